@@ -1,0 +1,98 @@
+"""Ball primitives used by the generated arb code.
+
+Monotone functions are evaluated at the two ends of a ball and the results
+joined (``exp`` and ``sqrt`` increase, ``erfc`` and ``erfcx`` decrease), which
+is tight up to rounding, where arb's own evaluation of a wide ball may
+overestimate.  ``erfcx(x) = exp(x**2)*erfc(x)`` is evaluated at exact points,
+where arb's ``erfc`` has small relative error even in the far tail.
+"""
+
+from __future__ import annotations
+
+from flint import arb, ctx
+
+__all__ = ["ctx", "exp", "erfc", "erf", "erfcx", "sqrt", "sqrt_nonneg", "square",
+           "absolute", "hull"]
+
+
+def hull(lo: arb, hi: arb) -> arb:
+    """Smallest ball (up to rounding) containing the balls ``lo`` and ``hi``."""
+    return lo.union(hi)
+
+
+def _ball(x) -> arb:
+    return x if type(x) is arb else arb(x)
+
+
+def _ends(x: arb) -> tuple[arb, arb]:
+    return x.lower(), x.upper()
+
+
+def exp(x: arb) -> arb:
+    """``exp`` on a ball, from its two ends (exp is increasing)."""
+    x = _ball(x)
+    if x.is_exact():
+        return x.exp()
+    lo, hi = _ends(x)
+    return hull(lo.exp(), hi.exp())
+
+
+def erfc(x: arb) -> arb:
+    """``erfc`` on a ball, from its two ends (erfc is decreasing)."""
+    x = _ball(x)
+    if x.is_exact():
+        return x.erfc()
+    lo, hi = _ends(x)
+    return hull(hi.erfc(), lo.erfc())
+
+
+def erf(x: arb) -> arb:
+    """``erf`` on a ball, from its two ends (erf is increasing)."""
+    x = _ball(x)
+    if x.is_exact():
+        return x.erf()
+    lo, hi = _ends(x)
+    return hull(lo.erf(), hi.erf())
+
+
+def _erfcx_point(p: arb) -> arb:
+    return (p * p).exp() * p.erfc()
+
+
+def erfcx(x: arb) -> arb:
+    """``erfcx(x) = exp(x**2) erfc(x)`` on a ball: decreasing, so ``[erfcx(hi), erfcx(lo)]``."""
+    x = _ball(x)
+    if x.is_exact():
+        return _erfcx_point(x)
+    lo, hi = _ends(x)
+    return hull(_erfcx_point(hi), _erfcx_point(lo))
+
+
+def sqrt(x: arb) -> arb:
+    """``sqrt`` on a ball (NaN if the ball reaches below zero)."""
+    x = _ball(x)
+    if x.is_exact():
+        return x.sqrt()
+    lo, hi = _ends(x)
+    return hull(lo.sqrt(), hi.sqrt())
+
+
+def sqrt_nonneg(x: arb) -> arb:
+    """``sqrt(max(x, 0))`` for an argument known to be mathematically nonnegative."""
+    x = _ball(x)
+    return sqrt(x.nonnegative_part())
+
+
+def square(x: arb) -> arb:
+    """``x**2`` as ``[min |x|, max |x|]**2`` (tight when ``x`` contains zero)."""
+    x = _ball(x)
+    if x.is_exact():
+        return x * x
+    lo, hi = x.abs_lower(), x.abs_upper()
+    return hull(lo * lo, hi * hi)
+
+
+def absolute(x: arb) -> arb:
+    """``|x|`` on a ball."""
+    x = _ball(x)
+    return hull(x.abs_lower(), x.abs_upper())

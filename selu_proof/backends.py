@@ -1,0 +1,102 @@
+"""Numeric backends generated from the symbolic moment maps.
+
+Three evaluators of the same sympy expressions (:mod:`selu_proof.symbolic`):
+
+``"numpy"``
+    vectorized float64 (special functions from ``scipy.special``);
+``"mpmath"``
+    any precision (``mpmath.mp``);
+``"arb"``
+    rigorous balls via python-flint; results contain the exact value.
+
+All functions take the reduced variables ``a = mu*omega`` and ``v = nu*tau``
+or the paper's ``(mu, nu, omega, tau)`` and the SELU parameters ``alpha``
+and ``lam`` (``lambda``).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any, Literal
+
+import sympy as sp
+
+from selu_proof import symbolic as sym
+from selu_proof.codegen import generate
+
+__all__ = ["BACKENDS", "compiled", "moments", "moment_map", "jacobian", "spectral_norm"]
+
+Backend = Literal["numpy", "mpmath", "arb"]
+BACKENDS: tuple[str, ...] = ("numpy", "mpmath", "arb")
+_AV_ARGS = (sym.a, sym.v, sym.alpha, sym.lam)
+
+
+def _check(backend: str) -> None:
+    if backend not in BACKENDS:
+        raise ValueError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
+
+
+@lru_cache(maxsize=None)
+def _exprs(name: str) -> tuple[tuple[sp.Expr, ...], tuple[sp.Symbol, ...]]:
+    if name == "moments":
+        return (sym.mean_map(), sym.second_moment_map(), sym.variance_map()), _AV_ARGS
+    args = _AV_ARGS + (sym.omega, sym.tau)
+    if name in ("jacobian_variance", "jacobian_second_moment"):
+        mat = sym.jacobian_variance() if name == "jacobian_variance" else \
+            sym.jacobian_second_moment()
+        return tuple(mat), args
+    if name in ("spectral_variance", "spectral_second_moment"):
+        mat = sym.jacobian_variance() if name == "spectral_variance" else \
+            sym.jacobian_second_moment()
+        return (sym.largest_singular_value(mat),), args
+    raise KeyError(name)
+
+
+@lru_cache(maxsize=None)
+def compiled(name: str, backend: str) -> Any:
+    """The generated function ``name`` for ``backend`` (cached).
+
+    Names: ``moments`` -> ``(mu~, xi~, nu~)`` of ``(a, v, alpha, lam)``;
+    ``jacobian_variance`` / ``jacobian_second_moment`` -> the four entries
+    ``(H11, H12, H21, H22)`` of ``(a, v, alpha, lam, omega, tau)``;
+    ``spectral_variance`` / ``spectral_second_moment`` -> ``(S,)``.
+    """
+    _check(backend)
+    exprs, args = _exprs(name)
+    return generate(exprs, args, backend, name=name)
+
+
+def moments(a: Any, v: Any, alpha: Any, lam: Any, backend: str = "numpy") -> tuple[Any, Any, Any]:
+    """``(mu~, xi~, nu~)`` for ``z ~ N(a, v)``: mean, second moment, variance of selu(z).
+
+    Examples
+    --------
+    >>> from selu_proof.constants import ALPHA_01, LAMBDA_01
+    >>> m, xi, var = moments(0.0, 1.0, ALPHA_01, LAMBDA_01)
+    >>> round(float(m), 12) == 0.0, round(float(var), 12)
+    (True, 1.0)
+    """
+    return compiled("moments", backend)(a, v, alpha, lam)
+
+
+def moment_map(mu: Any, nu: Any, omega: Any, tau: Any, alpha: Any, lam: Any,
+               backend: str = "numpy") -> tuple[Any, Any]:
+    """The map ``g: (mu, nu) -> (mu~, nu~)`` at weight statistics ``(omega, tau)``."""
+    m, _, var = moments(mu * omega, nu * tau, alpha, lam, backend)
+    return m, var
+
+
+def jacobian(mu: Any, nu: Any, omega: Any, tau: Any, alpha: Any, lam: Any,
+             kind: str = "variance", backend: str = "numpy") -> tuple[Any, Any, Any, Any]:
+    """Entries ``(11, 12, 21, 22)`` of ``H`` (``kind="variance"``) or ``J`` (``"second_moment"``)."""
+    if kind not in ("variance", "second_moment"):
+        raise ValueError("kind must be 'variance' or 'second_moment'")
+    return compiled(f"jacobian_{kind}", backend)(mu * omega, nu * tau, alpha, lam, omega, tau)
+
+
+def spectral_norm(mu: Any, nu: Any, omega: Any, tau: Any, alpha: Any, lam: Any,
+                  kind: str = "variance", backend: str = "numpy") -> Any:
+    """Largest singular value ``S`` of ``H`` (or ``J``) at ``(mu, nu, omega, tau)``."""
+    if kind not in ("variance", "second_moment"):
+        raise ValueError("kind must be 'variance' or 'second_moment'")
+    return compiled(f"spectral_{kind}", backend)(mu * omega, nu * tau, alpha, lam, omega, tau)[0]

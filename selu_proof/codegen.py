@@ -1,0 +1,242 @@
+"""Generate straight-line numeric code from the sympy expressions.
+
+One printer, three targets: ``numpy`` (vectorized float64 via scipy.special),
+``mpmath`` (any precision) and ``arb`` (rigorous balls via python-flint).
+Exact numbers are printed exactly: integers as integers, rationals as a
+quotient of two target numbers, symbolic constants (``pi``, ``sqrt(2)``,
+``erfc(1/sqrt(2))``...) by evaluating their own expression in the target,
+never as a float literal (except in the float backend, where everything is a
+float anyway).
+
+The generated source is kept on the returned function as ``__source__`` so
+that it can be read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import keyword
+
+import sympy as sp
+
+from selu_proof.symbolic import GaussianBlock, erfcx
+
+__all__ = ["generate", "Target", "sqrt_nonneg", "square"]
+
+
+class sqrt_nonneg(sp.Function):  # noqa: N801
+    """``sqrt`` of an argument that sympy proved nonnegative (e.g. a sum of squares).
+
+    The arb backend evaluates it as ``sqrt(max(x, 0))``: a ball argument that
+    dips below zero only through overestimation keeps a finite enclosure.
+    """
+
+    nargs = 1
+
+    def _eval_is_nonnegative(self):
+        return True
+
+    def _eval_is_real(self):
+        return True
+
+
+class square(sp.Function):  # noqa: N801
+    """``x**2``; the arb backend returns the tight ``[min |x|^2, max |x|^2]``."""
+
+    nargs = 1
+
+    def _eval_is_nonnegative(self):
+        return True if self.args[0].is_real else None
+
+    def _eval_is_real(self):
+        return True if self.args[0].is_real else None
+
+
+_FUNCS = {
+    "numpy": {"exp": "_np.exp", "erfc": "_sc.erfc", "erf": "_sc.erf", "erfcx": "_sc.erfcx",
+              "sqrt": "_np.sqrt", "sqrt_nonneg": "_np.sqrt", "square": "_np.square",
+              "Abs": "_np.abs"},
+    "mpmath": {"exp": "_mp.exp", "erfc": "_mp.erfc", "erf": "_mp.erf",
+               "erfcx": "_mp_erfcx", "sqrt": "_mp.sqrt", "sqrt_nonneg": "_mp.sqrt",
+               "square": "_mp_square", "Abs": "abs"},
+    "arb": {"exp": "_rt.exp", "erfc": "_rt.erfc", "erf": "_rt.erf", "erfcx": "_rt.erfcx",
+            "sqrt": "_rt.sqrt", "sqrt_nonneg": "_rt.sqrt_nonneg", "square": "_rt.square",
+            "Abs": "_rt.absolute"},
+}
+
+
+@dataclass
+class Target:
+    """How one backend spells numbers and functions."""
+
+    name: str
+    hoisted: dict[sp.Expr, str] = field(default_factory=dict)
+    hoist_lines: list[str] = field(default_factory=list)
+
+    def number(self, p: int, q: int = 1) -> str:
+        if self.name == "arb" and q == 1:
+            return str(p) if p >= 0 else f"({p})"
+        if self.name == "numpy":
+            return repr(float(sp.Rational(p, q))) if q != 1 else f"{p}.0"
+        ctor = "_mp.mpf" if self.name == "mpmath" else "_arb"
+        return f"{ctor}({p})" if q == 1 else f"({ctor}({p}) / {q})"
+
+
+def _prepare(expr: sp.Expr) -> sp.Expr:
+    """Mark square roots of provably nonnegative arguments and squares."""
+
+    def repl_pow(e):
+        if isinstance(e, sp.Pow) and e.exp == sp.Rational(1, 2) and e.base.is_nonnegative:
+            return sqrt_nonneg(e.base)
+        if isinstance(e, sp.Pow) and e.exp == sp.Rational(-1, 2) and e.base.is_positive:
+            return 1 / sqrt_nonneg(e.base)
+        if isinstance(e, sp.Pow) and e.exp == 2 and not e.base.is_number:
+            return square(e.base)
+        return e
+
+    return expr.replace(lambda e: isinstance(e, sp.Pow), repl_pow)
+
+
+def _ident(sym: sp.Symbol) -> str:
+    return sym.name + "_" if keyword.iskeyword(sym.name) else sym.name
+
+
+class _Printer:
+    def __init__(self, target: Target):
+        self.t = target
+        self.funcs = _FUNCS[target.name]
+
+    def const(self, e: sp.Expr) -> str:
+        """A number-valued subexpression: hoist it (arb) or print it inline."""
+        if self.t.name != "arb":
+            return self.p(e, allow_const=False)
+        if e not in self.t.hoisted:
+            text = self.p(e, allow_const=False)
+            name = f"_k{len(self.t.hoisted)}"
+            self.t.hoisted[e] = name
+            self.t.hoist_lines.append(f"    {name} = {text}")
+        return self.t.hoisted[e]
+
+    def p(self, e: sp.Expr, allow_const: bool = True) -> str:
+        if isinstance(e, sp.Symbol):
+            return _ident(e)
+        if isinstance(e, sp.Integer):
+            return self.t.number(int(e))
+        if isinstance(e, sp.Rational):
+            if allow_const and self.t.name == "arb":
+                return self.const(e)
+            return self.t.number(int(e.p), int(e.q))
+        if isinstance(e, sp.Float):
+            raise TypeError(f"float literal {e} in an expression; use exact numbers")
+        if allow_const and e.is_number:
+            return self.const(e)
+        if e is sp.pi:
+            return {"numpy": "_np.pi", "mpmath": "(+_mp.pi)", "arb": "_arb.pi()"}[self.t.name]
+        if e is sp.E:
+            return self.p(sp.exp(1, evaluate=False), allow_const=False)
+        if isinstance(e, sp.Add):
+            terms = [self.p(t) for t in e.args]
+            return "(" + " + ".join(terms) + ")"
+        if isinstance(e, sp.Mul):
+            coeff, rest = e.as_coeff_Mul()
+            if coeff == -1:
+                return "(-" + self.p(rest) + ")"
+            num, den = [], []
+            for f in e.args:
+                if isinstance(f, sp.Pow) and f.exp.is_negative and f.exp.is_number:
+                    den.append(f.base if f.exp == -1 else sp.Pow(f.base, -f.exp))
+                else:
+                    num.append(f)
+            top = " * ".join(self.p(f) for f in num) if num else self.t.number(1)
+            if den:
+                return "(" + top + " / (" + " * ".join(self.p(f) for f in den) + "))"
+            return "(" + top + ")"
+        if isinstance(e, sp.Pow):
+            b, x = e.base, e.exp
+            if x == sp.Rational(1, 2):
+                return f"{self.funcs['sqrt']}({self.p(b)})"
+            if x == sp.Rational(-1, 2):
+                return f"({self.t.number(1)} / {self.funcs['sqrt']}({self.p(b)}))"
+            if x == -1:
+                return f"({self.t.number(1)} / {self.p(b)})"
+            if x.is_Integer and int(x) < 0:
+                return f"({self.t.number(1)} / ({self.p(b)}) ** {-int(x)})"
+            if x.is_Integer:
+                return f"(({self.p(b)}) ** {int(x)})"
+            if x.is_Rational and x.q == 2:
+                return f"({self.funcs['sqrt']}({self.p(b)}) ** {int(x.p)})"
+            raise TypeError(f"unsupported power {e}")
+        if isinstance(e, GaussianBlock):
+            return self.p(_prepare(e.expand_explicit()))
+        if isinstance(e, sp.Function):
+            name = type(e).__name__
+            if name not in self.funcs:
+                raise TypeError(f"unsupported function {name}")
+            return f"{self.funcs[name]}({', '.join(self.p(x) for x in e.args)})"
+        if isinstance(e, sp.exp):
+            return f"{self.funcs['exp']}({self.p(e.args[0])})"
+        raise TypeError(f"cannot print {type(e).__name__}: {e}")
+
+
+def _namespace(target: str) -> dict:
+    if target == "numpy":
+        import numpy as np
+        import scipy.special as sc
+
+        return {"_np": np, "_sc": sc}
+    if target == "mpmath":
+        import mpmath as mp
+
+        def _mp_erfcx(x):
+            return mp.exp(x * x) * mp.erfc(x)
+
+        return {"_mp": mp, "_mp_erfcx": _mp_erfcx, "_mp_square": lambda x: x * x}
+    from flint import arb
+
+    from selu_proof import arb_runtime
+
+    return {"_arb": arb, "_rt": arb_runtime}
+
+
+def generate(exprs: Sequence[sp.Expr], args: Sequence[sp.Symbol], target: str,
+             name: str = "f") -> Callable:
+    """Compile ``exprs`` (functions of ``args``) into one function for ``target``.
+
+    The function returns a tuple with one value per expression.  Common
+    subexpressions are shared (``sympy.cse``).  For ``arb`` the hoisted
+    number constants are computed once per working precision.
+    """
+    prepared = [_prepare(sp.sympify(e)) for e in exprs]
+    for e in prepared:
+        extra = e.free_symbols - set(args)
+        if extra:
+            raise ValueError(f"free symbols {extra} not among the arguments")
+    repl, reduced = sp.cse(prepared, symbols=sp.numbered_symbols("_t"), optimizations=None)
+    tgt = Target(target)
+    pr = _Printer(tgt)
+    body = [f"    {s.name} = {pr.p(e)}" for s, e in repl]
+    body.append("    return (" + ", ".join(pr.p(e) for e in reduced) + ",)")
+    argnames = ", ".join(_ident(s) for s in args)
+    if target == "arb":
+        consts = list(tgt.hoisted.values())
+        src = ["def _consts():"] + (tgt.hoist_lines or ["    pass"])
+        src.append("    return (" + "".join(c + ", " for c in consts) + ")")
+        src.append("_cache = {}")
+        src.append(f"def {name}({argnames}):")
+        src.append("    _p = _rt.ctx.prec")
+        src.append("    _K = _cache.get(_p)")
+        src.append("    if _K is None:")
+        src.append("        _K = _cache[_p] = _consts()")
+        if consts:
+            src.append("    " + ", ".join(consts) + ", = _K")
+        src.extend(body)
+    else:
+        src = [f"def {name}({argnames}):"] + body
+    source = "\n".join(src) + "\n"
+    ns = _namespace(target)
+    exec(compile(source, f"<selu_proof generated {target}:{name}>", "exec"), ns)  # noqa: S102
+    fn = ns[name]
+    fn.__source__ = source
+    return fn

@@ -1,0 +1,154 @@
+"""The SELU constants ``alpha_01`` and ``lambda_01`` (paper Eq. (8)-(9)), certified.
+
+The closed forms live in :mod:`selu_proof.symbolic`; here they are evaluated
+with arb balls, and every decimal digit that is printed is certified: the
+whole enclosing ball rounds to the same ``N`` significant digits.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from functools import lru_cache
+
+from flint import arb, ctx, fmpz
+
+from selu_proof import symbolic as sym
+from selu_proof.codegen import generate
+
+__all__ = ["ALPHA_01", "LAMBDA_01", "ALPHA_LAMBDA_01", "constant_balls", "constant_digits",
+           "round_ball", "ball_to_fraction_bounds"]
+
+
+@lru_cache(maxsize=1)
+def _closed_forms():
+    return generate([sym.alpha01(), sym.lambda01()], [], "arb", name="selu_constants")
+
+
+def constant_balls(prec: int = 128) -> tuple[arb, arb]:
+    """Arb enclosures of ``(alpha_01, lambda_01)`` at ``prec`` bits.
+
+    >>> alpha, lam = constant_balls()
+    >>> alpha.contains(arb("1.6732632423543772848170429916717"))
+    False
+    >>> bool(abs(alpha - arb("1.67326324235437728481704299167165")) < arb("1e-30"))
+    True
+    """
+    old = ctx.prec
+    try:
+        ctx.prec = prec
+        alpha, lam = _closed_forms()()
+        return +alpha, +lam
+    finally:
+        ctx.prec = old
+
+
+def ball_to_fraction_bounds(x: arb) -> tuple[Fraction, Fraction]:
+    """Exact rational lower and upper ends of a finite ball."""
+    if not x.is_finite():
+        raise ValueError("ball is not finite")
+    old = ctx.prec
+    ctx.prec = max(old, x.bits() + 64)  # ends are rounded outward at this precision
+    try:
+        lo_m, lo_e = x.lower().man_exp()
+        hi_m, hi_e = x.upper().man_exp()
+    finally:
+        ctx.prec = old
+    return (Fraction(int(lo_m)) * Fraction(2) ** int(lo_e),
+            Fraction(int(hi_m)) * Fraction(2) ** int(hi_e))
+
+
+def _ndigits(n: int) -> int:
+    """Number of decimal digits of a positive integer (no str() size limit)."""
+    return len(fmpz(n).str())
+
+
+def _round_sig(q: Fraction, digits: int) -> tuple[int, int]:
+    """Round a positive rational to ``digits`` significant digits (half to even).
+
+    Returns ``(mantissa, exponent)`` with value ``mantissa * 10**exponent``.
+    """
+    if q <= 0:
+        raise ValueError("positive values only")
+    e = _ndigits(q.numerator // q.denominator) - digits if q >= 1 else None
+    if e is None:  # q < 1: find the leading digit position
+        k = 0
+        while q * 10**k < 1:
+            k += 1
+        e = -k - digits + 1
+    scaled = q / Fraction(10) ** e
+    n = round(scaled)  # Fraction rounds half to even
+    if _ndigits(n) > digits:  # 9.99 -> 10.0
+        e += 1
+        n = round(q / Fraction(10) ** e)
+    return int(n), e
+
+
+def round_ball(x: arb, digits: int) -> str | None:
+    """``x`` correctly rounded to ``digits`` significant digits, if the ball decides it.
+
+    Returns ``None`` when the two ends of the ball round differently (more
+    precision is needed).  Positive balls only.
+    """
+    lo, hi = ball_to_fraction_bounds(x)
+    if lo <= 0:
+        return None
+    r_lo, r_hi = _round_sig(lo, digits), _round_sig(hi, digits)
+    if r_lo != r_hi:
+        return None
+    n, e = r_lo
+    s = fmpz(n).str()
+    point = len(s) + e
+    if point <= 0:
+        return "0." + "0" * (-point) + s
+    if point >= len(s):
+        return s + "0" * (point - len(s))
+    return s[:point] + "." + s[point:]
+
+
+def constant_digits(digits: int = 30) -> dict[str, str]:
+    """``alpha``, ``lambda`` and ``alpha_lambda`` with ``digits`` certified significant digits.
+
+    Each string is the correct rounding (half to even) of the exact constant:
+    the precision is raised until the whole arb enclosure rounds the same way.
+
+    >>> constant_digits(20)["alpha"]
+    '1.6732632423543772848'
+    """
+    if digits < 1:
+        raise ValueError("digits must be at least 1")
+    prec = int(digits * 3.33) + 64
+    while True:
+        alpha, lam = constant_balls(prec)
+        old = ctx.prec
+        ctx.prec = prec
+        try:
+            prod = alpha * lam
+        finally:
+            ctx.prec = old
+        out = {"alpha": round_ball(alpha, digits), "lambda": round_ball(lam, digits),
+               "alpha_lambda": round_ball(prod, digits)}
+        if all(out.values()):
+            return out  # type: ignore[return-value]
+        prec *= 2
+
+
+def _float_of(x: arb) -> float:
+    lo, hi = ball_to_fraction_bounds(x)
+    if float(lo) != float(hi):
+        raise ArithmeticError("ball too wide to round to float64")
+    return float(lo)
+
+
+def _floats() -> tuple[float, float, float]:
+    alpha, lam = constant_balls(256)
+    old = ctx.prec
+    ctx.prec = 256
+    try:
+        prod = alpha * lam
+    finally:
+        ctx.prec = old
+    return _float_of(alpha), _float_of(lam), _float_of(prod)
+
+
+#: ``alpha_01``, ``lambda_01`` and their product, correctly rounded to float64.
+ALPHA_01, LAMBDA_01, ALPHA_LAMBDA_01 = _floats()
