@@ -24,7 +24,8 @@ import sympy as sp
 from selu_proof import symbolic as sym
 from selu_proof.codegen import generate
 
-__all__ = ["BACKENDS", "compiled", "moments", "moment_map", "jacobian", "spectral_norm"]
+__all__ = ["BACKENDS", "compiled", "moments", "moment_map", "jacobian", "spectral_norm",
+           "dropout_affine"]
 
 Backend = Literal["numpy", "mpmath", "arb"]
 BACKENDS: tuple[str, ...] = ("numpy", "mpmath", "arb")
@@ -49,6 +50,9 @@ def _exprs(name: str) -> tuple[tuple[sp.Expr, ...], tuple[sp.Symbol, ...]]:
         mat = sym.jacobian_variance() if name == "spectral_variance" else \
             sym.jacobian_second_moment()
         return (sym.largest_singular_value(mat),), args
+    if name == "dropout_affine":
+        q, sat, m, var = sp.symbols("q saturation mean var", real=True)
+        return sym.dropout_affine(q, sat, m, var), (q, sat, m, var)
     raise KeyError(name)
 
 
@@ -59,7 +63,8 @@ def compiled(name: str, backend: str) -> Any:
     Names: ``moments`` -> ``(mu~, xi~, nu~)`` of ``(a, v, alpha, lam)``;
     ``jacobian_variance`` / ``jacobian_second_moment`` -> the four entries
     ``(H11, H12, H21, H22)`` of ``(a, v, alpha, lam, omega, tau)``;
-    ``spectral_variance`` / ``spectral_second_moment`` -> ``(S,)``.
+    ``spectral_variance`` / ``spectral_second_moment`` -> ``(S,)``;
+    ``dropout_affine`` -> ``(a, b)`` of ``(q, saturation, mean, var)``.
     """
     _check(backend)
     exprs, args = _exprs(name)
@@ -100,3 +105,17 @@ def spectral_norm(mu: Any, nu: Any, omega: Any, tau: Any, alpha: Any, lam: Any,
     if kind not in ("variance", "second_moment"):
         raise ValueError("kind must be 'variance' or 'second_moment'")
     return compiled(f"spectral_{kind}", backend)(mu * omega, nu * tau, alpha, lam, omega, tau)[0]
+
+
+def dropout_affine(keep: Any, saturation: Any, mean: Any, var: Any,
+                   backend: str = "numpy") -> tuple[Any, Any]:
+    """Alpha-dropout affine terms ``(a, b)`` (:func:`selu_proof.symbolic.dropout_affine`).
+
+    ``keep`` is the keep probability ``q = 1 - rate``; ``saturation`` the value
+    ``-lambda*alpha`` a dropped unit takes; ``(mean, var)`` the fixed point.
+
+    >>> a, b = dropout_affine(0.9, -1.7580993408473766, 0.0, 1.0)
+    >>> round(float(a), 6), round(float(b), 6)
+    (0.921285, 0.161971)
+    """
+    return compiled("dropout_affine", backend)(keep, saturation, mean, var)
