@@ -1,0 +1,141 @@
+"""``selu-proof design`` and ``selu-proof fixed-point``: certified roots of the moment equations.
+
+Thin wrappers around :func:`selu_proof.fixedpoint.design_selu` and
+:func:`selu_proof.fixedpoint.fixed_point`: parse, call, print, set the exit
+code (0 only for a certified unique root, 1 for ``unknown``/``none``, 2 for
+bad input).
+"""
+
+from __future__ import annotations
+
+import argparse
+from fractions import Fraction
+
+from selu_proof.cli.common import CLIError, emit_json, parse_exact
+
+_STATUS_HELP = (
+    "Exit status: 0 when the root is certified unique (the Krawczyk image of a box lies "
+    "strictly inside it), 1 when the status is 'unknown' or 'none', 2 for bad input."
+)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "design",
+        help="certified (alpha, lambda) of a SELU whose moment map has a given fixed point",
+        description="Solve mean~(alpha, lambda) = M and var~(alpha, lambda) = V for the SELU "
+        "parameters (paper Eq. 4-5), where the pre-activation is N(M*omega, V*tau). "
+        "--omega 0 --tau 1 (default) is the paper's normalized-weight case and gives "
+        "alpha_01, lambda_01 for (0, 1); --omega 1 --tau 1 is the convention of the authors' "
+        "notebook (pre-activation N(M, V)). Newton's method finds the root, the Krawczyk test "
+        "in arb ball arithmetic proves it unique in a box; only certified digits are printed. "
+        + _STATUS_HELP,
+    )
+    p.add_argument("--mean", required=True, metavar="M", help="target fixed-point mean mu*")
+    p.add_argument("--var", required=True, metavar="V",
+                   help="target fixed-point variance nu* (> 0)")
+    p.add_argument("--omega", default="0", metavar="W",
+                   help="weight statistic omega = sum w_i (default 0)")
+    p.add_argument("--tau", default="1", metavar="T",
+                   help="weight statistic tau = sum w_i^2 (> 0, default 1)")
+    p.add_argument("--digits", type=int, default=20, metavar="N",
+                   help="certified significant digits (default 20, at most 1000)")
+    p.add_argument("--dropout-rate", default=None, metavar="R",
+                   help="also print the alpha-dropout affine terms a, b for drop rate R in "
+                   "[0, 1) (keep probability 1 - R, saturation -lambda*alpha)")
+    p.add_argument("--json", action="store_true",
+                   help="print alpha, lambda, status, reason, convention, box, "
+                   "uniqueness_box (and dropout) as JSON")
+    p.set_defaults(func=run_design)
+
+    f = sub.add_parser(
+        "fixed-point",
+        help="certified fixed point (mean, var) of the moment map g for given (omega, tau)",
+        description="Find (mu*, nu*) with g(mu*, nu*) = (mu*, nu*), where g maps the input "
+        "mean and variance of a SELU layer to the output ones (paper Theorem 1), for weight "
+        "statistics (omega, tau) and SELU parameters (default alpha_01, lambda_01, used as "
+        "certified balls). Iterates g, polishes with Newton, and proves the root unique in a "
+        "box with the Krawczyk test. " + _STATUS_HELP,
+    )
+    f.add_argument("--omega", required=True, metavar="W", help="weight statistic omega")
+    f.add_argument("--tau", required=True, metavar="T", help="weight statistic tau (> 0)")
+    f.add_argument("--alpha", default=None, metavar="A",
+                   help="SELU alpha as an exact decimal (default alpha_01)")
+    f.add_argument("--lambda", dest="lam", default=None, metavar="L",
+                   help="SELU lambda as an exact decimal (default lambda_01)")
+    f.add_argument("--digits", type=int, default=20, metavar="N",
+                   help="certified digits (default 20, at most 1000)")
+    f.add_argument("--json", action="store_true",
+                   help="print mean, var, status, reason, convention, box, uniqueness_box "
+                   "as JSON")
+    f.set_defaults(func=run_fixed_point)
+
+
+def _digits(n: int) -> int:
+    if not 1 <= n <= 1000:
+        raise CLIError(f"--digits must be between 1 and 1000, got {n}")
+    return n
+
+
+def _positive(text: str, option: str) -> Fraction:
+    value = parse_exact(text, option)
+    if value <= 0:
+        raise CLIError(f"{option} must be positive, got {text!r}")
+    return value
+
+
+def _print_result(result, json_out: bool) -> int:
+    if json_out:
+        emit_json(result.as_dict())
+    else:
+        print(f"convention: {result.convention}")
+        print(f"status:     {result.status}" + (f" ({result.reason})" if result.reason else ""))
+        if result.values:
+            width = max(len(k) for k in result.values)
+            for key, value in result.values.items():
+                print(f"{key:<{width}} = {value}")
+        label = "enclosure" if result.status == "unique" else "box"
+        for key, (lo, hi) in result.box.items():
+            print(f"{label}: {key} in [{lo}, {hi}]")
+        for key, (lo, hi) in result.uniqueness_box.items():
+            print(f"unique in: {key} in [{lo}, {hi}]")
+        if result.dropout:
+            d = result.dropout
+            print(f"alpha dropout (rate {d['rate']}, keep {d['keep']}, saturation "
+                  f"{d['saturation']}): a = {d['a']}, b = {d['b']}")
+    return 0 if result.status == "unique" else 1
+
+
+def run_design(args: argparse.Namespace) -> int:
+    from selu_proof.fixedpoint import design_selu
+
+    mean = parse_exact(args.mean, "--mean")
+    var = _positive(args.var, "--var")
+    omega = parse_exact(args.omega, "--omega")
+    tau = _positive(args.tau, "--tau")
+    digits = _digits(args.digits)
+    rate = None
+    if args.dropout_rate is not None:
+        rate = parse_exact(args.dropout_rate, "--dropout-rate")
+        if not 0 <= rate < 1:
+            raise CLIError(f"--dropout-rate must be in [0, 1), got {args.dropout_rate!r}")
+    try:
+        result = design_selu(mean, var, omega, tau, digits=digits, dropout_rate=rate)
+    except ValueError as exc:
+        raise CLIError(str(exc)) from None
+    return _print_result(result, args.json)
+
+
+def run_fixed_point(args: argparse.Namespace) -> int:
+    from selu_proof.fixedpoint import fixed_point
+
+    omega = parse_exact(args.omega, "--omega")
+    tau = _positive(args.tau, "--tau")
+    alpha = None if args.alpha is None else parse_exact(args.alpha, "--alpha")
+    lam = None if args.lam is None else parse_exact(args.lam, "--lambda")
+    digits = _digits(args.digits)
+    try:
+        result = fixed_point(omega, tau, alpha, lam, digits=digits)
+    except ValueError as exc:
+        raise CLIError(str(exc)) from None
+    return _print_result(result, args.json)
