@@ -1,0 +1,388 @@
+"""Simulated deep fully connected networks: the finite twin of iterating ``g``.
+
+A batch of ``B`` inputs with i.i.d. ``N(input_mean, input_var)`` entries is
+propagated through ``L`` layers ``x <- f(x @ W_l)`` of width ``N`` (optionally
+followed by alpha dropout).  Only the current layer is held in memory; per
+layer the function records
+
+* the empirical mean and variance of the activations, pooled over batch and units;
+* their standard errors (see :func:`moment_statistics`);
+* the realised weight statistics ``omega = mean_j sum_i w_ij``,
+  ``tau = mean_j sum_i w_ij**2``;
+* ``predicted_*``: the moment map ``g`` iterated from the input moments with
+  the realised ``(omega, tau)`` of every layer (paper Eq. (4)-(5));
+* ``step_*``: ``g`` applied once to the previous layer's *empirical* moments.
+
+The map ``g`` assumes infinitely wide layers whose units all share ``(omega,
+tau)``.  With the ``exact`` initializer that holds for every unit; with random
+initializers the per-unit ``omega_j`` scatter around their mean with standard
+deviation ``sqrt(tau)``, which is harmless while the input mean is 0 (the
+paper's setting) but turns a nonzero input mean into between-unit variance, so
+``g`` with the averaged ``omega`` no longer describes the first layers.
+
+Floating point: the simulation runs in float32 by default (matrix products
+are ~1.7x faster than float64, and float32 rounding, ~1e-7 relative, is far
+below the statistical error ~1e-3); all moments are accumulated in float64.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import numpy as np
+from numpy.typing import DTypeLike, NDArray
+
+from selu_proof.numeric.activations import Activation, get_activation
+from selu_proof.numeric.dropout import alpha_dropout, alpha_dropout_moments
+from selu_proof.numeric.initializers import implied_omega_tau, initialize, weight_statistics
+
+__all__ = ["LayerRecord", "SimulationResult", "simulate", "moment_statistics",
+           "certified_fixed_point"]
+
+
+@dataclass
+class LayerRecord:
+    """Statistics of one layer's activations (layer 0 is the input)."""
+
+    layer: int
+    mean: float
+    var: float
+    predicted_mean: float | None
+    predicted_var: float | None
+    se_mean: float
+    se_var: float
+    step_mean: float | None = None
+    step_var: float | None = None
+    omega: float | None = None
+    tau: float | None = None
+
+    @staticmethod
+    def _dev(x: float, pred: float | None, se: float) -> float | None:
+        if pred is None or not (se > 0) or not math.isfinite(pred):
+            return None
+        return (x - pred) / se
+
+    @property
+    def dev_mean(self) -> float | None:
+        """``(mean - predicted_mean) / se_mean``: deviation from iterated ``g`` in SE."""
+        return self._dev(self.mean, self.predicted_mean, self.se_mean)
+
+    @property
+    def dev_var(self) -> float | None:
+        """``(var - predicted_var) / se_var``."""
+        return self._dev(self.var, self.predicted_var, self.se_var)
+
+    @property
+    def step_dev_mean(self) -> float | None:
+        """``(mean - step_mean) / se_mean``: deviation from one step of ``g``."""
+        return self._dev(self.mean, self.step_mean, self.se_mean)
+
+    @property
+    def step_dev_var(self) -> float | None:
+        """``(var - step_var) / se_var``."""
+        return self._dev(self.var, self.step_var, self.se_var)
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready dictionary, deviations included (``None`` where undefined)."""
+        out = asdict(self)
+        out.update(dev_mean=self.dev_mean, dev_var=self.dev_var,
+                   step_dev_mean=self.step_dev_mean, step_dev_var=self.step_dev_var)
+        return {k: (None if isinstance(v, float) and not math.isfinite(v) else v)
+                for k, v in out.items()}
+
+
+@dataclass
+class SimulationResult:
+    """Per-layer statistics of a simulated network and the certified fixed point.
+
+    Attributes
+    ----------
+    layers : list of LayerRecord
+        Layer 0 (the input) to ``depth``.
+    fixed_point : dict or None
+        :meth:`selu_proof.fixedpoint.RootResult.as_dict` of the certified fixed
+        point of ``g`` at the initializer's implied ``(omega, tau)``; ``None``
+        for activations other than SELU (not applicable).
+    config : dict
+        The parameters of the run.
+    seconds : float
+        Wall time of the propagation.
+    """
+
+    layers: list[LayerRecord]
+    fixed_point: dict[str, Any] | None
+    config: dict[str, Any] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        """``{"layers": [...], "fixed_point": ..., "config": ..., "summary": ...}``."""
+        return {"layers": [r.as_dict() for r in self.layers], "fixed_point": self.fixed_point,
+                "config": self.config, "summary": self.summary(), "seconds": self.seconds}
+
+    def summary(self) -> dict[str, Any]:
+        """Largest absolute deviations (in standard errors) over layers ``1..depth``."""
+        def worst(values: list[float | None]) -> float | None:
+            vals = [abs(v) for v in values if v is not None]
+            return max(vals) if vals else None
+
+        rows = self.layers[1:]
+        return {"max_abs_dev_mean": worst([r.dev_mean for r in rows]),
+                "max_abs_dev_var": worst([r.dev_var for r in rows]),
+                "max_abs_step_dev_mean": worst([r.step_dev_mean for r in rows]),
+                "max_abs_step_dev_var": worst([r.step_dev_var for r in rows]),
+                "final_mean": rows[-1].mean if rows else None,
+                "final_var": rows[-1].var if rows else None}
+
+
+def moment_statistics(y: NDArray[np.floating]) -> tuple[float, float, float, float]:
+    r"""Pooled mean and variance of a ``(B, N)`` array and their standard errors.
+
+    Entries in a row share an input sample and entries in a column share a
+    unit's weights, so they are not independent.  The standard error is the
+    crossed two-way (random row and column effects) estimate
+
+    .. math:: \mathrm{SE}^2 = \frac{s^2_{\mathrm{col}}}{N} + \frac{s^2_{\mathrm{row}}}{B}
+              - \frac{s^2}{NB}
+
+    with ``s_col``, ``s_row`` the standard deviations of the column and row
+    means and ``s`` the pooled one (the last term removes the double-counted
+    residual); it is floored at the i.i.d. value ``s**2/(NB)``.  The variance
+    gets the same treatment applied to the squared deviations
+    ``(y - mean)**2``.  Sums are accumulated in float64.
+
+    >>> rng = np.random.default_rng(0)
+    >>> m, v, se_m, se_v = moment_statistics(rng.standard_normal((400, 500)))
+    >>> abs(m) < 4 * se_m, abs(v - 1) < 4 * se_v, round(se_m * np.sqrt(2e5), 1)
+    (True, True, 1.0)
+    """
+    if y.ndim != 2:
+        raise ValueError("expected a (batch, units) array")
+    b, n = y.shape
+
+    def pooled(arr: NDArray[np.floating]) -> tuple[float, float, NDArray[np.floating]]:
+        col = arr.mean(axis=0, dtype=np.float64)
+        row = arr.mean(axis=1, dtype=np.float64)
+        m = float(col.mean())
+        total = float(np.square(arr - arr.dtype.type(m)).mean(dtype=np.float64))
+        s2 = 0.0
+        if n > 1:
+            s2 += float(col.var(ddof=1)) / n
+        if b > 1:
+            s2 += float(row.var(ddof=1)) / b
+        s2 = max(s2 - total / (n * b), total / (n * b))
+        return m, math.sqrt(s2), col
+
+    m, se_m, _ = pooled(y)
+    d = y - y.dtype.type(m)
+    np.square(d, out=d)
+    var, se_v, _ = pooled(d)
+    return m, var, se_m, se_v
+
+
+def certified_fixed_point(omega: float | str, tau: float | str, alpha: float | None = None,
+                          lam: float | None = None, *, digits: int = 20) -> dict[str, Any]:
+    """The certified fixed point of ``g`` (:func:`selu_proof.fixedpoint.fixed_point`) as a dict.
+
+    ``omega`` and ``tau`` are read as exact decimals (floats by their shortest
+    repr); ``alpha = lam = None`` means the exact ``alpha_01``, ``lambda_01``.
+    If the solver fails, the status is ``"unknown"`` with the reason.
+    """
+    from selu_proof.fixedpoint import fixed_point
+
+    def exact(x: float | str | None) -> str | None:
+        return None if x is None else (x if isinstance(x, str) else repr(float(x)))
+
+    try:
+        return fixed_point(exact(omega), exact(tau), exact(alpha), exact(lam),
+                           digits=digits).as_dict()
+    except (ValueError, ArithmeticError) as exc:  # the solver gave up: say so, never guess
+        return {"status": "unknown", "reason": f"certification failed: {exc}",
+                "convention": f"weight statistics omega={omega}, tau={tau}"}
+
+
+def _fixed_point_floats(fp: dict[str, Any] | None) -> tuple[float, float] | None:
+    if fp is None or fp.get("status") != "unique":
+        return None
+    return float(fp["mean"]), float(fp["var"])
+
+
+def simulate(depth: int = 100, width: int = 1000, batch: int = 1000, *,
+             rng: np.random.Generator, activation: str | Activation = "selu",
+             init: str = "lecun", omega: float | str = 0.0, tau: float | str = 1.0,
+             corrected: bool = True, input_mean: float = 0.0, input_var: float = 1.0,
+             dropout_rate: float = 0.0, alpha: float | None = None, scale: float | None = None,
+             dtype: DTypeLike = np.float32, certify: bool = True, prefetch: bool = True,
+             callback: Callable[[LayerRecord], None] | None = None) -> SimulationResult:
+    r"""Propagate a Gaussian batch through a deep fully connected network (paper Figure 1 setting).
+
+    .. math:: x^{(0)}_{bi} \sim N(M, V), \qquad x^{(l)} = f(x^{(l-1)} W_l), \qquad
+              (\mu_l, \nu_l)^{\mathrm{pred}} = g(\mu_{l-1}, \nu_{l-1};\ \bar\omega_l, \bar\tau_l)
+
+    Parameters
+    ----------
+    depth, width, batch : int
+        Number of layers ``L``, units per layer ``N`` (also the input width),
+        batch size ``B``.
+    rng : numpy.random.Generator
+        The only source of randomness (input, weights, dropout masks); the
+        weights of each layer come from their own spawned child generator, so
+        the result does not depend on ``prefetch``.
+    activation : str or Activation
+        ``"selu"``, ``"elu"``, ``"relu"``, ``"tanh"``.
+    init : str
+        ``"lecun"``, ``"truncated"``, ``"uniform"`` or ``"exact"``
+        (:mod:`selu_proof.numeric.initializers`).
+    corrected : bool
+        Variance correction of the truncated normal initializer.
+    omega, tau : float or str
+        Target weight statistics (exact decimal strings are passed to the
+        fixed-point certification unchanged).
+    input_mean, input_var : float
+        Moments of the i.i.d. Gaussian input entries.
+    dropout_rate : float
+        Alpha dropout after every activation (SELU only), preserving the
+        certified fixed point.
+    alpha, scale : float, optional
+        SELU/ELU parameters (default ``alpha_01``, ``lambda_01`` for SELU,
+        1, 1 for ELU); with either given, the certified fixed point is computed
+        for these float values.
+    dtype : dtype
+        float32 (default) or float64 for the activations and weights.
+    certify : bool
+        Compute the certified fixed point (SELU only).
+    prefetch : bool
+        Draw the next layer's weights in a background thread.
+    callback : callable
+        Called with each :class:`LayerRecord` as it is produced (progress bars).
+
+    Returns
+    -------
+    SimulationResult
+
+    Examples
+    --------
+    >>> res = simulate(20, 200, 200, rng=np.random.default_rng(0), certify=False)
+    >>> last = res.layers[-1]
+    >>> abs(last.mean) < 0.05 and abs(last.var - 1) < 0.1
+    True
+    """
+    if depth < 1 or width < 2 or batch < 2:
+        raise ValueError("need depth >= 1, width >= 2 and batch >= 2")
+    if not (input_var > 0 and math.isfinite(input_var) and math.isfinite(input_mean)):
+        raise ValueError("input variance must be positive and finite, input mean finite")
+    act = activation if isinstance(activation, Activation) else \
+        get_activation(activation, alpha, scale)
+    om, ta = float(omega), float(tau)
+    implied = implied_omega_tau(init, width, omega=om, tau=ta, corrected=corrected)
+    dt = np.dtype(dtype)
+    if dt not in (np.float32, np.float64):
+        raise ValueError("dtype must be float32 or float64")
+
+    fixed = None
+    if act.name == "selu" and certify:
+        fp_alpha, fp_lam = (None, None) if (alpha is None and scale is None) else act.selu_params
+        same = implied == (om, ta)
+        fixed = certified_fixed_point(omega if same else implied[0], tau if same else implied[1],
+                                      fp_alpha, fp_lam)
+    drop_target: tuple[float, float] | None = None
+    if dropout_rate:
+        if act.name != "selu":
+            raise ValueError("alpha dropout is defined for SELU only")
+        drop_target = _fixed_point_floats(fixed) if certify else _iterate_fixed_point(act,
+                                                                                      *implied)
+        if drop_target is None:
+            raise ValueError("alpha dropout needs the fixed point of g, which was not "
+                             f"certified for (omega, tau) = {implied}")
+    sel_alpha, sel_scale = act.selu_params if act.selu_params else (0.0, 0.0)
+
+    in_rng, w_root, drop_rng = rng.spawn(3)
+    layer_rngs = w_root.spawn(depth)
+
+    def weights(layer: int) -> NDArray[np.floating]:
+        return initialize(init, width, width, layer_rngs[layer], omega=om, tau=ta,
+                          corrected=corrected, dtype=dt).weights
+
+    x = in_rng.standard_normal((batch, width), dtype=dt)
+    x *= dt.type(math.sqrt(input_var))
+    x += dt.type(input_mean)
+
+    def drop_moments(m: Any, v: Any) -> tuple[Any, Any]:
+        if drop_target is None:
+            return m, v
+        return alpha_dropout_moments(m, v, dropout_rate, mean=drop_target[0],
+                                     var=drop_target[1], alpha=sel_alpha, scale=sel_scale)
+
+    m0, v0, se_m0, se_v0 = moment_statistics(x)
+    rec = LayerRecord(0, m0, v0, float(input_mean), float(input_var), se_m0, se_v0)
+    records = [rec]
+    if callback:
+        callback(rec)
+    pm, pv = float(input_mean), float(input_var)
+    start = time.perf_counter()
+    pool = ThreadPoolExecutor(max_workers=1) if prefetch else None
+    try:
+        pending = pool.submit(weights, 0) if pool else None
+        for layer in range(depth):
+            w = pending.result() if pending is not None else weights(layer)
+            if pool is not None and layer + 1 < depth:
+                pending = pool.submit(weights, layer + 1)
+            om_j, ta_j = weight_statistics(w)
+            om_l, ta_l = float(om_j.mean()), float(ta_j.mean())
+            z = x @ w
+            del w
+            x = act.fn(z)
+            del z
+            if drop_target is not None:
+                x = alpha_dropout(x, dropout_rate, drop_rng, mean=drop_target[0],
+                                  var=drop_target[1], alpha=sel_alpha, scale=sel_scale)
+            m, v, se_m, se_v = moment_statistics(x)
+            pm, pv = _predict(act, pm, pv, om_l, ta_l, drop_moments)
+            sm, sv = _predict(act, records[-1].mean, records[-1].var, om_l, ta_l, drop_moments)
+            rec = LayerRecord(layer + 1, m, v, pm, pv, se_m, se_v, sm, sv, om_l, ta_l)
+            records.append(rec)
+            if callback:
+                callback(rec)
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+    seconds = time.perf_counter() - start
+    config = {"depth": depth, "width": width, "batch": batch, "activation": act.name,
+              "activation_params": act.params, "init": init, "corrected": corrected,
+              "omega": om, "tau": ta, "implied_omega": implied[0], "implied_tau": implied[1],
+              "input_mean": input_mean, "input_var": input_var, "dropout_rate": dropout_rate,
+              "dropout_target": list(drop_target) if drop_target else None,
+              "dtype": dt.name}
+    return SimulationResult(records, fixed, config, seconds)
+
+
+def _predict(act: Activation, mu: float | None, nu: float | None, omega: float, tau: float,
+             drop: Callable[[Any, Any], tuple[Any, Any]]) -> tuple[float | None, float | None]:
+    """One step of ``g`` (then the alpha-dropout moment map) in plain floats."""
+    if mu is None or nu is None or not (nu >= 0 and math.isfinite(mu) and math.isfinite(nu)):
+        return None, None
+    if nu == 0.0:  # the closed forms divide by v; a point mass maps to a point mass
+        val = float(act.fn(np.float64(mu * omega)))
+        return drop(val, 0.0)
+    with np.errstate(all="ignore"):
+        m, v = act.moments(mu * omega, nu * tau)
+        m, v = drop(float(m), float(v))
+    m, v = float(m), float(v)
+    return (m, v) if math.isfinite(m) and math.isfinite(v) else (None, None)
+
+
+def _iterate_fixed_point(act: Activation, omega: float, tau: float,
+                         steps: int = 2000) -> tuple[float, float] | None:
+    """Float fixed point of ``g`` by plain iteration (used only when ``certify=False``)."""
+    mu, nu = 0.0, 1.0
+    for _ in range(steps):
+        m, v = act.moments(mu * omega, nu * tau)
+        m, v = float(m), float(v)
+        if abs(m - mu) + abs(v - nu) < 1e-15:
+            return m, v
+        mu, nu = m, v
+    return None
