@@ -12,7 +12,7 @@ from __future__ import annotations
 from flint import arb, ctx
 
 __all__ = ["ctx", "exp", "erfc", "erf", "erfcx", "sqrt", "sqrt_nonneg", "square",
-           "absolute", "hull"]
+           "absolute", "hull", "ipow"]
 
 
 def hull(lo: arb, hi: arb) -> arb:
@@ -60,7 +60,7 @@ def _erfcx_point(p: arb) -> arb:
 
 
 def erfcx(x: arb) -> arb:
-    """``erfcx(x) = exp(x**2) erfc(x)`` on a ball: decreasing, so ``[erfcx(hi), erfcx(lo)]``."""
+    """Scaled ``erfc`` on a ball: decreasing, so the hull of ``erfcx(hi)``, ``erfcx(lo)``."""
     x = _ball(x)
     if x.is_exact():
         return _erfcx_point(x)
@@ -90,6 +90,33 @@ def square(x: arb) -> arb:
         return x * x
     lo, hi = x.abs_lower(), x.abs_upper()
     return hull(lo * lo, hi * hi)
+
+
+def ipow(x: arb, n: int) -> arb:
+    """``x**n`` for an integer ``n >= 1``, tight on balls of any sign.
+
+    (python-flint's ``x ** n`` goes through ``exp(n log x)`` and is NaN when the
+    ball reaches zero or below.)  Odd powers increase, so they are evaluated
+    at the two ends; even powers at the ends of ``|x|``.
+    """
+    x = _ball(x)
+    if n == 1:
+        return x
+    if n == 2:
+        return square(x)
+
+    def pw(p: arb) -> arb:
+        r = p
+        for _ in range(n - 1):
+            r = r * p
+        return r
+
+    if x.is_exact():
+        return pw(x)
+    if n % 2:
+        lo, hi = _ends(x)
+        return hull(pw(lo), pw(hi))
+    return hull(pw(x.abs_lower()), pw(x.abs_upper()))
 
 
 def absolute(x: arb) -> arb:

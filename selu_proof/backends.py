@@ -16,7 +16,7 @@ and ``lam`` (``lambda``).
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from typing import Any, Literal
 
 import sympy as sp
@@ -37,7 +37,7 @@ def _check(backend: str) -> None:
         raise ValueError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _exprs(name: str) -> tuple[tuple[sp.Expr, ...], tuple[sp.Symbol, ...]]:
     if name == "moments":
         return (sym.mean_map(), sym.second_moment_map(), sym.variance_map()), _AV_ARGS
@@ -56,7 +56,7 @@ def _exprs(name: str) -> tuple[tuple[sp.Expr, ...], tuple[sp.Symbol, ...]]:
     raise KeyError(name)
 
 
-@lru_cache(maxsize=None)
+@cache
 def compiled(name: str, backend: str) -> Any:
     """The generated function ``name`` for ``backend`` (cached).
 
@@ -93,7 +93,10 @@ def moment_map(mu: Any, nu: Any, omega: Any, tau: Any, alpha: Any, lam: Any,
 
 def jacobian(mu: Any, nu: Any, omega: Any, tau: Any, alpha: Any, lam: Any,
              kind: str = "variance", backend: str = "numpy") -> tuple[Any, Any, Any, Any]:
-    """Entries ``(11, 12, 21, 22)`` of ``H`` (``kind="variance"``) or ``J`` (``"second_moment"``)."""
+    """Entries ``(11, 12, 21, 22)`` of ``H`` (``kind="variance"``) or ``J``.
+
+    ``kind="second_moment"`` gives ``J``, the Jacobian of ``(mu, nu) -> (mu~, xi~)``.
+    """
     if kind not in ("variance", "second_moment"):
         raise ValueError("kind must be 'variance' or 'second_moment'")
     return compiled(f"jacobian_{kind}", backend)(mu * omega, nu * tau, alpha, lam, omega, tau)

@@ -14,14 +14,13 @@ that it can be read.
 
 from __future__ import annotations
 
+import keyword
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-import keyword
-
 import sympy as sp
 
-from selu_proof.symbolic import GaussianBlock, erfcx
+from selu_proof.symbolic import GaussianBlock
 
 __all__ = ["generate", "Target", "sqrt_nonneg", "square"]
 
@@ -108,6 +107,12 @@ class _Printer:
         self.t = target
         self.funcs = _FUNCS[target.name]
 
+    def ipow(self, base: str, n: int) -> str:
+        """``base**n`` for a positive integer ``n`` (arb: tight, defined for any sign)."""
+        if self.t.name == "arb":
+            return f"_rt.ipow({base}, {n})"
+        return f"(({base}) ** {n})"
+
     def const(self, e: sp.Expr) -> str:
         """A number-valued subexpression: hoist it (arb) or print it inline."""
         if self.t.name != "arb":
@@ -162,11 +167,14 @@ class _Printer:
             if x == -1:
                 return f"({self.t.number(1)} / {self.p(b)})"
             if x.is_Integer and int(x) < 0:
-                return f"({self.t.number(1)} / ({self.p(b)}) ** {-int(x)})"
+                return f"({self.t.number(1)} / {self.ipow(self.p(b), -int(x))})"
             if x.is_Integer:
-                return f"(({self.p(b)}) ** {int(x)})"
+                return self.ipow(self.p(b), int(x))
             if x.is_Rational and x.q == 2:
-                return f"({self.funcs['sqrt']}({self.p(b)}) ** {int(x.p)})"
+                root = f"{self.funcs['sqrt']}({self.p(b)})"
+                if x.p < 0:
+                    return f"({self.t.number(1)} / {self.ipow(root, -int(x.p))})"
+                return self.ipow(root, int(x.p))
             raise TypeError(f"unsupported power {e}")
         if isinstance(e, GaussianBlock):
             return self.p(_prepare(e.expand_explicit()))

@@ -24,7 +24,7 @@ nothing overflows or cancels.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import mpmath
 import sympy as sp
@@ -84,7 +84,9 @@ class erfcx(sp.Function):  # noqa: N801 - mathematical function name
 def selu_expr(x: sp.Expr = z, alpha_: sp.Expr = alpha, lam_: sp.Expr = lam) -> sp.Expr:
     """SELU as a piecewise expression (paper Eq. (2)).
 
-    .. math:: \\mathrm{selu}(x) = \\lambda x \\ (x > 0), \\quad \\lambda\\alpha(e^x - 1) \\ (x \\le 0)
+    .. math::
+        \\mathrm{selu}(x) = \\lambda x \\ (x > 0), \\quad
+        \\lambda\\alpha(e^x - 1) \\ (x \\le 0)
     """
     return sp.Piecewise((lam_ * x, x > 0), (lam_ * alpha_ * (sp.exp(x) - 1), True))
 
@@ -115,7 +117,7 @@ class GaussianBlock(sp.Function):
         raise NotImplementedError
 
     def expand_explicit(self) -> sp.Expr:
-        """This block written with ``exp``, ``erfc`` and ``erfcx``."""
+        """The block written with ``exp``, ``erfc`` and ``erfcx``."""
         return type(self).explicit(*self.args)
 
     def _eval_rewrite_as_erfc(self, a_, v_, **kwargs):  # noqa: D102
@@ -242,7 +244,7 @@ def variance_map(a_: sp.Expr = a, v_: sp.Expr = v, alpha_: sp.Expr = alpha,
             - mean_map(a_, v_, alpha_, lam_) ** 2)
 
 
-@lru_cache(maxsize=None)
+@cache
 def moments_by_integration() -> tuple[sp.Expr, sp.Expr]:
     """``E[selu(z)]`` and ``E[selu(z)**2]`` integrated by sympy from the definition.
 
@@ -301,7 +303,8 @@ def jacobian_second_moment(alpha_: sp.Expr = alpha, lam_: sp.Expr = lam) -> sp.M
 
     Since the moments depend on ``a = mu*omega`` and ``v = nu*tau`` only,
 
-    .. math:: J = \\begin{pmatrix}\\omega\\,\\partial_a\\tilde\\mu & \\tau\\,\\partial_v\\tilde\\mu\\\\
+    .. math::
+        J = \\begin{pmatrix}\\omega\\,\\partial_a\\tilde\\mu & \\tau\\,\\partial_v\\tilde\\mu\\\\
               \\omega\\,\\partial_a\\tilde\\xi & \\tau\\,\\partial_v\\tilde\\xi\\end{pmatrix}
 
     The entries are expressions in ``a, v, omega, tau``.

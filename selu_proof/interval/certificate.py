@@ -1,0 +1,104 @@
+"""Certificate format and writer (untrusted side).
+
+A certificate is one JSON document per specification, exact numbers only
+(decimal strings and integers), readable without this package::
+
+    {
+      "format": "selu-proof-certificate/1",
+      "spec": { ...the TOML specification, verbatim... },
+      "precision": 128,                      # bits of the ball arithmetic
+      "variables": ["mu", "omega", "nu", "tau"],
+      "constants": {"alpha": "[1.67... +/- 1e-38]", "lambda": "[...]"},
+      "claims": [
+        {"kind": "spectral_norm_below",
+         "goals": [
+           {"label": "S(H) < 1", "expression": "S(H)", "bound": "1",
+            "certified_max": "0.99837...",   # max of the leaves' bounds
+            "boxes": 223, "leaves": 112,
+            "tree": [0, ["natural", "....", "0.83"], 2, ...]}
+         ]}
+      ]
+    }
+
+``tree`` is the preorder encoding of the split tree: an integer ``d`` bisects
+the current box at the exact midpoint of variable ``d`` (left child first);
+a list ``[form, mask, bound]`` is a leaf whose evidence is replayed by the
+checker (:mod:`selu_proof.interval.forms`): the ``form`` evaluated on the
+face ``mask`` gives an upper enclosure of ``F`` not above ``bound``, and
+``bound`` is below the goal's bound.
+"""
+
+from __future__ import annotations
+
+import json
+from fractions import Fraction
+from typing import Any
+
+from flint import arb
+
+__all__ = ["FORMAT", "build_certificate", "dump_certificate", "ball_str"]
+
+FORMAT = "selu-proof-certificate/1"
+
+
+def ball_str(x: arb) -> str:
+    """A decimal ``[mid +/- rad]`` string that arb parses back to a ball containing ``x``."""
+    return x.str(45, radius=True, more=True)
+
+
+def build_certificate(spec_raw: dict[str, Any], precision: int, constants: tuple[arb, arb],
+                      claims: list[dict[str, Any]]) -> dict[str, Any]:
+    """Assemble the certificate document.
+
+    ``claims`` holds, per claim, ``{"kind", "goals": [{"label", "expression",
+    "bound" (Fraction), "max_bound" (Fraction), "boxes", "tree"}]}``.
+    """
+    from selu_proof.interval.exact import decimal_up, fraction_str
+
+    out_claims = []
+    for c in claims:
+        goals = []
+        for g in c["goals"]:
+            bound: Fraction = g["bound"]
+            goals.append({
+                "label": g["label"],
+                "expression": g["expression"],
+                "bound": fraction_str(bound),
+                "certified_max": decimal_up(g["max_bound"]),
+                "boxes": g["boxes"],
+                "leaves": sum(1 for n in g["tree"] if isinstance(n, list)),
+                "tree": g["tree"],
+            })
+        out_claims.append({"kind": c["kind"], "goals": goals})
+    return {
+        "format": FORMAT,
+        "spec": spec_raw,
+        "precision": precision,
+        "variables": ["mu", "omega", "nu", "tau"],
+        "constants": {"alpha": ball_str(constants[0]), "lambda": ball_str(constants[1])},
+        "claims": out_claims,
+    }
+
+
+def dump_certificate(cert: dict[str, Any]) -> bytes:
+    """Deterministic bytes: sorted keys, one goal tree per line."""
+    trees = []
+
+    def strip(obj: Any) -> Any:
+        if isinstance(obj, dict):
+            return {k: (_Placeholder(len(trees), trees.append(v))  # type: ignore[func-returns-value]
+                        if k == "tree" else strip(v)) for k, v in obj.items()}
+        if isinstance(obj, list):
+            return [strip(v) for v in obj]
+        return obj
+
+    skeleton = strip(cert)
+    text = json.dumps(skeleton, indent=1, sort_keys=True, default=lambda p: f"@@TREE{p.i}@@")
+    for i, tree in enumerate(trees):
+        text = text.replace(f'"@@TREE{i}@@"', json.dumps(tree, separators=(",", ":")), 1)
+    return (text + "\n").encode("utf-8")
+
+
+class _Placeholder:
+    def __init__(self, i: int, _: Any) -> None:
+        self.i = i

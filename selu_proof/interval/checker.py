@@ -1,0 +1,165 @@
+"""The checker (trusted, small): replays a certificate with ball arithmetic.
+
+It reads only the certificate: the specification inside it (parsed by
+:mod:`~selu_proof.interval.specs`), the meaning of each claim
+(:mod:`~selu_proof.interval.claims`, built from :mod:`selu_proof.symbolic`)
+and, per goal ``F < c``, a split tree.  Starting from the stated domain it
+bisects at exact midpoints exactly as the tree says, so the leaves cover the
+domain by construction; every leaf's evidence is re-evaluated
+(:func:`~selu_proof.interval.forms.leaf_bound`) and must give an upper bound
+``<= `` the recorded one, which must be ``< c``.  It imports nothing from the
+prover.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+from flint import arb, ctx
+
+from selu_proof.interval import forms
+from selu_proof.interval.claims import goals_of_claim, parameter_balls
+from selu_proof.interval.exact import parse_decimal, upper_fraction
+from selu_proof.interval.specs import SpecError, parse_spec
+
+__all__ = ["CheckResult", "check_certificate", "check_file", "FORMAT"]
+
+FORMAT = "selu-proof-certificate/1"
+_MASK = set(".<>")
+
+
+@dataclass
+class CheckResult:
+    """``valid`` with a summary per goal, or the first failure in ``message``."""
+
+    valid: bool
+    message: str
+    name: str = ""
+    goals: list[dict[str, Any]] = field(default_factory=list)
+
+
+class _InvalidError(Exception):
+    pass
+
+
+def _fmt_box(box: forms.Box) -> str:
+    names = ("mu", "omega", "nu", "tau")
+    return ", ".join(f"{n}=[{float(lo):.6g}, {float(hi):.6g}]" for n, (lo, hi) in zip(names, box))
+
+
+def _replay(key: str, bound: Fraction, domain: forms.Box, tree: Any,
+            params: tuple[arb, arb]) -> tuple[int, Fraction]:
+    """Replay one split tree; return (leaf count, certified max) or raise _InvalidError."""
+    if not isinstance(tree, list):
+        raise _InvalidError("tree is not a list")
+    stack = [domain]
+    leaves, best = 0, None
+    for n, node in enumerate(tree):
+        if not stack:
+            raise _InvalidError(f"node {n}: the tree has nodes beyond a complete cover")
+        box = stack.pop()
+        if isinstance(node, int) and not isinstance(node, bool):
+            if not 0 <= node < 4 or box[node][0] == box[node][1]:
+                raise _InvalidError(f"node {n}: cannot split variable {node}")
+            left, right = forms.split(box, node)
+            stack.append(right)
+            stack.append(left)
+            continue
+        if not (isinstance(node, list) and len(node) == 3 and all(isinstance(x, str) for x in node)
+                and node[0] in forms.FORMS and len(node[1]) == 4 and set(node[1]) <= _MASK):
+            raise _InvalidError(f"node {n}: malformed leaf {node!r}")
+        form, mask, recorded_s = node
+        try:
+            recorded = parse_decimal(recorded_s)
+        except ValueError:
+            raise _InvalidError(f"node {n}: bad number {recorded_s!r}") from None
+        if not recorded < bound:
+            raise _InvalidError(f"leaf {n} ({_fmt_box(box)}): recorded bound {recorded_s} "
+                           f"is not below {bound}")
+        enc = forms.leaf_bound(key, box, mask, form, params)
+        if enc is None:
+            raise _InvalidError(f"leaf {n} ({_fmt_box(box)}): derivative signs do not justify "
+                           f"face {mask}")
+        up = upper_fraction(enc)
+        if up is None or up > recorded:
+            raise _InvalidError(f"leaf {n} ({_fmt_box(box)}): {form} gives {enc.str(10)}, "
+                           f"not <= recorded {recorded_s}")
+        leaves += 1
+        best = recorded if best is None or recorded > best else best
+    if stack:
+        raise _InvalidError(f"the tree ends with {len(stack)} part(s) of the domain uncovered")
+    return leaves, best
+
+
+def check_certificate(cert: Any) -> CheckResult:
+    """Check a certificate document (already parsed from JSON)."""
+    try:
+        return _check(cert)
+    except _InvalidError as exc:
+        name = cert.get("spec", {}).get("name", "") if isinstance(cert, dict) else ""
+        return CheckResult(False, str(exc), name=name if isinstance(name, str) else "")
+
+
+def _check(cert: Any) -> CheckResult:
+    if not isinstance(cert, dict) or cert.get("format") != FORMAT:
+        raise _InvalidError(f"not a certificate (format must be {FORMAT!r})")
+    try:
+        spec = parse_spec(cert.get("spec"))
+    except SpecError as exc:
+        raise _InvalidError(f"specification: {exc}") from None
+    prec = cert.get("precision")
+    if not isinstance(prec, int) or isinstance(prec, bool) or not 53 <= prec <= 4096:
+        raise _InvalidError("precision must be an integer number of bits in [53, 4096]")
+    old = ctx.prec
+    ctx.prec = prec
+    try:
+        params = parameter_balls(spec.alpha, spec.lam, prec)
+        consts = cert.get("constants", {})
+        for name, own in zip(("alpha", "lambda"), params):
+            try:
+                stated = arb(consts[name])
+            except (KeyError, TypeError, ValueError):
+                raise _InvalidError(f"constants.{name} missing or not a ball") from None
+            if not stated.overlaps(own):
+                raise _InvalidError(f"constants.{name} = {consts[name]} does not enclose "
+                                    f"{name}")
+        claims = cert.get("claims")
+        if not isinstance(claims, list) or len(claims) != len(spec.claims):
+            raise _InvalidError("the certificate must have one entry per claim of the specification")
+        summary = []
+        for i, (claim, entry) in enumerate(zip(spec.claims, claims)):
+            goals = goals_of_claim(spec, claim)
+            if not isinstance(entry, dict) or entry.get("kind") != claim["kind"] \
+                    or not isinstance(entry.get("goals"), list) \
+                    or len(entry["goals"]) != len(goals):
+                raise _InvalidError(f"claim {i}: entry does not match the specification")
+            for goal, g in zip(goals, entry["goals"]):
+                if not isinstance(g, dict):
+                    raise _InvalidError(f"claim {i}: goal entry is not an object")
+                try:
+                    leaves, best = _replay(goal.key, goal.bound, spec.domain, g.get("tree"),
+                                           params)
+                except _InvalidError as exc:
+                    raise _InvalidError(f"claim {i} ({claim['kind']}), goal {goal.label}: {exc}") \
+                        from None
+                summary.append({"claim": claim["kind"], "goal": goal.label, "leaves": leaves,
+                                "certified_max": best})
+    finally:
+        ctx.prec = old
+    return CheckResult(True, "valid", name=spec.name, goals=summary)
+
+
+def check_file(path: str | Path) -> CheckResult:
+    """Read and check a certificate file; unreadable or corrupt files are invalid."""
+    p = Path(path)
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+    except OSError as exc:
+        return CheckResult(False, f"cannot read file: {exc.strerror}")
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        return CheckResult(False, f"not valid JSON (corrupt or truncated): {exc}")
+    return check_certificate(data)

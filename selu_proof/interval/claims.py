@@ -1,0 +1,116 @@
+"""What each claim kind means, as inequalities ``F(mu, omega, nu, tau) < c`` on the domain.
+
+Trusted.  Every claim of a specification becomes one or more *goals*
+``F < c`` with ``F`` a sympy expression in ``(mu, omega, nu, tau, alpha, lambda)``
+built from :mod:`selu_proof.symbolic` (with ``a = mu*omega``, ``v = nu*tau``):
+
+``spectral_norm_below``  (paper Theorem 1, Lemma 12)
+    ``S(H) < bound`` with ``H`` the Jacobian of ``(mu, nu) -> (mu~, nu~)``, or
+    ``S(J) < bound`` (``jacobian = "second_moment"``) for ``(mu, nu) -> (mu~, xi~)``.
+``maps_into``  (paper Theorem 1)
+    ``mu_lo < mu~``, ``mu~ < mu_hi``, ``nu_lo < nu~``, ``nu~ < nu_hi`` where
+    ``[mu_lo, mu_hi] x [nu_lo, nu_hi]`` is the domain's ``(mu, nu)`` box.
+``variance_decreases``  (paper Theorem 2)
+    ``nu~ - nu < 0``.
+``variance_increases``  (paper Theorem 3)
+    ``nu - nu~ < 0``.
+
+A lower bound ``G > c`` is stated as ``-G < -c``.  The goal functions and
+their gradients are compiled to arb code from these expressions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from functools import cache
+from typing import Any
+
+import sympy as sp
+
+from selu_proof import symbolic as sym
+from selu_proof.codegen import generate
+from selu_proof.interval.exact import parse_decimal
+from selu_proof.interval.specs import Spec
+
+__all__ = ["Goal", "goals_of_claim", "VARS", "compiled_goal", "goal_expression", "parameter_balls"]
+
+#: sympy symbols of the domain variables, in box order
+VARS: tuple[sp.Symbol, ...] = (sym.mu, sym.omega, sym.nu, sym.tau)
+_ARGS = VARS + (sym.alpha, sym.lam)
+
+
+@dataclass(frozen=True)
+class Goal:
+    """One inequality ``F < bound`` to hold on the whole domain."""
+
+    label: str
+    key: str  # names the expression F; see :func:`goal_expression`
+    bound: Fraction
+
+
+@cache
+def goal_expression(key: str) -> sp.Expr:
+    """The expression ``F`` named by ``key``, in ``(mu, omega, nu, tau, alpha, lambda)``."""
+    mean = sym.reduce_to_av(sym.mean_map())
+    var = sym.reduce_to_av(sym.variance_map())
+    table = {
+        "S(H)": lambda: sym.reduce_to_av(sym.largest_singular_value(sym.jacobian_variance())),
+        "S(J)": lambda: sym.reduce_to_av(
+            sym.largest_singular_value(sym.jacobian_second_moment())),
+        "mean": lambda: mean,
+        "-mean": lambda: -mean,
+        "var": lambda: var,
+        "-var": lambda: -var,
+        "var-nu": lambda: var - sym.nu,
+        "nu-var": lambda: sym.nu - var,
+    }
+    if key not in table:
+        raise KeyError(f"unknown goal expression {key!r}")
+    return table[key]()
+
+
+def goals_of_claim(spec: Spec, claim: dict[str, Any]) -> list[Goal]:
+    """The goals ``F < c`` whose conjunction is the claim (see the module docstring)."""
+    kind = claim["kind"]
+    (mu_lo, mu_hi), _, (nu_lo, nu_hi), _ = spec.domain
+    if kind == "spectral_norm_below":
+        jac = "J" if claim.get("jacobian", "variance") == "second_moment" else "H"
+        b = parse_decimal(claim["bound"])
+        return [Goal(f"S({jac}) < {claim['bound']}", f"S({jac})", b)]
+    if kind == "maps_into":
+        return [Goal("mu~ < mu_hi", "mean", mu_hi), Goal("mu~ > mu_lo", "-mean", -mu_lo),
+                Goal("nu~ < nu_hi", "var", nu_hi), Goal("nu~ > nu_lo", "-var", -nu_lo)]
+    if kind == "variance_decreases":
+        return [Goal("nu~ < nu", "var-nu", Fraction(0))]
+    if kind == "variance_increases":
+        return [Goal("nu~ > nu", "nu-var", Fraction(0))]
+    raise ValueError(f"unknown claim kind {kind!r}")
+
+
+@cache
+def compiled_goal(key: str) -> tuple[Any, Any]:
+    """Arb functions ``(value, value_and_gradient)`` of the goal expression ``key``.
+
+    ``value(mu, omega, nu, tau, alpha, lam) -> (F,)`` and
+    ``value_and_gradient(...) -> (F, dF/dmu, dF/domega, dF/dnu, dF/dtau)``, both
+    generated from the same sympy expression.
+    """
+    f = goal_expression(key)
+    value = generate([f], _ARGS, "arb", name="goal_value")
+    grad = generate([f] + [sp.diff(f, x) for x in VARS], _ARGS, "arb", name="goal_gradient")
+    return value, grad
+
+
+def parameter_balls(alpha: str, lam: str, prec: int) -> tuple[Any, Any]:
+    """Balls for the spec parameters: ``"alpha01"``/``"lambda01"`` or exact decimals.
+
+    The named constants come from their closed forms (paper Eq. (8)-(9)).
+    """
+    from selu_proof.constants import constant_balls
+    from selu_proof.interval.exact import ball
+
+    named = constant_balls(prec)
+    a = named[0] if alpha == "alpha01" else ball(parse_decimal(alpha))
+    lm = named[1] if lam == "lambda01" else ball(parse_decimal(lam))
+    return a, lm

@@ -1,0 +1,121 @@
+"""Exact rationals and arb balls: conversions that never lose containment.
+
+Trusted.  Box ends are :class:`fractions.Fraction`; a ball built from a
+fraction contains it exactly; the ends of a ball are read back exactly.
+"""
+
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+
+from flint import arb, ctx, fmpq
+
+__all__ = ["parse_decimal", "ball", "interval_ball", "upper_fraction", "lower_fraction",
+           "decimal_up", "decimal_down", "fraction_str"]
+
+
+def parse_decimal(text: str) -> Fraction:
+    """Parse an exact decimal string such as ``"-0.1"`` or ``"1.5e-2"``.
+
+    Floats are refused (write ``"0.1"``, not ``0.1``) so that the value meant is
+    the value used; NaN and infinities are refused.
+
+    >>> parse_decimal("0.1")
+    Fraction(1, 10)
+    """
+    if not isinstance(text, str):
+        raise ValueError(f"expected an exact decimal string, got {text!r}")
+    t = text.strip()
+    if t.lower() in {"nan", "inf", "+inf", "-inf", "infinity", "-infinity"}:
+        raise ValueError(f"not a finite number: {text!r}")
+    try:
+        return Fraction(t)
+    except (ValueError, ZeroDivisionError):
+        raise ValueError(f"not an exact decimal: {text!r}") from None
+
+
+def ball(q: Fraction) -> arb:
+    """A ball that contains the rational ``q`` (exact when ``q`` is dyadic)."""
+    return arb(fmpq(q.numerator, q.denominator))
+
+
+def interval_ball(lo: Fraction, hi: Fraction) -> arb:
+    """A ball containing the closed interval ``[lo, hi]``."""
+    if lo == hi:
+        return ball(lo)
+    return ball(lo).union(ball(hi))
+
+
+def _to_fraction(x: arb) -> Fraction:
+    m, e = x.man_exp()
+    return Fraction(int(m)) * Fraction(2) ** int(e)
+
+
+def upper_fraction(x: arb) -> Fraction | None:
+    """The exact upper end of ``x`` (``None`` if ``x`` is not finite)."""
+    if not x.is_finite():
+        return None
+    old = ctx.prec
+    ctx.prec = max(old, x.bits() + 64)
+    try:
+        return _to_fraction(x.upper())
+    finally:
+        ctx.prec = old
+
+
+def lower_fraction(x: arb) -> Fraction | None:
+    """The exact lower end of ``x`` (``None`` if ``x`` is not finite)."""
+    if not x.is_finite():
+        return None
+    old = ctx.prec
+    ctx.prec = max(old, x.bits() + 64)
+    try:
+        return _to_fraction(x.lower())
+    finally:
+        ctx.prec = old
+
+
+def _decimal(q: Fraction, digits: int, up: bool) -> str:
+    if q == 0:
+        return "0"
+    e = math.floor(math.log10(abs(q.numerator)) - math.log10(q.denominator)) - digits + 1
+    scale = Fraction(10) ** -e
+    n = q * scale
+    k = math.ceil(n) if up else math.floor(n)
+    return fraction_str(Fraction(k) / scale)
+
+
+def decimal_up(q: Fraction, digits: int = 17) -> str:
+    """A decimal string ``>= q`` with about ``digits`` significant digits."""
+    return _decimal(q, digits, up=True)
+
+
+def decimal_down(q: Fraction, digits: int = 17) -> str:
+    """A decimal string ``<= q`` with about ``digits`` significant digits."""
+    return _decimal(q, digits, up=False)
+
+
+def fraction_str(q: Fraction) -> str:
+    """Exact decimal string of a rational whose denominator is ``2^i 5^j``.
+
+    >>> fraction_str(Fraction(3, 8)), fraction_str(Fraction(-1, 10))
+    ('0.375', '-0.1')
+    """
+    den = q.denominator
+    k = 0
+    while den % 2 == 0 or den % 5 == 0:
+        den //= 2 if den % 2 == 0 else 5
+        k += 1
+    if den != 1:
+        raise ValueError(f"{q} has no finite decimal expansion")
+    # find smallest k with q * 10**k integer
+    k = 0
+    while (q * 10**k).denominator != 1:
+        k += 1
+    n = int(q * 10**k)
+    sign = "-" if n < 0 else ""
+    s = str(abs(n)).rjust(k + 1, "0")
+    if k == 0:
+        return sign + s
+    return f"{sign}{s[:-k]}.{s[-k:]}"

@@ -1,0 +1,126 @@
+"""Evaluation forms: rigorous upper bounds of a goal ``F`` on a box.
+
+Trusted.  A box is a tuple of four closed intervals ``(lo, hi)`` of exact
+rationals in the order ``(mu, omega, nu, tau)``.  A *face mask* is a string
+of four characters: ``.`` the variable is free, ``<`` fixed at its lower
+end, ``>`` fixed at its upper end.
+
+Forms (cheapest first):
+
+``natural``
+    ``F`` evaluated in ball arithmetic on the (face of the) box.
+``mean_value``
+    ``F(c) + sum_i G_i (X_i - c_i)`` with ``c`` the centre of the face and
+    ``G_i`` an enclosure of ``dF/dx_i`` on the face (mean-value theorem).
+``monotone`` faces
+    if ``dF/dx_i >= 0`` on the whole box, the maximum over the box is attained
+    where ``x_i`` is at its upper end (``<=0``: lower end), so it suffices to
+    bound ``F`` on that face.  Fixing several variables at once is valid since
+    each sign holds on the whole box.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from flint import arb, ctx
+
+from selu_proof.interval.claims import compiled_goal
+from selu_proof.interval.exact import ball, interval_ball
+
+__all__ = ["Box", "box_balls", "centre", "face", "natural", "gradient", "mean_value",
+           "mask_holds", "FORMS", "leaf_bound", "split"]
+
+Box = tuple[tuple[Fraction, Fraction], ...]
+FORMS = ("natural", "mean_value")
+
+
+def box_balls(box: Box) -> list[arb]:
+    """Balls containing each interval of ``box``."""
+    return [interval_ball(lo, hi) for lo, hi in box]
+
+
+def centre(box: Box) -> tuple[Fraction, ...]:
+    """The exact centre of ``box``."""
+    return tuple((lo + hi) / 2 for lo, hi in box)
+
+
+def split(box: Box, dim: int) -> tuple[Box, Box]:
+    """Bisect ``box`` at the exact midpoint of variable ``dim``."""
+    lo, hi = box[dim]
+    mid = (lo + hi) / 2
+    left = box[:dim] + ((lo, mid),) + box[dim + 1:]
+    right = box[:dim] + ((mid, hi),) + box[dim + 1:]
+    return left, right
+
+
+def face(box: Box, mask: str) -> Box:
+    """The face of ``box`` selected by ``mask``."""
+    out = []
+    for (lo, hi), m in zip(box, mask):
+        out.append((lo, lo) if m == "<" else (hi, hi) if m == ">" else (lo, hi))
+    return tuple(out)
+
+
+def natural(key: str, box: Box, params: tuple[arb, arb]) -> arb:
+    """Enclosure of ``F`` over ``box`` by direct ball evaluation."""
+    value, _ = compiled_goal(key)
+    return value(*box_balls(box), *params)[0]
+
+
+def gradient(key: str, box: Box, params: tuple[arb, arb]) -> tuple[arb, list[arb]]:
+    """Enclosures of ``F`` and of its four partial derivatives over ``box``."""
+    _, grad = compiled_goal(key)
+    out = grad(*box_balls(box), *params)
+    return out[0], list(out[1:])
+
+
+def mean_value(key: str, box: Box, params: tuple[arb, arb],
+               grads: list[arb] | None = None) -> arb:
+    """Mean-value enclosure ``F(c) + sum_i G_i [-h_i, h_i]`` of ``F`` over ``box``.
+
+    ``grads`` must enclose the gradient over ``box`` (computed if omitted).
+    """
+    if grads is None:
+        _, grads = gradient(key, box, params)
+    c = centre(box)
+    value, _ = compiled_goal(key)
+    total = value(*[ball(x) for x in c], *params)[0]
+    for g, (lo, hi) in zip(grads, box):
+        if lo != hi:
+            h = ball((hi - lo) / 2)
+            total += g.abs_upper() * arb(0, 1) * h
+    return total
+
+
+def mask_holds(grads: list[arb], mask: str) -> bool:
+    """True when every fixed variable of ``mask`` is justified by the sign of ``grads``."""
+    for g, m in zip(grads, mask):
+        if m == ">" and not g >= 0:
+            return False
+        if m == "<" and not g <= 0:
+            return False
+    return True
+
+
+def leaf_bound(key: str, box: Box, mask: str, form: str, params: tuple[arb, arb]) -> arb | None:
+    """Upper enclosure of ``F`` over ``box`` by the leaf evidence ``(mask, form)``.
+
+    Returns ``None`` when the mask is not justified (a derivative sign fails).
+    The returned ball's upper end bounds ``max F`` over the box.
+    """
+    if form not in FORMS:
+        raise ValueError(f"unknown form {form!r}")
+    if any(m != "." for m in mask):
+        _, grads = gradient(key, box, params)
+        if not mask_holds(grads, mask):
+            return None
+    fbox = face(box, mask)
+    if form == "natural":
+        return natural(key, fbox, params)
+    return mean_value(key, fbox, params)
+
+
+def working_precision(bits: int) -> None:
+    """Set the ball precision (bits) used by all evaluations."""
+    ctx.prec = bits

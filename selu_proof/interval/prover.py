@@ -1,0 +1,449 @@
+"""Branch-and-bound prover (untrusted): searches for a certificate of ``F < c``.
+
+The prover may use any heuristic; it is trusted for nothing.  It bisects the
+domain at exact midpoints, and on each box tries, cheapest first, the natural
+ball enclosure, monotonicity (a partial derivative of constant sign moves
+that variable to a face) and the mean-value form.  Every box ends as a leaf
+whose evidence the checker can replay, as a witness point where the claim is
+false (``refuted``), or the search stops on its budget (``unknown``).
+
+Parallelism: the first levels of the tree are expanded breadth-first to a
+fixed number of open boxes; those subtrees are then searched independently,
+in any ``concurrent.futures.Executor``.  A box's processing depends only on
+the box, so the tree -- and the certificate bytes -- never depend on the
+number of workers.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from concurrent.futures import Executor
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any
+
+from flint import ctx
+
+from selu_proof.interval import forms
+from selu_proof.interval.claims import parameter_balls
+from selu_proof.interval.exact import decimal_up, lower_fraction, upper_fraction
+
+__all__ = ["SubtreeResult", "prove_box", "expand_frontier", "FRONTIER_SIZE", "Decision",
+           "decide", "run_goal", "prove_spec", "ClaimResult", "witness_ball"]
+
+#: open boxes at which the breadth-first top of the tree is cut into tasks
+FRONTIER_SIZE = 32
+#: a box narrower than this (relative to the domain) in every free variable is not split
+MIN_RELATIVE_WIDTH = Fraction(1, 2**44)
+
+
+@dataclass
+class Decision:
+    """What to do with one box."""
+
+    kind: str  # "leaf" | "split" | "refuted" | "stuck"
+    leaf: list[str] | None = None
+    dim: int = -1
+    bound: Fraction | None = None
+    witness: tuple[Fraction, ...] | None = None
+    witness_value: str = ""
+    evaluations: int = 0
+
+
+@dataclass
+class SubtreeResult:
+    """A searched subtree: its preorder encoding and counts."""
+
+    status: str  # "proved" | "refuted" | "unknown"
+    tree: list[Any] = field(default_factory=list)
+    boxes: int = 0
+    evaluations: int = 0
+    max_bound: Fraction | None = None
+    witness: tuple[Fraction, ...] | None = None
+    witness_value: str = ""
+    reason: str = ""
+
+
+def _upper(x) -> Fraction | None:
+    return upper_fraction(x) if x is not None and x.is_finite() else None
+
+
+def decide(key: str, bound: Fraction, box: forms.Box, params, domain: forms.Box) -> Decision:
+    """Process one box: a leaf with evidence, a split dimension, or a witness."""
+    evals = 1
+    nat = forms.natural(key, box, params)
+    u = _upper(nat)
+    if u is not None and u < bound:
+        return Decision("leaf", ["natural", "....", decimal_up(u)], bound=u, evaluations=evals)
+    _, grads = forms.gradient(key, box, params)
+    evals += 1
+    free = [lo != hi for lo, hi in box]
+    mask = "".join(
+        (">" if g >= 0 else "<" if g <= 0 else ".") if f else "." for g, f in zip(grads, free))
+    fbox = forms.face(box, mask)
+    candidates: list[tuple[Fraction, str]] = []
+    if mask != "....":
+        n = _upper(forms.natural(key, fbox, params))
+        evals += 1
+        if n is not None:
+            candidates.append((n, "natural"))
+    if any(lo != hi for lo, hi in fbox):
+        fgrads = grads if mask == "...." else forms.gradient(key, fbox, params)[1]
+        evals += 1 if mask == "...." else 2
+        mv = _upper(forms.mean_value(key, fbox, params, fgrads))
+        if mv is not None:
+            candidates.append((mv, "mean_value"))
+    if candidates:
+        best, form = min(candidates)
+        if best < bound:
+            return Decision("leaf", [form, mask, decimal_up(best)], bound=best, evaluations=evals)
+    # refutation: the value at the centre of the face certainly reaches the bound
+    c = forms.centre(fbox)
+    val = forms.natural(key, tuple((x, x) for x in c), params)
+    evals += 1
+    lo = lower_fraction(val) if val.is_finite() else None
+    if lo is not None and lo >= bound:
+        return Decision("refuted", witness=c, witness_value=val.str(20), evaluations=evals)
+    # split the free variable with the largest smear |dF/dx_i| * width_i
+    best_dim, best_score = -1, Fraction(-1)
+    for i, ((lo_i, hi_i), m) in enumerate(zip(box, mask)):
+        if m != "." or lo_i == hi_i:
+            continue
+        width = hi_i - lo_i
+        dom_w = domain[i][1] - domain[i][0]
+        if width <= dom_w * MIN_RELATIVE_WIDTH:
+            continue
+        g = grads[i].abs_upper()
+        if g.is_finite():
+            score = upper_fraction(g) * width
+        else:
+            score = Fraction(10**30) * width / dom_w
+        if score > best_score:
+            best_dim, best_score = i, score
+    if best_dim < 0:
+        return Decision("stuck", evaluations=evals)
+    return Decision("split", dim=best_dim, evaluations=evals)
+
+
+def prove_box(key: str, bound: Fraction, box: forms.Box, alpha: str, lam: str, prec: int,
+              domain: forms.Box, max_boxes: int, deadline: float | None) -> SubtreeResult:
+    """Depth-first search of one subtree; returns its preorder encoding.
+
+    Arguments are plain data (exact fractions and strings) so that the call can
+    run in another process.
+    """
+    ctx.prec = prec
+    params = parameter_balls(alpha, lam, prec)
+    res = SubtreeResult("proved")
+    stack = [box]
+    while stack:
+        b = stack.pop()
+        res.boxes += 1
+        if res.boxes > max_boxes or (deadline is not None and time.monotonic() > deadline):
+            return SubtreeResult("unknown", boxes=res.boxes, evaluations=res.evaluations,
+                                 reason="budget spent (--max-boxes/--max-seconds)")
+        d = decide(key, bound, b, params, domain)
+        res.evaluations += d.evaluations
+        if d.kind == "leaf":
+            res.tree.append(d.leaf)
+            if res.max_bound is None or d.bound > res.max_bound:
+                res.max_bound = d.bound
+        elif d.kind == "split":
+            res.tree.append(d.dim)
+            left, right = forms.split(b, d.dim)
+            stack.append(right)
+            stack.append(left)
+        elif d.kind == "refuted":
+            return SubtreeResult("refuted", boxes=res.boxes, evaluations=res.evaluations,
+                                 witness=d.witness, witness_value=d.witness_value,
+                                 reason="the claim fails at the witness point")
+        else:
+            return SubtreeResult("unknown", boxes=res.boxes, evaluations=res.evaluations,
+                                 reason="a box at the minimum width is undecided "
+                                        "(the claim may be tight there)")
+    return res
+
+
+@dataclass
+class Frontier:
+    """The breadth-first top of the tree: decided nodes and open boxes (by path)."""
+
+    top: dict[str, Any]  # path -> split dim or leaf, for decided top nodes
+    open: dict[str, forms.Box]  # path -> box still to search
+    boxes: int = 0
+    evaluations: int = 0
+    max_bound: Fraction | None = None
+    refuted: Decision | None = None
+
+
+def expand_frontier(key: str, bound: Fraction, domain: forms.Box, params,
+                    size: int = FRONTIER_SIZE) -> Frontier:
+    """Expand the tree breadth-first until ``size`` boxes are open (or none is)."""
+    fr = Frontier(top={}, open={"": domain})
+    while fr.open and len(fr.open) < size:
+        new_open: dict[str, forms.Box] = {}
+        for path, b in fr.open.items():
+            d = decide(key, bound, b, params, domain)
+            fr.boxes += 1
+            fr.evaluations += d.evaluations
+            if d.kind == "leaf":
+                fr.top[path] = d.leaf
+                if fr.max_bound is None or d.bound > fr.max_bound:
+                    fr.max_bound = d.bound
+            elif d.kind == "split":
+                fr.top[path] = d.dim
+                left, right = forms.split(b, d.dim)
+                new_open[path + "0"] = left
+                new_open[path + "1"] = right
+            elif d.kind == "refuted":
+                fr.refuted = d
+                fr.open = {}
+                return fr
+            else:
+                new_open[path] = b  # stuck: leave it to the depth-first search to report
+                fr.open = new_open
+                return fr
+        fr.open = new_open
+    return fr
+
+
+def assemble(top: dict[str, Any], subtrees: dict[str, list[Any]]) -> list[Any]:
+    """Preorder encoding of the whole tree from the top nodes and the searched subtrees."""
+    out: list[Any] = []
+    stack = [""]
+    while stack:
+        path = stack.pop()
+        if path in subtrees:
+            out.extend(subtrees[path])
+            continue
+        node = top[path]
+        out.append(node)
+        if isinstance(node, int):
+            stack.append(path + "1")
+            stack.append(path + "0")
+    return out
+
+
+def run_goal(key: str, bound: Fraction, domain: forms.Box, alpha: str, lam: str, prec: int,
+             *, executor: Executor | None = None, max_boxes: int = 10**7,
+             max_seconds: float | None = None, done: dict[str, Any] | None = None,
+             on_task: Callable[[str, dict[str, Any]], None] | None = None) -> dict[str, Any]:
+    """Prove one goal; returns a dict with status, tree, counts and evidence.
+
+    ``done`` maps frontier paths to finished subtree records (from a
+    checkpoint); ``on_task(path, record)`` is called as each subtree finishes.
+    """
+    t0 = time.monotonic()
+    deadline = None if max_seconds is None else t0 + max_seconds
+    ctx.prec = prec
+    params = parameter_balls(alpha, lam, prec)
+    fr = expand_frontier(key, bound, domain, params)
+    boxes, evals, max_b = fr.boxes, fr.evaluations, fr.max_bound
+    if fr.refuted is not None:
+        d = fr.refuted
+        return {"status": "refuted", "boxes": boxes, "evaluations": evals,
+                "witness": d.witness, "witness_value": d.witness_value,
+                "reason": "the claim fails at the witness point"}
+    done = dict(done or {})
+    todo = {p: b for p, b in fr.open.items() if p not in done}
+    records: dict[str, dict[str, Any]] = {p: done[p] for p in fr.open if p in done}
+    args = {p: (key, bound, b, alpha, lam, prec, domain, max_boxes, deadline)
+            for p, b in todo.items()}
+    failure: dict[str, Any] | None = None
+
+    def _record(path: str, r: SubtreeResult) -> dict[str, Any]:
+        return {"status": r.status, "tree": r.tree, "boxes": r.boxes,
+                "evaluations": r.evaluations,
+                "max_bound": None if r.max_bound is None else str(r.max_bound),
+                "witness": None if r.witness is None else [str(x) for x in r.witness],
+                "witness_value": r.witness_value, "reason": r.reason}
+
+    if executor is None:
+        results = ((p, prove_box(*a)) for p, a in args.items())
+    else:
+        futs = {p: executor.submit(prove_box, *a) for p, a in args.items()}
+        results = ((p, f.result()) for p, f in futs.items())
+    try:
+        for path, r in results:
+            rec = _record(path, r)
+            if r.status == "proved":
+                records[path] = rec
+                if on_task is not None:
+                    on_task(path, rec)
+            else:
+                failure = rec
+                boxes += r.boxes
+                evals += r.evaluations
+                break
+    finally:
+        if executor is not None and failure is not None:
+            for f in futs.values():
+                f.cancel()
+    for rec in records.values():
+        boxes += rec["boxes"]
+        evals += rec["evaluations"]
+        mb = rec["max_bound"]
+        if mb is not None and (max_b is None or Fraction(mb) > max_b):
+            max_b = Fraction(mb)
+    if failure is None and boxes > max_boxes:
+        failure = {"status": "unknown", "reason": "budget spent (--max-boxes)"}
+    if failure is not None:
+        out = {"status": failure["status"], "boxes": boxes, "evaluations": evals,
+               "reason": failure["reason"]}
+        if failure.get("witness"):
+            out["witness"] = tuple(Fraction(x) for x in failure["witness"])
+            out["witness_value"] = failure["witness_value"]
+        return out
+    tree = assemble(fr.top, {p: rec["tree"] for p, rec in records.items()})
+    return {"status": "proved", "tree": tree, "boxes": boxes, "evaluations": evals,
+            "max_bound": max_b, "seconds": time.monotonic() - t0}
+
+
+def witness_ball(key: str, point: tuple[Fraction, ...], alpha: str, lam: str, prec: int):
+    """High-precision enclosure of ``F`` at a witness point."""
+    ctx.prec = prec
+    params = parameter_balls(alpha, lam, prec)
+    return forms.natural(key, tuple((x, x) for x in point), params)
+
+
+# ---------------------------------------------------------------------------
+# whole specifications: claims, budgets, checkpoints, certificates
+
+
+@dataclass
+class ClaimResult:
+    """Outcome of one claim of a specification."""
+
+    name: str
+    claim: str
+    status: str  # "proved" | "refuted" | "unknown"
+    boxes: int
+    evaluations: int
+    seconds: float
+    goals: list[dict[str, Any]]
+    certificate: str | None = None
+    witness: dict[str, str] | None = None
+    reason: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready summary."""
+        d = {"name": self.name, "claim": self.claim, "status": self.status,
+             "boxes": self.boxes, "evaluations": self.evaluations,
+             "seconds": round(self.seconds, 3), "certificate": self.certificate,
+             "goals": self.goals}
+        if self.witness is not None:
+            d["witness"] = self.witness
+        if self.reason:
+            d["reason"] = self.reason
+        return d
+
+
+def _checkpoint_path(out_dir, name: str):
+    from pathlib import Path
+
+    return Path(out_dir) / f"{name}.checkpoint.json"
+
+
+def _save_json_atomic(path, obj: Any) -> None:
+    import json
+    import os
+
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(json.dumps(obj, separators=(",", ":")), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def prove_spec(spec, *, out_dir, precision: int = 128, executor: Executor | None = None,
+               max_boxes: int = 10**7, max_seconds: float | None = None,
+               resume: bool = False,
+               progress: Callable[[str], None] | None = None) -> list[ClaimResult]:
+    """Prove every claim of ``spec``; write ``<out_dir>/<name>.cert.json`` if all are proved.
+
+    ``max_boxes`` is the box budget of each goal; ``max_seconds`` the wall-clock
+    budget of the whole run.  A checkpoint ``<name>.checkpoint.json`` records
+    each finished subtree as it completes; with ``resume=True`` a run continues
+    from it (if it belongs to the same specification and precision) without
+    redoing finished subtrees.  ``progress(message)`` is called after each
+    subtree.
+    """
+    import json
+    from pathlib import Path
+
+    from selu_proof.interval.certificate import build_certificate, dump_certificate
+    from selu_proof.interval.claims import goals_of_claim
+    from selu_proof.interval.exact import fraction_str
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    ckpt_path = _checkpoint_path(out, spec.name)
+    ckpt = {"format": "selu-proof-checkpoint/1", "spec": spec.raw, "precision": precision,
+            "goals": {}}
+    if resume and ckpt_path.exists():
+        try:
+            old = json.loads(ckpt_path.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError):
+            old = None
+        if old and old.get("spec") == spec.raw and old.get("precision") == precision:
+            ckpt = old
+    t_start = time.monotonic()
+    results: list[ClaimResult] = []
+    cert_claims = []
+    names = ("mu", "omega", "nu", "tau")
+    for ci, claim in enumerate(spec.claims):
+        t0 = time.monotonic()
+        goal_dicts, cert_goals = [], []
+        status, boxes, evals, witness, reason = "proved", 0, 0, None, ""
+        for gi, goal in enumerate(goals_of_claim(spec, claim)):
+            gid = f"{ci}/{gi}"
+            entry = ckpt["goals"].setdefault(gid, {"done": {}})
+
+            def on_task(path: str, rec: dict[str, Any], entry=entry, ci=ci, goal=goal) -> None:
+                entry["done"][path] = rec
+                _save_json_atomic(ckpt_path, ckpt)
+                if progress is not None:
+                    progress(f"{spec.name} claim {ci} {goal.label}")
+
+            remaining = None
+            if max_seconds is not None:
+                remaining = max(0.0, max_seconds - (time.monotonic() - t_start))
+            r = run_goal(goal.key, goal.bound, spec.domain, spec.alpha, spec.lam, precision,
+                         executor=executor, max_boxes=max_boxes, max_seconds=remaining,
+                         done=entry["done"], on_task=on_task)
+            boxes += r["boxes"]
+            evals += r["evaluations"]
+            gd = {"goal": goal.label, "status": r["status"], "boxes": r["boxes"]}
+            if r["status"] == "proved":
+                gd["certified_max"] = float(r["max_bound"])
+                cert_goals.append({"label": goal.label, "expression": goal.key,
+                                   "bound": goal.bound, "max_bound": r["max_bound"],
+                                   "boxes": r["boxes"], "tree": r["tree"]})
+            else:
+                gd["reason"] = r["reason"]
+                if status == "proved" or r["status"] == "refuted":
+                    status, reason = r["status"], r["reason"]
+                if r["status"] == "refuted" and witness is None:
+                    point = r["witness"]
+                    val = witness_ball(goal.key, point, spec.alpha, spec.lam, 2 * precision)
+                    witness = {n: fraction_str(x) for n, x in zip(names, point)}
+                    witness["goal"] = goal.label
+                    witness["value"] = val.str(20)
+                    witness["bound"] = fraction_str(goal.bound)
+            goal_dicts.append(gd)
+            if r["status"] == "refuted":
+                break
+        results.append(ClaimResult(spec.name, claim["kind"], status, boxes, evals,
+                                   time.monotonic() - t0, goal_dicts, witness=witness,
+                                   reason=reason))
+        cert_claims.append({"kind": claim["kind"], "goals": cert_goals})
+    if all(r.status == "proved" for r in results):
+        ctx.prec = precision
+        params = parameter_balls(spec.alpha, spec.lam, precision)
+        cert = build_certificate(spec.raw, precision, params, cert_claims)
+        path = out / f"{spec.name}.cert.json"
+        path.write_bytes(dump_certificate(cert))
+        for r in results:
+            r.certificate = str(path)
+        if ckpt_path.exists():
+            ckpt_path.unlink()
+    return results
