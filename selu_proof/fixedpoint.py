@@ -490,7 +490,8 @@ def _design_problem(mean: Fraction, var: Fraction, omega: Fraction, tau: Fractio
     return _Problem(("alpha", "lambda"), mp_system, arb_system)
 
 
-def _design_guess(mean: Fraction, var: Fraction, omega: Fraction, tau: Fraction) -> list:
+def _design_guess(mean: Fraction, var: Fraction, omega: Fraction, tau: Fraction
+                  ) -> tuple[list, str]:
     """Initial ``(alpha, lambda)`` from the structure of the maps.
 
     ``mu~`` is ``lambda*(A + alpha*B)`` and ``xi~ = nu~ + mu~**2`` is
@@ -498,6 +499,7 @@ def _design_guess(mean: Fraction, var: Fraction, omega: Fraction, tau: Fraction)
     only (read off the generated maps at ``alpha in {0, 1}, lambda = 1``).
     With ``r = mu*^2 / (mu*^2 + nu*)`` the design equations give the
     quadratic ``(A + alpha B)**2 = r (C + alpha**2 D)`` for ``alpha``.
+    Returns the guess and a note ("" or why the guess is only a fallback).
     """
     fallback = [mpmath.mpf(ALPHA_01), mpmath.mpf(LAMBDA_01)]
     with mpmath.workprec(80):
@@ -514,6 +516,8 @@ def _design_guess(mean: Fraction, var: Fraction, omega: Fraction, tau: Fraction)
         roots = []
         if abs(qa) > mpmath.mpf(2) ** -60:
             disc = qb * qb - 4 * qa * qc
+            if disc < 0 and -disc < mpmath.mpf(2) ** -40 * (qb * qb + abs(4 * qa * qc)):
+                disc = mpmath.mpf(0)  # a double root (mean = 0) spoiled by rounding
             if disc >= 0:
                 roots = [(-qb + s * mpmath.sqrt(disc)) / (2 * qa) for s in (1, -1)]
         elif qb != 0:
@@ -529,9 +533,10 @@ def _design_guess(mean: Fraction, var: Fraction, omega: Fraction, tau: Fraction)
                 la = -la
             cands.append((la <= 0, al <= 0, [al, la]))
         if not cands:
-            return fallback
+            return fallback, ("the reduced quadratic for alpha has no real root, so the "
+                              "target is probably not reachable by any (alpha, lambda)")
         cands.sort(key=lambda c: (c[0], c[1]))
-        return cands[0][2]
+        return cands[0][2], ""
 
 
 def _fixed_point_problem(omega: Fraction, tau: Fraction, alpha: Fraction | None,
@@ -617,8 +622,8 @@ def _approx(y: Sequence[mpmath.mpf], names: Sequence[str]) -> str:
 
 
 def _solve(problem: _Problem, guess: Sequence[Any], digits: int, convention: str,
-           extra: Callable[[tuple[arb, ...], int], dict[str, str] | None] | None = None
-           ) -> RootResult:
+           extra: Callable[[tuple[arb, ...], int], dict[str, str] | None] | None = None,
+           hint: str = "") -> RootResult:
     names = problem.names
     sig = digits + 5
     prec = int(digits * 3.33) + 48
@@ -628,8 +633,8 @@ def _solve(problem: _Problem, guess: Sequence[Any], digits: int, convention: str
         y_new = _newton(problem.mp_system, y, prec)
         if y_new is None:
             return RootResult(STATUS_UNKNOWN, {}, {}, "the Newton iteration did not converge "
-                              f"from {_approx(y, names)}; no box was tested", convention,
-                              digits=digits)
+                              f"from {_approx(y, names)}; no box was tested"
+                              + (f" ({hint})" if hint else ""), convention, digits=digits)
         y = y_new
         residual, jacobian = problem.arb_system(prec)
         # Shrinking boxes around the Newton point: the largest box that passes
@@ -728,7 +733,8 @@ def design_selu(mean: Number, var: Number, omega: Number = 0, tau: Number = 1, *
     if rate is not None:
         def extra(enc: tuple[arb, ...], nd: int) -> dict[str, str] | None:
             return _dropout_rounded(rate, m, s, enc[0], enc[1], nd)
-    return _solve(problem, _design_guess(m, s, w, t), digits, convention_name(w, t), extra)
+    guess, hint = _design_guess(m, s, w, t)
+    return _solve(problem, guess, digits, convention_name(w, t), extra, hint)
 
 
 def fixed_point(omega: Number, tau: Number, alpha: Number | None = None,

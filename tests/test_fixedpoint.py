@@ -328,3 +328,20 @@ def test_result_as_dict_and_floats():
     assert "dropout" not in d
     assert r.float("alpha") == pytest.approx(ALPHA_01, rel=1e-11)
     assert r.is_unique
+
+
+def test_unreachable_design_target_is_unknown_not_a_guess():
+    # mean^2 / (mean^2 + var) = 0.89: no SELU (omega = 0) has this fixed point
+    r = design_selu("2", "0.5", digits=10)
+    assert r.status == "unknown" and r.values == {}
+    assert "no real root" in r.reason
+
+
+def test_rounding_never_prints_undecided_digits():
+    from selu_proof.fixedpoint import _round_certified
+
+    assert _round_certified(arb("1.25 +/- 1e-10"), 2) is None  # 1.2 or 1.3: undecided
+    assert _round_certified(arb("1.25 +/- 1e-10"), 5) == "1.2500"
+    assert _round_certified(arb("-1.2345 +/- 1e-10"), 3) == "-1.23"
+    assert _round_certified(arb("0 +/- 1e-10"), 5) == "0.00000"
+    assert _round_certified(arb("0 +/- 1e-3"), 5) is None
