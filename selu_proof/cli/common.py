@@ -58,3 +58,9 @@ def run_guarded(fn: Callable[[], int]) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("selu-proof: interrupted\n")
         return 130
+    except BrokenPipeError:  # output piped into e.g. `head`
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0

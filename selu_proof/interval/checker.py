@@ -22,8 +22,8 @@ from typing import Any
 from flint import arb, ctx
 
 from selu_proof.interval import forms
-from selu_proof.interval.claims import goals_of_claim, parameter_balls
-from selu_proof.interval.exact import parse_decimal, upper_fraction
+from selu_proof.interval.claims import certified_statement, goals_of_claim, parameter_balls
+from selu_proof.interval.exact import fraction_str, parse_decimal, upper_fraction
 from selu_proof.interval.specs import SpecError, parse_spec
 
 __all__ = ["CheckResult", "check_certificate", "check_file", "FORMAT"]
@@ -129,7 +129,8 @@ def _check(cert: Any) -> CheckResult:
                                     f"{name}")
         claims = cert.get("claims")
         if not isinstance(claims, list) or len(claims) != len(spec.claims):
-            raise _InvalidError("the certificate must have one entry per claim of the specification")
+            raise _InvalidError("the certificate must have one entry per claim of the "
+                                "specification")
         summary = []
         for i, (claim, entry) in enumerate(zip(spec.claims, claims)):
             goals = goals_of_claim(spec, claim)
@@ -147,7 +148,8 @@ def _check(cert: Any) -> CheckResult:
                     raise _InvalidError(f"claim {i} ({claim['kind']}), goal {goal.label}: {exc}") \
                         from None
                 summary.append({"claim": claim["kind"], "goal": goal.label, "leaves": leaves,
-                                "certified_max": best})
+                                "certified_max": fraction_str(best),
+                                "statement": certified_statement(goal.key, best)})
     finally:
         ctx.prec = old
     return CheckResult(True, "valid", name=spec.name, goals=summary)

@@ -33,7 +33,8 @@ from selu_proof.codegen import generate
 from selu_proof.interval.exact import parse_decimal
 from selu_proof.interval.specs import Spec
 
-__all__ = ["Goal", "goals_of_claim", "VARS", "compiled_goal", "goal_expression", "parameter_balls"]
+__all__ = ["Goal", "goals_of_claim", "VARS", "compiled_goal", "goal_expression", "parameter_balls",
+           "certified_statement"]
 
 #: sympy symbols of the domain variables, in box order
 VARS: tuple[sp.Symbol, ...] = (sym.mu, sym.omega, sym.nu, sym.tau)
@@ -86,6 +87,29 @@ def goals_of_claim(spec: Spec, claim: dict[str, Any]) -> list[Goal]:
     if kind == "variance_increases":
         return [Goal("nu~ > nu", "nu-var", Fraction(0))]
     raise ValueError(f"unknown claim kind {kind!r}")
+
+
+_STATEMENTS = {
+    "S(H)": ("S(H)", 1), "S(J)": ("S(J)", 1), "mean": ("mu~", 1), "-mean": ("mu~", -1),
+    "var": ("nu~", 1), "-var": ("nu~", -1), "var-nu": ("nu~ - nu", 1), "nu-var": ("nu~ - nu", -1),
+}
+
+
+def certified_statement(key: str, certified_max: Fraction, digits: int = 6) -> str:
+    """Human form of ``max F <= M`` for the goal expression ``key``.
+
+    E.g. ``-var`` with ``M = -0.8004`` reads ``nu~ >= 0.8004``.  The number is
+    rounded outward, so the statement stays true.
+
+    >>> certified_statement("-var", Fraction("-0.80039950813"))
+    'nu~ >= 0.800399'
+    """
+    from selu_proof.interval.exact import decimal_down, decimal_up
+
+    name, sign = _STATEMENTS[key]
+    if sign > 0:
+        return f"{name} <= {decimal_up(certified_max, digits)}"
+    return f"{name} >= {decimal_down(-certified_max, digits)}"
 
 
 @cache

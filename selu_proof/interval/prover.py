@@ -26,14 +26,14 @@ from typing import Any
 from flint import ctx
 
 from selu_proof.interval import forms
-from selu_proof.interval.claims import parameter_balls
+from selu_proof.interval.claims import certified_statement, parameter_balls
 from selu_proof.interval.exact import decimal_up, lower_fraction, upper_fraction
 
 __all__ = ["SubtreeResult", "prove_box", "expand_frontier", "FRONTIER_SIZE", "Decision",
            "decide", "run_goal", "prove_spec", "ClaimResult", "witness_ball"]
 
 #: open boxes at which the breadth-first top of the tree is cut into tasks
-FRONTIER_SIZE = 32
+FRONTIER_SIZE = 256
 #: a box narrower than this (relative to the domain) in every free variable is not split
 MIN_RELATIVE_WIDTH = Fraction(1, 2**44)
 
@@ -414,7 +414,8 @@ def prove_spec(spec, *, out_dir, precision: int = 128, executor: Executor | None
             evals += r["evaluations"]
             gd = {"goal": goal.label, "status": r["status"], "boxes": r["boxes"]}
             if r["status"] == "proved":
-                gd["certified_max"] = float(r["max_bound"])
+                gd["certified_max"] = decimal_up(r["max_bound"])
+                gd["statement"] = certified_statement(goal.key, r["max_bound"])
                 cert_goals.append({"label": goal.label, "expression": goal.key,
                                    "bound": goal.bound, "max_bound": r["max_bound"],
                                    "boxes": r["boxes"], "tree": r["tree"]})

@@ -1,0 +1,188 @@
+"""``selu-proof prove`` and ``selu-proof check``: rerun and re-check the machine proof."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from selu_proof.cli.common import CLIError, emit_json, progress
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "prove",
+        help="prove theorem specifications and write certificates",
+        description="Prove the claims of theorem specifications (shipped names such as "
+        "theorem1, or your own TOML files) with rigorous ball arithmetic, and write one "
+        "certificate per specification (<out>/<name>.cert.json) when every claim is proved. "
+        "Exit status 0 only if every claim is proved; 1 if some claim is refuted or unknown.",
+    )
+    p.add_argument("specs", nargs="*", metavar="NAME|SPEC.toml",
+                   help="shipped specification name or path to a TOML specification")
+    p.add_argument("--all", action="store_true", help="prove every shipped specification")
+    p.add_argument("--list", action="store_true", help="list the shipped specifications and exit")
+    p.add_argument("--out", default="certificates", metavar="DIR",
+                   help="directory for certificates and checkpoints (default: ./certificates)")
+    p.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="worker processes (default 1); results do not depend on it")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="run on a Dask distributed cluster at ADDRESS (needs the 'cluster' "
+                   "extra) instead of local processes")
+    p.add_argument("--max-boxes", type=int, default=10_000_000, metavar="N",
+                   help="box budget per goal; past it the claim is 'unknown' (default 1e7)")
+    p.add_argument("--max-seconds", type=float, default=None, metavar="S",
+                   help="wall-clock budget per specification; past it the claim is 'unknown'")
+    p.add_argument("--precision", type=int, default=128, metavar="BITS",
+                   help="ball arithmetic precision in bits (default 128)")
+    p.add_argument("--resume", action="store_true",
+                   help="continue from <out>/<name>.checkpoint.json without redoing "
+                   "finished subtrees (a checkpoint is kept while a run is in progress)")
+    p.add_argument("--json", action="store_true", help="print the results as JSON")
+    p.set_defaults(func=run_prove)
+
+    c = sub.add_parser(
+        "check",
+        help="check certificates with the small independent checker",
+        description="Replay certificates with the trusted checker: rebuild the cover of the "
+        "stated domain from the split tree and re-evaluate every leaf in ball arithmetic. "
+        "Exit status 0 only if every file is valid.",
+    )
+    c.add_argument("files", nargs="+", metavar="FILE", help="certificate files (*.cert.json)")
+    c.add_argument("--spec", metavar="NAME|SPEC.toml",
+                   help="also require the certificate to state exactly this specification")
+    c.add_argument("--json", action="store_true", help="print the results as JSON")
+    c.set_defaults(func=run_check)
+
+
+def _resolve_spec(item: str):
+    from selu_proof.interval.specs import SpecError, load_spec, shipped_specs
+
+    shipped = shipped_specs()
+    path = shipped.get(item)
+    if path is None:
+        path = Path(item)
+        if path.suffix != ".toml" or not path.exists():
+            names = ", ".join(shipped)
+            raise CLIError(f"unknown theorem {item!r}: give a shipped name ({names}) "
+                           "or a path to a .toml specification")
+    try:
+        return load_spec(path)
+    except SpecError as exc:
+        raise CLIError(f"{item}: {exc}") from None
+
+
+def _executor(args: argparse.Namespace):
+    if args.scheduler:
+        try:
+            from distributed import Client
+        except ImportError:
+            raise CLIError("--scheduler needs Dask distributed: pip install "
+                           "'selu-proof[cluster]'") from None
+        return Client(args.scheduler).get_executor()
+    if args.workers < 1:
+        raise CLIError("--workers must be at least 1")
+    if args.workers == 1:
+        return None
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(max_workers=args.workers)
+
+
+def run_prove(args: argparse.Namespace) -> int:
+    from selu_proof.interval.prover import prove_spec
+    from selu_proof.interval.specs import shipped_specs
+
+    if args.list:
+        for name, path in shipped_specs().items():
+            print(f"{name:<12} {path}")
+        return 0
+    items = list(args.specs) + (list(shipped_specs()) if args.all else [])
+    if not items:
+        raise CLIError("name a specification (e.g. theorem1), a .toml file, or use --all")
+    if args.max_boxes < 1:
+        raise CLIError("--max-boxes must be positive")
+    if args.max_seconds is not None and not args.max_seconds > 0:
+        raise CLIError("--max-seconds must be positive")
+    if not 53 <= args.precision <= 4096:
+        raise CLIError("--precision must be between 53 and 4096 bits")
+    specs = [_resolve_spec(item) for item in items]
+    executor = _executor(args)
+    show = not args.json and sys.stderr.isatty()
+    results: list[Any] = []
+    try:
+        for spec in specs:
+            bar = progress(None, f"proving {spec.name}", show)
+            try:
+                res = prove_spec(spec, out_dir=args.out, precision=args.precision,
+                                 executor=executor, max_boxes=args.max_boxes,
+                                 max_seconds=args.max_seconds, resume=args.resume,
+                                 progress=lambda msg, bar=bar: bar.update(1))
+            except KeyboardInterrupt:
+                bar.close()
+                sys.stderr.write(f"selu-proof: interrupted; finished work is kept in "
+                                 f"{Path(args.out) / (spec.name + '.checkpoint.json')}; "
+                                 "rerun with --resume to continue\n")
+                return 130
+            bar.close()
+            results.extend(res)
+            if not args.json:
+                for r in res:
+                    _print_result(r)
+    finally:
+        if executor is not None:
+            executor.shutdown(cancel_futures=True)
+    if args.json:
+        emit_json({"results": [r.as_dict() for r in results]})
+    return 0 if all(r.status == "proved" for r in results) else 1
+
+
+def _print_result(r: Any) -> None:
+    line = f"{r.name:<10} {r.claim:<20} {r.status:<8} boxes={r.boxes:<7} {r.seconds:7.2f}s"
+    best = [g for g in r.goals if "certified_max" in g]
+    if r.status == "proved":
+        line += "  " + "; ".join(g["statement"] for g in best)
+        print(line)
+        if r.certificate:
+            print(f"{'':<10} certificate: {r.certificate}")
+        return
+    print(line + f"  ({r.reason})")
+    if r.witness:
+        w = r.witness
+        print(f"{'':<10} witness: mu={w['mu']} omega={w['omega']} nu={w['nu']} "
+              f"tau={w['tau']}: {w['goal']} fails, value {w['value']} vs bound {w['bound']}")
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from selu_proof.interval.checker import check_file
+
+    expected = _resolve_spec(args.spec).raw if args.spec else None
+    rows = []
+    ok = True
+    for f in args.files:
+        res = check_file(f)
+        if res.valid and expected is not None:
+            import json
+
+            stated = json.loads(Path(f).read_text(encoding="utf-8"))["spec"]
+            if stated != expected:
+                res.valid, res.message = False, "states a different specification than --spec"
+        ok &= res.valid
+        rows.append({"file": f, "valid": res.valid, "message": res.message, "name": res.name,
+                     "goals": [{"claim": g["claim"], "goal": g["goal"], "leaves": g["leaves"],
+                                "certified_max": g["certified_max"],
+                                "statement": g["statement"]}
+                               for g in res.goals]})
+        if not args.json:
+            if res.valid:
+                leaves = sum(g["leaves"] for g in res.goals)
+                print(f"{f}: valid ({res.name}: {len(res.goals)} goals, {leaves} leaves "
+                      "re-evaluated)")
+                for g in res.goals:
+                    print(f"    {g['claim']:<20} {g['statement']}")
+            else:
+                print(f"{f}: INVALID: {res.message}")
+    if args.json:
+        emit_json({"results": rows})
+    return 0 if ok else 1
