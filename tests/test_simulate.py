@@ -1,0 +1,145 @@
+"""Deep simulated networks against the certified fixed point, and the ``simulate`` CLI.
+
+Tolerance for the deep-network checks: a layer's pooled moments have the
+crossed standard error ``se`` reported by :func:`moment_statistics`; the
+deviation from the fixed point at layer ``l`` is a sum of the per-layer errors
+propagated by the Jacobian ``H`` of ``g``, which shrinks them by at least its
+spectral norm ``S < 1`` per layer, so its standard deviation is at most
+``se/sqrt(1 - S**2)``.  We allow 4 of those.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+
+import numpy as np
+import pytest
+
+from selu_proof import backends
+from selu_proof.cli import main
+from selu_proof.constants import ALPHA_01, LAMBDA_01
+from selu_proof.numeric import moment_statistics, selu, simulate
+from selu_proof.numeric.activations import get_activation
+from selu_proof.numeric.network import _activate
+
+PAIRS = [("0", "1"), ("0.05", "1.05"), ("-0.05", "1.1")]
+
+
+def _tolerance_factor(mu: float, nu: float, omega: float, tau: float) -> float:
+    s = float(backends.spectral_norm(mu, nu, omega, tau, ALPHA_01, LAMBDA_01))
+    assert s < 1
+    return 4.0 / math.sqrt(1.0 - s * s)
+
+
+@pytest.mark.parametrize("omega,tau", PAIRS)
+def test_deep_net_reaches_certified_fixed_point(omega: str, tau: str) -> None:
+    res = simulate(50, 1000, 500, rng=np.random.default_rng(42), init="exact", omega=omega,
+                   tau=tau, input_mean=0.3, input_var=1.6)
+    fp = res.fixed_point
+    assert fp["status"] == "unique"
+    mu, nu = float(fp["mean"]), float(fp["var"])
+    k = _tolerance_factor(mu, nu, float(omega), float(tau))
+    last = res.layers[-1]
+    assert abs(last.mean - mu) < k * last.se_mean
+    assert abs(last.var - nu) < k * last.se_var
+    # the iterated prediction has converged to the certified value long before (up to the
+    # float32 rounding of the realised omega, tau)
+    assert last.predicted_mean == pytest.approx(mu, abs=1e-4)
+    assert last.predicted_var == pytest.approx(nu, abs=1e-4)
+
+
+def test_lecun_default_reaches_zero_one() -> None:
+    res = simulate(50, 1000, 500, rng=np.random.default_rng(3))
+    k = _tolerance_factor(0.0, 1.0, 0.0, 1.0)
+    last = res.layers[-1]
+    assert res.fixed_point["mean"].strip("0.") == "" and float(res.fixed_point["var"]) == 1
+    assert abs(last.mean) < k * last.se_mean
+    assert abs(last.var - 1.0) < k * last.se_var
+
+
+def test_alpha_dropout_in_deep_net_keeps_fixed_point() -> None:
+    res = simulate(30, 800, 500, rng=np.random.default_rng(8), init="exact", omega="0.05",
+                   tau="1.05", dropout_rate=0.1)
+    mu, nu = float(res.fixed_point["mean"]), float(res.fixed_point["var"])
+    assert res.config["dropout_target"] == pytest.approx([mu, nu])
+    last = res.layers[-1]
+    k = _tolerance_factor(mu, nu, 0.05, 1.05)
+    assert abs(last.mean - mu) < k * last.se_mean and abs(last.var - nu) < k * last.se_var
+
+
+def test_one_step_deviations_are_standard_errors() -> None:
+    # exact init: g's assumptions hold per unit; one-step deviations should look N(0, 1)
+    res = simulate(60, 600, 400, rng=np.random.default_rng(1), init="exact", omega="0.05",
+                   tau="1.05")
+    dm = np.array([r.step_dev_mean for r in res.layers[1:]])
+    dv = np.array([r.step_dev_var for r in res.layers[1:]])
+    assert np.abs(dm).max() < 4.5 and np.abs(dv).max() < 4.5
+    assert 0.5 < dm.std() < 1.6 and 0.5 < dv.std() < 1.6
+
+
+def test_relu_and_tanh_without_self_normalization() -> None:
+    relu = simulate(40, 300, 200, rng=np.random.default_rng(0), activation="relu")
+    tanh = simulate(40, 300, 200, rng=np.random.default_rng(0), activation="tanh")
+    assert relu.fixed_point is None and tanh.fixed_point is None
+    assert relu.layers[-1].var < 1e-8  # second moment halves per layer: variance collapses
+    assert relu.layers[-1].predicted_var < 1e-8
+    assert tanh.layers[-1].var < 0.1  # slow collapse towards 0
+    # tanh's variance map has slope -> 1 near 0, so finite-width errors are not damped and
+    # the iterated prediction drifts; one step of the quadrature map stays within a few SE
+    assert tanh.layers[-1].var == pytest.approx(tanh.layers[-1].predicted_var, rel=0.3)
+    assert max(abs(r.step_dev_var) for r in tanh.layers[1:]) < 5
+
+
+def test_in_place_activation_equals_selu() -> None:
+    z = np.random.default_rng(0).standard_normal((50, 60)).astype(np.float32)
+    np.testing.assert_array_equal(_activate(get_activation("selu"), z.copy()), selu(z))
+
+
+def test_moment_statistics_standard_error_is_calibrated() -> None:
+    # i.i.d. entries: the crossed SE must reduce to the ordinary one
+    y = np.random.default_rng(0).standard_normal((300, 400))
+    _, _, se_m, se_v = moment_statistics(y)
+    assert se_m == pytest.approx(1 / math.sqrt(y.size), rel=0.15)
+    assert se_v == pytest.approx(math.sqrt(2 / y.size), rel=0.15)
+    # a random column effect of sd 0.5 dominates: SE ~ 0.5/sqrt(N)
+    y2 = y + 0.5 * np.random.default_rng(1).standard_normal(400)
+    assert moment_statistics(y2)[2] == pytest.approx(0.5 / math.sqrt(400), rel=0.2)
+
+
+def test_seeded_reproducible_and_prefetch_independent() -> None:
+    a = simulate(5, 64, 32, rng=np.random.default_rng(9), certify=False)
+    b = simulate(5, 64, 32, rng=np.random.default_rng(9), certify=False, prefetch=True)
+    assert [r.mean for r in a.layers] == [r.mean for r in b.layers]
+
+
+def test_cli_json_and_plot(tmp_path, capsys) -> None:
+    png = tmp_path / "sim.png"
+    code = main(["simulate", "--depth", "12", "--width", "300", "--batch", "200", "--omega",
+                 "0.05", "--tau", "1.05", "--json", "--plot", str(png)])
+    assert code == 0
+    out = json.loads(capsys.readouterr().out)
+    assert len(out["layers"]) == 13
+    assert set(out["layers"][0]) >= {"layer", "mean", "var", "predicted_mean", "predicted_var"}
+    assert out["fixed_point"]["status"] == "unique"
+    assert out["config"]["init"] == "exact"
+    assert png.stat().st_size > 10_000 and png.read_bytes()[:4] == b"\x89PNG"
+
+
+def test_cli_table_and_non_selu(capsys, tmp_path) -> None:
+    assert main(["simulate", "--depth", "5", "--width", "100", "--batch", "50",
+                 "--activation", "tanh", "--plot", str(tmp_path / "t.svg")]) == 0
+    text = capsys.readouterr().out
+    assert "not applicable" in text and (tmp_path / "t.svg").exists()
+
+
+@pytest.mark.parametrize("argv,msg", [
+    (["--tau", "0"], "--tau"), (["--input-var", "-1"], "--input-var"),
+    (["--dropout-rate", "1"], "--dropout-rate"), (["--omega", "nan"], "--omega"),
+    (["--activation", "relu", "--dropout-rate", "0.1"], "selu only"),
+    (["--plot", "x.gif"], "--plot"), (["--depth", "0"], "--depth"),
+])
+def test_cli_errors(argv, msg, capsys) -> None:
+    assert main(["simulate", *argv]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and msg in err and "Traceback" not in err
