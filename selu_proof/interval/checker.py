@@ -7,8 +7,10 @@ and, per goal ``F < c``, a split tree.  Starting from the stated domain it
 bisects at exact midpoints exactly as the tree says, so the leaves cover the
 domain by construction; every leaf's evidence is re-evaluated
 (:func:`~selu_proof.interval.forms.leaf_bound`) and must give an upper bound
-``<= `` the recorded one, which must be ``< c``.  It imports nothing from the
-prover.
+``<=`` the recorded one, which must be ``< c``.  (Soundness needs only these
+two inequalities; the checker also requires the recorded number to be the
+replayed one rounded up to 17 digits, so that any edit of a certificate is
+detected.)  It imports nothing from the prover.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from flint import arb, ctx
 
 from selu_proof.interval import forms
 from selu_proof.interval.claims import certified_statement, goals_of_claim, parameter_balls
-from selu_proof.interval.exact import fraction_str, parse_decimal, upper_fraction
+from selu_proof.interval.exact import decimal_up, fraction_str, parse_decimal, upper_fraction
 from selu_proof.interval.specs import SpecError, parse_spec
 
 __all__ = ["CheckResult", "check_certificate", "check_file", "FORMAT"]
@@ -87,7 +89,10 @@ def _replay(key: str, bound: Fraction, domain: forms.Box, tree: Any,
         up = upper_fraction(enc)
         if up is None or up > recorded:
             raise _InvalidError(f"leaf {n} ({_fmt_box(box)}): {form} gives {enc.str(10)}, "
-                           f"not <= recorded {recorded_s}")
+                                f"not <= recorded {recorded_s}")
+        if parse_decimal(decimal_up(up)) != recorded:  # tamper evidence, not needed for soundness
+            raise _InvalidError(f"leaf {n} ({_fmt_box(box)}): recorded bound {recorded_s} "
+                                f"differs from the replayed {decimal_up(up)}")
         leaves += 1
         best = recorded if best is None or recorded > best else best
     if stack:

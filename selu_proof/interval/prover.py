@@ -36,6 +36,8 @@ __all__ = ["SubtreeResult", "prove_box", "expand_frontier", "FRONTIER_SIZE", "De
 FRONTIER_SIZE = 256
 #: a box narrower than this (relative to the domain) in every free variable is not split
 MIN_RELATIVE_WIDTH = Fraction(1, 2**44)
+#: seconds between checkpoint writes (and one on interruption)
+CHECKPOINT_INTERVAL = 5.0
 
 
 @dataclass
@@ -371,8 +373,6 @@ def prove_spec(spec, *, out_dir, precision: int = 128, executor: Executor | None
     from pathlib import Path
 
     from selu_proof.interval.certificate import build_certificate, dump_certificate
-    from selu_proof.interval.claims import goals_of_claim
-    from selu_proof.interval.exact import fraction_str
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -387,8 +387,37 @@ def prove_spec(spec, *, out_dir, precision: int = 128, executor: Executor | None
         if old and old.get("spec") == spec.raw and old.get("precision") == precision:
             ckpt = old
     t_start = time.monotonic()
+    last_save = [t_start]
+    try:
+        results = _prove_claims(spec, ckpt, ckpt_path, last_save, t_start, precision, executor,
+                                max_boxes, max_seconds, progress)
+    except BaseException:  # KeyboardInterrupt included: keep the finished subtrees
+        _save_json_atomic(ckpt_path, ckpt)
+        raise
+    if all(r.status == "proved" for r in results):
+        ctx.prec = precision
+        params = parameter_balls(spec.alpha, spec.lam, precision)
+        cert = build_certificate(spec.raw, precision, params,
+                                 [r.__dict__.pop("_cert") for r in results])
+        path = out / f"{spec.name}.cert.json"
+        path.write_bytes(dump_certificate(cert))
+        for r in results:
+            r.certificate = str(path)
+        if ckpt_path.exists():
+            ckpt_path.unlink()
+    else:
+        for r in results:
+            r.__dict__.pop("_cert", None)
+        _save_json_atomic(ckpt_path, ckpt)
+    return results
+
+
+def _prove_claims(spec, ckpt, ckpt_path, last_save, t_start, precision, executor, max_boxes,
+                  max_seconds, progress) -> list[ClaimResult]:
+    from selu_proof.interval.claims import goals_of_claim
+    from selu_proof.interval.exact import fraction_str
+
     results: list[ClaimResult] = []
-    cert_claims = []
     names = ("mu", "omega", "nu", "tau")
     for ci, claim in enumerate(spec.claims):
         t0 = time.monotonic()
@@ -400,7 +429,9 @@ def prove_spec(spec, *, out_dir, precision: int = 128, executor: Executor | None
 
             def on_task(path: str, rec: dict[str, Any], entry=entry, ci=ci, goal=goal) -> None:
                 entry["done"][path] = rec
-                _save_json_atomic(ckpt_path, ckpt)
+                if time.monotonic() - last_save[0] > CHECKPOINT_INTERVAL:
+                    _save_json_atomic(ckpt_path, ckpt)
+                    last_save[0] = time.monotonic()
                 if progress is not None:
                     progress(f"{spec.name} claim {ci} {goal.label}")
 
@@ -433,18 +464,8 @@ def prove_spec(spec, *, out_dir, precision: int = 128, executor: Executor | None
             goal_dicts.append(gd)
             if r["status"] == "refuted":
                 break
-        results.append(ClaimResult(spec.name, claim["kind"], status, boxes, evals,
-                                   time.monotonic() - t0, goal_dicts, witness=witness,
-                                   reason=reason))
-        cert_claims.append({"kind": claim["kind"], "goals": cert_goals})
-    if all(r.status == "proved" for r in results):
-        ctx.prec = precision
-        params = parameter_balls(spec.alpha, spec.lam, precision)
-        cert = build_certificate(spec.raw, precision, params, cert_claims)
-        path = out / f"{spec.name}.cert.json"
-        path.write_bytes(dump_certificate(cert))
-        for r in results:
-            r.certificate = str(path)
-        if ckpt_path.exists():
-            ckpt_path.unlink()
+        res = ClaimResult(spec.name, claim["kind"], status, boxes, evals,
+                          time.monotonic() - t0, goal_dicts, witness=witness, reason=reason)
+        res.__dict__["_cert"] = {"kind": claim["kind"], "goals": cert_goals}
+        results.append(res)
     return results

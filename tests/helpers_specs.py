@@ -1,0 +1,29 @@
+"""Specification builders for the verifier tests."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from selu_proof.interval.specs import parse_spec
+
+THEOREM1: dict[str, Any] = {
+    "name": "t1",
+    "parameters": {"alpha": "alpha01", "lambda": "lambda01"},
+    "domain": {"mu": ["-0.1", "0.1"], "omega": ["-0.1", "0.1"], "nu": ["0.8", "1.5"],
+               "tau": ["0.95", "1.1"]},
+    "claim": [{"kind": "spectral_norm_below", "bound": "1"}],
+}
+
+
+def make_spec(name: str = "t", *, claim: dict[str, Any] | None = None,
+              domain: dict[str, list[str]] | None = None, alpha: str = "alpha01",
+              lam: str = "lambda01"):
+    raw = copy.deepcopy(THEOREM1)
+    raw["name"] = name
+    raw["parameters"] = {"alpha": alpha, "lambda": lam}
+    if domain:
+        raw["domain"].update(domain)
+    if claim is not None:
+        raw["claim"] = [claim]
+    return parse_spec(raw)

@@ -1,0 +1,83 @@
+"""Committed certificates check, re-prove to the same bytes, resume, and parallel runs."""
+
+from __future__ import annotations
+
+from concurrent.futures import ProcessPoolExecutor
+
+import pytest
+
+from selu_proof.interval import prover
+from selu_proof.interval.checker import check_file
+from selu_proof.interval.prover import prove_spec
+from selu_proof.interval.specs import PROOFS_DIR, load_spec, shipped_specs
+
+SHIPPED = sorted(shipped_specs())
+
+
+def test_shipped_specs_are_the_papers():
+    assert SHIPPED == ["lemma12", "theorem1", "theorem2", "theorem3a", "theorem3b"]
+    t3 = load_spec(shipped_specs()["theorem3a"])
+    assert str(t3.domain[2][0]) == "1/50"  # from nu = 0.02, the main text's version
+    kinds = [c.get("jacobian", "variance") for c in load_spec(shipped_specs()["lemma12"]).claims]
+    assert kinds == ["variance", "second_moment"]
+
+
+@pytest.mark.parametrize("name", SHIPPED)
+def test_committed_certificate_is_valid(name):
+    res = check_file(PROOFS_DIR / f"{name}.cert.json")
+    assert res.valid, res.message
+    assert res.name == name
+
+
+@pytest.mark.parametrize("name", SHIPPED)
+def test_reproving_gives_the_committed_bytes(name, tmp_path):
+    results = prove_spec(load_spec(shipped_specs()[name]), out_dir=tmp_path)
+    assert [r.status for r in results] == ["proved"] * len(results)
+    assert (tmp_path / f"{name}.cert.json").read_bytes() == \
+        (PROOFS_DIR / f"{name}.cert.json").read_bytes()
+
+
+def test_worker_count_does_not_change_the_certificate(tmp_path):
+    spec = load_spec(shipped_specs()["theorem2"])
+    prove_spec(spec, out_dir=tmp_path / "one")
+    with ProcessPoolExecutor(2) as ex:
+        prove_spec(spec, out_dir=tmp_path / "two", executor=ex)
+    assert (tmp_path / "one" / "theorem2.cert.json").read_bytes() == \
+        (tmp_path / "two" / "theorem2.cert.json").read_bytes()
+
+
+def test_interrupted_run_resumes_without_redoing_work(tmp_path, monkeypatch):
+    spec = load_spec(shipped_specs()["theorem3b"])
+    monkeypatch.setattr(prover, "CHECKPOINT_INTERVAL", 0.0)
+    calls = {"n": 0}
+
+    def interrupt(_msg):
+        calls["n"] += 1
+        if calls["n"] == 40:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        prove_spec(spec, out_dir=tmp_path, progress=interrupt)
+    ckpt = tmp_path / "theorem3b.checkpoint.json"
+    assert ckpt.exists()
+    assert not (tmp_path / "theorem3b.cert.json").exists()
+    searched = []
+    real = prover.prove_box
+
+    def counting(*args):
+        searched.append(args[2])
+        return real(*args)
+
+    monkeypatch.setattr(prover, "prove_box", counting)
+    (res,) = prove_spec(spec, out_dir=tmp_path, resume=True)
+    assert res.status == "proved"
+    assert (tmp_path / "theorem3b.cert.json").read_bytes() == \
+        (PROOFS_DIR / "theorem3b.cert.json").read_bytes()
+    assert not ckpt.exists()
+    # exactly the 40 subtrees finished before the interruption were not searched again
+    from selu_proof.interval.claims import parameter_balls
+
+    fr = prover.expand_frontier("nu-var", 0, spec.domain,
+                                parameter_balls("alpha01", "lambda01", 128))
+    assert len(fr.open) > 40
+    assert len(searched) == len(fr.open) - 40
