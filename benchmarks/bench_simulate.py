@@ -9,9 +9,8 @@ Each configuration runs in its own subprocess so that its peak memory is its own
 
 Configurations
 --------------
-float32      the library default: float32 activations and weights, next layer's
-             weights drawn in a background thread, one layer in memory.
-float32-seq  same without the background thread.
+float32      the library default: float32 activations and weights, one layer in memory.
+float32-pre  same with the next layer's weights drawn in a background thread.
 float64      float64 throughout (no prefetch).
 keep-all     naive loop that keeps every layer's activations (float32), the way
              one would write it to plot afterwards; run at ``--baseline-depth``.
@@ -71,8 +70,8 @@ def main() -> None:
         print(json.dumps(_worker(json.loads(args.worker))))
         return
     configs = [
-        {"name": "float32", "dtype": "float32", "prefetch": True, "depth": args.depth},
-        {"name": "float32-seq", "dtype": "float32", "prefetch": False,
+        {"name": "float32", "dtype": "float32", "prefetch": False, "depth": args.depth},
+        {"name": "float32-pre", "dtype": "float32", "prefetch": True,
          "depth": args.baseline_depth},
         {"name": "float64", "dtype": "float64", "prefetch": False, "depth": args.baseline_depth},
         {"name": "keep-all", "dtype": "float32", "prefetch": False,
