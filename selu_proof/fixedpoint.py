@@ -220,7 +220,8 @@ def _mpf(x: arb) -> mpmath.mpf:
 def _exp10(q: Fraction) -> int:
     """``floor(log10(|q|))`` for a nonzero rational."""
     q = abs(q)
-    e = len(str(q.numerator)) - len(str(q.denominator))
+    # estimate from bit lengths (str() of a huge integer is refused by Python), then correct
+    e = int((q.numerator.bit_length() - q.denominator.bit_length()) * 0.30102999566398120)
     while Fraction(10) ** e > q:
         e -= 1
     while Fraction(10) ** (e + 1) <= q:
@@ -260,7 +261,7 @@ def _round_certified(x: arb, digits: int) -> str | None:
     if x > 0:
         return round_ball(x, digits)
     if x < 0:
-        text = round_ball(-x, digits)
+        text = round_ball(x.neg(exact=True), digits)  # plain -x rounds to ctx.prec
         return None if text is None else "-" + text
     lo, hi = ball_to_fraction_bounds(x)
     scale = Fraction(10) ** digits

@@ -345,3 +345,14 @@ def test_rounding_never_prints_undecided_digits():
     assert _round_certified(arb("-1.2345 +/- 1e-10"), 3) == "-1.23"
     assert _round_certified(arb("0 +/- 1e-10"), 5) == "0.00000"
     assert _round_certified(arb("0 +/- 1e-3"), 5) is None
+
+
+@pytest.mark.parametrize("omega,tau", [("0.1", "0.95"), ("-0.1", "0.95"), ("0", "0.77374")])
+def test_fixed_point_for_tau_below_one_is_certified(omega, tau):
+    """Negative means with tau < 1 once failed to print their digits (negation rounded)."""
+    res = fixed_point(omega, tau)
+    assert res.status == "unique"
+    m = Fraction(res.values["mean"])
+    lo, hi = (Fraction(x) for x in res.box["mean"])
+    assert lo <= m <= hi or abs(m - lo) < Fraction(1, 10**19)
+    assert m < 0
