@@ -1,0 +1,113 @@
+"""Every command in the README runs, and its printed output is the real one.
+
+In ``console`` blocks, ``$ cmd`` lines are run from the repository root; the lines
+after them are the expected output.  ``…`` inside a line matches anything on that
+line; a line that is only ``…`` matches any number of lines.
+"""
+
+from __future__ import annotations
+
+import doctest
+import json
+import re
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _blocks(lang: str) -> list[str]:
+    return re.findall(rf"```{lang}\n(.*?)```", README, flags=re.S)
+
+
+def _examples() -> list[tuple[str, list[str]]]:
+    out = []
+    for block in _blocks("console"):
+        cmd, expected = None, []
+        for line in block.splitlines():
+            if line.startswith("$ "):
+                if cmd:
+                    out.append((cmd, expected))
+                cmd, expected = line[2:], []
+            elif cmd:
+                expected.append(line)
+        if cmd:
+            out.append((cmd, expected))
+    return out
+
+
+def _matches(expected: list[str], actual: list[str]) -> bool:
+    if not expected:
+        return not actual
+    head, rest = expected[0], expected[1:]
+    if head == "…":
+        return any(_matches(rest, actual[i:]) for i in range(len(actual) + 1))
+    if not actual:
+        return False
+    pattern = ".*".join(re.escape(part) for part in head.split("…"))
+    return re.fullmatch(pattern, actual[0]) is not None and _matches(rest, actual[1:])
+
+
+def _run(cmd: str) -> subprocess.CompletedProcess:
+    argv = shlex.split(cmd)
+    assert argv[0] == "selu-proof", cmd
+    return subprocess.run([sys.executable, "-m", "selu_proof", *argv[1:]], cwd=ROOT,
+                          capture_output=True, text=True, timeout=600)
+
+
+EXAMPLES = _examples()
+
+
+@pytest.mark.parametrize("cmd,expected", EXAMPLES, ids=[c for c, _ in EXAMPLES])
+def test_readme_command_output(cmd, expected):
+    res = _run(cmd)
+    assert res.returncode in (0, 1), res.stderr
+    actual = res.stdout.rstrip("\n").splitlines()
+    assert _matches(expected, actual), "\n".join(["expected:", *expected, "actual:", *actual])
+
+
+def test_quick_start_is_two_commands_and_ci_runs_the_test_one():
+    (block,) = [b for b in _blocks("console") if not b.startswith("$")]
+    lines = block.strip().splitlines()
+    assert lines == ["pip install . && selu-proof prove --all",
+                     "pip install '.[test]' && python -m pytest"]
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert "python -m pip install '.[test]' && python -m pytest" in ci
+
+
+def test_quick_start_main_job(tmp_path):
+    """`selu-proof prove --all` (the main job) proves every shipped claim."""
+    res = subprocess.run([sys.executable, "-m", "selu_proof", "prove", "--all", "--json",
+                          "--out", str(tmp_path)], capture_output=True, text=True, timeout=900)
+    assert res.returncode == 0, res.stderr
+    results = json.loads(res.stdout)["results"]
+    assert len(results) == 7 and {r["status"] for r in results} == {"proved"}
+
+
+def test_results_table_box_counts_match_the_certificates():
+    rows = re.findall(r"^\| (.+?) \| `(\w+)` \| proved \| (\d+) \|", README, flags=re.M)
+    assert len(rows) == 7
+    used: dict[str, int] = {}
+    for _claim, spec, boxes in rows:
+        cert = json.loads((ROOT / "proofs" / f"{spec}.cert.json").read_text())
+        i = used.get(spec, 0)
+        claims = cert["claims"]
+        if spec == "theorem1" and i == 1 or spec == "lemma12" and i == 1:
+            entry = claims[1]
+        else:
+            entry = claims[0]
+        used[spec] = i + 1
+        assert sum(g["boxes"] for g in entry["goals"]) == int(boxes), (spec, boxes)
+
+
+def test_readme_python_examples():
+    for block in _blocks("python"):
+        test = doctest.DocTestParser().get_doctest(block, {}, "README", "README.md", 0)
+        runner = doctest.DocTestRunner()
+        runner.run(test)
+        assert runner.failures == 0
