@@ -8,9 +8,16 @@ NeurIPS 2017 (arXiv:1706.02515).
 (1.6732632423543772, 1.0507009873554805)
 >>> constant_digits(25)["lambda"]
 '1.050700987355480493419335'
+
+Names other than the constants are loaded on first use, so that importing
+the trusted checker (:mod:`selu_proof.interval.checker`) loads nothing else.
 """
 
-from selu_proof.backends import jacobian, moment_map, spectral_norm
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
 from selu_proof.constants import (
     ALPHA_01,
     ALPHA_LAMBDA_01,
@@ -18,37 +25,32 @@ from selu_proof.constants import (
     constant_balls,
     constant_digits,
 )
-from selu_proof.fixedpoint import RootResult, design_selu, dropout_terms, fixed_point
-from selu_proof.numeric import (
-    alpha_dropout,
-    alpha_dropout_affine,
-    elu,
-    exact,
-    initialize,
-    lecun_normal,
-    relu,
-    selu,
-    selu_derivative,
-    simulate,
-    tanh,
-    truncated_normal,
-    uniform,
-)
 
-__all__ = [
-    "ALPHA_01", "LAMBDA_01", "ALPHA_LAMBDA_01", "constant_balls", "constant_digits",
-    "moment_map", "jacobian", "spectral_norm",
-    "RootResult", "design_selu", "fixed_point", "dropout_terms",
-    "selu", "selu_derivative", "elu", "relu", "tanh", "alpha_dropout", "alpha_dropout_affine",
-    "lecun_normal", "truncated_normal", "uniform", "exact", "initialize", "simulate",
-    "plot_simulation",
-]
+_LAZY = {
+    "moment_map": "selu_proof.backends", "jacobian": "selu_proof.backends",
+    "spectral_norm": "selu_proof.backends",
+    "RootResult": "selu_proof.fixedpoint", "design_selu": "selu_proof.fixedpoint",
+    "fixed_point": "selu_proof.fixedpoint", "dropout_terms": "selu_proof.fixedpoint",
+    "plot_simulation": "selu_proof.plots",
+    **{name: "selu_proof.numeric" for name in (
+        "selu", "selu_derivative", "elu", "relu", "tanh", "alpha_dropout",
+        "alpha_dropout_affine", "lecun_normal", "truncated_normal", "uniform", "exact",
+        "initialize", "simulate")},
+}
+
+__all__ = ["ALPHA_01", "LAMBDA_01", "ALPHA_LAMBDA_01", "constant_balls", "constant_digits",
+           *_LAZY]
 __version__ = "0.1.0"
 
 
-def __getattr__(name: str):
-    if name == "plot_simulation":  # matplotlib is imported only when plotting
-        from selu_proof.plots import plot_simulation
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'selu_proof' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
 
-        return plot_simulation
-    raise AttributeError(f"module 'selu_proof' has no attribute {name!r}")
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
