@@ -14,6 +14,7 @@ from flint import arb, ctx, fmpz
 
 from selu_proof import symbolic as sym
 from selu_proof.codegen import generate
+from selu_proof.interval.exact import ball_ends
 
 __all__ = ["ALPHA_01", "LAMBDA_01", "ALPHA_LAMBDA_01", "constant_balls", "constant_digits",
            "round_ball", "ball_to_fraction_bounds"]
@@ -43,18 +44,8 @@ def constant_balls(prec: int = 128) -> tuple[arb, arb]:
 
 
 def ball_to_fraction_bounds(x: arb) -> tuple[Fraction, Fraction]:
-    """Exact rational lower and upper ends of a finite ball."""
-    if not x.is_finite():
-        raise ValueError("ball is not finite")
-    old = ctx.prec
-    ctx.prec = max(old, x.bits() + 64)  # ends are rounded outward at this precision
-    try:
-        lo_m, lo_e = x.lower().man_exp()
-        hi_m, hi_e = x.upper().man_exp()
-    finally:
-        ctx.prec = old
-    return (Fraction(int(lo_m)) * Fraction(2) ** int(lo_e),
-            Fraction(int(hi_m)) * Fraction(2) ** int(hi_e))
+    """Exact rational lower and upper ends of a finite ball (see ``interval.exact.ball_ends``)."""
+    return ball_ends(x)
 
 
 def _ndigits(n: int) -> int:

@@ -12,6 +12,7 @@ from fractions import Fraction
 from flint import arb, ctx, fmpq
 
 __all__ = ["parse_decimal", "ball", "interval_ball", "upper_fraction", "lower_fraction",
+           "ball_ends",
            "decimal_up", "decimal_down", "fraction_str"]
 
 
@@ -47,33 +48,34 @@ def interval_ball(lo: Fraction, hi: Fraction) -> arb:
     return ball(lo).union(ball(hi))
 
 
-def _to_fraction(x: arb) -> Fraction:
-    m, e = x.man_exp()
-    return Fraction(int(m)) * Fraction(2) ** int(e)
+def ball_ends(x: arb) -> tuple[Fraction, Fraction]:
+    """Exact rational lower and upper ends of a finite ball.
+
+    The ends are read at a precision above the ball's own, so they are exact
+    (``arb.lower()`` rounds to the working precision otherwise).
+    """
+    if not x.is_finite():
+        raise ValueError("ball is not finite")
+    old = ctx.prec
+    ctx.prec = max(old, x.bits() + 64)
+    try:
+        ends = []
+        for end in (x.lower(), x.upper()):
+            m, e = end.man_exp()
+            ends.append(Fraction(int(m)) * Fraction(2) ** int(e))
+        return ends[0], ends[1]
+    finally:
+        ctx.prec = old
 
 
 def upper_fraction(x: arb) -> Fraction | None:
     """The exact upper end of ``x`` (``None`` if ``x`` is not finite)."""
-    if not x.is_finite():
-        return None
-    old = ctx.prec
-    ctx.prec = max(old, x.bits() + 64)
-    try:
-        return _to_fraction(x.upper())
-    finally:
-        ctx.prec = old
+    return ball_ends(x)[1] if x.is_finite() else None
 
 
 def lower_fraction(x: arb) -> Fraction | None:
     """The exact lower end of ``x`` (``None`` if ``x`` is not finite)."""
-    if not x.is_finite():
-        return None
-    old = ctx.prec
-    ctx.prec = max(old, x.bits() + 64)
-    try:
-        return _to_fraction(x.lower())
-    finally:
-        ctx.prec = old
+    return ball_ends(x)[0] if x.is_finite() else None
 
 
 def _decimal(q: Fraction, digits: int, up: bool) -> str:
