@@ -80,3 +80,18 @@ def test_budget_gives_unknown(tmp_path):
     (res,) = prove_spec(spec, out_dir=tmp_path, max_boxes=2)
     assert res.status == "unknown"
     assert "budget" in res.reason
+
+
+def test_paper_image_box_is_refuted_at_its_lower_mean_end(tmp_path):
+    """The paper's mu~ >= -0.03106 fails near (-0.1, 0.1, 0.8, 0.95); one digit more holds."""
+    from pathlib import Path
+
+    from selu_proof.interval.specs import load_spec
+
+    root = Path(__file__).resolve().parent.parent
+    (res,) = prove_spec(load_spec(root / "examples" / "paper_image_box.toml"), out_dir=tmp_path)
+    assert res.status == "refuted" and res.witness["goal"] == "mu~ > mu_lo"
+    value = _mp_value("-mean", res.witness, "alpha01", "lambda01")
+    assert -value < mpmath.mpf("-0.03106")  # mu~ really is below the paper's bound
+    (ok,) = prove_spec(load_spec(root / "proofs" / "theorem1_image.toml"), out_dir=tmp_path)
+    assert ok.status == "proved"

@@ -151,7 +151,7 @@ def _print_result(r: Any) -> None:
     if r.witness:
         w = r.witness
         print(f"{'':<10} witness: mu={w['mu']} omega={w['omega']} nu={w['nu']} "
-              f"tau={w['tau']}: {w['goal']} fails, value {w['value']} vs bound {w['bound']}")
+              f"tau={w['tau']}: {w['statement']}")
 
 
 def run_check(args: argparse.Namespace) -> int:

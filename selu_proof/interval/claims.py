@@ -9,7 +9,8 @@ built from :mod:`selu_proof.symbolic` (with ``a = mu*omega``, ``v = nu*tau``):
     ``S(J) < bound`` (``jacobian = "second_moment"``) for ``(mu, nu) -> (mu~, xi~)``.
 ``maps_into``  (paper Theorem 1)
     ``mu_lo < mu~``, ``mu~ < mu_hi``, ``nu_lo < nu~``, ``nu~ < nu_hi`` where
-    ``[mu_lo, mu_hi] x [nu_lo, nu_hi]`` is the domain's ``(mu, nu)`` box.
+    ``[mu_lo, mu_hi] x [nu_lo, nu_hi]`` is the domain's ``(mu, nu)`` box, or the
+    claim's own ``mean`` and ``var`` intervals when given.
 ``variance_decreases``  (paper Theorem 2)
     ``nu~ - nu < 0``.
 ``variance_increases``  (paper Theorem 3)
@@ -34,7 +35,7 @@ from selu_proof.interval.exact import parse_decimal
 from selu_proof.interval.specs import Spec
 
 __all__ = ["Goal", "goals_of_claim", "VARS", "compiled_goal", "goal_expression", "parameter_balls",
-           "certified_statement"]
+           "certified_statement", "violation_statement"]
 
 #: sympy symbols of the domain variables, in box order
 VARS: tuple[sp.Symbol, ...] = (sym.mu, sym.omega, sym.nu, sym.tau)
@@ -80,6 +81,10 @@ def goals_of_claim(spec: Spec, claim: dict[str, Any]) -> list[Goal]:
         b = parse_decimal(claim["bound"])
         return [Goal(f"S({jac}) < {claim['bound']}", f"S({jac})", b)]
     if kind == "maps_into":
+        if "mean" in claim:
+            mu_lo, mu_hi = (parse_decimal(x) for x in claim["mean"])
+        if "var" in claim:
+            nu_lo, nu_hi = (parse_decimal(x) for x in claim["var"])
         return [Goal("mu~ < mu_hi", "mean", mu_hi), Goal("mu~ > mu_lo", "-mean", -mu_lo),
                 Goal("nu~ < nu_hi", "var", nu_hi), Goal("nu~ > nu_lo", "-var", -nu_lo)]
     if kind == "variance_decreases":
@@ -110,6 +115,19 @@ def certified_statement(key: str, certified_max: Fraction, digits: int = 6) -> s
     if sign > 0:
         return f"{name} <= {decimal_up(certified_max, digits)}"
     return f"{name} >= {decimal_down(-certified_max, digits)}"
+
+
+def violation_statement(key: str, value: Any, bound: Fraction) -> str:
+    """Human form of a refutation: the quantity's enclosure at the witness and the claim.
+
+    ``value`` encloses ``F`` at the witness, with ``F >= bound`` certain.
+    """
+    from selu_proof.interval.exact import fraction_str
+
+    name, sign = _STATEMENTS[key]
+    q = value if sign > 0 else value.neg(exact=True)
+    rel = "<" if sign > 0 else ">"
+    return f"{name} = {q.str(20)}, not {rel} {fraction_str(sign * bound)}"
 
 
 @cache

@@ -26,7 +26,11 @@ from typing import Any
 from flint import ctx
 
 from selu_proof.interval import forms
-from selu_proof.interval.claims import certified_statement, parameter_balls
+from selu_proof.interval.claims import (
+    certified_statement,
+    parameter_balls,
+    violation_statement,
+)
 from selu_proof.interval.exact import decimal_up, lower_fraction, upper_fraction
 
 __all__ = ["SubtreeResult", "prove_box", "expand_frontier", "FRONTIER_SIZE", "Decision",
@@ -461,6 +465,7 @@ def _prove_claims(spec, ckpt, ckpt_path, last_save, t_start, precision, executor
                     witness["goal"] = goal.label
                     witness["value"] = val.str(20)
                     witness["bound"] = fraction_str(goal.bound)
+                    witness["statement"] = violation_statement(goal.key, val, goal.bound)
             goal_dicts.append(gd)
             if r["status"] == "refuted":
                 break

@@ -18,7 +18,9 @@ Trusted.  A specification names the SELU parameters, a closed box domain in
 
 Claim kinds (see :mod:`selu_proof.interval.claims` for their meaning):
 ``spectral_norm_below`` (``bound``, optional ``jacobian = "second_moment"``),
-``maps_into``, ``variance_decreases``, ``variance_increases``.
+``maps_into`` (optional target intervals ``mean = [lo, hi]``, ``var = [lo, hi]``;
+by default the domain's own ``mu`` and ``nu`` intervals), ``variance_decreases``,
+``variance_increases``.
 """
 
 from __future__ import annotations
@@ -65,14 +67,15 @@ class Spec:
 
 
 def _interval(name: str, value: Any) -> tuple[Fraction, Fraction]:
+    where = name if name.startswith("claim") else f"domain.{name}"
     if not (isinstance(value, list) and len(value) == 2):
-        raise SpecError(f"domain.{name} must be a list of two decimal strings")
+        raise SpecError(f"{where} must be a list of two decimal strings")
     try:
         lo, hi = (parse_decimal(x) for x in value)
     except ValueError as exc:
-        raise SpecError(f"domain.{name}: {exc}") from None
+        raise SpecError(f"{where}: {exc}") from None
     if lo > hi:
-        raise SpecError(f"domain.{name} is inverted: [{value[0]}, {value[1]}]")
+        raise SpecError(f"{where} is inverted: [{value[0]}, {value[1]}]")
     return lo, hi
 
 
@@ -117,7 +120,8 @@ def parse_spec(raw: dict[str, Any]) -> Spec:
     for i, c in enumerate(claims):
         if not isinstance(c, dict) or c.get("kind") not in CLAIM_KINDS:
             raise SpecError(f"claim {i}: kind must be one of {', '.join(CLAIM_KINDS)}")
-        allowed = {"kind", "bound", "jacobian"} if c["kind"] == "spectral_norm_below" else {"kind"}
+        allowed = {"spectral_norm_below": {"kind", "bound", "jacobian"},
+                   "maps_into": {"kind", "mean", "var"}}.get(c["kind"], {"kind"})
         if set(c) - allowed:
             raise SpecError(f"claim {i}: unexpected keys {', '.join(sorted(set(c) - allowed))}")
         if c["kind"] == "spectral_norm_below":
@@ -127,6 +131,9 @@ def parse_spec(raw: dict[str, Any]) -> Spec:
                 raise SpecError(f"claim {i}: bound: {exc}") from None
             if c.get("jacobian", "variance") not in ("variance", "second_moment"):
                 raise SpecError(f"claim {i}: jacobian must be 'variance' or 'second_moment'")
+        for key in ("mean", "var"):
+            if key in c:
+                _interval(f"claim {i}: {key}", c[key])
     return Spec(name=name, alpha=alpha, lam=lam, domain=domain,
                 claims=tuple(dict(c) for c in claims), raw=raw)
 
