@@ -353,7 +353,11 @@ class MappingFieldPlot(FigureData):
         ``((min mu~, max mu~), (min nu~, max nu~))`` of ``image``.
     certified_image : tuple or None
         The enclosure of ``g(box)`` for *all* ``(omega, tau)`` of the Theorem 1
-        domain certified by the committed certificate (claim ``maps_into``).
+        domain certified by the committed certificate (claim ``maps_into``);
+        ``None`` when ``(omega, tau)`` is outside that domain, other SELU
+        parameters are used, or the certificate is missing.
+    window : tuple
+        The ``(mu_range, nu_range)`` drawn.
     """
 
     omega: float
@@ -367,6 +371,7 @@ class MappingFieldPlot(FigureData):
     image: Any = field(repr=False)
     image_bounds: tuple[tuple[float, float], tuple[float, float]]
     certified_image: tuple[tuple[float, float], tuple[float, float]] | None
+    window: tuple[tuple[float, float], tuple[float, float]]
 
     @property
     def image_inside(self) -> bool:
@@ -390,8 +395,8 @@ class MappingFieldPlot(FigureData):
 
 
 def plot_mapping_field(omega: float | str = 0.0, tau: float | str = 1.0, ax: Any = None, *,
-                       mu_range: tuple[float, float] = (-0.4, 0.4),
-                       nu_range: tuple[float, float] = (0.6, 1.7), arrows: int = 15,
+                       mu_range: tuple[float, float] | None = None,
+                       nu_range: tuple[float, float] | None = None, arrows: int = 15,
                        alpha: float | None = None, lam: float | None = None
                        ) -> MappingFieldPlot:
     r"""The moment map ``g`` on the ``(mu, nu)`` plane (paper Figure 2).
@@ -402,9 +407,10 @@ def plot_mapping_field(omega: float | str = 0.0, tau: float | str = 1.0, ax: Any
     (drawn at half length so they do not overlap); streamlines follow the
     same field.  Drawn on top: the certified fixed point of ``g``
     (:func:`selu_proof.fixedpoint.fixed_point`), the Theorem 1 ``(mu, nu)`` box,
-    its image under ``g`` at this ``(omega, tau)``, and, when the committed
-    certificate is present, the enclosure of the image for every
-    ``(omega, tau)`` of the Theorem 1 domain that it certifies.
+    its image under ``g`` at this ``(omega, tau)``, and, when ``(omega, tau)``
+    lies in the Theorem 1 domain and the committed certificate is present, the
+    enclosure of the image for every ``(omega, tau)`` of that domain that the
+    certificate proves.
 
     Parameters
     ----------
@@ -413,8 +419,9 @@ def plot_mapping_field(omega: float | str = 0.0, tau: float | str = 1.0, ax: Any
         certification).  ``(0, 1)`` is the paper's figure.
     ax : matplotlib Axes, optional
         Where to draw; a new figure when omitted.
-    mu_range, nu_range : (float, float)
-        The window.
+    mu_range, nu_range : (float, float), optional
+        The window; by default ``[-0.4, 0.4] x [0.6, 1.7]`` (as in the paper),
+        widened when needed to show the fixed point and the image of the box.
     arrows : int
         Arrows per axis.
     alpha, lam : float, optional
@@ -432,13 +439,47 @@ def plot_mapping_field(omega: float | str = 0.0, tau: float | str = 1.0, ax: Any
     w, t = float(omega), float(tau)
     if not t > 0:
         raise ValueError(f"tau must be positive, got {tau}")
-    if not (mu_range[0] < mu_range[1] and 0 < nu_range[0] < nu_range[1]):
-        raise ValueError("mu_range and nu_range must be increasing, with nu > 0")
     al, la = _selu_params(alpha, lam)
-    fig, ax = _new_axes(ax, (6.6, 6.6))
 
     def g(m: Any, n: Any) -> tuple[Any, Any]:
         return moment_map(np.asarray(m, dtype=float), np.asarray(n, dtype=float), w, t, al, la)
+
+    dom = _theorem1_domain()
+    box = (dom[0], dom[2])
+    (b0, b1), (c0, c1) = box
+    k = np.linspace(0.0, 1.0, 200)
+    edge_mu = np.concatenate([b0 + (b1 - b0) * k, np.full_like(k, b1), b1 - (b1 - b0) * k,
+                              np.full_like(k, b0)])
+    edge_nu = np.concatenate([np.full_like(k, c0), c0 + (c1 - c0) * k, np.full_like(k, c1),
+                              c1 - (c1 - c0) * k])
+    im_mu, im_nu = g(edge_mu, edge_nu)  # the image of the boundary outlines g(box)
+    Mi, Ni = np.meshgrid(np.linspace(b0, b1, 41), np.linspace(c0, c1, 71))
+    gi_m, gi_n = g(Mi, Ni)  # and a dense sample of the inside bounds it
+    image_bounds = ((float(min(im_mu.min(), gi_m.min())), float(max(im_mu.max(), gi_m.max()))),
+                    (float(min(im_nu.min(), gi_n.min())), float(max(im_nu.max(), gi_n.max()))))
+    fp = fixed_point(omega if isinstance(omega, str) else repr(w),
+                     tau if isinstance(tau, str) else repr(t),
+                     None if alpha is None else repr(al), None if lam is None else repr(la),
+                     digits=12).as_dict()
+    unique = fp.get("status") == "unique"
+
+    # the window: as given, else the paper's, widened to show the fixed point and g(box)
+    if mu_range is None or nu_range is None:
+        xs, ys = [-0.4, 0.4, image_bounds[0][0], image_bounds[0][1]], \
+            [0.6, 1.7, image_bounds[1][0], image_bounds[1][1]]
+        if unique:
+            xs.append(float(fp["mean"]))
+            ys.append(float(fp["var"]))
+        pad_x, pad_y = 0.1 * (max(xs) - min(xs)), 0.1 * (max(ys) - min(ys))
+        if mu_range is None:
+            mu_range = (min(xs) - (pad_x if min(xs) < -0.4 else 0),
+                        max(xs) + (pad_x if max(xs) > 0.4 else 0))
+        if nu_range is None:
+            lo = min(ys) - (pad_y if min(ys) < 0.6 else 0)
+            nu_range = (max(lo, 0.5 * min(ys)), max(ys) + (pad_y if max(ys) > 1.7 else 0))
+    if not (mu_range[0] < mu_range[1] and 0 < nu_range[0] < nu_range[1]):
+        raise ValueError("mu_range and nu_range must be increasing, with nu > 0")
+    fig, ax = _new_axes(ax, (6.6, 6.6))
 
     # streamlines on a fine grid; direction arrows, coloured by step length, on a coarse one
     ms, ns = np.linspace(*mu_range, 120), np.linspace(*nu_range, 120)
@@ -457,21 +498,6 @@ def plot_mapping_field(omega: float | str = 0.0, tau: float | str = 1.0, ax: Any
                   pivot="mid", scale=arrows * 1.4, width=0.004, zorder=2)
     cb = fig.colorbar(q, ax=ax, shrink=0.8, pad=0.01)
     cb.set_label("step length |g(μ, ν) − (μ, ν)|")
-    dom = _theorem1_domain()
-    box = (dom[0], dom[2])
-    k = np.linspace(0.0, 1.0, 200)
-    (b0, b1), (c0, c1) = box
-    edge_mu = np.concatenate([b0 + (b1 - b0) * k, np.full_like(k, b1), b1 - (b1 - b0) * k,
-                              np.full_like(k, b0)])
-    edge_nu = np.concatenate([np.full_like(k, c0), c0 + (c1 - c0) * k, np.full_like(k, c1),
-                              c1 - (c1 - c0) * k])
-    im_mu, im_nu = g(edge_mu, edge_nu)
-    # the image of the box is the region bounded by the image of its boundary
-    # (g is a contraction there, hence injective), sampled densely inside too
-    Mi, Ni = np.meshgrid(np.linspace(b0, b1, 41), np.linspace(c0, c1, 71))
-    gi_m, gi_n = g(Mi, Ni)
-    image_bounds = ((float(min(im_mu.min(), gi_m.min())), float(max(im_mu.max(), gi_m.max()))),
-                    (float(min(im_nu.min(), gi_n.min())), float(max(im_nu.max(), gi_n.max()))))
 
     _draw_box(ax, box, edgecolor="black", lw=1.8, zorder=4,
               label=f"Theorem 1 box μ∈[{b0:g}, {b1:g}], ν∈[{c0:g}, {c1:g}]")
@@ -480,17 +506,16 @@ def plot_mapping_field(omega: float | str = 0.0, tau: float | str = 1.0, ax: Any
             zorder=3, label=f"image of the box under g at (ω, τ) = ({w:g}, {t:g}){degenerate}")
     cert = _theorem1_certified()
     certified = None
-    if cert is not None and all(k_ in cert for k_ in ("mean", "-mean", "var", "-var")):
+    in_theorem = dom[1][0] <= w <= dom[1][1] and dom[3][0] <= t <= dom[3][1] \
+        and alpha is None and lam is None
+    if in_theorem and cert is not None and all(k_ in cert for k_ in ("mean", "-mean", "var",
+                                                                     "-var")):
         certified = ((-float(cert["-mean"]), float(cert["mean"])),
                      (-float(cert["-var"]), float(cert["var"])))
         _draw_box(ax, certified, edgecolor="tab:red", lw=1.2, ls="--", zorder=4,
                   label="certified enclosure of g(box) for all (ω, τ)\nof Theorem 1 "
                   "(theorem1.cert.json)")
-    fp = fixed_point(omega if isinstance(omega, str) else repr(w),
-                     tau if isinstance(tau, str) else repr(t),
-                     None if alpha is None else repr(al), None if lam is None else repr(la),
-                     digits=12).as_dict()
-    if fp.get("status") == "unique":
+    if unique:
         fm, fv = float(fp["mean"]), float(fp["var"])
         ax.plot([fm], [fv], marker="*", ms=15, color="tab:red", mec="black", zorder=6,
                 ls="none", label=f"certified fixed point ({fm:.4f}, {fv:.4f})")
@@ -502,7 +527,8 @@ def plot_mapping_field(omega: float | str = 0.0, tau: float | str = 1.0, ax: Any
                  "arrows: direction of (μ, ν) → g(μ, ν); grey: streamlines", fontsize=10)
     ax.legend(fontsize=7.5, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2)
     return MappingFieldPlot(fig, w, t, M, N, dm, dn, fp, box, np.vstack([im_mu, im_nu]),
-                            image_bounds, certified)
+                            image_bounds, certified,
+                            (tuple(map(float, mu_range)), tuple(map(float, nu_range))))
 
 
 # --------------------------------------------------------------------------- spectral norm

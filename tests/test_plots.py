@@ -134,6 +134,15 @@ def test_mapping_field_other_weights():
     json.dumps(s)
 
 
+def test_mapping_field_window_follows_a_distant_fixed_point():
+    out = plots.plot_mapping_field(1, 2, arrows=5)
+    m, v = float(out.fixed_point["mean"]), float(out.fixed_point["var"])
+    (x0, x1), (y0, y1) = out.window
+    assert x0 < m < x1 and 0 < y0 < v < y1 and (x0, x1) != (-0.4, 0.4)
+    assert out.certified_image is None and not out.image_inside  # Theorem 1 does not apply
+    assert plots.plot_mapping_field(arrows=5).window == ((-0.4, 0.4), (0.6, 1.7))
+
+
 # --------------------------------------------------------------------------- spectral norm
 
 
