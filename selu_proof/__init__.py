@@ -31,7 +31,9 @@ _LAZY = {
     "spectral_norm": "selu_proof.backends",
     "RootResult": "selu_proof.fixedpoint", "design_selu": "selu_proof.fixedpoint",
     "fixed_point": "selu_proof.fixedpoint", "dropout_terms": "selu_proof.fixedpoint",
-    "plot_simulation": "selu_proof.plots",
+    **{name: "selu_proof.plots" for name in (
+        "plot_simulation", "plot_activation", "plot_mapping_field", "plot_spectral_norm",
+        "plot_certificate_cover", "save_figure")},
     **{name: "selu_proof.numeric" for name in (
         "selu", "selu_derivative", "elu", "relu", "tanh", "alpha_dropout",
         "alpha_dropout_affine", "lecun_normal", "truncated_normal", "uniform", "exact",

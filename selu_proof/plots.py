@@ -27,6 +27,8 @@ def _figure_and_axes(path_or_ax: Any, ncols: int) -> tuple[Any, list[Any], str |
         fig = Figure(figsize=(4.2 * ncols, 3.6), layout="constrained")
         axes = [fig.add_subplot(1, ncols, k + 1) for k in range(ncols)]
         return fig, axes, os.fspath(path_or_ax)
+    if hasattr(path_or_ax, "ravel"):  # the array of Axes from ``plt.subplots(1, n)``
+        path_or_ax = list(path_or_ax.ravel())
     axes = list(path_or_ax) if isinstance(path_or_ax, (list, tuple)) else None
     if axes is None or len(axes) != ncols:
         raise TypeError(f"path_or_ax must be a file path or a sequence of {ncols} Axes")
@@ -69,7 +71,7 @@ def plot_simulation(result: Any, path_or_ax: Any) -> Any:
             lo, hi = (float(t) for t in fp["box"][key])
             ax.axhspan(lo, hi, color="tab:green", alpha=0.25, lw=0)
             ax.axhline(float(fp[key]), color="tab:green", ls="--", lw=1.2,
-                       label=f"certified fixed point {float(fp[key]):.4g}")
+                       label=f"certified fixed point: {label} {float(fp[key]):.6f}")
         ax.errorbar(layers, emp, yerr=2 * se, fmt="o", ms=2.5, lw=0.8, color="tab:blue",
                     elinewidth=0.6, label="simulation (±2 SE)")
         if np.isfinite(pred).any():
