@@ -120,14 +120,14 @@ def _print_table(result) -> None:  # noqa: ANN001 - SimulationResult
           f"{cfg['batch']}, init {cfg['init']} (implied omega={cfg['implied_omega']:g}, "
           f"tau={cfg['implied_tau']:g}), input N({cfg['input_mean']:g}, {cfg['input_var']:g})"
           + (f", alpha dropout {cfg['dropout_rate']:g}" if cfg["dropout_rate"] else ""))
-    print(f"{'layer':>5}  {'mean':>9} {'pred':>9} {'dev/SE':>7}   {'var':>9} {'pred':>9} "
+    print(f"{'layer':>5}  {'mean':>10} {'pred':>10} {'dev/SE':>7}   {'var':>10} {'pred':>10} "
           f"{'dev/SE':>7}")
     rows = result.layers
     step = max(1, (len(rows) - 1) // 20)
     shown = [r for r in rows if r.layer % step == 0 or r.layer == rows[-1].layer]
     for r in shown:
-        print(f"{r.layer:>5}  {r.mean:>9.6g} {_fmt(r.predicted_mean):>9} "
-              f"{_fmt(r.dev_mean, '+.2f'):>7}   {r.var:>9.6g} {_fmt(r.predicted_var):>9} "
+        print(f"{r.layer:>5}  {r.mean:>+10.6f} {_fmt(r.predicted_mean, '+.6f'):>10} "
+              f"{_fmt(r.dev_mean, '+.2f'):>7}   {r.var:>10.6f} {_fmt(r.predicted_var, '.6f'):>10} "
               f"{_fmt(r.dev_var, '+.2f'):>7}")
     s = result.summary()
     print(f"max |deviation| over layers: mean {_fmt(s['max_abs_dev_mean'], '.2f')} SE, "
