@@ -54,6 +54,7 @@ def _matches(expected: list[str], actual: list[str]) -> bool:
 
 
 def _run(cmd: str) -> subprocess.CompletedProcess:
+    Path("/tmp/selu-readme").mkdir(exist_ok=True)  # the README's commands write there
     argv = shlex.split(cmd)
     assert argv[0] == "selu-proof", cmd
     return subprocess.run([sys.executable, "-m", "selu_proof", *argv[1:]], cwd=ROOT,
