@@ -12,7 +12,7 @@ from __future__ import annotations
 from flint import arb, ctx
 
 __all__ = ["ctx", "exp", "erfc", "erf", "erfcx", "sqrt", "sqrt_nonneg", "square",
-           "absolute", "hull", "ipow"]
+           "absolute", "hull", "ipow", "block"]
 
 
 def hull(lo: arb, hi: arb) -> arb:
@@ -117,6 +117,44 @@ def ipow(x: arb, n: int) -> arb:
         lo, hi = _ends(x)
         return hull(pw(lo), pw(hi))
     return hull(pw(x.abs_lower()), pw(x.abs_upper()))
+
+
+def block(fns: tuple, a: arb, v: arb) -> arb:
+    """Enclosure of a Gaussian block ``f(a, v)`` over the balls ``a``, ``v``.
+
+    ``fns = (value, value_and_gradient)`` are the block's generated arb
+    functions.  Where a partial derivative has a certain sign on the box, the
+    extremes lie at the corresponding ends, so ``f`` is evaluated there (at
+    points, or on the other variable's ball); otherwise directly.  The signs
+    are taken on the box spanned by the exact ends used, which contains the
+    balls, so every evaluated point is inside the box where the sign holds.
+    """
+    value, grad = fns
+    a, v = _ball(a), _ball(v)
+    if a.is_exact() and v.is_exact():
+        return value(a, v)[0]
+    a_lo, a_hi = (a, a) if a.is_exact() else _ends(a)
+    v_lo, v_hi = (v, v) if v.is_exact() else _ends(v)
+    a_box, v_box = hull(a_lo, a_hi), hull(v_lo, v_hi)
+    direct, da, dv = grad(a_box, v_box)
+
+    def order(lo: arb, hi: arb, d: arb) -> tuple[arb, arb] | None:
+        if lo is hi:
+            return lo, hi
+        if d >= 0:
+            return lo, hi
+        if d <= 0:
+            return hi, lo
+        return None
+
+    oa, ov = order(a_lo, a_hi, da), order(v_lo, v_hi, dv)
+    if oa is not None and ov is not None:
+        return hull(value(oa[0], ov[0])[0], value(oa[1], ov[1])[0])
+    if oa is not None:
+        return hull(value(oa[0], v_box)[0], value(oa[1], v_box)[0])
+    if ov is not None:
+        return hull(value(a_box, ov[0])[0], value(a_box, ov[1])[0])
+    return direct
 
 
 def absolute(x: arb) -> arb:

@@ -17,12 +17,14 @@ from __future__ import annotations
 import keyword
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
 
 import sympy as sp
 
 from selu_proof.symbolic import GaussianBlock
 
-__all__ = ["generate", "Target", "sqrt_nonneg", "square"]
+__all__ = ["generate", "Target", "sqrt_nonneg", "square", "block_functions"]
 
 
 class sqrt_nonneg(sp.Function):  # noqa: N801
@@ -73,6 +75,8 @@ class Target:
     name: str
     hoisted: dict[sp.Expr, str] = field(default_factory=dict)
     hoist_lines: list[str] = field(default_factory=list)
+    block_mode: str = "monotone"
+    blocks: dict[str, Any] = field(default_factory=dict)
 
     def number(self, p: int, q: int = 1) -> str:
         if self.name == "arb" and q == 1:
@@ -177,6 +181,11 @@ class _Printer:
                 return self.ipow(root, int(x.p))
             raise TypeError(f"unsupported power {e}")
         if isinstance(e, GaussianBlock):
+            if self.t.name == "arb" and self.t.block_mode == "monotone":
+                name = type(e).__name__
+                self.t.blocks[f"_blk_{name}"] = block_functions(type(e))
+                args = ", ".join(self.p(x) for x in e.args)
+                return f"_rt.block(_blk_{name}, {args})"
             return self.p(_prepare(e.expand_explicit()))
         if isinstance(e, sp.Function):
             name = type(e).__name__
@@ -208,13 +217,33 @@ def _namespace(target: str) -> dict:
     return {"_arb": arb, "_rt": arb_runtime}
 
 
+@cache
+def block_functions(block: type) -> tuple[Callable, Callable]:
+    """Arb functions ``(value(a, v), value_and_gradient(a, v))`` of a Gaussian block.
+
+    Generated from the block's explicit form and its derivative rules, with
+    the blocks inside written out explicitly (so that
+    :func:`selu_proof.arb_runtime.block` can use them without recursion).
+    """
+    from selu_proof.symbolic import a, v
+
+    e = block(a, v)
+    value = generate([e], (a, v), "arb", name=f"{block.__name__}_value", block_mode="explicit")
+    grad = generate([e, sp.diff(e, a), sp.diff(e, v)], (a, v), "arb",
+                    name=f"{block.__name__}_gradient", block_mode="explicit")
+    return value, grad
+
+
 def generate(exprs: Sequence[sp.Expr], args: Sequence[sp.Symbol], target: str,
-             name: str = "f") -> Callable:
+             name: str = "f", block_mode: str = "monotone") -> Callable:
     """Compile ``exprs`` (functions of ``args``) into one function for ``target``.
 
     The function returns a tuple with one value per expression.  Common
     subexpressions are shared (``sympy.cse``).  For ``arb`` the hoisted
-    number constants are computed once per working precision.
+    number constants are computed once per working precision, and each
+    Gaussian block is enclosed by :func:`selu_proof.arb_runtime.block`
+    (monotonicity of the block in ``a`` and ``v``) unless ``block_mode`` is
+    ``"explicit"``.
     """
     prepared = [_prepare(sp.sympify(e)) for e in exprs]
     for e in prepared:
@@ -222,7 +251,7 @@ def generate(exprs: Sequence[sp.Expr], args: Sequence[sp.Symbol], target: str,
         if extra:
             raise ValueError(f"free symbols {extra} not among the arguments")
     repl, reduced = sp.cse(prepared, symbols=sp.numbered_symbols("_t"), optimizations=None)
-    tgt = Target(target)
+    tgt = Target(target, block_mode=block_mode)
     pr = _Printer(tgt)
     body = [f"    {s.name} = {pr.p(e)}" for s, e in repl]
     body.append("    return (" + ", ".join(pr.p(e) for e in reduced) + ",)")
@@ -244,6 +273,7 @@ def generate(exprs: Sequence[sp.Expr], args: Sequence[sp.Symbol], target: str,
         src = [f"def {name}({argnames}):"] + body
     source = "\n".join(src) + "\n"
     ns = _namespace(target)
+    ns.update(tgt.blocks)
     exec(compile(source, f"<selu_proof generated {target}:{name}>", "exec"), ns)  # noqa: S102
     fn = ns[name]
     fn.__source__ = source

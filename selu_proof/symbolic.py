@@ -35,7 +35,7 @@ __all__ = [
     "variance_map", "moments_by_integration", "jacobian_variance",
     "jacobian_second_moment", "largest_singular_value", "alpha01", "lambda01",
     "dropout_affine", "reduce_to_av", "GaussianBlock", "phi0", "Ppos", "Pneg",
-    "Qexp1", "Qexp2", "expand_blocks", "tidy", "moment_partial",
+    "Qexp1", "Qexp2", "Rexp1", "Rexp2", "expand_blocks", "tidy", "moment_partial",
 ]
 
 # Paper symbols.  ``a`` and ``v`` are the reduced variables a = mu*omega, v = nu*tau.
@@ -201,6 +201,46 @@ Qexp1 = _exp_tail_class(1)
 Qexp2 = _exp_tail_class(2)
 
 
+class Rexp1(GaussianBlock):  # noqa: N801
+    """``E[e^z - 1; z <= 0] = Q1 - P-`` (the negative branch of SELU, per unit ``lambda*alpha``).
+
+    A block of its own because ``Q1`` and ``P-`` are both near 1/2 while their
+    difference is small when ``v`` is small; as one block it is enclosed
+    directly instead of as a difference of two enclosures.  Derivatives
+    (Price's theorem): ``dR1/da = Q1``, ``dR1/dv = (Q1 - phi0)/2``.
+    """
+
+    @classmethod
+    def explicit(cls, a_, v_):
+        return Qexp1.explicit(a_, v_) - Pneg.explicit(a_, v_)
+
+    def fdiff(self, argindex=1):
+        a_, v_ = self.args
+        if argindex == 1:
+            return Qexp1(a_, v_)
+        return (Qexp1(a_, v_) - phi0(a_, v_)) / 2
+
+
+class Rexp2(GaussianBlock):  # noqa: N801
+    """``E[(e^z - 1)^2; z <= 0] = Q2 - 2 Q1 + P-`` (cancels to ``~ v/2`` for small ``v``).
+
+    Derivatives (Price's theorem): ``dR2/da = 2 (Q2 - Q1)``, ``dR2/dv = 2 Q2 - Q1``.
+    """
+
+    @classmethod
+    def explicit(cls, a_, v_):
+        return Qexp2.explicit(a_, v_) - 2 * Qexp1.explicit(a_, v_) + Pneg.explicit(a_, v_)
+
+    def fdiff(self, argindex=1):
+        a_, v_ = self.args
+        if argindex == 1:
+            return 2 * (Qexp2(a_, v_) - Qexp1(a_, v_))
+        return 2 * Qexp2(a_, v_) - Qexp1(a_, v_)
+
+    def _eval_is_nonnegative(self):
+        return True
+
+
 def expand_blocks(expr: sp.Expr) -> sp.Expr:
     """Replace every :class:`GaussianBlock` by its explicit closed form."""
     return expr.replace(lambda e: isinstance(e, GaussianBlock),
@@ -212,13 +252,14 @@ def mean_map(a_: sp.Expr = a, v_: sp.Expr = v, alpha_: sp.Expr = alpha,
     """First moment ``mu~ = E[selu(z)]``, ``z ~ N(a, v)`` (paper Eq. (4)).
 
     .. math::
-        \\tilde\\mu = \\lambda\\big(a P_+ + v\\varphi_0 + \\alpha(Q_1 - P_-)\\big)
+        \\tilde\\mu = \\lambda\\big(a P_+ + v\\varphi_0 + \\alpha R_1\\big),
+        \\quad R_1 = Q_1 - P_- = E[e^z - 1; z \\le 0]
 
     with ``P+ = P(z > 0)``, ``P- = P(z <= 0)``, ``phi0`` the density at 0 and
     ``Q1 = E[e^z; z <= 0] = exp(-a**2/(2v)) erfcx((a+v)/sqrt(2v))/2``
     (see :func:`expand_blocks` for the erfc/erfcx form).
     """
-    expr = lam * (a * Ppos(a, v) + v * phi0(a, v) + alpha * (Qexp1(a, v) - Pneg(a, v)))
+    expr = lam * (a * Ppos(a, v) + v * phi0(a, v) + alpha * Rexp1(a, v))
     return expr.subs({a: a_, v: v_, alpha: alpha_, lam: lam_}, simultaneous=True)
 
 
@@ -228,12 +269,12 @@ def second_moment_map(a_: sp.Expr = a, v_: sp.Expr = v, alpha_: sp.Expr = alpha,
 
     .. math::
         \\tilde\\xi = \\lambda^2\\big((a^2+v) P_+ + a v\\varphi_0
-        + \\alpha^2(Q_2 - 2Q_1 + P_-)\\big)
+        + \\alpha^2 R_2\\big), \\quad R_2 = Q_2 - 2Q_1 + P_- = E[(e^z-1)^2; z \\le 0]
 
     with ``Q2 = E[e^{2z}; z <= 0] = exp(-a**2/(2v)) erfcx((a+2v)/sqrt(2v))/2``.
     """
     expr = lam**2 * ((a**2 + v) * Ppos(a, v) + a * v * phi0(a, v)
-                     + alpha**2 * (Qexp2(a, v) - 2 * Qexp1(a, v) + Pneg(a, v)))
+                     + alpha**2 * Rexp2(a, v))
     return expr.subs({a: a_, v: v_, alpha: alpha_, lam: lam_}, simultaneous=True)
 
 

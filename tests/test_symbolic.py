@@ -11,7 +11,7 @@ from selu_proof import backends
 from selu_proof import symbolic as sym
 from selu_proof.constants import constant_balls
 
-BLOCKS = [sym.phi0, sym.Ppos, sym.Pneg, sym.Qexp1, sym.Qexp2]
+BLOCKS = [sym.phi0, sym.Ppos, sym.Pneg, sym.Qexp1, sym.Qexp2, sym.Rexp1, sym.Rexp2]
 
 
 def _is_zero(expr: sp.Expr) -> bool:

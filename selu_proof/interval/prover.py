@@ -37,7 +37,7 @@ __all__ = ["SubtreeResult", "prove_box", "expand_frontier", "FRONTIER_SIZE", "De
            "decide", "run_goal", "prove_spec", "ClaimResult", "witness_ball"]
 
 #: open boxes at which the breadth-first top of the tree is cut into tasks
-FRONTIER_SIZE = 256
+FRONTIER_SIZE = 32
 #: a box narrower than this (relative to the domain) in every free variable is not split
 MIN_RELATIVE_WIDTH = Fraction(1, 2**44)
 #: seconds between checkpoint writes (and one on interruption)
