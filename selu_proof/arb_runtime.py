@@ -125,7 +125,8 @@ def block(fns: tuple, a: arb, v: arb) -> arb:
     ``fns = (value, value_and_gradient)`` are the block's generated arb
     functions.  Where a partial derivative has a certain sign on the box, the
     extremes lie at the corresponding ends, so ``f`` is evaluated there (at
-    points, or on the other variable's ball); otherwise directly.  The signs
+    points, or on the other variable's ball); otherwise the mean-value form
+    with the same partials is intersected with the direct evaluation.  The signs
     are taken on the box spanned by the exact ends used, which contains the
     balls, so every evaluated point is inside the box where the sign holds.
     """
@@ -150,11 +151,23 @@ def block(fns: tuple, a: arb, v: arb) -> arb:
     oa, ov = order(a_lo, a_hi, da), order(v_lo, v_hi, dv)
     if oa is not None and ov is not None:
         return hull(value(oa[0], ov[0])[0], value(oa[1], ov[1])[0])
+    # mean-value form f(c) + f_a (a - c_a) + f_v (v - c_v), intersected with the others
+    ca, cv = a_box.mid(), v_box.mid()
+    out = _meet(direct, value(ca, cv)[0] + da * (a_box - ca) + dv * (v_box - cv))
     if oa is not None:
-        return hull(value(oa[0], v_box)[0], value(oa[1], v_box)[0])
+        out = _meet(out, hull(value(oa[0], v_box)[0], value(oa[1], v_box)[0]))
     if ov is not None:
-        return hull(value(a_box, ov[0])[0], value(a_box, ov[1])[0])
-    return direct
+        out = _meet(out, hull(value(a_box, ov[0])[0], value(a_box, ov[1])[0]))
+    return out
+
+
+def _meet(x: arb, y: arb) -> arb:
+    """Intersection of two enclosures of the same value (either may be non-finite)."""
+    if not x.is_finite():
+        return y
+    if not y.is_finite():
+        return x
+    return x.intersection(y)
 
 
 def absolute(x: arb) -> arb:

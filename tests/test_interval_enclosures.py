@@ -153,3 +153,48 @@ def test_enclosures_are_finite_and_tight_on_small_boxes():
             mv = forms.mean_value(key, box, params)
             assert nat.is_finite() and mv.is_finite()
             assert mv.rad() < arb("0.01"), (key, dom, mv)
+
+
+BLOCK_CLASSES = [sym.phi0, sym.Ppos, sym.Pneg, sym.Qexp1, sym.Qexp2, sym.Rexp1, sym.Rexp2]
+
+
+@cache
+def _mp_block(block):
+    return generate([block(sym.a, sym.v)], (sym.a, sym.v), "mpmath")
+
+
+@settings(max_examples=600, deadline=None)
+@given(block=st.sampled_from(BLOCK_CLASSES), a0=st.integers(-1000, 1000),
+       aw=st.integers(0, 400), v0=st.integers(10, 20000), vw=st.integers(0, 2000),
+       s=st.integers(0, 16), t=st.integers(0, 16))
+def test_block_enclosures_contain_the_value(block, a0, aw, v0, vw, s, t):
+    """Block-level enclosures (signs of the block's own partials) contain 50-digit values."""
+    from selu_proof.codegen import block_functions
+
+    ctx.prec = 128
+    alo, ahi = Fraction(a0, 1000), Fraction(a0 + aw, 1000)
+    vlo, vhi = Fraction(v0, 1000), Fraction(v0 + vw, 1000)
+    a_ball = arb(alo.numerator) / alo.denominator
+    a_ball = a_ball.union(arb(ahi.numerator) / ahi.denominator)
+    v_ball = arb(vlo.numerator) / vlo.denominator
+    v_ball = v_ball.union(arb(vhi.numerator) / vhi.denominator)
+    enc = rt.block(block_functions(block), a_ball, v_ball)
+    pa, pv = alo + (ahi - alo) * Fraction(s, 16), vlo + (vhi - vlo) * Fraction(t, 16)
+    with mpmath.workdps(50):
+        value = _mp_block(block)(_mp(pa), _mp(pv))[0]
+    assert _inside(enc, value), (block.__name__, alo, ahi, vlo, vhi, enc, value)
+
+
+def test_block_enclosure_of_r2_is_tight_at_small_variance():
+    """R2 = Q2 - 2 Q1 + P- ~ v/2: as a block it is enclosed far tighter than as a difference."""
+    from selu_proof.codegen import block_functions
+
+    ctx.prec = 128
+    a_ball = arb("-0.01").union(arb("0.01"))
+    v_ball = arb("0.016").union(arb("0.017"))
+    as_block = rt.block(block_functions(sym.Rexp2), a_ball, v_ball)
+    q1, q2, pn = (rt.block(block_functions(b), a_ball, v_ball)
+                  for b in (sym.Qexp1, sym.Qexp2, sym.Pneg))
+    as_difference = q2 - 2 * q1 + pn
+    assert as_block.lower() > 0
+    assert as_block.rad() * 20 < as_difference.rad()
