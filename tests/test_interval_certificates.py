@@ -83,3 +83,15 @@ def test_interrupted_run_resumes_without_redoing_work(tmp_path, monkeypatch):
                 for c in spec.claims for g in goals_of_claim(spec, c))
     assert tasks > 10
     assert len(searched) == tasks - 10
+
+
+def test_dask_executor_gives_the_same_certificate(tmp_path):
+    """The cluster executor (Dask distributed) produces the committed bytes too."""
+    distributed = pytest.importorskip("distributed")
+    spec = load_spec(shipped_specs()["theorem1"])
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
+                                  dashboard_address=None) as cluster, \
+            distributed.Client(cluster) as client:
+        prove_spec(spec, out_dir=tmp_path, executor=client.get_executor())
+    assert (tmp_path / "theorem1.cert.json").read_bytes() == \
+        (PROOFS_DIR / "theorem1.cert.json").read_bytes()

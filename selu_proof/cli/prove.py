@@ -132,7 +132,13 @@ def run_prove(args: argparse.Namespace) -> int:
                     _print_result(r)
     finally:
         if executor is not None:
-            executor.shutdown(cancel_futures=True)
+            try:
+                executor.shutdown(cancel_futures=True)
+            except TypeError:  # Dask's ClientExecutor takes no cancel_futures
+                executor.shutdown()
+            client = getattr(executor, "_client", None)
+            if client is not None:
+                client.close()
     if args.json:
         emit_json({"results": [r.as_dict() for r in results]})
     return 0 if all(r.status == "proved" for r in results) else 1
