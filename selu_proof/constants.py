@@ -14,7 +14,7 @@ from flint import arb, ctx, fmpz
 
 from selu_proof import symbolic as sym
 from selu_proof.codegen import generate
-from selu_proof.interval.exact import ball_ends
+from selu_proof.interval.exact import ball_ends, exp10
 
 __all__ = ["ALPHA_01", "LAMBDA_01", "ALPHA_LAMBDA_01", "constant_balls", "constant_digits",
            "round_ball", "ball_to_fraction_bounds"]
@@ -60,12 +60,7 @@ def _round_sig(q: Fraction, digits: int) -> tuple[int, int]:
     """
     if q <= 0:
         raise ValueError("positive values only")
-    e = _ndigits(q.numerator // q.denominator) - digits if q >= 1 else None
-    if e is None:  # q < 1: find the leading digit position
-        k = 0
-        while q * 10**k < 1:
-            k += 1
-        e = -k - digits + 1
+    e = exp10(q) - digits + 1
     scaled = q / Fraction(10) ** e
     n = round(scaled)  # Fraction rounds half to even
     if _ndigits(n) > digits:  # 9.99 -> 10.0

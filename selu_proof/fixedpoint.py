@@ -49,7 +49,7 @@ from typing import Any, Union
 
 import mpmath
 import sympy as sp
-from flint import arb, ctx, fmpq
+from flint import arb, ctx
 
 from selu_proof import backends
 from selu_proof import symbolic as sym
@@ -61,6 +61,7 @@ from selu_proof.constants import (
     constant_balls,
     round_ball,
 )
+from selu_proof.interval.exact import ball, fraction_str, round_sig
 
 __all__ = ["RootResult", "KrawczykOutcome", "krawczyk", "design_selu", "fixed_point",
            "dropout_terms", "convention_name", "Number"]
@@ -188,24 +189,12 @@ def _check_digits(digits: int) -> int:
     return digits
 
 
-def _ball(q: Fraction) -> arb:
-    """Ball enclosure of the exact rational ``q`` at the working precision."""
-    if q.denominator == 1:
-        return arb(q.numerator)
-    return arb(fmpq(q.numerator, q.denominator))
-
-
 def _fmt_exact(q: Fraction) -> str:
     """``q`` as a terminating decimal when it is one, else ``p/q``."""
-    d = q.denominator
-    for p in (2, 5):
-        while d % p == 0:
-            d //= p
-    if d != 1:
+    try:
+        return fraction_str(q)
+    except ValueError:
         return f"{q.numerator}/{q.denominator}"
-    text = format(Decimal(q.numerator) / Decimal(q.denominator), "f") if q.denominator != 1 \
-        else str(q.numerator)
-    return text
 
 
 def _mpf(x: arb) -> mpmath.mpf:
@@ -217,25 +206,11 @@ def _mpf(x: arb) -> mpmath.mpf:
 # --------------------------------------------------------------------------- decimal output
 
 
-def _exp10(q: Fraction) -> int:
-    """``floor(log10(|q|))`` for a nonzero rational."""
-    q = abs(q)
-    # estimate from bit lengths (str() of a huge integer is refused by Python), then correct
-    e = int((q.numerator.bit_length() - q.denominator.bit_length()) * 0.30102999566398120)
-    while Fraction(10) ** e > q:
-        e -= 1
-    while Fraction(10) ** (e + 1) <= q:
-        e += 1
-    return e
-
-
 def _decimal_bound(q: Fraction, sig: int, up: bool) -> str:
     """``q`` rounded up (``up``) or down to ``sig`` significant digits, as a decimal string."""
     if q == 0:
         return "0"
-    shift = _exp10(q) - sig + 1
-    scaled = q / Fraction(10) ** shift
-    n = math.ceil(scaled) if up else math.floor(scaled)
+    n, shift = round_sig(q, sig, up)
     return str(Decimal(f"{n}E{shift}"))
 
 
@@ -473,7 +448,7 @@ def _design_problem(mean: Fraction, var: Fraction, omega: Fraction, tau: Fractio
 
     def arb_system(prec):
         def build():
-            return _ball(a_q), _ball(v_q), _ball(mean), _ball(var)
+            return ball(a_q), ball(v_q), ball(mean), ball(var)
 
         a_b, v_b, m_b, s_b = _with_prec(prec, build)
         fn = _design_functions("arb")
@@ -570,9 +545,9 @@ def _fixed_point_problem(omega: Fraction, tau: Fraction, alpha: Fraction | None,
     def arb_system(prec):
         def build():
             a01, l01 = constant_balls(prec)
-            al = a01 if alpha is None else _ball(alpha)
-            la = l01 if lam is None else _ball(lam)
-            return _ball(omega), _ball(tau), al, la
+            al = a01 if alpha is None else ball(alpha)
+            la = l01 if lam is None else ball(lam)
+            return ball(omega), ball(tau), al, la
 
         w, t, al, la = _with_prec(prec, build)
 
@@ -783,9 +758,9 @@ def _dropout_balls(rate: Fraction, mean: Any, var: Any, alpha: arb, lam: arb
     ``saturation = -lambda*alpha``, keep probability ``q = 1 - rate``; ``a, b``
     from the generated :func:`selu_proof.backends.dropout_affine`.
     """
-    keep = _ball(1 - rate)
-    m = mean if isinstance(mean, arb) else _ball(mean)
-    s = var if isinstance(var, arb) else _ball(var)
+    keep = ball(1 - rate)
+    m = mean if isinstance(mean, arb) else ball(mean)
+    s = var if isinstance(var, arb) else ball(var)
     sat = -(lam * alpha)
     aff_a, aff_b = backends.dropout_affine(keep, sat, m, s, backend="arb")
     return aff_a, aff_b, sat
@@ -830,7 +805,7 @@ def dropout_terms(rate: Number, mean: Number, var: Number, alpha: Number, lam: N
     _check_digits(digits)
     prec = int(digits * 3.33) + 48
     for _ in range(_MAX_REFINEMENTS):
-        out = _with_prec(prec, lambda p=prec: _dropout_rounded(r, m, s, _ball(al), _ball(la),
+        out = _with_prec(prec, lambda p=prec: _dropout_rounded(r, m, s, ball(al), ball(la),
                                                               digits))
         if out is not None:
             return out

@@ -12,7 +12,7 @@ from fractions import Fraction
 from flint import arb, ctx, fmpq
 
 __all__ = ["parse_decimal", "ball", "interval_ball", "upper_fraction", "lower_fraction",
-           "ball_ends",
+           "ball_ends", "exp10", "round_sig",
            "decimal_up", "decimal_down", "fraction_str"]
 
 
@@ -78,14 +78,37 @@ def lower_fraction(x: arb) -> Fraction | None:
     return ball_ends(x)[0] if x.is_finite() else None
 
 
+def exp10(q: Fraction) -> int:
+    """``floor(log10(|q|))`` of a nonzero rational, exactly.
+
+    >>> exp10(Fraction(999, 1000)), exp10(Fraction(1000)), exp10(Fraction(-1, 10))
+    (-1, 3, -1)
+    """
+    q = abs(q)
+    # estimate from bit lengths (str() of a huge integer is refused by Python), then correct
+    e = int((q.numerator.bit_length() - q.denominator.bit_length()) * 0.30102999566398120)
+    while Fraction(10) ** e > q:
+        e -= 1
+    while Fraction(10) ** (e + 1) <= q:
+        e += 1
+    return e
+
+
+def round_sig(q: Fraction, digits: int, up: bool) -> tuple[int, int]:
+    """``q`` rounded up (``up``) or down to ``digits`` significant digits.
+
+    Returns ``(n, e)`` with the rounded value ``n * 10**e``; ``q`` must be nonzero.
+    """
+    e = exp10(q) - digits + 1
+    scaled = q / Fraction(10) ** e
+    return (math.ceil(scaled) if up else math.floor(scaled)), e
+
+
 def _decimal(q: Fraction, digits: int, up: bool) -> str:
     if q == 0:
         return "0"
-    e = math.floor(math.log10(abs(q.numerator)) - math.log10(q.denominator)) - digits + 1
-    scale = Fraction(10) ** -e
-    n = q * scale
-    k = math.ceil(n) if up else math.floor(n)
-    return fraction_str(Fraction(k) / scale)
+    n, e = round_sig(q, digits, up)
+    return fraction_str(Fraction(n) * Fraction(10) ** e)
 
 
 def decimal_up(q: Fraction, digits: int = 17) -> str:
@@ -105,13 +128,12 @@ def fraction_str(q: Fraction) -> str:
     ('0.375', '-0.1')
     """
     den = q.denominator
-    k = 0
-    while den % 2 == 0 or den % 5 == 0:
-        den //= 2 if den % 2 == 0 else 5
-        k += 1
+    for p in (2, 5):
+        while den % p == 0:
+            den //= p
     if den != 1:
         raise ValueError(f"{q} has no finite decimal expansion")
-    # find smallest k with q * 10**k integer
+    # the smallest k with q * 10**k an integer
     k = 0
     while (q * 10**k).denominator != 1:
         k += 1
