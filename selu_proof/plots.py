@@ -816,25 +816,10 @@ def certificate_leaves(cert: dict[str, Any], claim: int = 0, goal: int = 0
     tree = goals[goal].get("tree")
     if not isinstance(tree, list):
         raise ValueError("goal has no split tree")
-    stack = [domain]
-    leaves: list[CertificateLeaf] = []
-    for n, node in enumerate(tree):
-        if not stack:
-            raise ValueError(f"node {n}: the tree has nodes beyond a complete cover")
-        box = stack.pop()
-        if isinstance(node, int) and not isinstance(node, bool) and 0 <= node < 4:
-            lo, hi = box[node]
-            mid = (lo + hi) / 2
-            stack.append(box[:node] + ((mid, hi),) + box[node + 1:])
-            stack.append(box[:node] + ((lo, mid),) + box[node + 1:])
-        elif isinstance(node, list) and len(node) == 3:
-            form, mask, bound = node
-            leaves.append(CertificateLeaf(box, str(form), str(mask), str(bound)))
-        else:
-            raise ValueError(f"node {n}: malformed node {node!r}")
-    if stack:
-        raise ValueError(f"the tree ends with {len(stack)} part(s) of the domain uncovered")
-    return leaves
+    from selu_proof.interval.forms import replay_tree
+
+    return [CertificateLeaf(box, str(form), str(mask), str(bound))
+            for _, box, (form, mask, bound) in replay_tree(domain, tree)]
 
 
 _CELL_WEIGHT_NOTE = {

@@ -58,46 +58,43 @@ def _replay(key: str, bound: Fraction, domain: forms.Box, tree: Any,
     """Replay one split tree; return (leaf count, certified max) or raise _InvalidError."""
     if not isinstance(tree, list):
         raise _InvalidError("tree is not a list")
-    stack = [domain]
     leaves, best = 0, None
-    for n, node in enumerate(tree):
-        if not stack:
-            raise _InvalidError(f"node {n}: the tree has nodes beyond a complete cover")
-        box = stack.pop()
-        if isinstance(node, int) and not isinstance(node, bool):
-            if not 0 <= node < 4 or box[node][0] == box[node][1]:
-                raise _InvalidError(f"node {n}: cannot split variable {node}")
-            left, right = forms.split(box, node)
-            stack.append(right)
-            stack.append(left)
-            continue
-        if not (isinstance(node, list) and len(node) == 3 and all(isinstance(x, str) for x in node)
-                and node[0] in forms.FORMS and len(node[1]) == 4 and set(node[1]) <= _MASK):
-            raise _InvalidError(f"node {n}: malformed leaf {node!r}")
-        form, mask, recorded_s = node
-        try:
-            recorded = parse_decimal(recorded_s)
-        except ValueError:
-            raise _InvalidError(f"node {n}: bad number {recorded_s!r}") from None
-        if not recorded < bound:
-            raise _InvalidError(f"leaf {n} ({_fmt_box(box)}): recorded bound {recorded_s} "
-                           f"is not below {bound}")
-        enc = forms.leaf_bound(key, box, mask, form, params)
-        if enc is None:
-            raise _InvalidError(f"leaf {n} ({_fmt_box(box)}): derivative signs do not justify "
-                           f"face {mask}")
-        up = upper_fraction(enc)
-        if up is None or up > recorded:
-            raise _InvalidError(f"leaf {n} ({_fmt_box(box)}): {form} gives {enc.str(10)}, "
-                                f"not <= recorded {recorded_s}")
-        if parse_decimal(decimal_up(up)) != recorded:  # tamper evidence, not needed for soundness
-            raise _InvalidError(f"leaf {n} ({_fmt_box(box)}): recorded bound {recorded_s} "
-                                f"differs from the replayed {decimal_up(up)}")
-        leaves += 1
-        best = recorded if best is None or recorded > best else best
-    if stack:
-        raise _InvalidError(f"the tree ends with {len(stack)} part(s) of the domain uncovered")
+    try:
+        for n, box, node in forms.replay_tree(domain, tree):
+            recorded = _check_leaf(key, bound, n, box, node, params)
+            leaves += 1
+            best = recorded if best is None or recorded > best else best
+    except ValueError as exc:  # the tree's shape: malformed node, extra or missing parts
+        raise _InvalidError(str(exc)) from None
     return leaves, best
+
+
+def _check_leaf(key: str, bound: Fraction, n: int, box: forms.Box, node: list[Any],
+                params: tuple[arb, arb]) -> Fraction:
+    """Replay one leaf's evidence; its recorded bound, or _InvalidError if it fails."""
+    if not (all(isinstance(x, str) for x in node) and node[0] in forms.FORMS
+            and len(node[1]) == 4 and set(node[1]) <= _MASK):
+        raise _InvalidError(f"node {n}: malformed leaf {node!r}")
+    form, mask, recorded_s = node
+    try:
+        recorded = parse_decimal(recorded_s)
+    except ValueError:
+        raise _InvalidError(f"node {n}: bad number {recorded_s!r}") from None
+    if not recorded < bound:
+        raise _InvalidError(f"leaf {n} ({_fmt_box(box)}): recorded bound {recorded_s} "
+                            f"is not below {bound}")
+    enc = forms.leaf_bound(key, box, mask, form, params)
+    if enc is None:
+        raise _InvalidError(f"leaf {n} ({_fmt_box(box)}): derivative signs do not justify "
+                            f"face {mask}")
+    up = upper_fraction(enc)
+    if up is None or up > recorded:
+        raise _InvalidError(f"leaf {n} ({_fmt_box(box)}): {form} gives {enc.str(10)}, "
+                            f"not <= recorded {recorded_s}")
+    if parse_decimal(decimal_up(up)) != recorded:  # tamper evidence, not needed for soundness
+        raise _InvalidError(f"leaf {n} ({_fmt_box(box)}): recorded bound {recorded_s} "
+                            f"differs from the replayed {decimal_up(up)}")
+    return recorded
 
 
 def check_certificate(cert: Any) -> CheckResult:

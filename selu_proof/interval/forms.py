@@ -21,14 +21,16 @@ Forms (cheapest first):
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from fractions import Fraction
+from typing import Any
 
 from flint import arb, ctx
 
 from selu_proof.interval.claims import compiled_goal
 from selu_proof.interval.exact import ball, interval_ball
 
-__all__ = ["Box", "box_balls", "centre", "face", "natural", "gradient", "mean_value",
+__all__ = ["Box", "box_balls", "centre", "face", "replay_tree", "natural", "gradient", "mean_value",
            "mask_holds", "FORMS", "leaf_bound", "split"]
 
 Box = tuple[tuple[Fraction, Fraction], ...]
@@ -52,6 +54,36 @@ def split(box: Box, dim: int) -> tuple[Box, Box]:
     left = box[:dim] + ((lo, mid),) + box[dim + 1:]
     right = box[:dim] + ((mid, hi),) + box[dim + 1:]
     return left, right
+
+
+def replay_tree(domain: Box, tree: list[Any]) -> Iterator[tuple[int, Box, list[Any]]]:
+    """Walk a preorder split tree over ``domain``; yield ``(index, box, leaf)`` per leaf.
+
+    An integer ``d`` bisects the current box at the exact midpoint of variable
+    ``d`` (left child first); any other node is a leaf and must be a list of
+    three items (its contents are the caller's to check).  Since every split
+    halves a box, the leaves cover ``domain`` exactly when the walk ends with
+    nothing left over.  Raises ``ValueError`` for a malformed split or leaf, for
+    nodes beyond a complete cover, and for an incomplete one.
+    """
+    stack = [domain]
+    for n, node in enumerate(tree):
+        if not stack:
+            raise ValueError(f"node {n}: the tree has nodes beyond a complete cover")
+        box = stack.pop()
+        if isinstance(node, int) and not isinstance(node, bool):
+            if not 0 <= node < len(box) or box[node][0] == box[node][1]:
+                raise ValueError(f"node {n}: malformed node {node!r} (cannot split "
+                                 f"variable {node})")
+            left, right = split(box, node)
+            stack.append(right)
+            stack.append(left)
+        elif isinstance(node, list) and len(node) == 3:
+            yield n, box, node
+        else:
+            raise ValueError(f"node {n}: malformed node {node!r}")
+    if stack:
+        raise ValueError(f"the tree ends with {len(stack)} part(s) of the domain uncovered")
 
 
 def face(box: Box, mask: str) -> Box:
