@@ -36,9 +36,10 @@ from typing import Any
 
 from flint import arb
 
+from selu_proof.interval.checker import FORMAT  # the reader defines the format
+
 __all__ = ["FORMAT", "build_certificate", "dump_certificate", "ball_str"]
 
-FORMAT = "selu-proof-certificate/1"
 
 
 def ball_str(x: arb) -> str:
