@@ -53,6 +53,9 @@ def _exprs(name: str) -> tuple[tuple[sp.Expr, ...], tuple[sp.Symbol, ...]]:
     if name == "dropout_affine":
         q, sat, m, var = sp.symbols("q saturation mean var", real=True)
         return sym.dropout_affine(q, sat, m, var), (q, sat, m, var)
+    if name == "dropout_moments":
+        m_in, v_in, q, sat, a, b = sp.symbols("mean_in var_in q saturation a b", real=True)
+        return sym.dropout_moments(m_in, v_in, q, sat, a, b), (m_in, v_in, q, sat, a, b)
     raise KeyError(name)
 
 
@@ -64,7 +67,8 @@ def compiled(name: str, backend: str) -> Any:
     ``jacobian_variance`` / ``jacobian_second_moment`` -> the four entries
     ``(H11, H12, H21, H22)`` of ``(a, v, alpha, lam, omega, tau)``;
     ``spectral_variance`` / ``spectral_second_moment`` -> ``(S,)``;
-    ``dropout_affine`` -> ``(a, b)`` of ``(q, saturation, mean, var)``.
+    ``dropout_affine`` -> ``(a, b)`` of ``(q, saturation, mean, var)``;
+    ``dropout_moments`` -> output ``(mean, var)`` of ``(mean_in, var_in, q, saturation, a, b)``.
     """
     _check(backend)
     exprs, args = _exprs(name)

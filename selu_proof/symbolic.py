@@ -34,7 +34,7 @@ __all__ = [
     "erfcx", "selu_expr", "gaussian_density", "mean_map", "second_moment_map",
     "variance_map", "moments_by_integration", "jacobian_variance",
     "jacobian_second_moment", "largest_singular_value", "alpha01", "lambda01",
-    "dropout_affine", "reduce_to_av", "GaussianBlock", "phi0", "Ppos", "Pneg",
+    "dropout_affine", "dropout_moments", "reduce_to_av", "GaussianBlock", "phi0", "Ppos", "Pneg",
     "Qexp1", "Qexp2", "Rexp1", "Rexp2", "expand_blocks", "tidy", "moment_partial",
 ]
 
@@ -397,6 +397,22 @@ def lambda01() -> sp.Expr:
                - 2 * (2 + sp.pi) * c * sp.sqrt(e) + sp.pi + 2) ** sp.Rational(-1, 2))
 
 
+def dropout_moments(mean_in: sp.Expr, var_in: sp.Expr, q: sp.Expr, saturation: sp.Expr,
+                    aff_a: sp.Expr, aff_b: sp.Expr) -> tuple[sp.Expr, sp.Expr]:
+    """Mean and variance of alpha dropout's output ``a*(x*d + saturation*(1 - d)) + b``.
+
+    ``x`` has moments ``(mean_in, var_in)``; ``d ~ Bernoulli(q)`` is independent of ``x``:
+
+    .. math:: E\\,y = a(q\\mu + (1-q)\\alpha') + b, \\qquad
+              \\mathrm{Var}\\,y = a^2 q\\,(\\nu + (1-q)(\\mu - \\alpha')^2)
+
+    :func:`dropout_affine` solves these for ``(a, b)`` at the fixed point.
+    """
+    mean_out = aff_a * (q * mean_in + (1 - q) * saturation) + aff_b
+    var_out = aff_a**2 * q * (var_in + (1 - q) * (mean_in - saturation) ** 2)
+    return mean_out, var_out
+
+
 def dropout_affine(q: sp.Expr, saturation: sp.Expr, mean: sp.Expr,
                    var: sp.Expr) -> tuple[sp.Expr, sp.Expr]:
     """Affine terms ``(a, b)`` of alpha dropout (paper Section "Alpha-dropout").
@@ -408,7 +424,8 @@ def dropout_affine(q: sp.Expr, saturation: sp.Expr, mean: sp.Expr,
     .. math:: a = \\sqrt{\\frac{\\nu^*}{q((1-q)(\\alpha'-\\mu^*)^2 + \\nu^*)}}, \\quad
               b = \\mu^* - a(q\\mu^* + (1-q)\\alpha')
 
-    (The paper's formulas are the case ``mean = 0, var = 1``.)
+    (The paper's formulas are the case ``mean = 0, var = 1``; they solve
+    :func:`dropout_moments` ``= (mean, var)`` for ``(a, b)``.)
     """
     aff_a = sp.sqrt(var / (q * ((1 - q) * (saturation - mean) ** 2 + var)))
     aff_b = mean - aff_a * (q * mean + (1 - q) * saturation)

@@ -195,11 +195,10 @@ def test_jacobian_matches_monte_carlo(mu: float, nu: float, omega: float, tau: f
 
 def test_dropout_affine_is_the_symbolic_formula() -> None:
     q, sat, m, var = sp.symbols("q saturation mean var", positive=True)
-    from selu_proof.symbolic import dropout_affine
+    from selu_proof.symbolic import dropout_affine, dropout_moments
 
     a, b = dropout_affine(q, sat, m, var)
-    mu_out = a * (q * m + (1 - q) * sat) + b
-    nu_out = a**2 * q * (var + (1 - q) * (m - sat) ** 2)
+    mu_out, nu_out = dropout_moments(m, var, q, sat, a, b)
     assert sp.simplify(mu_out - m) == 0
     assert sp.simplify(nu_out - var) == 0
     got = alpha_dropout_affine(0.2, mean=0.3, var=2.0, alpha=1.5, scale=1.2)

@@ -111,17 +111,15 @@ def alpha_dropout_moments(mu: Any, nu: Any, rate: float, *, mean: float = 0.0, v
     .. math:: E y = a(q\mu + (1-q)\alpha') + b, \qquad
               \mathrm{Var}\,y = a^2 q\,(\nu + (1-q)(\mu - \alpha')^2)
 
-    These are the two equations :func:`selu_proof.symbolic.dropout_affine`
-    solves for ``(a, b)`` at ``(mu, nu) = (mean, var)``; a test checks that the
-    affine terms make them return the fixed point.
+    Generated from :func:`selu_proof.symbolic.dropout_moments`, the two
+    equations :func:`selu_proof.symbolic.dropout_affine` solves for ``(a, b)``
+    at ``(mu, nu) = (mean, var)``.
 
     >>> m, v = alpha_dropout_moments(0.0, 1.0, 0.2)
     >>> round(float(m), 12), round(float(v), 12)
     (0.0, 1.0)
     """
     a, b = alpha_dropout_affine(rate, mean=mean, var=var, alpha=alpha, scale=scale)
-    q = 1.0 - rate
-    sat = -scale * alpha
-    mu_out = a * (q * mu + (1 - q) * sat) + b
-    nu_out = a * a * q * (nu + (1 - q) * (mu - sat) ** 2)
-    return mu_out, nu_out
+    from selu_proof.backends import compiled
+
+    return compiled("dropout_moments", "numpy")(mu, nu, 1.0 - rate, -scale * alpha, a, b)
