@@ -30,7 +30,8 @@ from flint import arb, ctx
 from selu_proof.interval.claims import compiled_goal
 from selu_proof.interval.exact import ball, interval_ball
 
-__all__ = ["Box", "box_balls", "centre", "face", "replay_tree", "natural", "gradient", "mean_value",
+__all__ = ["Box", "box_balls", "centre", "centre_value", "face", "replay_tree", "natural",
+           "gradient", "mean_value",
            "mask_holds", "FORMS", "leaf_bound", "split"]
 
 Box = tuple[tuple[Fraction, Fraction], ...]
@@ -107,17 +108,21 @@ def gradient(key: str, box: Box, params: tuple[arb, arb]) -> tuple[arb, list[arb
     return out[0], list(out[1:])
 
 
+def centre_value(key: str, box: Box, params: tuple[arb, arb]) -> arb:
+    """Enclosure of ``F`` at the exact centre of ``box``."""
+    return natural(key, tuple((x, x) for x in centre(box)), params)
+
+
 def mean_value(key: str, box: Box, params: tuple[arb, arb],
-               grads: list[arb] | None = None) -> arb:
+               grads: list[arb] | None = None, f_centre: arb | None = None) -> arb:
     """Mean-value enclosure ``F(c) + sum_i G_i [-h_i, h_i]`` of ``F`` over ``box``.
 
-    ``grads`` must enclose the gradient over ``box`` (computed if omitted).
+    ``grads`` must enclose the gradient over ``box`` and ``f_centre`` the value
+    :func:`centre_value` (each computed if omitted).
     """
     if grads is None:
         _, grads = gradient(key, box, params)
-    c = centre(box)
-    value, _ = compiled_goal(key)
-    total = value(*[ball(x) for x in c], *params)[0]
+    total = centre_value(key, box, params) if f_centre is None else f_centre
     for g, (lo, hi) in zip(grads, box):
         if lo != hi:
             h = ball((hi - lo) / 2)

@@ -88,16 +88,21 @@ def decide(key: str, bound: Fraction, box: forms.Box, params, domain: forms.Box)
     mask = "".join(
         (">" if g >= 0 else "<" if g <= 0 else ".") if f else "." for g, f in zip(grads, free))
     fbox = forms.face(box, mask)
+    # F at the centre of the face: the mean-value form's F(c), the natural form on a
+    # face that is a point, and the refutation test below all use this one value
+    val = forms.centre_value(key, fbox, params)
+    evals += 1
+    point = all(lo == hi for lo, hi in fbox)
     candidates: list[tuple[Fraction, str]] = []
     if mask != "....":
-        n = _upper(forms.natural(key, fbox, params))
-        evals += 1
+        n = _upper(val if point else forms.natural(key, fbox, params))
+        evals += 0 if point else 1
         if n is not None:
             candidates.append((n, "natural"))
-    if any(lo != hi for lo, hi in fbox):
+    if not point:
         fgrads = grads if mask == "...." else forms.gradient(key, fbox, params)[1]
-        evals += 1 if mask == "...." else 2
-        mv = _upper(forms.mean_value(key, fbox, params, fgrads))
+        evals += 0 if mask == "...." else 1
+        mv = _upper(forms.mean_value(key, fbox, params, fgrads, val))
         if mv is not None:
             candidates.append((mv, "mean_value"))
     if candidates:
@@ -106,8 +111,6 @@ def decide(key: str, bound: Fraction, box: forms.Box, params, domain: forms.Box)
             return Decision("leaf", [form, mask, decimal_up(best)], bound=best, evaluations=evals)
     # refutation: the value at the centre of the face certainly reaches the bound
     c = forms.centre(fbox)
-    val = forms.natural(key, tuple((x, x) for x in c), params)
-    evals += 1
     lo = lower_fraction(val) if val.is_finite() else None
     if lo is not None and lo >= bound:
         return Decision("refuted", witness=c, witness_value=val.str(20), evaluations=evals)
