@@ -34,13 +34,16 @@ def constant_balls(prec: int = 128) -> tuple[arb, arb]:
     >>> alpha.rad() < arb("1e-37")
     True
     """
-    old = ctx.prec
-    try:
-        ctx.prec = prec
+    with ctx.workprec(prec):
         alpha, lam = _closed_forms()()
         return +alpha, +lam
-    finally:
-        ctx.prec = old
+
+
+def _with_product(prec: int) -> tuple[arb, arb, arb]:
+    """``(alpha_01, lambda_01, alpha_01*lambda_01)`` as balls at ``prec`` bits."""
+    alpha, lam = constant_balls(prec)
+    with ctx.workprec(prec):
+        return alpha, lam, alpha * lam
 
 
 def ball_to_fraction_bounds(x: arb) -> tuple[Fraction, Fraction]:
@@ -104,13 +107,7 @@ def constant_digits(digits: int = 30) -> dict[str, str]:
         raise ValueError("digits must be at least 1")
     prec = int(digits * 3.33) + 64
     while True:
-        alpha, lam = constant_balls(prec)
-        old = ctx.prec
-        ctx.prec = prec
-        try:
-            prod = alpha * lam
-        finally:
-            ctx.prec = old
+        alpha, lam, prod = _with_product(prec)
         out = {"alpha": round_ball(alpha, digits), "lambda": round_ball(lam, digits),
                "alpha_lambda": round_ball(prod, digits)}
         if all(out.values()):
@@ -126,14 +123,7 @@ def _float_of(x: arb) -> float:
 
 
 def _floats() -> tuple[float, float, float]:
-    alpha, lam = constant_balls(256)
-    old = ctx.prec
-    ctx.prec = 256
-    try:
-        prod = alpha * lam
-    finally:
-        ctx.prec = old
-    return _float_of(alpha), _float_of(lam), _float_of(prod)
+    return tuple(_float_of(x) for x in _with_product(256))  # type: ignore[return-value]
 
 
 #: ``alpha_01``, ``lambda_01`` and their product, correctly rounded to float64.

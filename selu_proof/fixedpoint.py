@@ -250,12 +250,8 @@ def _round_certified(x: arb, digits: int) -> str | None:
 
 
 def _with_prec(prec: int, fn: Callable[[], Any]) -> Any:
-    old = ctx.prec
-    ctx.prec = prec
-    try:
+    with ctx.workprec(prec):
         return fn()
-    finally:
-        ctx.prec = old
 
 
 def krawczyk(residual: Callable[[Sequence[arb]], Sequence[arb]],

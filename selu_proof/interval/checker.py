@@ -116,9 +116,7 @@ def _check(cert: Any) -> CheckResult:
     prec = cert.get("precision")
     if not isinstance(prec, int) or isinstance(prec, bool) or not 53 <= prec <= 4096:
         raise _InvalidError("precision must be an integer number of bits in [53, 4096]")
-    old = ctx.prec
-    ctx.prec = prec
-    try:
+    with ctx.workprec(prec):
         params = parameter_balls(spec.alpha, spec.lam, prec)
         consts = cert.get("constants", {})
         for name, own in zip(("alpha", "lambda"), params):
@@ -152,8 +150,6 @@ def _check(cert: Any) -> CheckResult:
                 summary.append({"claim": claim["kind"], "goal": goal.label, "leaves": leaves,
                                 "certified_max": fraction_str(best),
                                 "statement": certified_statement(goal.key, best)})
-    finally:
-        ctx.prec = old
     return CheckResult(True, "valid", name=spec.name, goals=summary)
 
 

@@ -56,16 +56,12 @@ def ball_ends(x: arb) -> tuple[Fraction, Fraction]:
     """
     if not x.is_finite():
         raise ValueError("ball is not finite")
-    old = ctx.prec
-    ctx.prec = max(old, x.bits() + 64)
-    try:
+    with ctx.workprec(max(ctx.prec, x.bits() + 64)):
         ends = []
         for end in (x.lower(), x.upper()):
             m, e = end.man_exp()
             ends.append(Fraction(int(m)) * Fraction(2) ** int(e))
         return ends[0], ends[1]
-    finally:
-        ctx.prec = old
 
 
 def upper_fraction(x: arb) -> Fraction | None:
