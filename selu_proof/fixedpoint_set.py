@@ -52,8 +52,14 @@ from flint import arb, ctx
 
 from selu_proof import backends
 from selu_proof.constants import ALPHA_01, LAMBDA_01, constant_balls
-from selu_proof.fixedpoint import STATUS_UNIQUE, STATUS_UNKNOWN, Number, _exact, _fmt_exact, \
-    krawczyk
+from selu_proof.fixedpoint import (
+    STATUS_UNIQUE,
+    STATUS_UNKNOWN,
+    Number,
+    _exact,
+    _fmt_exact,
+    krawczyk,
+)
 from selu_proof.interval.exact import ball, ball_ends, fraction_str, interval_ball
 
 __all__ = ["FixedPointSet", "SetPiece", "fixed_point_set", "PAPER_BOX"]
@@ -213,7 +219,7 @@ class _Engine:
         self.partials = backends.compiled("jacobian_variance", "arb")
         self.moments_f = backends.compiled("moments", "numpy")
         self.jac_f = backends.compiled("jacobian_variance", "numpy")
-        self.points: dict[tuple[Fraction, Fraction], tuple[arb, arb] | None] = {}
+        self.points: dict[tuple[Fraction, Fraction], tuple[arb, arb] | str] = {}
         self.boxes = 0
 
     # ---- the system f(x; p) = g_p(x) - x with parameter balls p = (omega, tau)
@@ -315,7 +321,8 @@ class _Engine:
     def certify(self, omega: tuple[Fraction, Fraction], tau: tuple[Fraction, Fraction],
                 start: Sequence[float] | None) -> tuple[tuple[arb, arb], tuple[arb, arb]] | str:
         """``(X, E)``: ``X`` a box in which every ``p`` in the piece has exactly one fixed
-        point, ``E`` an enclosure of all of them; or the reason of the failure."""
+        point, ``E`` an enclosure of all of them; or the reason of the failure.
+        """
         wc = float((omega[0] + omega[1]) / 2)
         tc = float((tau[0] + tau[1]) / 2)
         y = None
@@ -324,7 +331,7 @@ class _Engine:
             if y is not None:
                 break
         if y is None:
-            return "the Newton iteration found no fixed point at the centre"
+            return "the Newton iteration found no fixed point at the centre of the parameter box"
         w, t = self._params(omega, tau)
         residual, jacobian = self.system(w, t)
         with ctx.workprec(self.prec):
@@ -364,12 +371,12 @@ class _Engine:
         return E[0], E[1]
 
     def point(self, omega: Fraction, tau: Fraction, start: Sequence[float] | None
-              ) -> tuple[arb, arb] | None:
-        """Enclosure of the fixed point at the exact parameter point (cached)."""
+              ) -> tuple[arb, arb] | str:
+        """Enclosure of the fixed point at the exact parameter point (cached), or why not."""
         key = (omega, tau)
         if key not in self.points:
             got = self.certify((omega, omega), (tau, tau), start)
-            self.points[key] = None if isinstance(got, str) else got[1]
+            self.points[key] = got if isinstance(got, str) else got[1]
         return self.points[key]
 
 
@@ -447,6 +454,14 @@ class _Search:
             if reason is None:
                 done.append(p)
                 continue
+            # A point of the piece without a certified fixed point ends the search at once
+            # (bisection could not help there).
+            for cw, ct in [((p.omega[0] + p.omega[1]) / 2, (p.tau[0] + p.tau[1]) / 2),
+                           *((w_, t_) for w_ in sorted(set(p.omega)) for t_ in sorted(set(p.tau)))]:
+                at = self.e.point(cw, ct, start)
+                if isinstance(at, str):
+                    return done, (f"no fixed point certified at omega={_fmt_exact(cw)}, "
+                                  f"tau={_fmt_exact(ct)} ({at})")
             if p.depth >= self.max_depth or self.e.boxes >= self.max_boxes:
                 return done, (f"no unique fixed point certified for omega in "
                               f"[{_fmt_exact(p.omega[0])}, {_fmt_exact(p.omega[1])}], tau in "
@@ -491,7 +506,7 @@ class _Search:
                     point.append((lo + hi) / 2)
                     spread.append((d, (hi - lo) / 2))
             enc = self.e.point(point[0], point[1], _start(p))
-            if enc is not None:
+            if not isinstance(enc, str):
                 for end in _ENDS:
                     self._note_inner(*end, (point[0], point[1]), enc)
                 with ctx.workprec(self.e.prec):
@@ -529,10 +544,10 @@ class _Search:
                         return pieces, (f"the {sense} of {name} was not brought within the "
                                         f"tolerance (box or depth limit reached)")
                     for child in _split(p, self.widths):
-                        reason = self._certify(child, _start(p))
-                        if reason is not None:
-                            return pieces, (f"a sub-box of a certified piece failed the "
-                                            f"Krawczyk test ({reason})")
+                        if self._certify(child, _start(p)) is not None:
+                            # the parent's statements hold for every parameter of the child
+                            child.box, child.enclosure = p.box, p.enclosure
+                            child.derivative = p.derivative
                         new.append(child)
                 pieces = new
         return pieces, ""
@@ -540,7 +555,7 @@ class _Search:
 
 def fixed_point_set(omega: Number | Sequence[Number], tau: Number | Sequence[Number],
                     alpha: Number | None = None, lam: Number | None = None, *,
-                    tol: Number = "1e-6", max_boxes: int = 20000, max_depth: int = 40,
+                    tol: Number = "1e-6", max_boxes: int = 2000, max_depth: int = 24,
                     progress: Callable[[int], None] | None = None) -> FixedPointSet:
     r"""Certified enclosure of the fixed points of ``g_(omega, tau)`` over a parameter box.
 
