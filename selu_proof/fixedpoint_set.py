@@ -62,7 +62,7 @@ from selu_proof.fixedpoint import (
 )
 from selu_proof.interval.exact import ball, ball_ends, fraction_str, interval_ball
 
-__all__ = ["FixedPointSet", "SetPiece", "fixed_point_set", "PAPER_BOX"]
+__all__ = ["FixedPointSet", "SetPiece", "fixed_point_set", "PAPER_BOX", "compare_with_box"]
 
 #: The paper's statement of where the fixed point lies over Theorem 1's box
 #: (Theorem 1): ``mean in [-0.03106, 0.06773]``, ``var in [0.80009, 1.48617]``.
@@ -417,8 +417,9 @@ def _start(p: _Piece) -> list[float] | None:
 
 class _Search:
     def __init__(self, engine: _Engine, omega, tau, tol: Fraction, max_boxes: int,
-                 max_depth: int, progress: Callable[[int], None] | None) -> None:
+                 max_depth: int, progress: Callable[[int], None] | None, grid: int) -> None:
         self.e = engine
+        self.grid = grid
         self.root = _Piece(omega, tau, 0)
         self.widths = (omega[1] - omega[0], tau[1] - tau[0])
         self.tol = tol
@@ -444,10 +445,19 @@ class _Search:
         p.derivative = self.e.derivative(p.enclosure, w, t)
         return None
 
+    def _grid(self) -> list[_Piece]:
+        """The root box cut into ``grid x grid`` equal pieces (``omega`` outer)."""
+        (w0, w1), (t0, t1) = self.root.omega, self.root.tau
+        nw = self.grid if w1 > w0 else 1
+        nt = self.grid if t1 > t0 else 1
+        return [_Piece((w0 + (w1 - w0) * i / nw, w0 + (w1 - w0) * (i + 1) / nw),
+                       (t0 + (t1 - t0) * j / nt, t0 + (t1 - t0) * (j + 1) / nt), 0)
+                for i in range(nw) for j in range(nt)]
+
     def cover(self) -> tuple[list[_Piece], str]:
         """Certify a cover of the parameter box (depth first, so failures show early)."""
         done: list[_Piece] = []
-        stack = [(self.root, None)]
+        stack: list[tuple[_Piece, Any]] = [(p, None) for p in reversed(self._grid())]
         while stack:
             p, start = stack.pop()
             reason = self._certify(p, start)
@@ -556,7 +566,8 @@ class _Search:
 def fixed_point_set(omega: Number | Sequence[Number], tau: Number | Sequence[Number],
                     alpha: Number | None = None, lam: Number | None = None, *,
                     tol: Number = "1e-6", max_boxes: int = 2000, max_depth: int = 24,
-                    progress: Callable[[int], None] | None = None) -> FixedPointSet:
+                    grid: int = 1, progress: Callable[[int], None] | None = None
+                    ) -> FixedPointSet:
     r"""Certified enclosure of the fixed points of ``g_(omega, tau)`` over a parameter box.
 
     Encloses ``{x*(omega, tau) : omega in [omega_lo, omega_hi], tau in [tau_lo, tau_hi]}``
@@ -575,6 +586,9 @@ def fixed_point_set(omega: Number | Sequence[Number], tau: Number | Sequence[Num
         Largest allowed distance between an outer end and the true hull (> 0).
     max_boxes, max_depth
         Limits of the search; reaching one gives ``unknown``.
+    grid
+        Start from ``grid x grid`` equal pieces (finer pieces draw the set's
+        shape; the hull does not need them).
     progress
         Called with the number of boxes tested so far.
 
@@ -586,7 +600,7 @@ def fixed_point_set(omega: Number | Sequence[Number], tau: Number | Sequence[Num
     --------
     >>> s = fixed_point_set(("-0.1", "0.1"), ("0.95", "1.1"))
     >>> s.status, s.mean, s.var
-    ('unique', ['-0.02087031', '0.05470598'], ['0.82647375', '1.41028983'])
+    ('unique', ['-0.02087031', '0.05470599'], ['0.82647375', '1.41028983'])
     """
     t0 = time.perf_counter()
     w = _pair(omega, "omega")
@@ -603,7 +617,9 @@ def fixed_point_set(omega: Number | Sequence[Number], tau: Number | Sequence[Num
     places = max(4, math.ceil(-math.log10(tolerance)) + 2)
     prec = max(128, 4 * places + 64)
     engine = _Engine(al, la, prec, Fraction(1, 10 ** (places + 6)))
-    search = _Search(engine, w, t, tolerance, max_boxes, max_depth, progress)
+    if isinstance(grid, bool) or not isinstance(grid, int) or not 1 <= grid <= 64:
+        raise ValueError(f"grid must be an integer between 1 and 64, got {grid!r}")
+    search = _Search(engine, w, t, tolerance, max_boxes, max_depth, progress, grid)
     pieces, reason = search.cover()
     mean = var = None
     if not reason:
@@ -645,3 +661,32 @@ def fixed_point_set(omega: Number | Sequence[Number], tau: Number | Sequence[Num
         tolerance=_fmt_exact(tolerance), convention=convention, mean=mean, var=var,
         inner=inner, witnesses=witnesses, pieces=out_pieces, boxes=engine.boxes,
         points=len(engine.points), seconds=time.perf_counter() - t0)
+
+
+def compare_with_box(result: FixedPointSet, box: dict[str, tuple[str, str]] | None = None
+                     ) -> dict[str, str]:
+    """Widths and area of the certified hull relative to ``box`` (default :data:`PAPER_BOX`).
+
+    Returns decimal strings (6 significant digits) of ``mean_width``,
+    ``var_width`` (of the outer enclosure), ``mean_ratio``, ``var_ratio`` (hull width /
+    box width) and ``area_ratio`` (their product).  The outer enclosure is within
+    the tolerance of the true hull, so the ratios are those of the true set to
+    that accuracy.
+
+    >>> s = fixed_point_set(("-0.1", "0.1"), ("0.95", "1.1"))
+    >>> compare_with_box(s)["area_ratio"]
+    '0.650989'
+    """
+    if result.mean is None or result.var is None:
+        raise ValueError(f"no enclosure to compare (status {result.status}: {result.reason})")
+    box = PAPER_BOX if box is None else box
+    out: dict[str, str] = {}
+    area = Fraction(1)
+    for name, outer in (("mean", result.mean), ("var", result.var)):
+        width = Fraction(outer[1]) - Fraction(outer[0])
+        ratio = width / (Fraction(box[name][1]) - Fraction(box[name][0]))
+        area *= ratio
+        out[f"{name}_width"] = fraction_str(width)
+        out[f"{name}_ratio"] = f"{float(ratio):.6g}"
+    out["area_ratio"] = f"{float(area):.6g}"
+    return out

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 from fractions import Fraction
 
+from selu_proof.cli import fixed_point_set
 from selu_proof.cli.common import CLIError, emit_json, parse_exact
 
 _STATUS_HELP = (
@@ -57,8 +58,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         "certified balls). Iterates g, polishes with Newton, and proves the root unique in a "
         "box with the Krawczyk test. " + _STATUS_HELP,
     )
-    f.add_argument("--omega", required=True, metavar="W", help="weight statistic omega")
-    f.add_argument("--tau", required=True, metavar="T", help="weight statistic tau (> 0)")
+    f.add_argument("--omega", required=True, metavar="W",
+                   help="weight statistic omega, or an interval LO,HI: then the certified set "
+                   "of fixed points over the box of weight statistics is printed")
+    f.add_argument("--tau", required=True, metavar="T",
+                   help="weight statistic tau (> 0), or an interval LO,HI")
     f.add_argument("--alpha", default=None, metavar="A",
                    help="SELU alpha as an exact decimal (default alpha_01)")
     f.add_argument("--lambda", dest="lam", default=None, metavar="L",
@@ -68,6 +72,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     f.add_argument("--json", action="store_true",
                    help="print mean, var, status, reason, convention, box, uniqueness_box "
                    "as JSON")
+    fixed_point_set.configure(f)
     f.set_defaults(func=run_fixed_point)
 
 
@@ -129,6 +134,10 @@ def run_design(args: argparse.Namespace) -> int:
 def run_fixed_point(args: argparse.Namespace) -> int:
     from selu_proof.fixedpoint import fixed_point
 
+    if fixed_point_set.wants_set(args):
+        return fixed_point_set.run(args)
+    if args.tol is not None:
+        raise CLIError("--tol needs an interval --omega LO,HI or --tau LO,HI")
     omega = parse_exact(args.omega, "--omega")
     tau = _positive(args.tau, "--tau")
     alpha = None if args.alpha is None else parse_exact(args.alpha, "--alpha")
