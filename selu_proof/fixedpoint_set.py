@@ -473,7 +473,9 @@ class _Search:
                     return done, (f"no fixed point certified at omega={_fmt_exact(cw)}, "
                                   f"tau={_fmt_exact(ct)} ({at})")
             if p.depth >= self.max_depth or self.e.boxes >= self.max_boxes:
-                return done, (f"no unique fixed point certified for omega in "
+                limit = "box" if self.e.boxes >= self.max_boxes else "depth"
+                return done, (f"{limit} limit reached: no unique fixed point certified for "
+                              f"omega in "
                               f"[{_fmt_exact(p.omega[0])}, {_fmt_exact(p.omega[1])}], tau in "
                               f"[{_fmt_exact(p.tau[0])}, {_fmt_exact(p.tau[1])}] ({reason})")
             if self.widths == (0, 0):
@@ -551,8 +553,9 @@ class _Search:
                         new.append(p)
                         continue
                     if p.depth >= self.max_depth or self.e.boxes >= self.max_boxes:
-                        return pieces, (f"the {sense} of {name} was not brought within the "
-                                        f"tolerance (box or depth limit reached)")
+                        limit = "box" if self.e.boxes >= self.max_boxes else "depth"
+                        return pieces, (f"{limit} limit reached: the {sense} of {name} is not "
+                                        f"yet within the tolerance")
                     for child in _split(p, self.widths):
                         if self._certify(child, _start(p)) is not None:
                             # the parent's statements hold for every parameter of the child
@@ -669,7 +672,9 @@ def compare_with_box(result: FixedPointSet, box: dict[str, tuple[str, str]] | No
 
     Returns decimal strings (6 significant digits) of ``mean_width``,
     ``var_width`` (of the outer enclosure), ``mean_ratio``, ``var_ratio`` (hull width /
-    box width) and ``area_ratio`` (their product).  The outer enclosure is within
+    box width) and ``area_ratio`` (their product); ``union_area_ratio`` (3 digits) is
+    the area of the union of the pieces' enclosures over the box's area, an upper
+    bound of the set's own area (it shrinks as the pieces get finer, see ``grid``).  The outer enclosure is within
     the tolerance of the true hull, so the ratios are those of the true set to
     that accuracy.
 
@@ -689,4 +694,24 @@ def compare_with_box(result: FixedPointSet, box: dict[str, tuple[str, str]] | No
         out[f"{name}_width"] = fraction_str(width)
         out[f"{name}_ratio"] = f"{float(ratio):.6g}"
     out["area_ratio"] = f"{float(area):.6g}"
+    if result.pieces:
+        union = _union_area([(p.enclosure["mean"], p.enclosure["var"]) for p in result.pieces])
+        box_area = ((Fraction(box["mean"][1]) - Fraction(box["mean"][0]))
+                    * (Fraction(box["var"][1]) - Fraction(box["var"][0])))
+        out["union_area_ratio"] = f"{float(union / box_area):.3g}"
     return out
+
+
+def _union_area(rects: Sequence[tuple[tuple[Fraction, Fraction], tuple[Fraction, Fraction]]]
+                ) -> Fraction:
+    """Exact area of a union of rectangles (coordinate compression)."""
+    xs = sorted({x for r in rects for x in r[0]})
+    ys = sorted({y for r in rects for y in r[1]})
+    xi = {x: i for i, x in enumerate(xs)}
+    yi = {y: j for j, y in enumerate(ys)}
+    covered = np.zeros((len(xs) - 1, len(ys) - 1), dtype=bool)
+    for (x0, x1), (y0, y1) in rects:
+        covered[xi[x0]:xi[x1], yi[y0]:yi[y1]] = True
+    dx = [xs[i + 1] - xs[i] for i in range(len(xs) - 1)]
+    dy = [ys[j + 1] - ys[j] for j in range(len(ys) - 1)]
+    return sum((dx[i] * dy[j] for i, j in zip(*np.nonzero(covered), strict=True)), Fraction(0))
