@@ -672,11 +672,11 @@ def compare_with_box(result: FixedPointSet, box: dict[str, tuple[str, str]] | No
 
     Returns decimal strings (6 significant digits) of ``mean_width``,
     ``var_width`` (of the outer enclosure), ``mean_ratio``, ``var_ratio`` (hull width /
-    box width) and ``area_ratio`` (their product); ``union_area_ratio`` (3 digits) is
-    the area of the union of the pieces' enclosures over the box's area, an upper
-    bound of the set's own area (it shrinks as the pieces get finer, see ``grid``).  The outer enclosure is within
-    the tolerance of the true hull, so the ratios are those of the true set to
-    that accuracy.
+    box width) and ``area_ratio`` (their product).  The outer enclosure is within
+    the tolerance of the true hull, so the ratios are those of the true hull to
+    that accuracy.  ``union_area_ratio`` (3 digits) is the area of the union of
+    the pieces' enclosures over the box's area, an upper bound of the area of
+    the set itself (it shrinks as the pieces get finer, see ``grid``).
 
     >>> s = fixed_point_set(("-0.1", "0.1"), ("0.95", "1.1"))
     >>> compare_with_box(s)["area_ratio"]
