@@ -316,6 +316,30 @@ class _Engine:
                 x = nxt
         return x
 
+    def sensitivity(self, omega: tuple[Fraction, Fraction], tau: tuple[Fraction, Fraction],
+                    start: Sequence[float] | None) -> tuple[float, float]:
+        """Float ``|d mean*/dp| + |d var*/dp|`` for ``p = omega, tau`` at the centre.
+
+        A heuristic for the search order; ``(1, 1)`` when it cannot be computed.
+        """
+        w = float((omega[0] + omega[1]) / 2)
+        t = float((tau[0] + tau[1]) / 2)
+        y = self.newton(w, t, start if start is not None else self.guess(w, t))
+        if y is None:
+            return 1.0, 1.0
+        with np.errstate(all="ignore"):
+            ma, mv, va, vv = (float(h) for h in self.jac_f(y[0] * w, y[1] * t, self.al_f,
+                                                           self.la_f, 1.0, 1.0))
+            fx = np.array([[w * ma - 1, t * mv], [w * va, t * vv - 1]])
+            fp = np.array([[y[0] * ma, y[1] * mv], [y[0] * va, y[1] * vv]])
+            try:
+                d = -np.linalg.solve(fx, fp)
+            except np.linalg.LinAlgError:
+                return 1.0, 1.0
+        if not np.all(np.isfinite(d)):
+            return 1.0, 1.0
+        return float(abs(d[0, 0]) + abs(d[1, 0])), float(abs(d[0, 1]) + abs(d[1, 1]))
+
     # ---- the Krawczyk test on a parameter box, by epsilon-inflation
 
     def certify(self, omega: tuple[Fraction, Fraction], tau: tuple[Fraction, Fraction],
@@ -396,11 +420,24 @@ def _pair(x: Any, name: str) -> tuple[Fraction, Fraction]:
     return lo, hi
 
 
-def _split(p: _Piece, widths: tuple[Fraction, Fraction]) -> tuple[_Piece, _Piece]:
-    """Bisect the dimension widest relative to the whole box (omega first on ties)."""
-    rel = [((p.omega[1] - p.omega[0]) / widths[0]) if widths[0] else Fraction(-1),
-           ((p.tau[1] - p.tau[0]) / widths[1]) if widths[1] else Fraction(-1)]
-    if rel[0] >= rel[1]:
+def _split(p: _Piece, widths: tuple[Fraction, Fraction], engine: _Engine
+           ) -> tuple[_Piece, _Piece]:
+    """Bisect the dimension along which the fixed point moves most over the piece.
+
+    The effect of a dimension is its width times a float estimate of
+    ``|d mean*/dp| + |d var*/dp|`` at the centre (:meth:`_Engine.sensitivity`),
+    plus a small multiple of its width relative to the whole box so that every
+    dimension is eventually split; ``omega`` on ties.  Only the order of the
+    search depends on it, never a statement.
+    """
+    sens = engine.sensitivity(p.omega, p.tau, _start(p))
+    effect = []
+    for (lo, hi), total, s in zip((p.omega, p.tau), widths, sens, strict=True):
+        if not total:
+            effect.append(-1.0)
+            continue
+        effect.append(float(hi - lo) * s + 1e-3 * float((hi - lo) / total))
+    if effect[0] >= effect[1]:
         mid = (p.omega[0] + p.omega[1]) / 2
         return (_Piece((p.omega[0], mid), p.tau, p.depth + 1),
                 _Piece((mid, p.omega[1]), p.tau, p.depth + 1))
@@ -417,7 +454,8 @@ def _start(p: _Piece) -> list[float] | None:
 
 class _Search:
     def __init__(self, engine: _Engine, omega, tau, tol: Fraction, max_boxes: int,
-                 max_depth: int, progress: Callable[[int], None] | None, grid: int) -> None:
+                 max_depth: int, progress: Callable[[int], None] | None,
+                 grid: tuple[int, int]) -> None:
         self.e = engine
         self.grid = grid
         self.root = _Piece(omega, tau, 0)
@@ -446,10 +484,10 @@ class _Search:
         return None
 
     def _grid(self) -> list[_Piece]:
-        """The root box cut into ``grid x grid`` equal pieces (``omega`` outer)."""
+        """The root box cut into ``grid[0] x grid[1]`` equal pieces (``omega`` outer)."""
         (w0, w1), (t0, t1) = self.root.omega, self.root.tau
-        nw = self.grid if w1 > w0 else 1
-        nt = self.grid if t1 > t0 else 1
+        nw = self.grid[0] if w1 > w0 else 1
+        nt = self.grid[1] if t1 > t0 else 1
         return [_Piece((w0 + (w1 - w0) * i / nw, w0 + (w1 - w0) * (i + 1) / nw),
                        (t0 + (t1 - t0) * j / nt, t0 + (t1 - t0) * (j + 1) / nt), 0)
                 for i in range(nw) for j in range(nt)]
@@ -480,7 +518,7 @@ class _Search:
                               f"[{_fmt_exact(p.tau[0])}, {_fmt_exact(p.tau[1])}] ({reason})")
             if self.widths == (0, 0):
                 return done, reason
-            first, second = _split(p, self.widths)
+            first, second = _split(p, self.widths, self.e)
             stack.append((second, start))
             stack.append((first, start))
         return done, ""
@@ -556,7 +594,7 @@ class _Search:
                         limit = "box" if self.e.boxes >= self.max_boxes else "depth"
                         return pieces, (f"{limit} limit reached: the {sense} of {name} is not "
                                         f"yet within the tolerance")
-                    for child in _split(p, self.widths):
+                    for child in _split(p, self.widths, self.e):
                         if self._certify(child, _start(p)) is not None:
                             # the parent's statements hold for every parameter of the child
                             child.box, child.enclosure = p.box, p.enclosure
@@ -569,7 +607,7 @@ class _Search:
 def fixed_point_set(omega: Number | Sequence[Number], tau: Number | Sequence[Number],
                     alpha: Number | None = None, lam: Number | None = None, *,
                     tol: Number = "1e-6", max_boxes: int = 2000, max_depth: int = 24,
-                    grid: int = 1, progress: Callable[[int], None] | None = None
+                    grid: int | tuple[int, int] = 1, progress: Callable[[int], None] | None = None
                     ) -> FixedPointSet:
     r"""Certified enclosure of the fixed points of ``g_(omega, tau)`` over a parameter box.
 
@@ -590,8 +628,9 @@ def fixed_point_set(omega: Number | Sequence[Number], tau: Number | Sequence[Num
     max_boxes, max_depth
         Limits of the search; reaching one gives ``unknown``.
     grid
-        Start from ``grid x grid`` equal pieces (finer pieces draw the set's
-        shape; the hull does not need them).
+        Start from ``grid x grid`` (or ``grid[0] x grid[1]`` for a pair: omega,
+        tau) equal pieces; finer pieces draw the set's shape, the hull does not
+        need them.
     progress
         Called with the number of boxes tested so far.
 
@@ -620,9 +659,12 @@ def fixed_point_set(omega: Number | Sequence[Number], tau: Number | Sequence[Num
     places = max(4, math.ceil(-math.log10(tolerance)) + 2)
     prec = max(128, 4 * places + 64)
     engine = _Engine(al, la, prec, Fraction(1, 10 ** (places + 6)))
-    if isinstance(grid, bool) or not isinstance(grid, int) or not 1 <= grid <= 64:
-        raise ValueError(f"grid must be an integer between 1 and 64, got {grid!r}")
-    search = _Search(engine, w, t, tolerance, max_boxes, max_depth, progress, grid)
+    cells = (grid, grid) if isinstance(grid, int) and not isinstance(grid, bool) else grid
+    if not (isinstance(cells, (tuple, list)) and len(cells) == 2 and all(
+            isinstance(n, int) and not isinstance(n, bool) and 1 <= n <= 256 for n in cells)):
+        raise ValueError(f"grid must be an integer or a pair of integers between 1 and 256, "
+                         f"got {grid!r}")
+    search = _Search(engine, w, t, tolerance, max_boxes, max_depth, progress, tuple(cells))
     pieces, reason = search.cover()
     mean = var = None
     if not reason:

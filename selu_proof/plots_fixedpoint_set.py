@@ -86,8 +86,8 @@ def plot_fixed_point_set(result: FixedPointSet | None = None, ax: Any = None
     ----------
     result : FixedPointSet, optional
         Default: :func:`~selu_proof.fixedpoint_set.fixed_point_set` over Theorem 1's
-        ``omega in [-0.1, 0.1], tau in [0.95, 1.1]``, started from a 16 x 16 grid
-        of pieces so that the pieces show the set's shape.
+        ``omega in [-0.1, 0.1], tau in [0.95, 1.1]``, started from a grid of
+        4 x 64 pieces (omega x tau) so that the pieces show the set's shape.
     ax : matplotlib Axes, optional
         Where to draw; a new figure when omitted.
 
@@ -99,7 +99,7 @@ def plot_fixed_point_set(result: FixedPointSet | None = None, ax: Any = None
     from matplotlib.patches import Rectangle
 
     if result is None:
-        result = fixed_point_set(*THEOREM1_WEIGHTS, grid=16)
+        result = fixed_point_set(*THEOREM1_WEIGHTS, grid=(4, 64))
     if result.mean is None or result.var is None:
         raise ValueError(f"nothing to draw: status {result.status} ({result.reason})")
     fig, ax = _new_axes(ax, (6.4, 5.2))
