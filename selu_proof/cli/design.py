@@ -56,7 +56,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         "mean and variance of a SELU layer to the output ones (paper Theorem 1), for weight "
         "statistics (omega, tau) and SELU parameters (default alpha_01, lambda_01, used as "
         "certified balls). Iterates g, polishes with Newton, and proves the root unique in a "
-        "box with the Krawczyk test. " + _STATUS_HELP,
+        "box with the Krawczyk test. With an interval --omega LO,HI and/or --tau LO,HI it "
+        "encloses the set of fixed points over the box of weight statistics, every end within "
+        "--tol of the true hull (Krawczyk tests with interval parameters on pieces of the box, "
+        "each fixed point unique in its piece's box); exit 0 only when the whole set is "
+        "certified. " + _STATUS_HELP,
     )
     f.add_argument("--omega", required=True, metavar="W",
                    help="weight statistic omega, or an interval LO,HI: then the certified set "

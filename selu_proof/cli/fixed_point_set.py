@@ -27,7 +27,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     widened to accept ``LO,HI`` pairs (``--omega=-0.1,0.1`` works regardless).
     """
     parser._negative_number_matcher = re.compile(rf"^{_NUMBER}(,\s*{_NUMBER})?$")
-    parser.add_argument("--tol", default=None, metavar="T",
+    parser.add_argument("--tol", default=None, metavar="TOL",
                         help="with an interval --omega or --tau: largest distance between "
                         "each printed end and the true hull of the set of fixed points "
                         "(default 1e-6)")
