@@ -78,12 +78,13 @@ _ENDS = (("mean", "min"), ("mean", "max"), ("var", "min"), ("var", "max"))
 
 @dataclass(frozen=True)
 class SetPiece:
-    """One certified piece: for every ``(omega, tau)`` in the parameter box the
-    fixed point is unique in ``box`` and lies in ``enclosure``.
+    """One certified piece of the parameter box.
 
-    ``omega``, ``tau`` are exact ends; ``box`` and ``enclosure`` map ``mean``,
-    ``var`` to ``(lower, upper)`` Fractions (``box`` rounded inward,
-    ``enclosure`` outward, both exact ends of the balls).
+    For every ``(omega, tau)`` in ``omega x tau`` the fixed point is unique in
+    ``box`` (the Krawczyk test box) and lies in ``enclosure``.  All ends are
+    exact Fractions (the ends of the balls); ``box`` and ``enclosure`` map
+    ``mean``, ``var`` to ``(lower, upper)``.  :meth:`FixedPointSet.as_dict`
+    prints them rounded inward (``box``) and outward (``enclosure``).
     """
 
     omega: tuple[Fraction, Fraction]
