@@ -268,3 +268,32 @@ def test_plot_fixed_point_set(theorem1):
     m, v = _mp_fixed_point("-0.1", "0.95")
     d = np.hypot(fig.edge_curve[:, 0] - float(m), fig.edge_curve[:, 1] - float(v))
     assert d.min() < 1e-9  # the float curve passes through the corner's fixed point
+
+
+# --------------------------------------------------------------------------- implicit derivative
+
+
+@pytest.mark.parametrize("omega,tau", [(("0.09", "0.1"), ("0.95", "0.955")),
+                                       (("-0.1", "-0.09"), ("1.095", "1.1")),
+                                       (("-0.02", "0.02"), ("0.99", "1.01"))])
+def test_implicit_derivative_encloses_finite_differences(omega, tau):
+    """d(mean*, var*)/d(omega, tau) on a piece contains 50-digit central differences."""
+    from selu_proof.fixedpoint_set import _Engine
+
+    engine = _Engine(None, None, 128, Fraction(1, 10 ** 20))
+    w = tuple(Fraction(x) for x in omega)
+    t = tuple(Fraction(x) for x in tau)
+    got = engine.certify(w, t, None)
+    assert not isinstance(got, str)
+    D = engine.derivative(got[1], *engine._params(w, t))
+    assert D is not None
+    wc, tc = (w[0] + w[1]) / 2, (t[0] + t[1]) / 2
+    h = Fraction(1, 10 ** 12)
+    for j, (dw, dt) in enumerate(((h, 0), (0, h))):
+        plus = _mp_fixed_point(wc + dw, tc + dt)
+        minus = _mp_fixed_point(wc - dw, tc - dt)
+        for i in range(2):
+            fd = (plus[i] - minus[i]) / (2 * h)
+            lo, hi = (Fraction(x) for x in (D[i][j].lower().str(30, radius=False),
+                                            D[i][j].upper().str(30, radius=False)))
+            assert lo - Fraction(1, 10 ** 9) <= fd <= hi + Fraction(1, 10 ** 9), (i, j, fd)
