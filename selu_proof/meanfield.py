@@ -101,7 +101,7 @@ def chi_balls(a: arb, v: arb, alpha: arb, lam: arb, tau: arb) -> tuple[arb, arb]
 
 
 def chi1_range_witnesses(prec: int = 200) -> dict[str, dict[str, Any]]:
-    """``chi1`` in ball arithmetic at the corners where it is smallest and largest on Theorem 1's domain.
+    """``chi1`` in ball arithmetic at the corners of Theorem 1's domain where it is extreme.
 
     Together with the certificate ``proofs/chi1_range.cert.json`` (``0.95266 <
     chi1 < 1.20897`` on the whole domain) these make the range two-sided.
@@ -409,12 +409,19 @@ def mean_field(*, activation: str = "selu", omega: str = "0", tau: str | None = 
         (default 1); numerical only.
     omega, tau : str
         Weight statistics, exact decimals.
+    alpha, lam : str, optional
+        SELU parameters (exact decimals; default ``alpha_01``, ``lambda_01``).
+    mean, var : str, optional
+        SELU: design ``(alpha, lambda)`` for this fixed point instead; ReLU,
+        tanh: the state ``(mu, nu)`` at which the maps are evaluated.
     dropout_rate : str, optional
         Alpha dropout after every SELU (keeps the fixed point).
     digits : int
         Significant digits of the certified intervals.
     grid : int
         Grid intervals on ``[-1, 1]`` for locating correlation fixed points.
+    callback : callable, optional
+        Called once per grid point (progress bars).
 
     Returns
     -------

@@ -482,7 +482,7 @@ def chi1(a_: sp.Expr = a, v_: sp.Expr = v, alpha_: sp.Expr = alpha, lam_: sp.Exp
 
 def chi_c(a_: sp.Expr = a, v_: sp.Expr = v, alpha_: sp.Expr = alpha, lam_: sp.Expr = lam,
           tau_: sp.Expr = tau) -> sp.Expr:
-    """``chi_c = tau * E[selu'(z)]**2``: at a fixed point of ``g``, the slope of the correlation map at ``c = 0``.
+    """``chi_c = tau * E[selu'(z)]**2``: at a fixed point, the correlation map's slope at ``c = 0``.
 
     (Schoenholz et al. 2017, Eq. (5) with ``c* = 0``.)  Two independent
     pre-activations give ``d c~/d c = v E[selu'(z)] E[selu'(z')] / nu~`` and
@@ -493,7 +493,7 @@ def chi_c(a_: sp.Expr = a, v_: sp.Expr = v, alpha_: sp.Expr = alpha, lam_: sp.Ex
 
 def conditional_mean(x: sp.Expr = z, c_: sp.Expr = corr, a_: sp.Expr = a, v_: sp.Expr = v,
                      alpha_: sp.Expr = alpha, lam_: sp.Expr = lam) -> sp.Expr:
-    """``E[selu(z') | z = x]`` for ``(z, z')`` jointly Gaussian, means ``a``, variances ``v``, covariance ``v*c``.
+    """``E[selu(z') | z = x]``, ``(z, z')`` Gaussian: means ``a``, variances ``v``, covariance ``v*c``.
 
     Conditionally on ``z = x``, ``z' ~ N(a + c(x - a), v(1 - c**2))``, so this
     is :func:`mean_map` at those moments (``|c| < 1``).

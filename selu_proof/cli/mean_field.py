@@ -1,4 +1,4 @@
-"""``selu-proof mean-field``: certified gradient growth and the correlation map at the fixed point."""
+"""``selu-proof mean-field``: certified gradient growth and the correlation map."""
 
 from __future__ import annotations
 
@@ -116,9 +116,11 @@ def _print(res) -> None:  # noqa: ANN001 - MeanFieldResult
               f"{'stable' if p['stable'] else 'unstable'}  ({p['how']})")
     print(f"attracting correlation c* = {res.c_star}")
     s = res.depth_scales
-    xi = s["correlation_xi_c"]
-    print(f"depth scales: correlations xi_c = {_iv(xi) if isinstance(xi, list) else xi} layers; "
-          f"gradients 1/|ln chi1| = {_iv(s['gradient_layers_per_e']) if isinstance(s['gradient_layers_per_e'], list) else s['gradient_layers_per_e']} layers per factor e")
+    xi, ge = s["correlation_xi_c"], s["gradient_layers_per_e"]
+    xi = _iv(xi) if isinstance(xi, list) else xi
+    ge = _iv(ge) if isinstance(ge, list) else ge
+    print(f"depth scales: correlations xi_c = {xi} layers; gradients 1/|ln chi1| = {ge} "
+          "layers per factor e")
     print("gradient growth chi1^L: " + ", ".join(
         f"L={n}: {_iv(v) if v[0] == v[1] else v[0] + '..' + v[1]}"
         for n, v in res.gradient_growth.items()))

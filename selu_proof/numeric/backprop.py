@@ -68,7 +68,8 @@ class GradientResult:
         return {"layers": [r.as_dict() for r in self.layers], "config": self.config}
 
 
-def layer_generators(rng: np.random.Generator, depth: int) -> list[Callable[[], np.random.Generator]]:
+def layer_generators(rng: np.random.Generator,
+                     depth: int) -> list[Callable[[], np.random.Generator]]:
     """Per-layer factories of identical fresh generators (weights can be drawn twice)."""
     seqs = [child.bit_generator.seed_seq for child in rng.spawn(depth)]
     return [lambda s=s: np.random.default_rng(s) for s in seqs]
