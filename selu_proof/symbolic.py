@@ -493,7 +493,7 @@ def chi_c(a_: sp.Expr = a, v_: sp.Expr = v, alpha_: sp.Expr = alpha, lam_: sp.Ex
 
 def conditional_mean(x: sp.Expr = z, c_: sp.Expr = corr, a_: sp.Expr = a, v_: sp.Expr = v,
                      alpha_: sp.Expr = alpha, lam_: sp.Expr = lam) -> sp.Expr:
-    """``E[selu(z') | z = x]``, ``(z, z')`` Gaussian: means ``a``, variances ``v``, covariance ``v*c``.
+    """``E[selu(z') | z = x]``, ``(z, z')`` Gaussian: means ``a``, variances ``v``, cov. ``v*c``.
 
     Conditionally on ``z = x``, ``z' ~ N(a + c(x - a), v(1 - c**2))``, so this
     is :func:`mean_map` at those moments (``|c| < 1``).
