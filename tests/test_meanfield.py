@@ -89,10 +89,6 @@ def test_relu_with_he_init_has_chi1_exactly_one():
 # -------------------------------------------------------------- the correlation map
 
 
-def _selu_mp(x, alpha, lam):
-    return lam * x if x > 0 else lam * alpha * mpmath.expm1(x)
-
-
 def _two_d_map(c, a, v, alpha, lam):
     """c~ by 2-D quadrature of selu(z) selu(z') over independent standard normals."""
     from scipy.integrate import quad
@@ -105,7 +101,10 @@ def _two_d_map(c, a, v, alpha, lam):
 
     def inner(u):
         kink = (-a / s - c * u) / r  # z' = 0
-        g = (lambda w: f(a + s * (c * u + r * w)) * np.exp(-w * w / 2) / np.sqrt(2 * np.pi))
+
+        def g(w):
+            return f(a + s * (c * u + r * w)) * np.exp(-w * w / 2) / np.sqrt(2 * np.pi)
+
         return quad(g, -12, kink, epsabs=1e-13)[0] + quad(g, kink, 12, epsabs=1e-13)[0]
 
     def outer(u):
