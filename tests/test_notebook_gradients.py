@@ -1,4 +1,4 @@
-"""Notebook 06 (gradients and correlations): runs, is committed executed, shows the right numbers."""
+"""Notebook 06 (gradients and correlations): committed executed, reruns to the same outputs."""
 
 from __future__ import annotations
 
