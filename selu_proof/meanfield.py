@@ -93,8 +93,8 @@ def chi_balls(a: arb, v: arb, alpha: arb, lam: arb, tau: arb) -> tuple[arb, arb]
     >>> from selu_proof.constants import constant_balls
     >>> al, la = constant_balls(128)
     >>> c1, cc = chi_balls(arb(0), arb(1), al, la, arb(1))
-    >>> c1.str(8), cc.str(8)
-    ('[1.0715750 +/- 1.83e-8]', '[0.97068035 +/- 3.14e-9]')
+    >>> c1.str(10, radius=False), cc.str(10, radius=False)
+    ('1.071574992', '0.9706803523')
     """
     out = backends.compiled("mean_field_slopes", "arb")(a, v, alpha, lam, tau)
     return out[0], out[1]

@@ -37,7 +37,7 @@ from selu_proof.numeric.initializers import initialize, weight_statistics
 from selu_proof.numeric.network import _activate, _iterate_fixed_point, moment_statistics
 
 __all__ = ["GradientRecord", "GradientResult", "simulate_gradients", "layer_generators",
-           "DropoutLayer"]
+           "DropoutLayer", "network_setup"]
 
 
 @dataclass
@@ -84,6 +84,7 @@ class DropoutLayer:
 
     def __init__(self, rate: float, mean: float, var: float, alpha: float, scale: float):
         self.rate = rate
+        self.target = (mean, var)
         self.sat = -scale * alpha
         self.a, self.b = alpha_dropout_affine(rate, mean=mean, var=var, alpha=alpha,
                                               scale=scale)
@@ -95,6 +96,25 @@ class DropoutLayer:
         out *= x.dtype.type(self.a)
         out += x.dtype.type(self.b)
         return out, keep
+
+
+def network_setup(depth: int, width: int, batch: int, activation: str, dropout_rate: float,
+                  omega: float, tau: float) -> tuple[Any, DropoutLayer | None]:
+    """Checked sizes; the activation and the alpha-dropout layer (``None`` without dropout).
+
+    Dropout keeps the fixed point of ``g``, found here by iterating ``g`` in floats.
+    """
+    if depth < 1 or width < 2 or batch < 2:
+        raise ValueError("need depth >= 1, width >= 2 and batch >= 2")
+    act = get_activation(activation)
+    if not dropout_rate:
+        return act, None
+    if act.name != "selu":
+        raise ValueError("alpha dropout is defined for SELU only")
+    target = _iterate_fixed_point(act, omega, tau)
+    if target is None:
+        raise ValueError("alpha dropout needs the fixed point of g, which was not found")
+    return act, DropoutLayer(dropout_rate, *target, *act.selu_params)
 
 
 def _chi1(act, mu: float, nu: float, omega: float, tau: float) -> float:  # noqa: ANN001
@@ -135,18 +155,8 @@ def simulate_gradients(depth: int = 50, width: int = 500, batch: int = 500, *,
     >>> abs(r.grad_sq / r.predicted_grad_sq - 1) < 0.1
     True
     """
-    if depth < 1 or width < 2 or batch < 2:
-        raise ValueError("need depth >= 1, width >= 2 and batch >= 2")
-    act = get_activation(activation)
+    act, drop = network_setup(depth, width, batch, activation, dropout_rate, omega, tau)
     dt = np.dtype(dtype)
-    drop = None
-    if dropout_rate:
-        if act.name != "selu":
-            raise ValueError("alpha dropout is defined for SELU only")
-        target = _iterate_fixed_point(act, omega, tau)
-        if target is None:
-            raise ValueError("alpha dropout needs the fixed point of g, which was not found")
-        drop = DropoutLayer(dropout_rate, *target, *act.selu_params)
     in_rng, drop_rng, w_root = rng.spawn(3)
     gens = layer_generators(w_root, depth)
 

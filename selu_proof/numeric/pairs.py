@@ -27,10 +27,9 @@ from typing import Any
 import numpy as np
 from numpy.typing import DTypeLike
 
-from selu_proof.numeric.activations import get_activation
-from selu_proof.numeric.backprop import DropoutLayer, layer_generators
+from selu_proof.numeric.backprop import DropoutLayer, layer_generators, network_setup
 from selu_proof.numeric.initializers import initialize, weight_statistics
-from selu_proof.numeric.network import _activate, _iterate_fixed_point, moment_statistics
+from selu_proof.numeric.network import _activate, moment_statistics
 
 __all__ = ["PairRecord", "PairResult", "simulate_pairs", "predicted_correlation"]
 
@@ -132,21 +131,10 @@ def simulate_pairs(depth: int = 50, width: int = 500, batch: int = 500, *,
     >>> abs(r.corr - r.predicted_corr) < 5 * r.se_corr
     True
     """
-    if depth < 1 or width < 2 or batch < 2:
-        raise ValueError("need depth >= 1, width >= 2 and batch >= 2")
     if not -1 <= input_corr <= 1:
         raise ValueError("the input correlation must be in [-1, 1]")
-    act = get_activation(activation)
+    act, drop = network_setup(depth, width, batch, activation, dropout_rate, omega, tau)
     dt = np.dtype(dtype)
-    drop = None
-    if dropout_rate:
-        if act.name != "selu":
-            raise ValueError("alpha dropout is defined for SELU only")
-        target = _iterate_fixed_point(act, omega, tau)
-        if target is None:
-            raise ValueError("alpha dropout needs the fixed point of g, which was not found")
-        drop = DropoutLayer(dropout_rate, *target, *act.selu_params)
-        drop.target = target
     in_rng, drop_rng, w_root = rng.spawn(3)
     gens = layer_generators(w_root, depth)
     s = dt.type(math.sqrt(input_var))
