@@ -405,8 +405,9 @@ def mean_field(*, activation: str = "selu", omega: str = "0", tau: str | None = 
         ``relu``: He initialization (``tau = 2`` by default); ReLU is positively
         homogeneous, so ``chi1 = tau/2`` and the map do not depend on the
         variance (evaluated at ``var``, default 1).  ``tanh``: default
-        ``tau = 1``, its edge of chaos without biases, evaluated at ``var``
-        (default 1); numerical only.
+        ``tau = 1``, its edge of chaos without biases (variance fixed point
+        ``nu* = 0``), evaluated at ``var`` (default 1); for ``tau > 1`` without
+        ``mean``/``var`` at the variance fixed point ``nu* > 0``.  Numerical only.
     omega, tau : str
         Weight statistics, exact decimals.
     alpha, lam : str, optional
@@ -542,11 +543,22 @@ def _pow(x: arb, n: int) -> arb:
 
 def _tanh_result(omega, tau, mean, var, grid, callback) -> MeanFieldResult:
     mean_s, var_s = mean or "0", var or "1"
+    t = float(Fraction(tau))
+    status = "not computed"
+    if var is None and mean is None and Fraction(omega) == 0 and t > 1:
+        from selu_proof.numeric.activations import gaussian_moments
+
+        nu = 1.0  # the variance map of tanh at omega = 0 contracts to its fixed point
+        for _ in range(10000):
+            nxt = float(gaussian_moments(np.tanh, 0.0, nu * t)[1])
+            if abs(nxt - nu) < 1e-15:
+                break
+            nu = nxt
+        var_s, status = repr(nu), "variance fixed point (iterated, float)"
     a = float(Fraction(mean_s) * Fraction(omega))
     v = float(Fraction(var_s) * Fraction(tau))
     if v <= 0:
         raise ValueError("var must be positive")
-    t = float(Fraction(tau))
     x, w = np.polynomial.hermite.hermgauss(160)
     z = a + np.sqrt(2 * v) * x
     d = 1 - np.tanh(z) ** 2
@@ -563,7 +575,7 @@ def _tanh_result(omega, tau, mean, var, grid, callback) -> MeanFieldResult:
     fmt = [f"{chi1:.10g}"] * 2
     return MeanFieldResult(
         "tanh", f"state mean={mean_s}, var={var_s}; weight statistics omega={omega}, tau={tau}",
-        {"status": "not computed", "mean": mean_s, "var": var_s}, {}, fmt,
+        {"status": status, "mean": mean_s, "var": var_s}, {}, fmt,
         [f"{chic:.10g}"] * 2, False, fps, c_star,
         {"correlation_xi_c": (-1 / np.log(chic)) if chic < 1 else None,
          "gradient_layers_per_e": (1 / abs(np.log(chi1))) if chi1 != 1 else None,
@@ -573,4 +585,6 @@ def _tanh_result(omega, tau, mean, var, grid, callback) -> MeanFieldResult:
         METHOD_GAUSS_HERMITE, None,
         ["tanh has no closed form here: chi1 and chi_c by Gauss-Hermite quadrature "
          "(not certified).  Without biases its edge of chaos is tau = 1, where the only "
-         "variance fixed point is nu* = 0 (chi1 = 1 there); at nu > 0 chi1 < 1."])
+         "variance fixed point is nu* = 0 (chi1 = 1 there) and the maps are evaluated at "
+         "--var (default 1); for tau > 1 (and no --mean/--var) at the variance fixed point "
+         "nu* > 0."])
