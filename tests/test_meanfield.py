@@ -319,3 +319,23 @@ def test_cli_simulate_gradients_and_pairs(capsys):
     out = json.loads(capsys.readouterr().out)
     assert len(out["gradients"]["layers"]) == 6 and len(out["pairs"]["layers"]) == 6
     assert out["pairs"]["layers"][0]["predicted_corr"] == 0.7
+
+
+def test_gradients_figure_and_public_api(tmp_path, capsys):
+    import selu_proof
+    from selu_proof.cli import main
+
+    assert selu_proof.mean_field is mean_field
+    from selu_proof.numeric.backprop import simulate_gradients
+
+    res = simulate_gradients(6, 60, 60, rng=np.random.default_rng(0))
+    fig = selu_proof.plot_gradients(res)
+    assert list(fig.layers) == list(range(7))
+    assert fig.summary()["grad_sq_input"] == res.layers[0].grad_sq
+    out = tmp_path / "g.png"
+    assert main(["plot", "gradients", "--out", str(out), "--depth", "4", "--width", "40",
+                 "--batch", "40", "--json"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert out.stat().st_size > 1000 and summary["config"]["depth"] == 4
+    assert main(["plot", "correlation-map", "--out", str(out), "--depth", "4"]) == 2
+    assert "does not apply" in capsys.readouterr().err
