@@ -36,6 +36,11 @@ _LAZY = {
     **{name: "selu_proof.plots" for name in (
         "plot_simulation", "plot_activation", "plot_mapping_field", "plot_spectral_norm",
         "plot_certificate_cover", "save_figure")},
+    "plot_correlation_map": "selu_proof.plots_meanfield",
+    "plot_gradients": "selu_proof.plots_meanfield",
+    "mean_field": "selu_proof.meanfield",
+    "simulate_gradients": "selu_proof.numeric.backprop",
+    "simulate_pairs": "selu_proof.numeric.pairs",
     **{name: "selu_proof.numeric" for name in (
         "selu", "selu_derivative", "elu", "relu", "tanh", "alpha_dropout",
         "alpha_dropout_affine", "lecun_normal", "truncated_normal", "uniform", "exact",

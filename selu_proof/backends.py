@@ -56,6 +56,17 @@ def _exprs(name: str) -> tuple[tuple[sp.Expr, ...], tuple[sp.Symbol, ...]]:
     if name == "dropout_moments":
         m_in, v_in, q, sat, a, b = sp.symbols("mean_in var_in q saturation a b", real=True)
         return sym.dropout_moments(m_in, v_in, q, sat, a, b), (m_in, v_in, q, sat, a, b)
+    if name == "mean_field_slopes":
+        d1, d2 = sym.derivative_moments()
+        return (sym.chi1(), sym.chi_c(), d1, d2), _AV_ARGS + (sym.tau,)
+    if name == "correlation_integrands":
+        return sym.correlation_integrands(), (sym.z, sym.a, sym.v, sym.corr, sym.alpha, sym.lam)
+    if name == "selu_branches":
+        (neg, pos), (dneg, dpos) = sym.selu_branches()
+        return (neg, pos, dneg, dpos), (sym.z, sym.alpha, sym.lam)
+    if name == "dropout_mean_field":
+        q, sat, m, var = sp.symbols("q saturation mean var", real=True)
+        return sym.dropout_mean_field(q, sat, m, var), (q, sat, m, var)
     raise KeyError(name)
 
 
@@ -68,7 +79,13 @@ def compiled(name: str, backend: str) -> Any:
     ``(H11, H12, H21, H22)`` of ``(a, v, alpha, lam, omega, tau)``;
     ``spectral_variance`` / ``spectral_second_moment`` -> ``(S,)``;
     ``dropout_affine`` -> ``(a, b)`` of ``(q, saturation, mean, var)``;
-    ``dropout_moments`` -> output ``(mean, var)`` of ``(mean_in, var_in, q, saturation, a, b)``.
+    ``dropout_moments`` -> output ``(mean, var)`` of ``(mean_in, var_in, q, saturation, a, b)``;
+    ``mean_field_slopes`` -> ``(chi1, chi_c, E[selu'], E[selu'**2])`` of
+    ``(a, v, alpha, lam, tau)``; ``correlation_integrands`` -> the four
+    integrands of :func:`selu_proof.symbolic.correlation_integrands` of
+    ``(z, a, v, c, alpha, lam)``; ``selu_branches`` -> ``(neg, pos, neg', pos')``
+    of ``(z, alpha, lam)``; ``dropout_mean_field`` -> ``(A**2 q, A**2 q**2)``
+    of ``(q, saturation, mean, var)``.
     """
     _check(backend)
     exprs, args = _exprs(name)

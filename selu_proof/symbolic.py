@@ -36,6 +36,8 @@ __all__ = [
     "jacobian_second_moment", "largest_singular_value", "alpha01", "lambda01",
     "dropout_affine", "dropout_moments", "reduce_to_av", "GaussianBlock", "phi0", "Ppos", "Pneg",
     "Qexp1", "Qexp2", "Rexp1", "Rexp2", "expand_blocks", "tidy", "moment_partial",
+    "corr", "selu_branches", "derivative_moments", "chi1", "chi_c", "conditional_mean",
+    "conditional_derivative_mean", "correlation_integrands", "dropout_mean_field",
 ]
 
 # Paper symbols.  ``a`` and ``v`` are the reduced variables a = mu*omega, v = nu*tau.
@@ -48,6 +50,8 @@ tau = sp.Symbol("tau", positive=True)
 alpha = sp.Symbol("alpha", positive=True)
 lam = sp.Symbol("lambda", positive=True)
 z = sp.Symbol("z", real=True)
+#: correlation of two inputs (mean-field correlation map)
+corr = sp.Symbol("c", real=True)
 
 
 class erfcx(sp.Function):  # noqa: N801 - mathematical function name
@@ -430,3 +434,117 @@ def dropout_affine(q: sp.Expr, saturation: sp.Expr, mean: sp.Expr,
     aff_a = sp.sqrt(var / (q * ((1 - q) * (saturation - mean) ** 2 + var)))
     aff_b = mean - aff_a * (q * mean + (1 - q) * saturation)
     return aff_a, aff_b
+
+
+# --------------------------------------------------------------------------- mean-field maps
+# Poole et al. 2016 (arXiv:1606.05340), Schoenholz et al. 2017 (arXiv:1611.01232):
+# the backward pass and pairs of inputs, with the same Gaussian blocks.
+
+
+def selu_branches(x: sp.Expr = z, alpha_: sp.Expr = alpha,
+                  lam_: sp.Expr = lam) -> tuple[sp.Expr, sp.Expr]:
+    """The two branches ``(x <= 0, x > 0)`` of SELU (paper Eq. (2)) and of its derivative.
+
+    Returns ``((lam*alpha*(e^x - 1), lam*x), (lam*alpha*e^x, lam))``: the
+    function on each side of the kink and ``selu'`` there.
+    """
+    neg, pos = lam_ * alpha_ * (sp.exp(x) - 1), lam_ * x
+    return (neg, pos), (sp.diff(neg, x), sp.diff(pos, x))
+
+
+def derivative_moments(a_: sp.Expr = a, v_: sp.Expr = v, alpha_: sp.Expr = alpha,
+                       lam_: sp.Expr = lam) -> tuple[sp.Expr, sp.Expr]:
+    """``E[selu'(z)]`` and ``E[selu'(z)**2]`` for ``z ~ N(a, v)``.
+
+    .. math:: E[\\mathrm{selu}'(z)] = \\lambda(P_+ + \\alpha Q_1), \\qquad
+              E[\\mathrm{selu}'(z)^2] = \\lambda^2(P_+ + \\alpha^2 Q_2)
+
+    since ``selu'(z) = lambda`` for ``z > 0`` and ``lambda*alpha*e^z`` for
+    ``z <= 0`` (``Q_k = E[e^{kz}; z <= 0]``).  The first equals
+    ``d mu~/da`` (Price's theorem), which the tests check.
+    """
+    d1 = lam * (Ppos(a, v) + alpha * Qexp1(a, v))
+    d2 = lam**2 * (Ppos(a, v) + alpha**2 * Qexp2(a, v))
+    rep = {a: a_, v: v_, alpha: alpha_, lam: lam_}
+    return d1.subs(rep, simultaneous=True), d2.subs(rep, simultaneous=True)
+
+
+def chi1(a_: sp.Expr = a, v_: sp.Expr = v, alpha_: sp.Expr = alpha, lam_: sp.Expr = lam,
+         tau_: sp.Expr = tau) -> sp.Expr:
+    """``chi_1 = tau * E[selu'(z)**2]``, ``z ~ N(a, v)`` (Poole et al. 2016, Eq. (7)).
+
+    The factor by which the mean squared backpropagated gradient grows per
+    layer (toward the input), and, at a fixed point of ``g``, the slope of the
+    correlation map at ``c = 1``.
+    """
+    return tau_ * derivative_moments(a_, v_, alpha_, lam_)[1]
+
+
+def chi_c(a_: sp.Expr = a, v_: sp.Expr = v, alpha_: sp.Expr = alpha, lam_: sp.Expr = lam,
+          tau_: sp.Expr = tau) -> sp.Expr:
+    """``chi_c = tau * E[selu'(z)]**2``: at a fixed point, the correlation map's slope at ``c = 0``.
+
+    (Schoenholz et al. 2017, Eq. (5) with ``c* = 0``.)  Two independent
+    pre-activations give ``d c~/d c = v E[selu'(z)] E[selu'(z')] / nu~`` and
+    ``v / nu~ = tau`` at the fixed point.
+    """
+    return tau_ * derivative_moments(a_, v_, alpha_, lam_)[0] ** 2
+
+
+def conditional_mean(x: sp.Expr = z, c_: sp.Expr = corr, a_: sp.Expr = a, v_: sp.Expr = v,
+                     alpha_: sp.Expr = alpha, lam_: sp.Expr = lam) -> sp.Expr:
+    """``E[selu(z') | z = x]``, ``(z, z')`` Gaussian: means ``a``, variances ``v``, cov. ``v*c``.
+
+    Conditionally on ``z = x``, ``z' ~ N(a + c(x - a), v(1 - c**2))``, so this
+    is :func:`mean_map` at those moments (``|c| < 1``).
+    """
+    return mean_map(a_ + c_ * (x - a_), v_ * (1 - c_**2), alpha_, lam_)
+
+
+def conditional_derivative_mean(x: sp.Expr = z, c_: sp.Expr = corr, a_: sp.Expr = a,
+                                v_: sp.Expr = v, alpha_: sp.Expr = alpha,
+                                lam_: sp.Expr = lam) -> sp.Expr:
+    """``E[selu'(z') | z = x]``: :func:`derivative_moments` at the conditional moments."""
+    return derivative_moments(a_ + c_ * (x - a_), v_ * (1 - c_**2), alpha_, lam_)[0]
+
+
+def correlation_integrands(alpha_: sp.Expr = alpha,
+                           lam_: sp.Expr = lam) -> tuple[sp.Expr, sp.Expr, sp.Expr, sp.Expr]:
+    """Integrands in ``z`` of ``E[selu(z) selu(z')]`` and ``E[selu'(z) selu'(z')]``.
+
+    With ``p(z)`` the density of ``N(a, v)``,
+
+    .. math:: E[\\mathrm{selu}(z)\\mathrm{selu}(z')] = \\int_{-\\infty}^0 s_-(z)\\,m(z)\\,p(z)\\,dz
+              + \\int_0^\\infty s_+(z)\\,m(z)\\,p(z)\\,dz, \\qquad
+              m(z) = E[\\mathrm{selu}(z') \\mid z]
+
+    Returns ``(neg, pos, dneg, dpos)``: the integrands of the two branches
+    (each analytic on its half line) for the product and for the derivatives
+    (``selu'(z) E[selu'(z') | z] p(z)``).  Functions of ``(z, a, v, c)``.
+    The correlation map is ``c~ = (E[selu(z) selu(z')] - mu~**2)/nu~`` and its
+    slope ``d c~/dc = v E[selu'(z) selu'(z')]/nu~`` (Price's theorem).
+    """
+    (neg, pos), (dneg, dpos) = selu_branches(z, alpha_, lam_)
+    dens = gaussian_density(z, a, v)
+    m = conditional_mean(z, corr, a, v, alpha_, lam_)
+    dm = conditional_derivative_mean(z, corr, a, v, alpha_, lam_)
+    return neg * m * dens, pos * m * dens, dneg * dm * dens, dpos * dm * dens
+
+
+def dropout_mean_field(q: sp.Expr, saturation: sp.Expr, mean: sp.Expr,
+                       var: sp.Expr) -> tuple[sp.Expr, sp.Expr]:
+    """Factors by which alpha dropout multiplies ``chi_1`` and the covariance of two inputs.
+
+    Dropout's output is ``A(x d + saturation (1 - d)) + B`` with ``d ~ Bernoulli(q)``
+    and ``(A, B)`` from :func:`dropout_affine`.  Its derivative in ``x`` is
+    ``A d``, so the mean squared gradient gains ``E[(A d)**2] = A**2 q``; two
+    different inputs get independent masks, so their covariance is
+    multiplied by ``A**2 q**2`` while the variance is restored to ``var``:
+
+    .. math:: \\chi_1^{drop} = A^2 q\\,\\chi_1, \\qquad
+              \\tilde c^{drop}(c) = A^2 q^2\\,\\tilde c(c) \\ (c \\ne 1)
+
+    Returns ``(A**2 q, A**2 q**2)``.
+    """
+    aff_a, _ = dropout_affine(q, saturation, mean, var)
+    return sp.simplify(aff_a**2 * q), sp.simplify(aff_a**2 * q**2)

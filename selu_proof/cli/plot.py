@@ -19,6 +19,9 @@ FIGURES: dict[str, str] = {
     "certificate-cover": "leaves of a certificate in the (mu, nu), (a, v) or (omega, tau) "
                          "plane, by evaluation form",
     "simulation": "a simulated deep network, layer moments against the iterated map g",
+    "correlation-map": "the correlation map c -> c~ with its fixed points: SELU (with and "
+                       "without alpha dropout) beside ReLU (He) and tanh",
+    "gradients": "simulated mean squared gradient per layer (log scale) against chi1^depth",
 }
 
 #: options that only some figures take: dest -> (flag, figures)
@@ -30,11 +33,11 @@ _SPECIFIC: dict[str, tuple[str, tuple[str, ...]]] = {
     "claim": ("--claim", ("certificate-cover",)),
     "goal": ("--goal", ("certificate-cover",)),
     "plane": ("--plane", ("certificate-cover",)),
-    "depth": ("--depth", ("simulation",)),
-    "width": ("--width", ("simulation",)),
-    "batch": ("--batch", ("simulation",)),
+    "depth": ("--depth", ("simulation", "gradients")),
+    "width": ("--width", ("simulation", "gradients")),
+    "batch": ("--batch", ("simulation", "gradients")),
     "activation": ("--activation", ("simulation",)),
-    "seed": ("--seed", ("simulation",)),
+    "seed": ("--seed", ("simulation", "gradients")),
 }
 
 _HELP = (
@@ -173,6 +176,8 @@ def _draw(args: argparse.Namespace) -> tuple[Any, dict[str, Any]]:
         FigureCanvasAgg(fig)
         axes = [fig.add_subplot(1, 2, k + 1) for k in range(2)]
         return fig, _simulation(args, axes)
+    if name in ("correlation-map", "gradients"):
+        return _mean_field_figure(args)
     if name == "activation":
         data = plots.plot_activation()
     elif name == "mapping-field":
@@ -186,6 +191,22 @@ def _draw(args: argparse.Namespace) -> tuple[Any, dict[str, Any]]:
         data = plots.plot_certificate_cover(
             _certificate_path(args.certificate), claim=args.claim or 0, goal=args.goal or 0,
             plane=args.plane or "mu-nu")
+    return data.figure, data.summary()
+
+
+def _mean_field_figure(args: argparse.Namespace) -> tuple[Any, dict[str, Any]]:
+    from selu_proof import plots_meanfield
+
+    if args.name == "correlation-map":
+        data = plots_meanfield.plot_correlation_map()
+    else:
+        depth = 50 if args.depth is None else args.depth
+        width = 500 if args.width is None else args.width
+        batch = 500 if args.batch is None else args.batch
+        if depth < 1 or width < 2 or batch < 2 or width * batch > 2**31 or width > 65536:
+            raise CLIError("need --depth >= 1, 2 <= --width <= 65536, --batch >= 2")
+        data = plots_meanfield.plot_gradients(depth=depth, width=width, batch=batch,
+                                              seed=0 if args.seed is None else args.seed)
     return data.figure, data.summary()
 
 

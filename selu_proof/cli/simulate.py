@@ -45,6 +45,13 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="floating type of activations and weights (default float32; moments "
                    "are always accumulated in float64)")
     p.add_argument("--seed", type=int, default=0, metavar="S", help="random seed (default 0)")
+    p.add_argument("--gradients", action="store_true",
+                   help="also backpropagate a random output gradient and report grad_sq per "
+                   "layer next to grad_sq[L]*prod chi1 (keeps f'(z) per layer: "
+                   "depth*batch*width*4 bytes in float32; weights are drawn again)")
+    p.add_argument("--pairs", default=None, metavar="C", nargs="?", const="0.5",
+                   help="also send input pairs with correlation C (default 0.5) and report the "
+                   "empirical correlation per layer next to the correlation map")
     p.add_argument("--json", action="store_true", help="print the full result as JSON")
     p.add_argument("--plot", metavar="FILE", default=None,
                    help="write the trajectory figure (format from the extension: png, pdf, svg)")
@@ -101,10 +108,12 @@ def run(args: argparse.Namespace) -> int:
         from selu_proof.plots import plot_simulation
 
         plot_simulation(result, args.plot)
+    extra = _mean_field_runs(args, opts)
     if args.json:
-        emit_json(result.as_dict())
+        emit_json({**result.as_dict(), **{k: v.as_dict() for k, v in extra.items()}})
         return 0
     _print_table(result)
+    _print_mean_field(extra)
     if args.plot:
         print(f"figure written to {args.plot}")
     return 0
@@ -142,3 +151,66 @@ def _print_table(result) -> None:  # noqa: ANN001 - SimulationResult
     else:
         print(f"certified fixed point: {fp.get('status')} ({fp.get('reason', '')})")
     print(f"{result.seconds:.1f} s")
+
+
+def _mean_field_runs(args: argparse.Namespace, opts: dict) -> dict:
+    """``--gradients`` / ``--pairs``: the backward pass and the pair propagation."""
+    import numpy as np
+
+    if not (args.gradients or args.pairs is not None):
+        return {}
+    if args.init == "truncated" or opts["init"] == "truncated":
+        raise CLIError("--gradients/--pairs support the lecun, uniform and exact initializers")
+    if args.activation == "elu":
+        raise CLIError("--gradients/--pairs support selu, relu and tanh")
+    common = dict(activation=args.activation, init=opts["init"], omega=float(opts["omega"]),
+                  tau=float(opts["tau"]), input_mean=opts["input_mean"],
+                  input_var=opts["input_var"], dropout_rate=opts["dropout_rate"],
+                  dtype=args.dtype)
+    out = {}
+    if args.gradients:
+        from selu_proof.numeric.backprop import simulate_gradients
+
+        bar = progress(2 * args.depth, "gradients", not args.json and sys.stderr.isatty())
+        try:
+            out["gradients"] = simulate_gradients(
+                args.depth, args.width, args.batch, rng=np.random.default_rng(args.seed),
+                callback=lambda: bar.update(1), **common)
+        finally:
+            bar.close()
+    if args.pairs is not None:
+        from selu_proof.numeric.pairs import simulate_pairs
+
+        c0 = parse_float(args.pairs, "--pairs")
+        if not -1 <= c0 <= 1:
+            raise CLIError(f"--pairs correlation must be in [-1, 1], got {args.pairs}")
+        bar = progress(args.depth, "pairs", not args.json and sys.stderr.isatty())
+        try:
+            out["pairs"] = simulate_pairs(
+                args.depth, args.width, args.batch, rng=np.random.default_rng(args.seed),
+                input_corr=c0, callback=lambda: bar.update(1), **common)
+        finally:
+            bar.close()
+    return out
+
+
+def _print_mean_field(extra: dict) -> None:
+    rows_of = {k: v.layers for k, v in extra.items()}
+    if "gradients" in rows_of:
+        rows = rows_of["gradients"]
+        print("backpropagated gradient (mean squared per unit, output layer first):")
+        print(f"{'layer':>5}  {'grad_sq':>11} {'predicted':>11} {'ratio':>8} {'chi1':>8}")
+        step = max(1, (len(rows) - 1) // 10)
+        for r in reversed(rows):
+            if r.layer % step == 0 or r.layer == rows[-1].layer:
+                print(f"{r.layer:>5}  {r.grad_sq:>11.5g} {r.predicted_grad_sq:>11.5g} "
+                      f"{_fmt(r.ratio, '.5f'):>8} {_fmt(r.chi1, '.5f'):>8}")
+    if "pairs" in rows_of:
+        rows = rows_of["pairs"]
+        print("correlation of input pairs (same weights, pooled over units):")
+        print(f"{'layer':>5}  {'corr':>9} {'pred':>9} {'dev/SE':>7}")
+        step = max(1, (len(rows) - 1) // 10)
+        for r in rows:
+            if r.layer % step == 0 or r.layer == rows[-1].layer:
+                print(f"{r.layer:>5}  {r.corr:>+9.5f} {_fmt(r.predicted_corr, '+.5f'):>9} "
+                      f"{_fmt(r.dev, '+.2f'):>7}")

@@ -15,6 +15,10 @@ built from :mod:`selu_proof.symbolic` (with ``a = mu*omega``, ``v = nu*tau``):
     ``nu~ - nu < 0``.
 ``variance_increases``  (paper Theorem 3)
     ``nu - nu~ < 0``.
+``chi1_below`` / ``chi1_above``  (mean field, Poole et al. 2016)
+    ``chi1 < bound`` / ``-chi1 < -bound`` with ``chi1 = tau E[selu'(z)**2]``
+    (:func:`selu_proof.symbolic.chi1`), the per-layer growth factor of the
+    mean squared backpropagated gradient.
 
 A lower bound ``G > c`` is stated as ``-G < -c``.  The goal functions and
 their gradients are compiled to arb code from these expressions.
@@ -66,6 +70,8 @@ def goal_expression(key: str) -> sp.Expr:
         "-var": lambda: -var,
         "var-nu": lambda: var - sym.nu,
         "nu-var": lambda: sym.nu - var,
+        "chi1": lambda: sym.reduce_to_av(sym.chi1()),
+        "-chi1": lambda: -sym.reduce_to_av(sym.chi1()),
     }
     if key not in table:
         raise KeyError(f"unknown goal expression {key!r}")
@@ -91,12 +97,17 @@ def goals_of_claim(spec: Spec, claim: dict[str, Any]) -> list[Goal]:
         return [Goal("nu~ < nu", "var-nu", Fraction(0))]
     if kind == "variance_increases":
         return [Goal("nu~ > nu", "nu-var", Fraction(0))]
+    if kind == "chi1_below":
+        return [Goal(f"chi1 < {claim['bound']}", "chi1", parse_decimal(claim["bound"]))]
+    if kind == "chi1_above":
+        return [Goal(f"chi1 > {claim['bound']}", "-chi1", -parse_decimal(claim["bound"]))]
     raise ValueError(f"unknown claim kind {kind!r}")
 
 
 _STATEMENTS = {
     "S(H)": ("S(H)", 1), "S(J)": ("S(J)", 1), "mean": ("mu~", 1), "-mean": ("mu~", -1),
     "var": ("nu~", 1), "-var": ("nu~", -1), "var-nu": ("nu~ - nu", 1), "nu-var": ("nu~ - nu", -1),
+    "chi1": ("chi1", 1), "-chi1": ("chi1", -1),
 }
 
 

@@ -20,7 +20,8 @@ Claim kinds (see :mod:`selu_proof.interval.claims` for their meaning):
 ``spectral_norm_below`` (``bound``, optional ``jacobian = "second_moment"``),
 ``maps_into`` (optional target intervals ``mean = [lo, hi]``, ``var = [lo, hi]``;
 by default the domain's own ``mu`` and ``nu`` intervals), ``variance_decreases``,
-``variance_increases``.
+``variance_increases``, ``chi1_below`` and ``chi1_above`` (``bound``; ``chi1 = tau
+E[selu'(z)**2]``, the per-layer gradient growth factor).
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ __all__ = ["VARIABLES", "CLAIM_KINDS", "Spec", "SpecError", "parse_spec", "load_
 #: the domain variables, in the order used for boxes
 VARIABLES: tuple[str, ...] = ("mu", "omega", "nu", "tau")
 CLAIM_KINDS: tuple[str, ...] = ("spectral_norm_below", "maps_into", "variance_decreases",
-                                "variance_increases")
+                                "variance_increases", "chi1_below", "chi1_above")
 NAMED_CONSTANTS = {"alpha": "alpha01", "lambda": "lambda01"}
 #: where the shipped specifications and certificates live
 PROOFS_DIR = Path(__file__).resolve().parent.parent / "proofs"
@@ -121,10 +122,12 @@ def parse_spec(raw: dict[str, Any]) -> Spec:
         if not isinstance(c, dict) or c.get("kind") not in CLAIM_KINDS:
             raise SpecError(f"claim {i}: kind must be one of {', '.join(CLAIM_KINDS)}")
         allowed = {"spectral_norm_below": {"kind", "bound", "jacobian"},
-                   "maps_into": {"kind", "mean", "var"}}.get(c["kind"], {"kind"})
+                   "maps_into": {"kind", "mean", "var"},
+                   "chi1_below": {"kind", "bound"},
+                   "chi1_above": {"kind", "bound"}}.get(c["kind"], {"kind"})
         if set(c) - allowed:
             raise SpecError(f"claim {i}: unexpected keys {', '.join(sorted(set(c) - allowed))}")
-        if c["kind"] == "spectral_norm_below":
+        if c["kind"] in ("spectral_norm_below", "chi1_below", "chi1_above"):
             try:
                 parse_decimal(c.get("bound", ""))
             except ValueError as exc:

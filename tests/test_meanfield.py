@@ -1,0 +1,341 @@
+"""Mean-field maps: chi1, chi_c, the correlation map, their certificates and simulation twins."""
+
+from __future__ import annotations
+
+import copy
+import json
+from fractions import Fraction
+
+import mpmath
+import numpy as np
+import pytest
+import sympy as sp
+from flint import arb, ctx
+from helpers_specs import make_spec
+
+from selu_proof import symbolic as sym
+from selu_proof.constants import ALPHA_01, LAMBDA_01, constant_balls
+from selu_proof.interval.checker import check_certificate
+from selu_proof.interval.prover import prove_spec
+from selu_proof.interval.specs import PROOFS_DIR
+from selu_proof.meanfield import (
+    chi1_range_witnesses,
+    chi_balls,
+    correlation_map,
+    correlation_slope,
+    mean_field,
+)
+
+# -------------------------------------------------------------- direct quadrature references
+
+
+def _mp_constants():
+    return (mpmath.mpf(str(sp.N(sym.alpha01(), 70))), mpmath.mpf(str(sp.N(sym.lambda01(), 70))))
+
+
+def _direct_chis(a, v, tau, alpha, lam):
+    """tau*E[selu'(z)^2] and tau*E[selu'(z)]^2 by quadrature of the defining integrals."""
+    s = mpmath.sqrt(v)
+
+    def dens(x):
+        return mpmath.exp(-(x - a) ** 2 / (2 * v)) / mpmath.sqrt(2 * mpmath.pi * v)
+
+    def d(x):  # selu'(z), the definition (left derivative at 0)
+        return lam if x > 0 else lam * alpha * mpmath.exp(x)
+
+    pts_neg = [-mpmath.inf, min(0, a - 10 * s), 0]
+    pts_pos = [0, max(0, a + 10 * s), mpmath.inf]
+    e2 = mpmath.quad(lambda x: d(x) ** 2 * dens(x), pts_neg) + \
+        mpmath.quad(lambda x: d(x) ** 2 * dens(x), pts_pos)
+    e1 = mpmath.quad(lambda x: d(x) * dens(x), pts_neg) + \
+        mpmath.quad(lambda x: d(x) * dens(x), pts_pos)
+    return tau * e2, tau * e1**2
+
+
+POINTS = [("0", "1", "1"), ("-0.01", "0.8", "0.95"), ("0.01", "1.65", "1.1"),
+          ("0.3", "0.2", "1.3"), ("-1.5", "3", "0.8")]
+
+
+@pytest.mark.parametrize("point", POINTS)
+def test_chi_enclosures_contain_50_digit_quadrature(point):
+    a_s, v_s, t_s = point
+    with mpmath.workdps(55):
+        alpha, lam = _mp_constants()
+        ref1, refc = _direct_chis(mpmath.mpf(a_s), mpmath.mpf(v_s), mpmath.mpf(t_s), alpha, lam)
+    with ctx.workprec(200):
+        al, la = constant_balls(200)
+        c1, cc = chi_balls(arb(a_s), arb(v_s), al, la, arb(t_s))
+        assert c1.rad() < 1e-50 and cc.rad() < 1e-50
+        # the enclosure, widened by the reference's own 50-digit accuracy, contains it
+        tol = arb("1e-50")
+        assert (c1 + tol * arb(0, 1)).contains(arb(mpmath.nstr(ref1, 55))), (c1, ref1)
+        assert (cc + tol * arb(0, 1)).contains(arb(mpmath.nstr(refc, 55))), (cc, refc)
+
+
+def test_mean_of_derivative_is_the_partial_of_the_mean_map():
+    """Price's theorem: E[selu'(z)] = d mu~/da, symbolically."""
+    d1, _ = sym.derivative_moments()
+    assert sp.simplify(sym.expand_blocks(d1 - sym.moment_partial("mean", sym.a))) == 0
+
+
+def test_relu_with_he_init_has_chi1_exactly_one():
+    c1, cc = chi_balls(arb(0), arb("1.37"), arb(0), arb(1), arb(2))
+    assert c1.is_exact() and c1 == 1
+    assert cc.is_exact() and cc == arb("0.5")
+    res = mean_field(activation="relu", grid=4)
+    assert res.chi1 == ["1", "1"] and res.depth_scales["gradient_direction"].startswith("pres")
+
+
+# -------------------------------------------------------------- the correlation map
+
+
+def _two_d_map(c, a, v, alpha, lam):
+    """c~ by 2-D quadrature of selu(z) selu(z') over independent standard normals."""
+    from scipy.integrate import quad
+
+    s = np.sqrt(v)
+    r = np.sqrt(1 - c * c)
+
+    def f(x):
+        return lam * x if x > 0 else lam * alpha * np.expm1(x)
+
+    def inner(u):
+        kink = (-a / s - c * u) / r  # z' = 0
+
+        def g(w):
+            return f(a + s * (c * u + r * w)) * np.exp(-w * w / 2) / np.sqrt(2 * np.pi)
+
+        return quad(g, -12, kink, epsabs=1e-13)[0] + quad(g, kink, 12, epsabs=1e-13)[0]
+
+    def outer(u):
+        return f(a + s * u) * inner(u) * np.exp(-u * u / 2) / np.sqrt(2 * np.pi)
+
+    u0 = -a / s
+    prod = quad(outer, -12, u0, epsabs=1e-12)[0] + quad(outer, u0, 12, epsabs=1e-12)[0]
+    m = quad(lambda u: f(a + s * u) * np.exp(-u * u / 2) / np.sqrt(2 * np.pi), -12, 12,
+             points=[u0], epsabs=1e-13)[0]
+    m2 = quad(lambda u: f(a + s * u) ** 2 * np.exp(-u * u / 2) / np.sqrt(2 * np.pi), -12, 12,
+              points=[u0], epsabs=1e-13)[0]
+    return (prod - m * m) / (m2 - m * m)
+
+
+def test_correlation_map_agrees_with_two_dimensional_quadrature():
+    rng = np.random.default_rng(9)
+    for c, a, v in [(rng.uniform(-0.95, 0.95), 0.0, 1.0) for _ in range(3)] + \
+            [(0.7, 0.05, 1.3), (-0.4, -0.1, 0.6)]:
+        ref = _two_d_map(c, a, v, ALPHA_01, LAMBDA_01)
+        got = float(correlation_map(c, a, v, ALPHA_01, LAMBDA_01))
+        fast = float(correlation_map(c, a, v, ALPHA_01, LAMBDA_01, method="scipy"))
+        assert abs(got - ref) < 1e-8, (c, got, ref)
+        assert abs(fast - got) < 1e-11
+
+
+def test_correlation_map_endpoints_and_slopes():
+    alpha, lam = ALPHA_01, LAMBDA_01
+    assert float(correlation_map(0, 0, 1, alpha, lam)) == 0.0
+    assert float(correlation_map(1, 0, 1, alpha, lam)) == 1.0
+    with ctx.workprec(128):
+        c1, cc = chi_balls(arb(0), arb(1), *constant_balls(128), arb(1))
+    # at the fixed point (0, 1) the slopes at 1 and 0 are chi1 and chi_c
+    assert abs(float(correlation_slope(1, 0, 1, alpha, lam)) - float(c1.mid())) < 1e-13
+    assert abs(float(correlation_slope(0, 0, 1, alpha, lam)) - float(cc.mid())) < 1e-13
+    # slope by a finite difference of the map
+    h = mpmath.mpf("1e-6")
+    with mpmath.workdps(30):
+        fd = (correlation_map(0.5 + h, 0, 1, alpha, lam, dps=30)
+              - correlation_map(0.5 - h, 0, 1, alpha, lam, dps=30)) / (2 * h)
+        assert abs(fd - correlation_slope(0.5, 0, 1, alpha, lam, dps=30)) < 1e-10
+    # c = -1 by continuity
+    near = correlation_map(-1 + 1e-9, 0, 1, alpha, lam)
+    assert abs(near - correlation_map(-1, 0, 1, alpha, lam)) < 1e-3
+
+
+# -------------------------------------------------------------- the summary at the fixed point
+
+
+def test_mean_field_at_the_papers_fixed_point():
+    res = mean_field(grid=10)
+    lo, hi = (Fraction(x) for x in res.chi1)
+    assert lo < Fraction("1.07157499245") < hi and hi - lo <= Fraction(1, 10**9)
+    assert Fraction(res.chi_c[0]) < Fraction("0.97068035230071") < Fraction(res.chi_c[1])
+    assert res.c_star == 0.0 and res.certified
+    assert [p["c"] for p in res.correlation_fixed_points] == [0.0, 1.0]
+    assert [p["stable"] for p in res.correlation_fixed_points] == [True, False]
+    xi = [float(x) for x in res.depth_scales["correlation_xi_c"]]
+    assert xi[0] < -1 / np.log(0.9706803523) < xi[1]
+    g100 = [float(x) for x in res.gradient_growth["100"]]
+    assert g100[0] < 1.0715749924557992**100 < g100[1]
+
+
+def test_alpha_dropout_multiplies_chi1_by_a_squared_q():
+    from selu_proof.numeric.dropout import alpha_dropout_affine
+
+    res = mean_field(dropout_rate="0.1", grid=10)
+    a, _ = alpha_dropout_affine(0.1)
+    g1 = [float(x) for x in res.dropout["gradient_factor"]]
+    g2 = [float(x) for x in res.dropout["covariance_factor"]]
+    assert g1[0] <= a * a * 0.9 * (1 + 1e-12) and a * a * 0.9 <= g1[1] * (1 + 1e-12)
+    assert abs(g2[0] - a * a * 0.81) < 1e-9
+    chi = float(res.chi1[0])
+    assert abs(chi - a * a * 0.9 * 1.0715749924557992) < 1e-9 and chi < 1
+    assert [p["c"] for p in res.correlation_fixed_points] == [0.0]  # c = 1 is not fixed
+
+
+def test_designed_selu_for_its_own_fixed_point():
+    res = mean_field(mean="0", var="1", grid=4, digits=8)
+    assert Fraction(res.chi1[0]) < Fraction("1.07157499245") < Fraction(res.chi1[1])
+    with pytest.raises(ValueError):
+        mean_field(mean="0", var="1", alpha="1.6")
+    with pytest.raises(ValueError):
+        mean_field(activation="tanh", dropout_rate="0.1")
+
+
+# -------------------------------------------------------------- claims and certificates
+
+
+def test_chi1_range_certificate_and_witnesses():
+    cert = json.loads((PROOFS_DIR / "chi1_range.cert.json").read_text())
+    res = check_certificate(cert)
+    assert res.valid, res.message
+    lo = -Fraction(res.goals[0]["certified_max"])
+    hi = Fraction(res.goals[1]["certified_max"])
+    w = chi1_range_witnesses()
+    wmin, wmax = (Fraction(x) for x in w["min"]["chi1"]), (Fraction(x) for x in w["max"]["chi1"])
+    wmin_lo, wmin_hi = wmin
+    wmax_lo, wmax_hi = wmax
+    assert lo <= wmin_lo and wmax_hi <= hi  # the witnesses lie in the certified range
+    assert (wmin_hi - lo) / lo < Fraction(1, 10**5)  # and the range is tight at both ends
+    assert (hi - wmax_lo) / hi < Fraction(1, 10**5)
+    assert Fraction("0.95266") < lo and hi < Fraction("1.20897")
+
+
+@pytest.mark.parametrize("claim", [{"kind": "chi1_above", "bound": "0.9527"},
+                                   {"kind": "chi1_below", "bound": "1.2089"},
+                                   {"kind": "chi1_above", "bound": "1"}])
+def test_false_chi1_claims_are_refuted(claim, tmp_path):
+    (res,) = prove_spec(make_spec("chi1false", claim=claim), out_dir=tmp_path, max_boxes=3000)
+    assert res.status == "refuted" and res.certificate is None
+    point = {n: res.witness[n] for n in ("mu", "omega", "nu", "tau")}
+    with mpmath.workdps(40):
+        alpha, lam = _mp_constants()
+        a = mpmath.fraction(*(Fraction(point["mu"]) * Fraction(point["omega"])).as_integer_ratio())
+        t = mpmath.fraction(*Fraction(point["tau"]).as_integer_ratio())
+        v = mpmath.fraction(*Fraction(point["nu"]).as_integer_ratio()) * t
+        ref, _ = _direct_chis(a, v, t, alpha, lam)
+    bound = mpmath.mpf(claim["bound"])
+    assert ref <= bound if claim["kind"] == "chi1_above" else ref >= bound
+
+
+def test_true_chi1_claim_is_proved_and_checked(tmp_path):
+    (res,) = prove_spec(make_spec("chi1true", claim={"kind": "chi1_below", "bound": "1.21"}),
+                        out_dir=tmp_path)
+    assert res.status == "proved"
+    cert = json.loads((tmp_path / "chi1true.cert.json").read_text())
+    assert check_certificate(cert).valid
+
+
+@pytest.mark.parametrize("edit", ["bound", "kind", "leaf", "domain"])
+def test_tampered_chi1_certificate_rejected(edit):
+    cert = json.loads((PROOFS_DIR / "chi1_range.cert.json").read_text())
+    bad = copy.deepcopy(cert)
+    if edit == "bound":  # claim more than was proved
+        bad["spec"]["claim"][1]["bound"] = "1.2089"
+    elif edit == "kind":  # swap which side is claimed
+        bad["spec"]["claim"][0]["kind"] = "chi1_below"
+        bad["claims"][0]["kind"] = "chi1_below"
+    elif edit == "leaf":
+        tree = bad["claims"][1]["goals"][0]["tree"]
+        i = next(k for k, n in enumerate(tree) if isinstance(n, list))
+        tree[i][2] = str(Fraction(tree[i][2]) - Fraction(1, 10**6))
+    else:
+        bad["spec"]["domain"]["nu"] = ["0.7", "1.5"]
+    res = check_certificate(bad)
+    assert not res.valid, edit
+
+
+# -------------------------------------------------------------- simulation twins
+
+
+def test_simulated_gradients_match_chi1_per_layer():
+    """Depth 50: the mean per-layer log growth is within 4 standard errors of mean ln chi1.
+
+    The standard error is the scatter of the 50 per-layer log ratios (independent
+    weights per layer) over sqrt(50); the input-layer gradient then matches the
+    product of the chi1 within the same 4 SE, scaled by sqrt(50).
+    """
+    from selu_proof.numeric.backprop import simulate_gradients
+
+    for rate in (0.0, 0.1):
+        res = simulate_gradients(50, 400, 400, rng=np.random.default_rng(3), dropout_rate=rate)
+        rows = res.layers[1:]
+        lr = np.log([r.ratio for r in rows])
+        lc = np.log([r.chi1 for r in rows])
+        se = lr.std(ddof=1) / np.sqrt(len(lr))
+        assert abs(lr.mean() - lc.mean()) < 4 * se, (rate, lr.mean(), lc.mean(), se)
+        expected = 1.0715749924557992 * (0.7638886437 if rate else 1.0)
+        assert abs(lc.mean() - np.log(expected)) < 0.01
+        first = res.layers[0]
+        drift = np.log(first.grad_sq / first.predicted_grad_sq)
+        assert abs(drift) < 4 * se * len(lr)
+    assert res.config["memory_bytes"] == 50 * 400 * 400 * 4
+
+
+def test_simulated_pairs_follow_the_correlation_map():
+    """Depth 50: every layer's pooled correlation is within 5 standard errors of the map."""
+    from selu_proof.numeric.pairs import simulate_pairs
+
+    res = simulate_pairs(50, 400, 400, rng=np.random.default_rng(4), input_corr=0.9)
+    devs = [abs(r.dev) for r in res.layers[1:]]
+    assert max(devs) < 5, max(devs)
+    assert res.layers[-1].predicted_corr < 0.6  # SELU decorrelates (c* = 0 attracts)
+    res = simulate_pairs(20, 300, 300, rng=np.random.default_rng(5), input_corr=0.9,
+                         dropout_rate=0.1)
+    assert max(abs(r.dev) for r in res.layers[1:]) < 5
+    assert abs(res.layers[-1].corr) < 0.02
+
+
+def test_cli_mean_field_json_and_errors(capsys):
+    from selu_proof.cli import main
+
+    assert main(["mean-field", "--grid", "4", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert set(out) >= {"fixed_point", "chi1", "chi_c", "c_star", "correlation_fixed_points",
+                        "depth_scales", "gradient_growth", "correlation_map_method"}
+    assert "not rigorous" in out["correlation_map_method"]
+    assert main(["mean-field", "--activation", "tanh", "--grid", "4", "--json"]) == 1
+    capsys.readouterr()
+    for bad in (["--tau", "0"], ["--dropout-rate", "1"], ["--omega", "nan"],
+                ["--activation", "relu", "--alpha", "1"]):
+        assert main(["mean-field", "--grid", "4", *bad]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("selu-proof: error: ") and err.count("\n") == 1
+
+
+def test_cli_simulate_gradients_and_pairs(capsys):
+    from selu_proof.cli import main
+
+    assert main(["simulate", "--depth", "5", "--width", "100", "--batch", "100", "--gradients",
+                 "--pairs", "0.7", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert len(out["gradients"]["layers"]) == 6 and len(out["pairs"]["layers"]) == 6
+    assert out["pairs"]["layers"][0]["predicted_corr"] == 0.7
+
+
+def test_gradients_figure_and_public_api(tmp_path, capsys):
+    import selu_proof
+    from selu_proof.cli import main
+
+    assert selu_proof.mean_field is mean_field
+    from selu_proof.numeric.backprop import simulate_gradients
+
+    res = simulate_gradients(6, 60, 60, rng=np.random.default_rng(0))
+    fig = selu_proof.plot_gradients(res)
+    assert list(fig.layers) == list(range(7))
+    assert fig.summary()["grad_sq_input"] == res.layers[0].grad_sq
+    out = tmp_path / "g.png"
+    assert main(["plot", "gradients", "--out", str(out), "--depth", "4", "--width", "40",
+                 "--batch", "40", "--json"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert out.stat().st_size > 1000 and summary["config"]["depth"] == 4
+    assert main(["plot", "correlation-map", "--out", str(out), "--depth", "4"]) == 2
+    assert "does not apply" in capsys.readouterr().err
