@@ -91,7 +91,7 @@ def _executor(args: argparse.Namespace):
 
 
 def run_prove(args: argparse.Namespace) -> int:
-    from selu_proof.interval.prover import prove_spec
+    from selu_proof.interval.prover import CheckpointError, prove_spec
     from selu_proof.interval.specs import shipped_specs
 
     if args.list:
@@ -119,6 +119,15 @@ def run_prove(args: argparse.Namespace) -> int:
                                  executor=executor, max_boxes=args.max_boxes,
                                  max_seconds=args.max_seconds, resume=args.resume,
                                  progress=lambda msg, bar=bar: bar.update(1))
+            except CheckpointError as exc:
+                bar.close()
+                ckpt = Path(args.out) / f"{spec.name}.checkpoint.json"
+                raise CLIError(f"checkpoint {ckpt} refused: {exc}; delete it or run "
+                               "without --resume") from None
+            except OSError as exc:
+                bar.close()
+                raise CLIError(f"cannot write to {args.out}: "
+                               f"{exc.strerror or exc}") from None
             except KeyboardInterrupt:
                 bar.close()
                 sys.stderr.write(f"selu-proof: interrupted; finished work is kept in "
