@@ -22,23 +22,29 @@ def emit_json(obj: Any) -> None:
 
 
 def parse_exact(text: str, name: str) -> Fraction:
-    """Parse an exact decimal (``"0.1"``, ``"-2"``, ``"1e-3"``) as a Fraction; refuse NaN/inf."""
+    """Parse an exact decimal (``"0.1"``, ``"-2"``, ``"1e-3"``) as a Fraction.
+
+    The grammar is that of specifications (:func:`selu_proof.interval.exact.parse_decimal`):
+    no fractions, underscores, non-ASCII digits, NaN or infinities, a bounded exponent.
+    """
+    from selu_proof.interval.exact import parse_decimal
+
     try:
-        value = Fraction(text.strip())
-    except (ValueError, ZeroDivisionError):
-        raise CLIError(f"{name} must be a finite number, got {text!r}") from None
-    return value
+        return parse_decimal(text.strip())
+    except ValueError as exc:
+        raise CLIError(f"{name} must be a finite number: {exc}") from None
 
 
 def parse_float(text: str, name: str) -> float:
-    """Parse a finite float; refuse NaN and infinities with a clear message."""
+    """Parse a decimal number (the grammar of :func:`parse_exact`) to a finite float."""
+    value = parse_exact(text, name)
     try:
-        value = float(text)
-    except ValueError:
-        raise CLIError(f"{name} must be a number, got {text!r}") from None
-    if not math.isfinite(value):
-        raise CLIError(f"{name} must be finite, got {text!r}")
-    return value
+        out = float(value)
+    except OverflowError:
+        out = math.inf
+    if not math.isfinite(out):
+        raise CLIError(f"{name} is out of the floating-point range, got {text!r}")
+    return out
 
 
 def progress(total: int | None, desc: str, enabled: bool) -> Any:
