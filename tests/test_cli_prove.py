@@ -33,6 +33,13 @@ BAD_SPECS = {
              "kind must be one of"),
     "toml": ("name = \n", "not valid TOML"),
 }
+# names that are not plain identifiers (they name the files written under --out)
+for _case, _name in [("abs_name", "/tmp/x"), ("dotdot_name", "../x"), ("slash_name", "a/b"),
+                     ("nul_name", "a\\u0000b"), ("long_name", "x" * 300), ("dot_name", ".x"),
+                     ("empty_name", ""), ("dash_name", "-x"), ("space_name", "a b")]:
+    BAD_SPECS[_case] = (f'name = "{_name}"\n[domain]\nmu = ["-0.1", "0.1"]\n'
+                        'omega = ["-0.1", "0.1"]\nnu = ["0.8", "1.5"]\ntau = ["0.95", "1.1"]\n'
+                        '[[claim]]\nkind = "maps_into"\n', "plain identifier")
 # numbers outside the decimal grammar (Python's Fraction/float would take them)
 for _case, _text, _words in [("fraction", "1/3", "not a finite exact decimal"),
                              ("underscore", "1_0", "not a finite exact decimal"),

@@ -25,6 +25,7 @@ by default the domain's own ``mu`` and ``nu`` intervals), ``variance_decreases``
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass
 from fractions import Fraction
@@ -48,6 +49,10 @@ CLAIM_KINDS: tuple[str, ...] = ("spectral_norm_below", "maps_into", "variance_de
 NAMED_CONSTANTS = {"alpha": "alpha01", "lambda": "lambda01"}
 #: where the shipped specifications and certificates live
 PROOFS_DIR = Path(__file__).resolve().parent.parent / "proofs"
+
+
+#: a specification name: it names the files <name>.cert.json and <name>.checkpoint.json
+_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}")
 
 
 class SpecError(ValueError):
@@ -99,8 +104,11 @@ def parse_spec(raw: dict[str, Any]) -> Spec:
     if unknown:
         raise SpecError(f"unknown keys: {', '.join(sorted(unknown))}")
     name = raw.get("name")
-    if not isinstance(name, str) or not name:
-        raise SpecError("'name' must be a non-empty string")
+    if not isinstance(name, str) or not _NAME.fullmatch(name):
+        shown = name if not isinstance(name, str) or len(name) <= 40 else name[:40] + "..."
+        raise SpecError(f"'name' must be a plain identifier of at most 64 characters "
+                        f"(letters, digits, '_', '-', '.'; not starting with '.' or '-'), "
+                        f"got {shown!r}")
     params = raw.get("parameters", {})
     if not isinstance(params, dict) or set(params) - {"alpha", "lambda"}:
         raise SpecError("[parameters] takes 'alpha' and 'lambda' only")
