@@ -105,8 +105,11 @@ def run_prove(args: argparse.Namespace) -> int:
         raise CLIError("--max-boxes must be positive")
     if args.max_seconds is not None and not args.max_seconds > 0:
         raise CLIError("--max-seconds must be positive")
-    if not 53 <= args.precision <= 4096:
-        raise CLIError("--precision must be between 53 and 4096 bits")
+    from selu_proof.interval.specs import PRECISION_RANGE
+
+    if not PRECISION_RANGE[0] <= args.precision <= PRECISION_RANGE[1]:
+        raise CLIError(f"--precision must be between {PRECISION_RANGE[0]} and "
+                       f"{PRECISION_RANGE[1]} bits")
     specs = [_resolve_spec(item) for item in items]
     executor = _executor(args)
     show = not args.json and sys.stderr.isatty()

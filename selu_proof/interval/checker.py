@@ -26,7 +26,7 @@ from flint import arb, ctx
 from selu_proof.interval import forms
 from selu_proof.interval.claims import certified_statement, goals_of_claim, parameter_balls
 from selu_proof.interval.exact import decimal_up, fraction_str, parse_decimal, upper_fraction
-from selu_proof.interval.specs import SpecError, parse_spec
+from selu_proof.interval.specs import PRECISION_RANGE, SpecError, parse_spec
 
 __all__ = ["CheckResult", "check_certificate", "check_file", "FORMAT"]
 
@@ -114,8 +114,9 @@ def _check(cert: Any) -> CheckResult:
     except SpecError as exc:
         raise _InvalidError(f"specification: {exc}") from None
     prec = cert.get("precision")
-    if not isinstance(prec, int) or isinstance(prec, bool) or not 53 <= prec <= 4096:
-        raise _InvalidError("precision must be an integer number of bits in [53, 4096]")
+    lo, hi = PRECISION_RANGE
+    if not isinstance(prec, int) or isinstance(prec, bool) or not lo <= prec <= hi:
+        raise _InvalidError(f"precision must be an integer number of bits in [{lo}, {hi}]")
     with ctx.workprec(prec):
         params = parameter_balls(spec.alpha, spec.lam, prec)
         consts = cert.get("constants", {})
@@ -159,7 +160,9 @@ def check_file(path: str | Path) -> CheckResult:
     try:
         data = json.loads(p.read_text(encoding="utf-8"))
     except OSError as exc:
-        return CheckResult(False, f"cannot read file: {exc.strerror}")
+        return CheckResult(False, f"cannot read file: {exc.strerror or exc}")
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         return CheckResult(False, f"not valid JSON (corrupt or truncated): {exc}")
+    except RecursionError:
+        return CheckResult(False, "not a certificate (JSON nested too deeply)")
     return check_certificate(data)

@@ -61,30 +61,56 @@ def interval_ball(lo: Fraction, hi: Fraction) -> arb:
     return ball(lo).union(ball(hi))
 
 
+#: ball ends are read exactly only within ``2**-MAX_BITS <= |end| <= 2**MAX_BITS``
+MAX_BITS = 8192
+
+
+def _end_fraction(end: arb, up: bool) -> Fraction:
+    """The exact value of an exact ball ``end``; below ``2**-MAX_BITS`` in magnitude,
+    the nearest of ``0`` and ``+/-2**-MAX_BITS`` in the direction ``up`` (or down).
+    """
+    m, e = end.man_exp()
+    m, e = int(m), int(e)
+    if m == 0:
+        return Fraction(0)
+    size = m.bit_length() if m > 0 else (-m).bit_length()
+    if size + e > MAX_BITS:
+        raise ValueError(f"ball end beyond 2**{MAX_BITS} in magnitude")
+    if size + e < -MAX_BITS:
+        tiny = Fraction(1, 2**MAX_BITS)
+        return (tiny if m > 0 else Fraction(0)) if up else (Fraction(0) if m > 0 else -tiny)
+    return Fraction(m) * Fraction(2) ** e
+
+
 def ball_ends(x: arb) -> tuple[Fraction, Fraction]:
-    """Exact rational lower and upper ends of a finite ball.
+    """Rational lower and upper ends of a finite ball.
 
     The ends are read at a precision above the ball's own, so they are exact
-    (``arb.lower()`` rounds to the working precision otherwise).
+    (``arb.lower()`` rounds to the working precision otherwise).  So that the
+    work stays bounded, an end tinier than ``2**-MAX_BITS`` in magnitude is
+    rounded outward to ``0`` or ``+/-2**-MAX_BITS``; an end above ``2**MAX_BITS``
+    in magnitude raises ``ValueError``.
     """
     if not x.is_finite():
         raise ValueError("ball is not finite")
     with ctx.workprec(max(ctx.prec, x.bits() + 64)):
-        ends = []
-        for end in (x.lower(), x.upper()):
-            m, e = end.man_exp()
-            ends.append(Fraction(int(m)) * Fraction(2) ** int(e))
-        return ends[0], ends[1]
+        return _end_fraction(x.lower(), up=False), _end_fraction(x.upper(), up=True)
 
 
 def upper_fraction(x: arb) -> Fraction | None:
-    """The exact upper end of ``x`` (``None`` if ``x`` is not finite)."""
-    return ball_ends(x)[1] if x.is_finite() else None
+    """The upper end of ``x`` (``None`` if ``x`` is not finite or beyond ``2**MAX_BITS``)."""
+    try:
+        return ball_ends(x)[1]
+    except ValueError:
+        return None
 
 
 def lower_fraction(x: arb) -> Fraction | None:
-    """The exact lower end of ``x`` (``None`` if ``x`` is not finite)."""
-    return ball_ends(x)[0] if x.is_finite() else None
+    """The lower end of ``x`` (``None`` if ``x`` is not finite or beyond ``2**MAX_BITS``)."""
+    try:
+        return ball_ends(x)[0]
+    except ValueError:
+        return None
 
 
 def exp10(q: Fraction) -> int:

@@ -126,9 +126,9 @@ def decide(key: str, bound: Fraction, box: forms.Box, params, domain: forms.Box)
         dom_w = domain[i][1] - domain[i][0]
         if width <= dom_w * MIN_RELATIVE_WIDTH:
             continue
-        g = grads[i].abs_upper()
-        if g.is_finite():
-            score = upper_fraction(g) * width
+        g = upper_fraction(grads[i].abs_upper())
+        if g is not None:
+            score = g * width
         else:
             score = Fraction(10**30) * width / dom_w
         if score > best_score:
