@@ -844,7 +844,8 @@ def _fraction_weight(leaf: CertificateLeaf, domain: tuple[tuple[Fraction, Fracti
         return None
     out = Fraction(1)
     for d in hidden:
-        out *= (leaf.box[d][1] - leaf.box[d][0]) / (domain[d][1] - domain[d][0])
+        if domain[d][1] > domain[d][0]:  # a zero-width variable is covered whole
+            out *= (leaf.box[d][1] - leaf.box[d][0]) / (domain[d][1] - domain[d][0])
     return out
 
 
@@ -985,6 +986,9 @@ def plot_certificate_cover(certificate: str | os.PathLike[str] | None = None, ax
         counts[leaf.category] += 1
     xe = sorted({x for r in rects for x in r[0]})
     ye = sorted({y for r in rects for y in r[1]})
+    if len(xe) < 2 or len(ye) < 2:
+        raise ValueError(f"the {plane} plane is degenerate for this certificate (a drawn "
+                         "variable has zero width); choose another plane")
     x_index = {x: i for i, x in enumerate(xe)}
     y_index = {y: j for j, y in enumerate(ye)}
     shares = {c: np.zeros((len(ye) - 1, len(xe) - 1)) for c in COVER_COLOURS}

@@ -59,7 +59,7 @@ def test_constants_ten_thousand_digits(capsys):
     assert data["lambda"].startswith(LAMBDA_31[:-1])
 
 
-@pytest.mark.parametrize("digits", ["0", "-5", "2000000"])
+@pytest.mark.parametrize("digits", ["0", "-5", "30001", "1000000", "2000000"])
 def test_constants_bad_digits(capsys, digits):
     code, out, err = _run(capsys, "constants", "--digits", digits)
     assert code == 2 and out == ""

@@ -9,7 +9,8 @@ from collections.abc import Callable
 from fractions import Fraction
 from typing import Any
 
-__all__ = ["CLIError", "emit_json", "parse_exact", "parse_float", "progress"]
+__all__ = ["CLIError", "emit_json", "parse_exact", "parse_float", "progress", "check_supported",
+           "check_parameter", "check_output_file", "run_guarded"]
 
 
 class CLIError(Exception):
@@ -45,6 +46,44 @@ def parse_float(text: str, name: str) -> float:
     if not math.isfinite(out):
         raise CLIError(f"{name} is out of the floating-point range, got {text!r}")
     return out
+
+
+def check_supported(what: str, mu: Any = 0, omega: Any = 0, nu: Any = 1, tau: Any = 1) -> None:
+    """Refuse a point ``(mu, omega, nu, tau)`` outside the supported domain.
+
+    The domain is that of specifications
+    (:func:`selu_proof.interval.specs.check_supported`, README "Limitations");
+    ``what`` names the options the values came from.
+    """
+    from selu_proof.interval.specs import SpecError
+    from selu_proof.interval.specs import check_supported as check
+
+    try:
+        check(tuple((Fraction(x), Fraction(x)) for x in (mu, omega, nu, tau)))
+    except SpecError as exc:
+        raise CLIError(f"{what}: {exc}") from None
+
+
+def check_parameter(value: Fraction, option: str) -> Fraction:
+    """Refuse a SELU parameter (alpha or lambda) outside the supported range."""
+    from selu_proof.interval.specs import PARAMETER_RANGE
+
+    lo, hi = PARAMETER_RANGE
+    if not lo <= value <= hi:
+        raise CLIError(f"{option} must be in [{float(lo):g}, {float(hi):g}] (the supported "
+                       "range, as in specifications)")
+    return value
+
+
+def check_output_file(path: str, option: str) -> None:
+    """Refuse an output file whose directory does not exist, before any work is done."""
+    from pathlib import Path
+
+    parent = Path(path).parent
+    if not parent.is_dir():
+        raise CLIError(f"{option} {path}: directory {str(parent)!r} does not exist")
+    if Path(path).is_dir():
+        raise CLIError(f"{option} {path} is a directory")
 
 
 def progress(total: int | None, desc: str, enabled: bool) -> Any:

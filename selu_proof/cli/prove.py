@@ -9,6 +9,9 @@ from typing import Any
 
 from selu_proof.cli.common import CLIError, emit_json, progress
 
+#: seconds to wait for a Dask scheduler before giving up
+SCHEDULER_TIMEOUT = 5
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
@@ -63,7 +66,9 @@ def _resolve_spec(item: str):
     path = shipped.get(item)
     if path is None:
         path = Path(item)
-        if path.suffix != ".toml" or not path.exists():
+        if path.suffix == ".toml" and not path.is_file():
+            raise CLIError(f"{item}: no such specification file")
+        if path.suffix != ".toml":
             names = ", ".join(shipped)
             raise CLIError(f"unknown theorem {item!r}: give a shipped name ({names}) "
                            "or a path to a .toml specification")
@@ -80,7 +85,13 @@ def _executor(args: argparse.Namespace):
         except ImportError:
             raise CLIError("--scheduler needs Dask distributed: pip install "
                            "'selu-proof[cluster]'") from None
-        return Client(args.scheduler).get_executor()
+        try:
+            client = Client(args.scheduler, timeout=SCHEDULER_TIMEOUT)
+        except (OSError, TimeoutError, ValueError, TypeError) as exc:
+            reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            raise CLIError(f"--scheduler {args.scheduler}: cannot connect (waited at most "
+                           f"{SCHEDULER_TIMEOUT} s): {reason}") from None
+        return client.get_executor()
     if args.workers < 1:
         raise CLIError("--workers must be at least 1")
     if args.workers == 1:
@@ -111,6 +122,8 @@ def run_prove(args: argparse.Namespace) -> int:
         raise CLIError(f"--precision must be between {PRECISION_RANGE[0]} and "
                        f"{PRECISION_RANGE[1]} bits")
     specs = [_resolve_spec(item) for item in items]
+    # columns wide enough for every name and for the largest possible box count
+    widths = (max(10, *(len(s.name) for s in specs)), len(str(4 * args.max_boxes)))
     executor = _executor(args)
     show = not args.json and sys.stderr.isatty()
     results: list[Any] = []
@@ -141,7 +154,7 @@ def run_prove(args: argparse.Namespace) -> int:
             results.extend(res)
             if not args.json:
                 for r in res:
-                    _print_result(r)
+                    _print_result(r, widths)
     finally:
         if executor is not None:
             try:
@@ -156,19 +169,21 @@ def run_prove(args: argparse.Namespace) -> int:
     return 0 if all(r.status == "proved" for r in results) else 1
 
 
-def _print_result(r: Any) -> None:
-    line = f"{r.name:<10} {r.claim:<20} {r.status:<8} boxes={r.boxes:<7} {r.seconds:7.2f}s"
+def _print_result(r: Any, widths: tuple[int, int]) -> None:
+    name_w, boxes_w = widths
+    line = (f"{r.name:<{name_w}} {r.claim:<20} {r.status:<8} boxes={r.boxes:<{boxes_w}} "
+            f"{r.seconds:7.2f}s")
     best = [g for g in r.goals if "certified_max" in g]
     if r.status == "proved":
         line += "  " + "; ".join(g["statement"] for g in best)
         print(line)
         if r.certificate:
-            print(f"{'':<10} certificate: {r.certificate}")
+            print(f"{'':<{name_w}} certificate: {r.certificate}")
         return
     print(line + f"  ({r.reason})")
     if r.witness:
         w = r.witness
-        print(f"{'':<10} witness: mu={w['mu']} omega={w['omega']} nu={w['nu']} "
+        print(f"{'':<{name_w}} witness: mu={w['mu']} omega={w['omega']} nu={w['nu']} "
               f"tau={w['tau']}: {w['statement']}")
 
 

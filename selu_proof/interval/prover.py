@@ -187,15 +187,23 @@ class Frontier:
     evaluations: int = 0
     max_bound: Fraction | None = None
     refuted: Decision | None = None
+    exhausted: bool = False  # the box budget ran out before the frontier was complete
 
 
 def expand_frontier(key: str, bound: Fraction, domain: forms.Box, params,
-                    size: int = FRONTIER_SIZE) -> Frontier:
-    """Expand the tree breadth-first until ``size`` boxes are open (or none is)."""
+                    size: int = FRONTIER_SIZE, max_boxes: int | None = None) -> Frontier:
+    """Expand the tree breadth-first until ``size`` boxes are open (or none is).
+
+    At most ``max_boxes`` boxes are processed; past that, ``exhausted`` is set.
+    """
     fr = Frontier(top={}, open={"": domain})
     while fr.open and len(fr.open) < size:
         new_open: dict[str, forms.Box] = {}
         for path, b in fr.open.items():
+            if max_boxes is not None and fr.boxes >= max_boxes:
+                fr.exhausted = True
+                fr.open = {}
+                return fr
             d = decide(key, bound, b, params, domain)
             fr.boxes += 1
             fr.evaluations += d.evaluations
@@ -250,8 +258,11 @@ def run_goal(key: str, bound: Fraction, domain: forms.Box, alpha: str, lam: str,
     deadline = None if max_seconds is None else t0 + max_seconds
     ctx.prec = prec
     params = parameter_balls(alpha, lam, prec)
-    fr = expand_frontier(key, bound, domain, params)
+    fr = expand_frontier(key, bound, domain, params, max_boxes=max_boxes)
     boxes, evals, max_b = fr.boxes, fr.evaluations, fr.max_bound
+    if fr.exhausted:
+        return {"status": "unknown", "boxes": boxes, "evaluations": evals,
+                "reason": "budget spent (--max-boxes)"}
     if fr.refuted is not None:
         d = fr.refuted
         return {"status": "refuted", "boxes": boxes, "evaluations": evals,
