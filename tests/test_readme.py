@@ -104,3 +104,25 @@ def test_readme_python_examples():
         runner = doctest.DocTestRunner()
         runner.run(test)
         assert runner.failures == 0
+
+
+def test_code_fences_are_well_formed():
+    """Every fence is alone on its line (```lang to open, ``` to close) and they pair up,
+    so no text is swallowed into or out of a code block when the README is rendered."""
+    fences = [(i, line) for i, line in enumerate(README.splitlines(), 1)
+              if line.lstrip().startswith("```")]
+    opening = True
+    for i, line in fences:
+        if opening:
+            assert re.fullmatch(r"```[a-z]*", line), (i, line)
+        else:
+            assert line == "```", f"line {i}: a closing fence must stand alone: {line!r}"
+        opening = not opening
+    assert opening, "an unclosed code fence"
+
+
+def test_no_paragraph_is_repeated():
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", README)]
+    sentences = [s for p in paragraphs for s in re.split(r"(?<=\.) ", p) if len(s) > 60]
+    repeated = {s for s in sentences if sentences.count(s) > 1}
+    assert not repeated, repeated
