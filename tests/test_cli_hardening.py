@@ -166,3 +166,13 @@ def test_prove_columns_line_up_for_long_names(tmp_path, capsys):
     starts = {ln.index(" proved ") for ln in lines}
     seconds = {re.search(r"boxes=\d+ +\d+\.\d\ds", ln).end() for ln in lines}
     assert len(starts) == 1 and len(seconds) == 1
+
+
+def test_no_numpy_warnings_on_stderr(tmp_path):
+    """Float evaluations far from the theorems' domain overflow quietly (a subprocess, so
+    that pytest's own warning capture is not what hides them)."""
+    res = subprocess.run([sys.executable, "-m", "selu_proof", "plot", "spectral-norm",
+                          "--omega", "10", "--tau", "0.001", "--out", str(tmp_path / "s.png")],
+                         capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert res.returncode == 0 and res.stderr == ""
+    assert (tmp_path / "s.png").stat().st_size > 0

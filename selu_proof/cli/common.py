@@ -94,9 +94,18 @@ def progress(total: int | None, desc: str, enabled: bool) -> Any:
 
 
 def run_guarded(fn: Callable[[], int]) -> int:
-    """Run a command body; user errors become one line on stderr and exit code 2."""
+    """Run a command body; user errors become one line on stderr and exit code 2.
+
+    Floating-point ``RuntimeWarning``s (numpy's overflow/invalid-value notes
+    from float evaluations of figures and simulations, whose results are checked
+    where they matter) are not printed.
+    """
+    import warnings
+
     try:
-        return fn()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)
+            return fn()
     except CLIError as exc:
         sys.stderr.write(f"selu-proof: error: {exc}\n")
         return 2
