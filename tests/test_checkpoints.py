@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from helpers_specs import prove_until_interrupted
 
 from selu_proof.cli import main
 from selu_proof.interval import prover
@@ -43,16 +44,7 @@ def test_forged_checkpoint_of_a_false_claim_is_not_proved(tmp_path, capsys):
 
 def _interrupted_lemma12(tmp_path, monkeypatch) -> dict:
     spec = load_spec(shipped_specs()["lemma12"])
-    monkeypatch.setattr(prover, "CHECKPOINT_INTERVAL", 0.0)
-    calls = {"n": 0}
-
-    def interrupt(_msg):
-        calls["n"] += 1
-        if calls["n"] == 4:
-            raise KeyboardInterrupt
-
-    with pytest.raises(KeyboardInterrupt):
-        prover.prove_spec(spec, out_dir=tmp_path, progress=interrupt)
+    prove_until_interrupted(spec, tmp_path, monkeypatch, after=4)
     return json.loads((tmp_path / "lemma12.checkpoint.json").read_text())
 
 
