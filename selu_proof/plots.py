@@ -800,16 +800,21 @@ def certificate_leaves(cert: dict[str, Any], claim: int = 0, goal: int = 0
     ValueError
         If the indices do not exist or the tree is malformed.
     """
+    from selu_proof.interval.specs import SpecError, parse_spec
+
+    if not isinstance(cert, dict) or not isinstance(cert.get("claims"), list):
+        raise ValueError("not a certificate: no spec.domain or claims")
     try:
-        dom = cert["spec"]["domain"]
-        domain = tuple((Fraction(dom[v][0]), Fraction(dom[v][1])) for v in _VARS)
-        claims = cert["claims"]
-    except (KeyError, TypeError, ValueError, IndexError):
-        raise ValueError("not a certificate: no spec.domain or claims") from None
+        domain = parse_spec(cert.get("spec")).domain
+    except SpecError as exc:
+        raise ValueError(f"not a certificate: specification: {exc}") from None
+    claims = cert["claims"]
     if not 0 <= claim < len(claims):
         raise ValueError(f"claim {claim} does not exist: the certificate has claims 0.."
                          f"{len(claims) - 1}")
-    goals = claims[claim].get("goals", [])
+    goals = claims[claim].get("goals", []) if isinstance(claims[claim], dict) else []
+    if not isinstance(goals, list) or not all(isinstance(g, dict) for g in goals):
+        raise ValueError(f"claim {claim}: malformed goals")
     if not 0 <= goal < len(goals):
         raise ValueError(f"goal {goal} does not exist: claim {claim} "
                          f"({claims[claim].get('kind')}) has goals 0..{len(goals) - 1}")

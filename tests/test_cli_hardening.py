@@ -176,3 +176,18 @@ def test_no_numpy_warnings_on_stderr(tmp_path):
                          capture_output=True, text=True, timeout=300, cwd=ROOT)
     assert res.returncode == 0 and res.stderr == ""
     assert (tmp_path / "s.png").stat().st_size > 0
+
+
+@pytest.mark.parametrize("edit,words", [
+    (lambda c: c["spec"]["domain"].update(nu=["1e999999", "2e999999"]), "exponent beyond"),
+    (lambda c: c.update(spec=[1]), "a specification is a table"),
+    (lambda c: c["claims"].__setitem__(0, [1]), "malformed goals"),
+])
+def test_certificate_cover_of_a_malformed_certificate(tmp_path, capsys, edit, words):
+    cert = json.loads((ROOT / "proofs" / "theorem2.cert.json").read_text())
+    edit(cert)
+    path = tmp_path / "bad.cert.json"
+    path.write_text(json.dumps(cert))
+    code = main(["plot", "certificate-cover", "--certificate", str(path),
+                 "--out", str(tmp_path / "x.png")])
+    assert words in _one_line(capsys, code)
