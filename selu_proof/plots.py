@@ -800,15 +800,20 @@ def certificate_leaves(cert: dict[str, Any], claim: int = 0, goal: int = 0
     ValueError
         If the indices do not exist or the tree is malformed.
     """
-    from selu_proof.interval.specs import SpecError, parse_spec
+    from selu_proof.interval.exact import parse_decimal
 
-    if not isinstance(cert, dict) or not isinstance(cert.get("claims"), list):
-        raise ValueError("not a certificate: no spec.domain or claims")
     try:
-        domain = parse_spec(cert.get("spec")).domain
-    except SpecError as exc:
-        raise ValueError(f"not a certificate: specification: {exc}") from None
-    claims = cert["claims"]
+        dom = cert["spec"]["domain"]
+        ends = [(dom[v][0], dom[v][1]) for v in _VARS]
+        claims = cert["claims"]
+        if not isinstance(claims, list):
+            raise TypeError
+    except (KeyError, TypeError, IndexError):
+        raise ValueError("not a certificate: no spec.domain or claims") from None
+    try:
+        domain = tuple((parse_decimal(lo), parse_decimal(hi)) for lo, hi in ends)
+    except ValueError as exc:
+        raise ValueError(f"not a certificate: spec.domain: {exc}") from None
     if not 0 <= claim < len(claims):
         raise ValueError(f"claim {claim} does not exist: the certificate has claims 0.."
                          f"{len(claims) - 1}")
