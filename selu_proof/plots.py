@@ -817,7 +817,7 @@ def certificate_leaves(cert: dict[str, Any], claim: int = 0, goal: int = 0
     if not 0 <= claim < len(claims):
         raise ValueError(f"claim {claim} does not exist: the certificate has claims 0.."
                          f"{len(claims) - 1}")
-    goals = claims[claim].get("goals", []) if isinstance(claims[claim], dict) else []
+    goals = claims[claim].get("goals") if isinstance(claims[claim], dict) else None
     if not isinstance(goals, list) or not all(isinstance(g, dict) for g in goals):
         raise ValueError(f"claim {claim}: malformed goals")
     if not 0 <= goal < len(goals):
