@@ -172,10 +172,12 @@ def _exact(x: Number, name: str) -> Fraction:
             raise ValueError(f"{name} must be a finite number, got {x!r}")
         return Fraction(repr(x))
     if isinstance(x, str):
+        from selu_proof.interval.exact import parse_decimal
+
         try:
-            return Fraction(x.strip())
-        except (ValueError, ZeroDivisionError):
-            raise ValueError(f"{name} must be a finite number, got {x!r}") from None
+            return parse_decimal(x.strip())
+        except ValueError as exc:
+            raise ValueError(f"{name} must be a finite number: {exc}") from None
     try:
         return Fraction(x)
     except (TypeError, ValueError):

@@ -800,16 +800,26 @@ def certificate_leaves(cert: dict[str, Any], claim: int = 0, goal: int = 0
     ValueError
         If the indices do not exist or the tree is malformed.
     """
+    from selu_proof.interval.exact import parse_decimal
+
     try:
         dom = cert["spec"]["domain"]
-        domain = tuple((Fraction(dom[v][0]), Fraction(dom[v][1])) for v in _VARS)
+        ends = [(dom[v][0], dom[v][1]) for v in _VARS]
         claims = cert["claims"]
-    except (KeyError, TypeError, ValueError, IndexError):
+        if not isinstance(claims, list):
+            raise TypeError
+    except (KeyError, TypeError, IndexError):
         raise ValueError("not a certificate: no spec.domain or claims") from None
+    try:
+        domain = tuple((parse_decimal(lo), parse_decimal(hi)) for lo, hi in ends)
+    except ValueError as exc:
+        raise ValueError(f"not a certificate: spec.domain: {exc}") from None
     if not 0 <= claim < len(claims):
         raise ValueError(f"claim {claim} does not exist: the certificate has claims 0.."
                          f"{len(claims) - 1}")
-    goals = claims[claim].get("goals", [])
+    goals = claims[claim].get("goals") if isinstance(claims[claim], dict) else None
+    if not isinstance(goals, list) or not all(isinstance(g, dict) for g in goals):
+        raise ValueError(f"claim {claim}: malformed goals")
     if not 0 <= goal < len(goals):
         raise ValueError(f"goal {goal} does not exist: claim {claim} "
                          f"({claims[claim].get('kind')}) has goals 0..{len(goals) - 1}")
@@ -844,7 +854,8 @@ def _fraction_weight(leaf: CertificateLeaf, domain: tuple[tuple[Fraction, Fracti
         return None
     out = Fraction(1)
     for d in hidden:
-        out *= (leaf.box[d][1] - leaf.box[d][0]) / (domain[d][1] - domain[d][0])
+        if domain[d][1] > domain[d][0]:  # a zero-width variable is covered whole
+            out *= (leaf.box[d][1] - leaf.box[d][0]) / (domain[d][1] - domain[d][0])
     return out
 
 
@@ -985,6 +996,9 @@ def plot_certificate_cover(certificate: str | os.PathLike[str] | None = None, ax
         counts[leaf.category] += 1
     xe = sorted({x for r in rects for x in r[0]})
     ye = sorted({y for r in rects for y in r[1]})
+    if len(xe) < 2 or len(ye) < 2:
+        raise ValueError(f"the {plane} plane is degenerate for this certificate (a drawn "
+                         "variable has zero width); choose another plane")
     x_index = {x: i for i, x in enumerate(xe)}
     y_index = {y: j for j, y in enumerate(ye)}
     shares = {c: np.zeros((len(ye) - 1, len(xe) - 1)) for c in COVER_COLOURS}

@@ -27,3 +27,24 @@ def make_spec(name: str = "t", *, claim: dict[str, Any] | None = None,
     if claim is not None:
         raw["claim"] = [claim]
     return parse_spec(raw)
+
+
+def prove_until_interrupted(spec, out_dir, monkeypatch, after: int) -> None:
+    """Prove ``spec`` and interrupt it, as Ctrl-C would, once ``after`` subtrees finished.
+
+    The checkpoint is written after every subtree, so it holds exactly those.
+    """
+    import pytest
+
+    from selu_proof.interval import prover
+
+    monkeypatch.setattr(prover, "CHECKPOINT_INTERVAL", 0.0)
+    calls = {"n": 0}
+
+    def interrupt(_msg):
+        calls["n"] += 1
+        if calls["n"] == after:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        prover.prove_spec(spec, out_dir=out_dir, progress=interrupt)

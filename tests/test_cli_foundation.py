@@ -59,7 +59,7 @@ def test_constants_ten_thousand_digits(capsys):
     assert data["lambda"].startswith(LAMBDA_31[:-1])
 
 
-@pytest.mark.parametrize("digits", ["0", "-5", "2000000"])
+@pytest.mark.parametrize("digits", ["0", "-5", "30001", "1000000", "2000000"])
 def test_constants_bad_digits(capsys, digits):
     code, out, err = _run(capsys, "constants", "--digits", digits)
     assert code == 2 and out == ""
@@ -178,6 +178,11 @@ def test_fixed_point_unknown_exits_1(capsys):
     (["--omega", "0", "--tau", "-1"], "--tau must be positive"),
     (["--omega", "nan", "--tau", "1"], "--omega must be a finite number"),
     (["--omega", "0", "--tau", "1", "--alpha", "inf"], "--alpha must be a finite number"),
+    # the decimal grammar of specifications, with a bounded exponent
+    (["--omega", "0", "--tau", "1e99999"], "exponent beyond"),
+    (["--omega", "1/3", "--tau", "1"], "--omega must be a finite number"),
+    (["--omega", "1_0", "--tau", "1"], "--omega must be a finite number"),
+    (["--omega", "\u0661", "--tau", "1"], "--omega must be a finite number"),
 ])
 def test_fixed_point_bad_input(capsys, argv, fragment):
     code, out, err = _run(capsys, "fixed-point", *argv)

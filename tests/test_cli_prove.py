@@ -33,13 +33,31 @@ BAD_SPECS = {
              "kind must be one of"),
     "toml": ("name = \n", "not valid TOML"),
 }
+# names that are not plain identifiers (they name the files written under --out)
+for _case, _name in [("abs_name", "/tmp/x"), ("dotdot_name", "../x"), ("slash_name", "a/b"),
+                     ("nul_name", "a\\u0000b"), ("long_name", "x" * 300), ("dot_name", ".x"),
+                     ("empty_name", ""), ("dash_name", "-x"), ("space_name", "a b")]:
+    BAD_SPECS[_case] = (f'name = "{_name}"\n[domain]\nmu = ["-0.1", "0.1"]\n'
+                        'omega = ["-0.1", "0.1"]\nnu = ["0.8", "1.5"]\ntau = ["0.95", "1.1"]\n'
+                        '[[claim]]\nkind = "maps_into"\n', "plain identifier")
+# numbers outside the decimal grammar (Python's Fraction/float would take them)
+for _case, _text, _words in [("fraction", "1/3", "not a finite exact decimal"),
+                             ("underscore", "1_0", "not a finite exact decimal"),
+                             ("arabic_digit", "\u0661", "not a finite exact decimal"),
+                             ("fullwidth_digit", "\uff11", "not a finite exact decimal"),
+                             ("space", " 1", "not a finite exact decimal"),
+                             ("huge_exponent", "1e999999", "exponent beyond"),
+                             ("long", "1" * 1001, "longer than 1000")]:
+    BAD_SPECS[_case] = (f'name = "x"\n[parameters]\nalpha = "{_text}"\n[domain]\n'
+                        'mu = ["-0.1", "0.1"]\nomega = ["-0.1", "0.1"]\nnu = ["0.8", "1.5"]\n'
+                        'tau = ["0.95", "1.1"]\n[[claim]]\nkind = "maps_into"\n', _words)
 
 
 @pytest.mark.parametrize("case", sorted(BAD_SPECS))
 def test_bad_spec_is_one_error_line(case, tmp_path, capsys):
     text, words = BAD_SPECS[case]
     path = tmp_path / f"{case}.toml"
-    path.write_text(text)
+    path.write_text(text, encoding="utf-8")
     assert main(["prove", str(path), "--out", str(tmp_path)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("selu-proof: error:") and words in err[0]

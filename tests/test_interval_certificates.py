@@ -5,6 +5,7 @@ from __future__ import annotations
 from concurrent.futures import ProcessPoolExecutor
 
 import pytest
+from helpers_specs import prove_until_interrupted
 
 from selu_proof.interval import prover
 from selu_proof.interval.checker import check_file
@@ -49,16 +50,7 @@ def test_worker_count_does_not_change_the_certificate(tmp_path):
 
 def test_interrupted_run_resumes_without_redoing_work(tmp_path, monkeypatch):
     spec = load_spec(shipped_specs()["lemma12"])
-    monkeypatch.setattr(prover, "CHECKPOINT_INTERVAL", 0.0)
-    calls = {"n": 0}
-
-    def interrupt(_msg):
-        calls["n"] += 1
-        if calls["n"] == 10:
-            raise KeyboardInterrupt
-
-    with pytest.raises(KeyboardInterrupt):
-        prove_spec(spec, out_dir=tmp_path, progress=interrupt)
+    prove_until_interrupted(spec, tmp_path, monkeypatch, after=10)
     ckpt = tmp_path / "lemma12.checkpoint.json"
     assert ckpt.exists()
     assert not (tmp_path / "lemma12.cert.json").exists()

@@ -145,3 +145,42 @@ def test_checker_imports_nothing_from_the_prover():
     for bad in ("selu_proof.interval.prover", "selu_proof.interval.certificate",
                 "selu_proof.fixedpoint", "selu_proof.cli"):
         assert not any(m == bad or m.startswith(bad + ".") for m in mods), bad
+
+
+def _goal(c):
+    return c["claims"][0]["goals"][0]
+
+
+@pytest.mark.parametrize("edit,words", [
+    (lambda c: _goal(c).update(bound="0.5"), "bound is '0.5'"),
+    (lambda c: _goal(c).update(label="S(H) < 0.5"), "label is"),
+    (lambda c: _goal(c).update(expression="S(J)"), "expression is"),
+    (lambda c: _goal(c).update(certified_max="0.5"), "certified_max is"),
+    (lambda c: _goal(c).update(leaves=_goal(c)["leaves"] + 1), "leaves is"),
+    (lambda c: _goal(c).update(leaves=True), "leaves is"),
+    (lambda c: _goal(c).update(boxes=1), "exactly the keys"),
+    (lambda c: c["claims"][0].update(note="x"), "does not match"),
+    (lambda c: c.update(variables=["mu", "nu", "omega", "tau"]), "variables must be"),
+    (lambda c: c.update(comment="x"), "keys must be exactly"),
+    (lambda c: c["constants"].update(alpha="[0 +/- 1e10]"), "wider than"),
+    (lambda c: c["constants"].update(alpha="[1.6732632423543772848 +/- 1e-15]"), "wider than"),
+    (lambda c: c["constants"].update(alpha="[1.6732632423 +/- 1e-40]"), "does not contain"),
+    (lambda c: c["constants"].update(alpha="1" * 3000), "not a ball"),
+    (lambda c: c["constants"].update(extra="1"), "exactly alpha and lambda"),
+])
+def test_every_field_is_verified(cert, edit, words):
+    res = _mutated(cert, edit)
+    assert not res.valid and words in res.message, res.message
+
+
+def test_constants_as_tight_as_the_replay(cert):
+    from flint import arb
+
+    from selu_proof.interval.claims import parameter_balls
+
+    res = check_certificate(cert)
+    assert res.valid
+    alpha, lam = parameter_balls("alpha01", "lambda01", cert["precision"])
+    for own, text in ((alpha, cert["constants"]["alpha"]), (lam, cert["constants"]["lambda"])):
+        stated = arb(text)
+        assert stated.contains(own) and stated.rad() <= 2 * own.rad()

@@ -1,16 +1,16 @@
-"""The exploration notebooks run top to bottom and show the right numbers.
+"""The exploration notebooks run top to bottom, show the right numbers, and are stored
+with the outputs a fresh run gives.
 
-Each notebook is executed with nbclient in a kernel started by *this*
-interpreter (a temporary ``python3`` kernelspec whose argv is
-``sys.executable`` takes precedence through ``JUPYTER_PATH``), so the kernel
-imports the same installed ``selu_proof`` whatever kernels the machine has.
+Each notebook is executed once per session by ``notebooks/execute.py`` (the
+command that writes the stored outputs) in a kernel started by *this*
+interpreter, so the kernel imports the same ``selu_proof`` whatever kernels the
+machine has.  Every notebook in ``notebooks/`` is covered.
 """
 
 from __future__ import annotations
 
-import json
+import importlib.util
 import re
-import sys
 from fractions import Fraction
 from pathlib import Path
 
@@ -21,36 +21,25 @@ nbclient = pytest.importorskip("nbclient")
 pytest.importorskip("ipykernel")
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
-NAMES = ["01_constants_and_moment_maps", "02_fixed_points_and_contraction", "03_the_proof",
-         "04_deep_nets"]
+_spec = importlib.util.spec_from_file_location("notebook_execute", NOTEBOOKS / "execute.py")
+execute_script = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(execute_script)
+NAMES = [p.stem for p in execute_script.notebooks()]
 
 
 @pytest.fixture(scope="module")
-def kernel_env(tmp_path_factory):
+def kernel_env():
     """A ``python3`` kernelspec running ``sys.executable``, found first via JUPYTER_PATH."""
-    root = tmp_path_factory.mktemp("jupyter")
-    spec = root / "kernels" / "python3"
-    spec.mkdir(parents=True)
-    (spec / "kernel.json").write_text(json.dumps({
-        "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
-        "display_name": "Python 3 (selu-proof tests)", "language": "python"}))
-    mp = pytest.MonkeyPatch()
-    mp.setenv("JUPYTER_PATH", str(root))
-    mp.delenv("MPLBACKEND", raising=False)  # let the kernel use its inline backend
-    yield root
-    mp.undo()
+    with execute_script.this_interpreter_kernel():
+        yield
 
 
 _executed: dict[str, object] = {}
 
 
-def _execute(name: str, kernel_env: Path, workdir: Path):
+def _execute(name: str, kernel_env=None):
     if name not in _executed:
-        nb = nbformat.read(NOTEBOOKS / f"{name}.ipynb", as_version=4)
-        client = nbclient.NotebookClient(nb, timeout=600, kernel_name="python3",
-                                         resources={"metadata": {"path": str(workdir)}})
-        client.execute()
-        _executed[name] = nb
+        _executed[name] = execute_script.execute(NOTEBOOKS / f"{name}.ipynb")
     return _executed[name]
 
 
@@ -69,28 +58,46 @@ def _images(nb) -> int:
     return sum("image/png" in o.get("data", {}) for c in nb.cells for o in c.get("outputs", []))
 
 
+def test_every_notebook_is_found():
+    assert {"01_constants_and_moment_maps", "02_fixed_points_and_contraction", "03_the_proof",
+            "04_deep_nets"} <= set(NAMES)
+
+
 @pytest.mark.parametrize("name", NAMES)
-def test_notebook_is_stored_without_outputs(name):
+def test_notebook_is_stored_executed(name):
     nb = nbformat.read(NOTEBOOKS / f"{name}.ipynb", as_version=4)
     nbformat.validate(nb)
     assert nb.metadata["kernelspec"]["name"] == "python3"
     code = [c for c in nb.cells if c.cell_type == "code"]
-    assert code and all(c.outputs == [] and c.execution_count is None for c in code)
-    assert (NOTEBOOKS / f"{name}.ipynb").stat().st_size < 20_000
+    assert code and [c.execution_count for c in code] == list(range(1, len(code) + 1))
+    assert all("execution" not in c.metadata for c in code)  # no timings stored
+    assert (NOTEBOOKS / f"{name}.ipynb").stat().st_size < 2_000_000
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", NAMES)
-def test_notebook_runs(name, kernel_env, tmp_path):
-    nb = _execute(name, kernel_env, tmp_path)
-    errors = [o for c in nb.cells for o in c.get("outputs", []) if o["output_type"] == "error"]
-    assert not errors
-    assert _images(nb) >= {"01": 1, "02": 3, "03": 3, "04": 4}[name[:2]]
+def test_stored_outputs_are_those_of_a_fresh_run(name, kernel_env):
+    """Fails when a stored output is stale: rerun ``python notebooks/execute.py``."""
+    stored = nbformat.read(NOTEBOOKS / f"{name}.ipynb", as_version=4)
+    fresh = _execute(name, kernel_env)
+    old, new = (execute_script.output_summary(nb) for nb in (stored, fresh))
+    assert len(old) == len(new)
+    for i, (a, b) in enumerate(zip(old, new)):
+        assert a == b, f"code cell {i} of {name} is stale; run python notebooks/execute.py"
 
 
 @pytest.mark.slow
-def test_notebook1_values(kernel_env, tmp_path):
-    text = _text(_execute(NAMES[0], kernel_env, tmp_path))
+@pytest.mark.parametrize("name", NAMES)
+def test_notebook_runs(name, kernel_env):
+    nb = _execute(name, kernel_env)
+    errors = [o for c in nb.cells for o in c.get("outputs", []) if o["output_type"] == "error"]
+    assert not errors
+    assert _images(nb) >= {"01": 1, "02": 3, "03": 3, "04": 4}.get(name[:2], 0)
+
+
+@pytest.mark.slow
+def test_notebook1_values(kernel_env):
+    text = _text(_execute("01_constants_and_moment_maps", kernel_env))
     assert "alpha_01 to 20 digits: 1.6732632423543772848\n" in text
     assert "lambda = 1.0507009873554804934193349852946063519589812043764" in text
     closed = re.search(r"closed form   : (\S+)", text).group(1)
@@ -100,8 +107,8 @@ def test_notebook1_values(kernel_env, tmp_path):
 
 
 @pytest.mark.slow
-def test_notebook2_values(kernel_env, tmp_path):
-    text = _text(_execute(NAMES[1], kernel_env, tmp_path))
+def test_notebook2_values(kernel_env):
+    text = _text(_execute("02_fixed_points_and_contraction", kernel_env))
     assert "omega =  0.1, tau =  1.1: unique  mean =  0.0547059806182  var = 1.41028982928" in text
     means = [Fraction(m) for m in re.findall(r"unique  mean = +(\S+)", text)]
     vars_ = [Fraction(v) for v in re.findall(r"unique  mean = +\S+  var = (\S+)", text)]
@@ -114,8 +121,8 @@ def test_notebook2_values(kernel_env, tmp_path):
 
 
 @pytest.mark.slow
-def test_notebook3_values(kernel_env, tmp_path):
-    text = _text(_execute(NAMES[2], kernel_env, tmp_path))
+def test_notebook3_values(kernel_env):
+    text = _text(_execute("03_the_proof", kernel_env))
     assert "spectral_norm_below: proved" in text and "maps_into: proved" in text
     assert "identical to the committed certificate: True" in text
     assert "theorem1 valid" in text
@@ -126,8 +133,8 @@ def test_notebook3_values(kernel_env, tmp_path):
 
 
 @pytest.mark.slow
-def test_notebook4_values(kernel_env, tmp_path):
-    text = _text(_execute(NAMES[3], kernel_env, tmp_path))
+def test_notebook4_values(kernel_env):
+    text = _text(_execute("04_deep_nets", kernel_env))
     m, v = (float(x) for x in re.search(r"layer 40: mean = (\S+), var = (\S+)", text).groups())
     assert abs(m) < 0.05 and abs(v - 1) < 0.1
     dm, dv = (float(x) for x in
@@ -138,3 +145,19 @@ def test_notebook4_values(kernel_env, tmp_path):
     row = re.search(r"layer 1: mean +(\S+) \(g: +(\S+)\) +var +(\S+) \(g: +(\S+)\)", text)
     mean, pred_mean, var, pred_var = (float(x) for x in row.groups())
     assert abs(mean - pred_mean) < 0.01 and abs(var - pred_var) / pred_var < 0.02
+
+
+def test_output_summary_sees_changed_outputs_but_not_stream_cuts():
+    nb = nbformat.read(NOTEBOOKS / "01_constants_and_moment_maps.ipynb", as_version=4)
+    base = execute_script.output_summary(nb)
+    cell = next(c for c in nb.cells if c.cell_type == "code"
+                and any(o["output_type"] == "stream" for o in c.outputs))
+    stream = next(o for o in cell.outputs if o["output_type"] == "stream")
+    text = stream["text"]
+    # the same text cut into two outputs (as a kernel may flush it) compares equal
+    cut = nbformat.v4.new_output("stream", name=stream["name"], text=text[3:])
+    stream["text"] = text[:3]
+    cell.outputs.insert(cell.outputs.index(stream) + 1, cut)
+    assert execute_script.output_summary(nb) == base
+    cut["text"] = text[3:].replace("1", "2", 1) if "1" in text[3:] else text[3:] + "x"
+    assert execute_script.output_summary(nb) != base

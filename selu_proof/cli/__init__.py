@@ -45,9 +45,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point of the ``selu-proof`` console script."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    """Entry point of the ``selu-proof`` console script (and ``python -m selu_proof``).
+
+    Ctrl-C at any time, also while the subcommands' modules are imported, ends
+    with one line and exit status 130.
+    """
+    try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+    except KeyboardInterrupt:
+        sys.stderr.write("selu-proof: interrupted\n")
+        return 130
     return run_guarded(lambda: args.func(args))
 
 

@@ -9,7 +9,8 @@ from collections.abc import Callable
 from fractions import Fraction
 from typing import Any
 
-__all__ = ["CLIError", "emit_json", "parse_exact", "parse_float", "progress"]
+__all__ = ["CLIError", "emit_json", "parse_exact", "parse_float", "progress", "check_supported",
+           "check_parameter", "check_output_file", "run_guarded"]
 
 
 class CLIError(Exception):
@@ -22,23 +23,67 @@ def emit_json(obj: Any) -> None:
 
 
 def parse_exact(text: str, name: str) -> Fraction:
-    """Parse an exact decimal (``"0.1"``, ``"-2"``, ``"1e-3"``) as a Fraction; refuse NaN/inf."""
+    """Parse an exact decimal (``"0.1"``, ``"-2"``, ``"1e-3"``) as a Fraction.
+
+    The grammar is that of specifications (:func:`selu_proof.interval.exact.parse_decimal`):
+    no fractions, underscores, non-ASCII digits, NaN or infinities, a bounded exponent.
+    """
+    from selu_proof.interval.exact import parse_decimal
+
     try:
-        value = Fraction(text.strip())
-    except (ValueError, ZeroDivisionError):
-        raise CLIError(f"{name} must be a finite number, got {text!r}") from None
-    return value
+        return parse_decimal(text.strip())
+    except ValueError as exc:
+        raise CLIError(f"{name} must be a finite number: {exc}") from None
 
 
 def parse_float(text: str, name: str) -> float:
-    """Parse a finite float; refuse NaN and infinities with a clear message."""
+    """Parse a decimal number (the grammar of :func:`parse_exact`) to a finite float."""
+    value = parse_exact(text, name)
     try:
-        value = float(text)
-    except ValueError:
-        raise CLIError(f"{name} must be a number, got {text!r}") from None
-    if not math.isfinite(value):
-        raise CLIError(f"{name} must be finite, got {text!r}")
+        out = float(value)
+    except OverflowError:
+        out = math.inf
+    if not math.isfinite(out):
+        raise CLIError(f"{name} is out of the floating-point range, got {text!r}")
+    return out
+
+
+def check_supported(what: str, mu: Any = 0, omega: Any = 0, nu: Any = 1, tau: Any = 1) -> None:
+    """Refuse a point ``(mu, omega, nu, tau)`` outside the supported domain.
+
+    The domain is that of specifications
+    (:func:`selu_proof.interval.specs.check_supported`, README "Limitations");
+    ``what`` names the options the values came from.
+    """
+    from selu_proof.interval.specs import SpecError
+    from selu_proof.interval.specs import check_supported as check
+
+    try:
+        check(tuple((Fraction(x), Fraction(x)) for x in (mu, omega, nu, tau)))
+    except SpecError as exc:
+        raise CLIError(f"{what}: {exc}") from None
+
+
+def check_parameter(value: Fraction, option: str) -> Fraction:
+    """Refuse a SELU parameter (alpha or lambda) outside the supported range."""
+    from selu_proof.interval.specs import PARAMETER_RANGE
+
+    lo, hi = PARAMETER_RANGE
+    if not lo <= value <= hi:
+        raise CLIError(f"{option} must be in [{float(lo):g}, {float(hi):g}] (the supported "
+                       "range, as in specifications)")
     return value
+
+
+def check_output_file(path: str, option: str) -> None:
+    """Refuse an output file whose directory does not exist, before any work is done."""
+    from pathlib import Path
+
+    parent = Path(path).parent
+    if not parent.is_dir():
+        raise CLIError(f"{option} {path}: directory {str(parent)!r} does not exist")
+    if Path(path).is_dir():
+        raise CLIError(f"{option} {path} is a directory")
 
 
 def progress(total: int | None, desc: str, enabled: bool) -> Any:
@@ -49,9 +94,18 @@ def progress(total: int | None, desc: str, enabled: bool) -> Any:
 
 
 def run_guarded(fn: Callable[[], int]) -> int:
-    """Run a command body; user errors become one line on stderr and exit code 2."""
+    """Run a command body; user errors become one line on stderr and exit code 2.
+
+    Floating-point ``RuntimeWarning``s (numpy's overflow/invalid-value notes
+    from float evaluations of figures and simulations, whose results are checked
+    where they matter) are not printed.
+    """
+    import warnings
+
     try:
-        return fn()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)
+            return fn()
     except CLIError as exc:
         sys.stderr.write(f"selu-proof: error: {exc}\n")
         return 2

@@ -6,6 +6,9 @@ import argparse
 
 from selu_proof.cli.common import CLIError, emit_json
 
+#: most digits printed: about a second here (10,000 take 0.1 s, 100,000 about 20 s)
+MAX_DIGITS = 30_000
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
@@ -17,7 +20,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         "enclosure of the closed form.",
     )
     p.add_argument("--digits", type=int, default=30, metavar="N",
-                   help="significant digits (default 30; 10000 takes a fraction of a second)")
+                   help=f"significant digits (default 30, at most {MAX_DIGITS}; 10000 take a "
+                   "fraction of a second)")
     p.add_argument("--json", action="store_true",
                    help="print {\"alpha\", \"lambda\", \"alpha_lambda\"} as decimal strings")
     p.set_defaults(func=run)
@@ -26,8 +30,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from selu_proof.constants import constant_digits
 
-    if args.digits < 1 or args.digits > 1_000_000:
-        raise CLIError("--digits must be between 1 and 1000000")
+    if not 1 <= args.digits <= MAX_DIGITS:
+        raise CLIError(f"--digits must be between 1 and {MAX_DIGITS} (the time grows about "
+                       f"quadratically: {MAX_DIGITS} digits take about a second)")
     values = constant_digits(args.digits)
     if args.json:
         emit_json(values)

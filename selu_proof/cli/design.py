@@ -12,7 +12,13 @@ import argparse
 from fractions import Fraction
 
 from selu_proof.cli import fixed_point_set
-from selu_proof.cli.common import CLIError, emit_json, parse_exact
+from selu_proof.cli.common import (
+    CLIError,
+    check_parameter,
+    check_supported,
+    emit_json,
+    parse_exact,
+)
 
 _STATUS_HELP = (
     "Exit status: 0 when the root is certified unique (the Krawczyk image of a box lies "
@@ -122,6 +128,7 @@ def run_design(args: argparse.Namespace) -> int:
     var = _positive(args.var, "--var")
     omega = parse_exact(args.omega, "--omega")
     tau = _positive(args.tau, "--tau")
+    check_supported("--mean/--var/--omega/--tau", mean, omega, var, tau)
     digits = _digits(args.digits)
     rate = None
     if args.dropout_rate is not None:
@@ -144,8 +151,11 @@ def run_fixed_point(args: argparse.Namespace) -> int:
         raise CLIError("--tol needs an interval --omega LO,HI or --tau LO,HI")
     omega = parse_exact(args.omega, "--omega")
     tau = _positive(args.tau, "--tau")
-    alpha = None if args.alpha is None else parse_exact(args.alpha, "--alpha")
-    lam = None if args.lam is None else parse_exact(args.lam, "--lambda")
+    check_supported("--omega/--tau", omega=omega, tau=tau)
+    alpha = None if args.alpha is None else check_parameter(parse_exact(args.alpha, "--alpha"),
+                                                            "--alpha")
+    lam = None if args.lam is None else check_parameter(parse_exact(args.lam, "--lambda"),
+                                                        "--lambda")
     digits = _digits(args.digits)
     try:
         result = fixed_point(omega, tau, alpha, lam, digits=digits)

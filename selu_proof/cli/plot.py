@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
-from selu_proof.cli.common import CLIError, emit_json, parse_float, progress
+from selu_proof.cli.common import (
+    CLIError,
+    check_output_file,
+    check_supported,
+    emit_json,
+    parse_float,
+)
 
 #: figure name -> one-line description (the order of ``--help``)
 FIGURES: dict[str, str] = {
@@ -99,6 +104,7 @@ def _check_options(args: argparse.Namespace) -> None:
     if Path(args.out).suffix.lower() not in FIGURE_FORMATS:
         raise CLIError(f"--out {args.out!r}: the file name must end in "
                        f"{', '.join(FIGURE_FORMATS)}")
+    check_output_file(args.out, "--out")
 
 
 def _weights(args: argparse.Namespace, default: tuple[str, str] | None) -> Any:
@@ -106,9 +112,11 @@ def _weights(args: argparse.Namespace, default: tuple[str, str] | None) -> Any:
         return default
     omega = "0" if args.omega is None else args.omega
     tau = "1" if args.tau is None else args.tau
-    parse_float(omega, "--omega")
-    if parse_float(tau, "--tau") <= 0:
+    om = parse_float(omega, "--omega")
+    ta = parse_float(tau, "--tau")
+    if ta <= 0:
         raise CLIError(f"--tau must be positive, got {tau}")
+    check_supported("--omega/--tau", omega=om, tau=ta)
     return omega, tau
 
 
@@ -129,7 +137,7 @@ def _certificate_path(item: str | None) -> Path | None:
 def _simulation(args: argparse.Namespace, ax: Any) -> dict[str, Any]:
     import numpy as np
 
-    from selu_proof.numeric.network import simulate
+    from selu_proof.cli.simulate import simulate_finite
     from selu_proof.plots import plot_simulation
 
     depth = 100 if args.depth is None else args.depth
@@ -145,15 +153,10 @@ def _simulation(args: argparse.Namespace, ax: Any) -> dict[str, Any]:
         extra = {"omega": weights[0], "tau": weights[1], "init": "exact"}
         if float(weights[1]) < float(weights[0]) ** 2 / width:
             raise CLIError("--tau must be at least omega**2/width (Cauchy-Schwarz)")
-    bar = progress(depth + 1, "layers", enabled=not args.json and sys.stderr.isatty())
-    try:
-        result = simulate(depth, width, batch, activation=args.activation or "selu",
-                          rng=np.random.default_rng(0 if args.seed is None else args.seed),
-                          callback=lambda rec: bar.update(1), **extra)
-    except ValueError as exc:
-        raise CLIError(str(exc)) from None
-    finally:
-        bar.close()
+    result = simulate_finite(depth, width, batch, json_out=args.json,
+                             activation=args.activation or "selu",
+                             rng=np.random.default_rng(0 if args.seed is None else args.seed),
+                             **extra)
     plot_simulation(result, ax)
     fp = result.fixed_point
     return {"config": {k: result.config.get(k) for k in

@@ -9,6 +9,9 @@ from typing import Any
 
 from selu_proof.cli.common import CLIError, emit_json, progress
 
+#: seconds to wait for a Dask scheduler before giving up
+SCHEDULER_TIMEOUT = 5
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
@@ -63,7 +66,9 @@ def _resolve_spec(item: str):
     path = shipped.get(item)
     if path is None:
         path = Path(item)
-        if path.suffix != ".toml" or not path.exists():
+        if path.suffix == ".toml" and not path.is_file():
+            raise CLIError(f"{item}: no such specification file")
+        if path.suffix != ".toml":
             names = ", ".join(shipped)
             raise CLIError(f"unknown theorem {item!r}: give a shipped name ({names}) "
                            "or a path to a .toml specification")
@@ -80,7 +85,13 @@ def _executor(args: argparse.Namespace):
         except ImportError:
             raise CLIError("--scheduler needs Dask distributed: pip install "
                            "'selu-proof[cluster]'") from None
-        return Client(args.scheduler).get_executor()
+        try:
+            client = Client(args.scheduler, timeout=SCHEDULER_TIMEOUT)
+        except (OSError, TimeoutError, ValueError, TypeError) as exc:
+            reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            raise CLIError(f"--scheduler {args.scheduler}: cannot connect (waited at most "
+                           f"{SCHEDULER_TIMEOUT} s): {reason}") from None
+        return client.get_executor()
     if args.workers < 1:
         raise CLIError("--workers must be at least 1")
     if args.workers == 1:
@@ -91,7 +102,7 @@ def _executor(args: argparse.Namespace):
 
 
 def run_prove(args: argparse.Namespace) -> int:
-    from selu_proof.interval.prover import prove_spec
+    from selu_proof.interval.prover import CheckpointError, prove_spec
     from selu_proof.interval.specs import shipped_specs
 
     if args.list:
@@ -105,9 +116,14 @@ def run_prove(args: argparse.Namespace) -> int:
         raise CLIError("--max-boxes must be positive")
     if args.max_seconds is not None and not args.max_seconds > 0:
         raise CLIError("--max-seconds must be positive")
-    if not 53 <= args.precision <= 4096:
-        raise CLIError("--precision must be between 53 and 4096 bits")
+    from selu_proof.interval.specs import PRECISION_RANGE
+
+    if not PRECISION_RANGE[0] <= args.precision <= PRECISION_RANGE[1]:
+        raise CLIError(f"--precision must be between {PRECISION_RANGE[0]} and "
+                       f"{PRECISION_RANGE[1]} bits")
     specs = [_resolve_spec(item) for item in items]
+    # columns wide enough for every name and for the largest possible box count
+    widths = (max(10, *(len(s.name) for s in specs)), len(str(4 * args.max_boxes)))
     executor = _executor(args)
     show = not args.json and sys.stderr.isatty()
     results: list[Any] = []
@@ -119,6 +135,15 @@ def run_prove(args: argparse.Namespace) -> int:
                                  executor=executor, max_boxes=args.max_boxes,
                                  max_seconds=args.max_seconds, resume=args.resume,
                                  progress=lambda msg, bar=bar: bar.update(1))
+            except CheckpointError as exc:
+                bar.close()
+                ckpt = Path(args.out) / f"{spec.name}.checkpoint.json"
+                raise CLIError(f"checkpoint {ckpt} refused: {exc}; delete it or run "
+                               "without --resume") from None
+            except OSError as exc:
+                bar.close()
+                raise CLIError(f"cannot write to {args.out}: "
+                               f"{exc.strerror or exc}") from None
             except KeyboardInterrupt:
                 bar.close()
                 sys.stderr.write(f"selu-proof: interrupted; finished work is kept in "
@@ -129,7 +154,7 @@ def run_prove(args: argparse.Namespace) -> int:
             results.extend(res)
             if not args.json:
                 for r in res:
-                    _print_result(r)
+                    _print_result(r, widths)
     finally:
         if executor is not None:
             try:
@@ -144,19 +169,21 @@ def run_prove(args: argparse.Namespace) -> int:
     return 0 if all(r.status == "proved" for r in results) else 1
 
 
-def _print_result(r: Any) -> None:
-    line = f"{r.name:<10} {r.claim:<20} {r.status:<8} boxes={r.boxes:<7} {r.seconds:7.2f}s"
+def _print_result(r: Any, widths: tuple[int, int]) -> None:
+    name_w, boxes_w = widths
+    line = (f"{r.name:<{name_w}} {r.claim:<20} {r.status:<8} boxes={r.boxes:<{boxes_w}} "
+            f"{r.seconds:7.2f}s")
     best = [g for g in r.goals if "certified_max" in g]
     if r.status == "proved":
         line += "  " + "; ".join(g["statement"] for g in best)
         print(line)
         if r.certificate:
-            print(f"{'':<10} certificate: {r.certificate}")
+            print(f"{'':<{name_w}} certificate: {r.certificate}")
         return
     print(line + f"  ({r.reason})")
     if r.witness:
         w = r.witness
-        print(f"{'':<10} witness: mu={w['mu']} omega={w['omega']} nu={w['nu']} "
+        print(f"{'':<{name_w}} witness: mu={w['mu']} omega={w['omega']} nu={w['nu']} "
               f"tau={w['tau']}: {w['statement']}")
 
 

@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import math
 import sys
+from typing import Any
 
-from selu_proof.cli.common import CLIError, emit_json, parse_float, progress
+from selu_proof.cli.common import (
+    CLIError,
+    check_output_file,
+    check_supported,
+    emit_json,
+    parse_float,
+    progress,
+)
 
 _HELP = (
     "Propagate a batch of Gaussian inputs through a deep fully connected network (numpy, "
@@ -82,32 +91,58 @@ def _check(args: argparse.Namespace) -> dict:
         raise CLIError(f"--dropout-rate must be in [0, 1), got {args.dropout_rate}")
     if rate and args.activation != "selu":
         raise CLIError("--dropout-rate (alpha dropout) applies to --activation selu only")
+    check_supported("--input-mean/--input-var/--omega/--tau", mean, om, var, ta)
     if args.plot is not None and not args.plot.lower().endswith((".png", ".pdf", ".svg")):
         raise CLIError("--plot FILE must end in .png, .pdf or .svg")
+    if args.plot is not None:
+        check_output_file(args.plot, "--plot")
     return {"omega": omega, "tau": tau, "init": init, "input_mean": mean, "input_var": var,
             "dropout_rate": rate}
+
+
+def simulate_finite(depth: int, width: int, batch: int, *, json_out: bool, **kwargs: Any):
+    """Run :func:`selu_proof.numeric.network.simulate` with a progress bar.
+
+    Floating-point overflow is not printed as numpy warnings; a run whose
+    moments stop being finite (the activations overflowed) is a one-line error.
+    """
+    import numpy as np
+
+    from selu_proof.numeric.network import simulate
+
+    bar = progress(depth + 1, "layers", enabled=not json_out and sys.stderr.isatty())
+    try:
+        with np.errstate(all="ignore"):
+            result = simulate(depth, width, batch, callback=lambda rec: bar.update(1),
+                              **kwargs)
+    except ValueError as exc:
+        raise CLIError(str(exc)) from None
+    finally:
+        bar.close()
+    bad = next((r.layer for r in result.layers
+                if not (math.isfinite(r.mean) and math.isfinite(r.var))), None)
+    if bad is not None:
+        raise CLIError(f"the activations overflow {kwargs.get('dtype', 'float32')} at layer "
+                       f"{bad} (the network diverges for these settings); try fewer layers "
+                       "or other --omega/--tau")
+    return result
 
 
 def run(args: argparse.Namespace) -> int:
     import numpy as np
 
-    from selu_proof.numeric.network import simulate
-
     opts = _check(args)
-    bar = progress(args.depth + 1, "layers", enabled=not args.json and sys.stderr.isatty())
-    try:
-        result = simulate(args.depth, args.width, args.batch,
-                          rng=np.random.default_rng(args.seed), activation=args.activation,
-                          corrected=not args.no_variance_correction, dtype=args.dtype,
-                          callback=lambda rec: bar.update(1), **opts)
-    except ValueError as exc:
-        raise CLIError(str(exc)) from None
-    finally:
-        bar.close()
+    result = simulate_finite(args.depth, args.width, args.batch, json_out=args.json,
+                             rng=np.random.default_rng(args.seed), activation=args.activation,
+                             corrected=not args.no_variance_correction, dtype=args.dtype,
+                             **opts)
     if args.plot:
         from selu_proof.plots import plot_simulation
 
-        plot_simulation(result, args.plot)
+        try:
+            plot_simulation(result, args.plot)
+        except OSError as exc:
+            raise CLIError(f"cannot write {args.plot}: {exc.strerror or exc}") from None
     extra = _mean_field_runs(args, opts)
     if args.json:
         emit_json({**result.as_dict(), **{k: v.as_dict() for k, v in extra.items()}})

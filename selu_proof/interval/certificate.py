@@ -4,17 +4,17 @@ A certificate is one JSON document per specification, exact numbers only
 (decimal strings and integers), readable without this package::
 
     {
-      "format": "selu-proof-certificate/1",
+      "format": "selu-proof-certificate/2",
       "spec": { ...the TOML specification, verbatim... },
       "precision": 128,                      # bits of the ball arithmetic
       "variables": ["mu", "omega", "nu", "tau"],
-      "constants": {"alpha": "[1.67... +/- 1e-38]", "lambda": "[...]"},
+      "constants": {"alpha": "[1.67... +/- 9.2e-38]", "lambda": "[...]"},
       "claims": [
         {"kind": "spectral_norm_below",
          "goals": [
            {"label": "S(H) < 1", "expression": "S(H)", "bound": "1",
-            "certified_max": "0.99837...",   # max of the leaves' bounds
-            "boxes": 223, "leaves": 112,
+            "certified_max": "0.99648...",   # max of the leaves' bounds
+            "leaves": 112,
             "tree": [0, ["natural", "....", "0.83"], 2, ...]}
          ]}
       ]
@@ -26,6 +26,17 @@ a list ``[form, mask, bound]`` is a leaf whose evidence is replayed by the
 checker (:mod:`selu_proof.interval.forms`): the ``form`` evaluated on the
 face ``mask`` gives an upper enclosure of ``F`` not above ``bound``, and
 ``bound`` is below the goal's bound.
+
+Every field is verified by the checker, none is merely descriptive: the keys
+are exactly these; ``variables`` is the list above; each ``constants`` ball
+contains the checker's own enclosure of the parameter at ``precision`` and is
+at most twice as wide (plus one unit in the last place); a goal's ``label``,
+``expression`` (the name of ``F``, see :mod:`selu_proof.interval.claims`) and
+``bound`` are those the specification's claim defines, in order; ``leaves``
+is the number of leaves of ``tree`` and ``certified_max`` the largest leaf
+bound, rounded up to 17 digits.  Format ``/2`` differs from ``/1`` by dropping
+the goal's ``boxes`` (the prover's search effort, which no replay can confirm)
+and by this strictness.  A new claim kind adds goals in this same shape.
 """
 
 from __future__ import annotations
@@ -42,9 +53,13 @@ __all__ = ["FORMAT", "build_certificate", "dump_certificate", "ball_str"]
 
 
 
-def ball_str(x: arb) -> str:
-    """A decimal ``[mid +/- rad]`` string that arb parses back to a ball containing ``x``."""
-    return x.str(45, radius=True, more=True)
+def ball_str(x: arb, precision: int) -> str:
+    """A decimal ``[mid +/- rad]`` string that arb parses back to a ball containing ``x``.
+
+    The midpoint gets enough digits for ``precision`` bits, so the parsed ball is
+    about as tight as ``x``.
+    """
+    return x.str(precision * 30103 // 100000 + 5, radius=True, more=True)
 
 
 def build_certificate(spec_raw: dict[str, Any], precision: int, constants: tuple[arb, arb],
@@ -52,7 +67,7 @@ def build_certificate(spec_raw: dict[str, Any], precision: int, constants: tuple
     """Assemble the certificate document.
 
     ``claims`` holds, per claim, ``{"kind", "goals": [{"label", "expression",
-    "bound" (Fraction), "max_bound" (Fraction), "boxes", "tree"}]}``.
+    "bound" (Fraction), "max_bound" (Fraction), "tree"}]}``.
     """
     from selu_proof.interval.exact import decimal_up, fraction_str
 
@@ -66,7 +81,6 @@ def build_certificate(spec_raw: dict[str, Any], precision: int, constants: tuple
                 "expression": g["expression"],
                 "bound": fraction_str(bound),
                 "certified_max": decimal_up(g["max_bound"]),
-                "boxes": g["boxes"],
                 "leaves": sum(1 for n in g["tree"] if isinstance(n, list)),
                 "tree": g["tree"],
             })
@@ -76,7 +90,8 @@ def build_certificate(spec_raw: dict[str, Any], precision: int, constants: tuple
         "spec": spec_raw,
         "precision": precision,
         "variables": ["mu", "omega", "nu", "tau"],
-        "constants": {"alpha": ball_str(constants[0]), "lambda": ball_str(constants[1])},
+        "constants": {"alpha": ball_str(constants[0], precision),
+                      "lambda": ball_str(constants[1], precision)},
         "claims": out_claims,
     }
 

@@ -9,8 +9,11 @@ domain by construction; every leaf's evidence is re-evaluated
 (:func:`~selu_proof.interval.forms.leaf_bound`) and must give an upper bound
 ``<=`` the recorded one, which must be ``< c``.  (Soundness needs only these
 two inequalities; the checker also requires the recorded number to be the
-replayed one rounded up to 17 digits, so that any edit of a certificate is
-detected.)  It imports nothing from the prover.
+replayed one rounded up to 17 digits, and every other field -- the constants'
+balls, each goal's label, expression, bound, leaf count and certified maximum
+-- to be what the specification and the replay give, so that any edit of a
+certificate is detected.)  The format is described in
+:mod:`selu_proof.interval.certificate`.  It imports nothing from the prover.
 """
 
 from __future__ import annotations
@@ -26,11 +29,15 @@ from flint import arb, ctx
 from selu_proof.interval import forms
 from selu_proof.interval.claims import certified_statement, goals_of_claim, parameter_balls
 from selu_proof.interval.exact import decimal_up, fraction_str, parse_decimal, upper_fraction
-from selu_proof.interval.specs import SpecError, parse_spec
+from selu_proof.interval.specs import PRECISION_RANGE, VARIABLES, SpecError, parse_spec
 
 __all__ = ["CheckResult", "check_certificate", "check_file", "FORMAT"]
 
-FORMAT = "selu-proof-certificate/1"
+FORMAT = "selu-proof-certificate/2"
+_KEYS = {"format", "spec", "precision", "variables", "constants", "claims"}
+_GOAL_KEYS = {"label", "expression", "bound", "certified_max", "leaves", "tree"}
+#: longest constants string read (a ball at the highest precision is about 330 characters)
+_MAX_BALL_STR = 2000
 _MASK = set(".<>")
 
 
@@ -106,27 +113,56 @@ def check_certificate(cert: Any) -> CheckResult:
         return CheckResult(False, str(exc), name=name if isinstance(name, str) else "")
 
 
+def _check_constant(name: str, text: Any, own: arb, prec: int) -> None:
+    """The stated ball must contain the checker's own and be about as tight."""
+    if not isinstance(text, str) or len(text) > _MAX_BALL_STR:
+        raise _InvalidError(f"constants.{name} missing or not a ball")
+    try:
+        stated = arb(text)
+    except (TypeError, ValueError):
+        raise _InvalidError(f"constants.{name} missing or not a ball") from None
+    if not stated.contains(own):
+        raise _InvalidError(f"constants.{name} = {text} does not contain {own.str(20)}")
+    slack = 2 * own.rad() + own.abs_upper() * arb(2) ** -prec
+    if not stated.rad() <= slack:
+        raise _InvalidError(f"constants.{name} = {text} is wider than the enclosure at "
+                            f"{prec} bits ({own.str(20, radius=True)})")
+
+
+def _check_goal_fields(i: int, goal: Any, g: dict[str, Any], leaves: int,
+                       best: Fraction) -> None:
+    """The descriptive fields of a goal entry must be what the replay found."""
+    expected = {"label": goal.label, "expression": goal.key,
+                "bound": fraction_str(goal.bound), "certified_max": decimal_up(best),
+                "leaves": leaves}
+    for key, value in expected.items():
+        if g.get(key) != value or isinstance(g.get(key), bool):
+            raise _InvalidError(f"claim {i}, goal {goal.label}: {key} is {g.get(key)!r}, "
+                                f"the replay gives {value!r}")
+
+
 def _check(cert: Any) -> CheckResult:
     if not isinstance(cert, dict) or cert.get("format") != FORMAT:
         raise _InvalidError(f"not a certificate (format must be {FORMAT!r})")
+    if set(cert) != _KEYS:
+        raise _InvalidError(f"the certificate's keys must be exactly {', '.join(sorted(_KEYS))}")
+    if cert["variables"] != list(VARIABLES):
+        raise _InvalidError(f"variables must be {list(VARIABLES)}")
     try:
         spec = parse_spec(cert.get("spec"))
     except SpecError as exc:
         raise _InvalidError(f"specification: {exc}") from None
     prec = cert.get("precision")
-    if not isinstance(prec, int) or isinstance(prec, bool) or not 53 <= prec <= 4096:
-        raise _InvalidError("precision must be an integer number of bits in [53, 4096]")
+    lo, hi = PRECISION_RANGE
+    if not isinstance(prec, int) or isinstance(prec, bool) or not lo <= prec <= hi:
+        raise _InvalidError(f"precision must be an integer number of bits in [{lo}, {hi}]")
     with ctx.workprec(prec):
         params = parameter_balls(spec.alpha, spec.lam, prec)
-        consts = cert.get("constants", {})
+        consts = cert["constants"]
+        if not isinstance(consts, dict) or set(consts) != {"alpha", "lambda"}:
+            raise _InvalidError("constants must give exactly alpha and lambda")
         for name, own in zip(("alpha", "lambda"), params):
-            try:
-                stated = arb(consts[name])
-            except (KeyError, TypeError, ValueError):
-                raise _InvalidError(f"constants.{name} missing or not a ball") from None
-            if not stated.overlaps(own):
-                raise _InvalidError(f"constants.{name} = {consts[name]} does not enclose "
-                                    f"{name}")
+            _check_constant(name, consts[name], own, prec)
         claims = cert.get("claims")
         if not isinstance(claims, list) or len(claims) != len(spec.claims):
             raise _InvalidError("the certificate must have one entry per claim of the "
@@ -134,19 +170,22 @@ def _check(cert: Any) -> CheckResult:
         summary = []
         for i, (claim, entry) in enumerate(zip(spec.claims, claims)):
             goals = goals_of_claim(spec, claim)
-            if not isinstance(entry, dict) or entry.get("kind") != claim["kind"] \
+            if not isinstance(entry, dict) or set(entry) != {"kind", "goals"} \
+                    or entry.get("kind") != claim["kind"] \
                     or not isinstance(entry.get("goals"), list) \
                     or len(entry["goals"]) != len(goals):
                 raise _InvalidError(f"claim {i}: entry does not match the specification")
             for goal, g in zip(goals, entry["goals"]):
-                if not isinstance(g, dict):
-                    raise _InvalidError(f"claim {i}: goal entry is not an object")
+                if not isinstance(g, dict) or set(g) != _GOAL_KEYS:
+                    raise _InvalidError(f"claim {i}: a goal entry must have exactly the keys "
+                                        f"{', '.join(sorted(_GOAL_KEYS))}")
                 try:
                     leaves, best = _replay(goal.key, goal.bound, spec.domain, g.get("tree"),
                                            params)
                 except _InvalidError as exc:
                     raise _InvalidError(f"claim {i} ({claim['kind']}), goal {goal.label}: {exc}") \
                         from None
+                _check_goal_fields(i, goal, g, leaves, best)
                 summary.append({"claim": claim["kind"], "goal": goal.label, "leaves": leaves,
                                 "certified_max": fraction_str(best),
                                 "statement": certified_statement(goal.key, best)})
@@ -159,7 +198,9 @@ def check_file(path: str | Path) -> CheckResult:
     try:
         data = json.loads(p.read_text(encoding="utf-8"))
     except OSError as exc:
-        return CheckResult(False, f"cannot read file: {exc.strerror}")
+        return CheckResult(False, f"cannot read file: {exc.strerror or exc}")
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         return CheckResult(False, f"not valid JSON (corrupt or truncated): {exc}")
+    except RecursionError:
+        return CheckResult(False, "not a certificate (JSON nested too deeply)")
     return check_certificate(data)

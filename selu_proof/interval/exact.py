@@ -7,6 +7,7 @@ fraction contains it exactly; the ends of a ball are read back exactly.
 from __future__ import annotations
 
 import math
+import re
 from fractions import Fraction
 
 from flint import arb, ctx, fmpq
@@ -16,24 +17,36 @@ __all__ = ["parse_decimal", "ball", "interval_ball", "upper_fraction", "lower_fr
            "decimal_up", "decimal_down", "fraction_str"]
 
 
+#: longest decimal string and largest decimal exponent accepted (bounds the exact work)
+MAX_DECIMAL_LENGTH = 1000
+MAX_DECIMAL_EXPONENT = 1000
+_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE]([+-]?[0-9]+))?")
+
+
 def parse_decimal(text: str) -> Fraction:
     """Parse an exact decimal string such as ``"-0.1"`` or ``"1.5e-2"``.
 
-    Floats are refused (write ``"0.1"``, not ``0.1``) so that the value meant is
-    the value used; NaN and infinities are refused.
+    The grammar is ``[+-] digits [. digits] [(e|E) [+-] digits]`` in ASCII
+    digits, at most :data:`MAX_DECIMAL_LENGTH` characters, with a decimal
+    exponent of at most :data:`MAX_DECIMAL_EXPONENT` in magnitude.  Floats are
+    refused (write ``"0.1"``, not ``0.1``) so that the value meant is the value
+    used; so are fractions (``"1/3"``), underscores, spaces, NaN and infinities.
 
-    >>> parse_decimal("0.1")
-    Fraction(1, 10)
+    >>> parse_decimal("0.1"), parse_decimal("-1.5e-2")
+    (Fraction(1, 10), Fraction(-3, 200))
     """
     if not isinstance(text, str):
         raise ValueError(f"expected an exact decimal string, got {text!r}")
-    t = text.strip()
-    if t.lower() in {"nan", "inf", "+inf", "-inf", "infinity", "-infinity"}:
-        raise ValueError(f"not a finite number: {text!r}")
-    try:
-        return Fraction(t)
-    except (ValueError, ZeroDivisionError):
-        raise ValueError(f"not an exact decimal: {text!r}") from None
+    shown = text if len(text) <= 40 else text[:40] + "..."
+    if len(text) > MAX_DECIMAL_LENGTH:
+        raise ValueError(f"decimal string longer than {MAX_DECIMAL_LENGTH} characters: "
+                         f"{shown!r}")
+    m = _DECIMAL.fullmatch(text)
+    if m is None:
+        raise ValueError(f"not a finite exact decimal (digits, '.', exponent 'e'): {shown!r}")
+    if m.group(1) is not None and abs(int(m.group(1))) > MAX_DECIMAL_EXPONENT:
+        raise ValueError(f"decimal exponent beyond +/-{MAX_DECIMAL_EXPONENT}: {shown!r}")
+    return Fraction(text)
 
 
 def ball(q: Fraction) -> arb:
@@ -48,30 +61,56 @@ def interval_ball(lo: Fraction, hi: Fraction) -> arb:
     return ball(lo).union(ball(hi))
 
 
+#: ball ends are read exactly only within ``2**-MAX_BITS <= |end| <= 2**MAX_BITS``
+MAX_BITS = 8192
+
+
+def _end_fraction(end: arb, up: bool) -> Fraction:
+    """The exact value of an exact ball ``end``; below ``2**-MAX_BITS`` in magnitude,
+    the nearest of ``0`` and ``+/-2**-MAX_BITS`` in the direction ``up`` (or down).
+    """
+    m, e = end.man_exp()
+    m, e = int(m), int(e)
+    if m == 0:
+        return Fraction(0)
+    size = m.bit_length() if m > 0 else (-m).bit_length()
+    if size + e > MAX_BITS:
+        raise ValueError(f"ball end beyond 2**{MAX_BITS} in magnitude")
+    if size + e < -MAX_BITS:
+        tiny = Fraction(1, 2**MAX_BITS)
+        return (tiny if m > 0 else Fraction(0)) if up else (Fraction(0) if m > 0 else -tiny)
+    return Fraction(m) * Fraction(2) ** e
+
+
 def ball_ends(x: arb) -> tuple[Fraction, Fraction]:
-    """Exact rational lower and upper ends of a finite ball.
+    """Rational lower and upper ends of a finite ball.
 
     The ends are read at a precision above the ball's own, so they are exact
-    (``arb.lower()`` rounds to the working precision otherwise).
+    (``arb.lower()`` rounds to the working precision otherwise).  So that the
+    work stays bounded, an end tinier than ``2**-MAX_BITS`` in magnitude is
+    rounded outward to ``0`` or ``+/-2**-MAX_BITS``; an end above ``2**MAX_BITS``
+    in magnitude raises ``ValueError``.
     """
     if not x.is_finite():
         raise ValueError("ball is not finite")
     with ctx.workprec(max(ctx.prec, x.bits() + 64)):
-        ends = []
-        for end in (x.lower(), x.upper()):
-            m, e = end.man_exp()
-            ends.append(Fraction(int(m)) * Fraction(2) ** int(e))
-        return ends[0], ends[1]
+        return _end_fraction(x.lower(), up=False), _end_fraction(x.upper(), up=True)
 
 
 def upper_fraction(x: arb) -> Fraction | None:
-    """The exact upper end of ``x`` (``None`` if ``x`` is not finite)."""
-    return ball_ends(x)[1] if x.is_finite() else None
+    """The upper end of ``x`` (``None`` if ``x`` is not finite or beyond ``2**MAX_BITS``)."""
+    try:
+        return ball_ends(x)[1]
+    except ValueError:
+        return None
 
 
 def lower_fraction(x: arb) -> Fraction | None:
-    """The exact lower end of ``x`` (``None`` if ``x`` is not finite)."""
-    return ball_ends(x)[0] if x.is_finite() else None
+    """The lower end of ``x`` (``None`` if ``x`` is not finite or beyond ``2**MAX_BITS``)."""
+    try:
+        return ball_ends(x)[0]
+    except ValueError:
+        return None
 
 
 def exp10(q: Fraction) -> int:

@@ -30,11 +30,13 @@ from flint import arb, ctx
 from selu_proof.interval.claims import compiled_goal
 from selu_proof.interval.exact import ball, interval_ball
 
-__all__ = ["Box", "box_balls", "centre", "centre_value", "face", "replay_tree", "natural",
-           "gradient", "mean_value",
+__all__ = ["Box", "MAX_SPLITS", "box_balls", "centre", "centre_value", "face", "replay_tree",
+           "natural", "gradient", "mean_value",
            "mask_holds", "FORMS", "leaf_bound", "split"]
 
 Box = tuple[tuple[Fraction, Fraction], ...]
+#: most bisections of one variable on a path from the root (the prover stops at 44)
+MAX_SPLITS = 64
 FORMS = ("natural", "mean_value")
 
 
@@ -65,20 +67,26 @@ def replay_tree(domain: Box, tree: list[Any]) -> Iterator[tuple[int, Box, list[A
     three items (its contents are the caller's to check).  Since every split
     halves a box, the leaves cover ``domain`` exactly when the walk ends with
     nothing left over.  Raises ``ValueError`` for a malformed split or leaf, for
-    nodes beyond a complete cover, and for an incomplete one.
+    nodes beyond a complete cover, for an incomplete one, and for a variable
+    split more than :data:`MAX_SPLITS` times on one path (which bounds the size
+    of every box end, hence the work per leaf).
     """
-    stack = [domain]
+    stack = [(domain, (0,) * len(domain))]
     for n, node in enumerate(tree):
         if not stack:
             raise ValueError(f"node {n}: the tree has nodes beyond a complete cover")
-        box = stack.pop()
+        box, depth = stack.pop()
         if isinstance(node, int) and not isinstance(node, bool):
             if not 0 <= node < len(box) or box[node][0] == box[node][1]:
                 raise ValueError(f"node {n}: malformed node {node!r} (cannot split "
                                  f"variable {node})")
+            if depth[node] >= MAX_SPLITS:
+                raise ValueError(f"node {n}: variable {node} split more than {MAX_SPLITS} "
+                                 "times on one path")
             left, right = split(box, node)
-            stack.append(right)
-            stack.append(left)
+            deeper = depth[:node] + (depth[node] + 1,) + depth[node + 1:]
+            stack.append((right, deeper))
+            stack.append((left, deeper))
         elif isinstance(node, list) and len(node) == 3:
             yield n, box, node
         else:

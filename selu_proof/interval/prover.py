@@ -16,6 +16,7 @@ number of workers.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from concurrent.futures import Executor
@@ -26,6 +27,7 @@ from typing import Any
 from flint import ctx
 
 from selu_proof.interval import forms
+from selu_proof.interval.checker import check_certificate
 from selu_proof.interval.claims import (
     certified_statement,
     parameter_balls,
@@ -34,7 +36,8 @@ from selu_proof.interval.claims import (
 from selu_proof.interval.exact import decimal_up, lower_fraction, upper_fraction
 
 __all__ = ["SubtreeResult", "prove_box", "expand_frontier", "FRONTIER_SIZE", "Decision",
-           "decide", "run_goal", "prove_spec", "ClaimResult", "witness_ball"]
+           "decide", "run_goal", "prove_spec", "ClaimResult", "witness_ball", "CheckpointError",
+           "load_checkpoint"]
 
 #: open boxes at which the breadth-first top of the tree is cut into tasks
 FRONTIER_SIZE = 32
@@ -123,9 +126,9 @@ def decide(key: str, bound: Fraction, box: forms.Box, params, domain: forms.Box)
         dom_w = domain[i][1] - domain[i][0]
         if width <= dom_w * MIN_RELATIVE_WIDTH:
             continue
-        g = grads[i].abs_upper()
-        if g.is_finite():
-            score = upper_fraction(g) * width
+        g = upper_fraction(grads[i].abs_upper())
+        if g is not None:
+            score = g * width
         else:
             score = Fraction(10**30) * width / dom_w
         if score > best_score:
@@ -184,15 +187,23 @@ class Frontier:
     evaluations: int = 0
     max_bound: Fraction | None = None
     refuted: Decision | None = None
+    exhausted: bool = False  # the box budget ran out before the frontier was complete
 
 
 def expand_frontier(key: str, bound: Fraction, domain: forms.Box, params,
-                    size: int = FRONTIER_SIZE) -> Frontier:
-    """Expand the tree breadth-first until ``size`` boxes are open (or none is)."""
+                    size: int = FRONTIER_SIZE, max_boxes: int | None = None) -> Frontier:
+    """Expand the tree breadth-first until ``size`` boxes are open (or none is).
+
+    At most ``max_boxes`` boxes are processed; past that, ``exhausted`` is set.
+    """
     fr = Frontier(top={}, open={"": domain})
     while fr.open and len(fr.open) < size:
         new_open: dict[str, forms.Box] = {}
         for path, b in fr.open.items():
+            if max_boxes is not None and fr.boxes >= max_boxes:
+                fr.exhausted = True
+                fr.open = {}
+                return fr
             d = decide(key, bound, b, params, domain)
             fr.boxes += 1
             fr.evaluations += d.evaluations
@@ -247,8 +258,11 @@ def run_goal(key: str, bound: Fraction, domain: forms.Box, alpha: str, lam: str,
     deadline = None if max_seconds is None else t0 + max_seconds
     ctx.prec = prec
     params = parameter_balls(alpha, lam, prec)
-    fr = expand_frontier(key, bound, domain, params)
+    fr = expand_frontier(key, bound, domain, params, max_boxes=max_boxes)
     boxes, evals, max_b = fr.boxes, fr.evaluations, fr.max_bound
+    if fr.exhausted:
+        return {"status": "unknown", "boxes": boxes, "evaluations": evals,
+                "reason": "budget spent (--max-boxes)"}
     if fr.refuted is not None:
         d = fr.refuted
         return {"status": "refuted", "boxes": boxes, "evaluations": evals,
@@ -348,6 +362,84 @@ class ClaimResult:
         return d
 
 
+CHECKPOINT_FORMAT = "selu-proof-checkpoint/1"
+_RECORD_KEYS = {"status", "tree", "boxes", "evaluations", "max_bound", "witness",
+                "witness_value", "reason"}
+_PATH = re.compile(r"[01]{0,64}")
+_RATIONAL = re.compile(r"-?[0-9]{1,2000}(/[0-9]{1,2000})?")
+
+
+class CheckpointError(ValueError):
+    """A checkpoint file that cannot be resumed from (corrupt, or for another run)."""
+
+
+def load_checkpoint(path, spec, precision: int) -> dict[str, Any]:
+    """Read the checkpoint at ``path`` and validate it strictly against ``spec``.
+
+    Every record must be a finished subtree in the exact shape the prover
+    writes; anything else raises :class:`CheckpointError` with the reason.  (The
+    subtrees' evidence is not trusted: the certificate assembled from them is
+    replayed by the checker before anything is reported proved.)
+    """
+    import json
+
+    from selu_proof.interval.claims import goals_of_claim
+
+    try:
+        old = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise CheckpointError(f"cannot read it: {exc.strerror or exc}") from None
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        raise CheckpointError("it is not valid JSON (corrupt or truncated)") from None
+    if not isinstance(old, dict) or set(old) != {"format", "spec", "precision", "goals"} \
+            or old["format"] != CHECKPOINT_FORMAT:
+        raise CheckpointError(f"it is not a checkpoint (format {CHECKPOINT_FORMAT!r})")
+    if old["spec"] != spec.raw or old["precision"] != precision \
+            or isinstance(old["precision"], bool):
+        raise CheckpointError("it belongs to a different specification or precision")
+    gids = {f"{ci}/{gi}" for ci, c in enumerate(spec.claims)
+            for gi, _ in enumerate(goals_of_claim(spec, c))}
+    goals = old["goals"]
+    if not isinstance(goals, dict) or set(goals) - gids:
+        raise CheckpointError("'goals' must map this specification's goals to their records")
+    for gid, entry in goals.items():
+        if not isinstance(entry, dict) or set(entry) != {"done"} \
+                or not isinstance(entry["done"], dict):
+            raise CheckpointError(f"goal {gid}: an entry must be {{\"done\": {{...}}}}")
+        for tpath, rec in entry["done"].items():
+            why = _record_problem(tpath, rec)
+            if why:
+                raise CheckpointError(f"goal {gid}, subtree {tpath!r}: {why}")
+    return old
+
+
+def _record_problem(tpath: str, rec: Any) -> str:
+    """Why a checkpoint record is not a finished subtree ('' if it is one)."""
+    def count(x: Any, low: int) -> bool:
+        return isinstance(x, int) and not isinstance(x, bool) and x >= low
+
+    if not _PATH.fullmatch(tpath):
+        return "not a path of the tree"
+    if not isinstance(rec, dict) or set(rec) != _RECORD_KEYS:
+        return "malformed record"
+    if rec["status"] != "proved" or rec["witness"] is not None or rec["witness_value"] != "" \
+            or rec["reason"] != "":
+        return "not a proved subtree"
+    if not count(rec["boxes"], 1) or not count(rec["evaluations"], 0):
+        return "box and evaluation counts must be integers"
+    if not (rec["max_bound"] is None or isinstance(rec["max_bound"], str)
+            and _RATIONAL.fullmatch(rec["max_bound"])):
+        return "max_bound must be a rational number"
+    tree = rec["tree"]
+    if not isinstance(tree, list) or not tree:
+        return "the tree must be a nonempty list"
+    for node in tree:
+        if not (count(node, 0) and node < 4 or isinstance(node, list) and len(node) == 3
+                and all(isinstance(x, str) for x in node)):
+            return f"malformed tree node {node!r}"
+    return ""
+
+
 def _checkpoint_path(out_dir, name: str):
     from pathlib import Path
 
@@ -372,9 +464,11 @@ def prove_spec(spec, *, out_dir, precision: int = 128, executor: Executor | None
     ``max_boxes`` is the box budget of each goal; ``max_seconds`` the wall-clock
     budget of the whole run.  A checkpoint ``<name>.checkpoint.json`` records
     each finished subtree as it completes; with ``resume=True`` a run continues
-    from it (if it belongs to the same specification and precision) without
-    redoing finished subtrees.  ``progress(message)`` is called after each
-    subtree.
+    from it without redoing finished subtrees (:class:`CheckpointError` if it is
+    corrupt or belongs to another specification or precision).  The
+    certificate is replayed by the checker before it is written; if the checker
+    rejects it, every claim is reported ``unknown`` and nothing is written.
+    ``progress(message)`` is called after each subtree.
     """
     import json
     from pathlib import Path
@@ -384,15 +478,10 @@ def prove_spec(spec, *, out_dir, precision: int = 128, executor: Executor | None
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     ckpt_path = _checkpoint_path(out, spec.name)
-    ckpt = {"format": "selu-proof-checkpoint/1", "spec": spec.raw, "precision": precision,
+    ckpt = {"format": CHECKPOINT_FORMAT, "spec": spec.raw, "precision": precision,
             "goals": {}}
-    if resume and ckpt_path.exists():
-        try:
-            old = json.loads(ckpt_path.read_text(encoding="utf-8"))
-        except (OSError, json.JSONDecodeError):
-            old = None
-        if old and old.get("spec") == spec.raw and old.get("precision") == precision:
-            ckpt = old
+    if resume and (ckpt_path.exists() or ckpt_path.is_symlink()):
+        ckpt = load_checkpoint(ckpt_path, spec, precision)
     t_start = time.monotonic()
     last_save = [t_start]
     try:
@@ -406,8 +495,20 @@ def prove_spec(spec, *, out_dir, precision: int = 128, executor: Executor | None
         params = parameter_balls(spec.alpha, spec.lam, precision)
         cert = build_certificate(spec.raw, precision, params,
                                  [r.__dict__.pop("_cert") for r in results])
+        data = dump_certificate(cert)
+        # the prover is trusted for nothing: report "proved" only for a certificate
+        # that the checker accepts, replayed from the very bytes written
+        verdict = check_certificate(json.loads(data))
+        if not verdict.valid:
+            for r in results:
+                r.status = "unknown"
+                r.reason = ("the checker rejects the certificate, so none was written"
+                            + (" (the checkpoint resumed from may be corrupt: rerun "
+                               "without --resume)" if resume else "")
+                            + f": {verdict.message}")
+            return results
         path = out / f"{spec.name}.cert.json"
-        path.write_bytes(dump_certificate(cert))
+        path.write_bytes(data)
         for r in results:
             r.certificate = str(path)
         if ckpt_path.exists():

@@ -16,6 +16,11 @@ Trusted.  A specification names the SELU parameters, a closed box domain in
     kind = "spectral_norm_below"
     bound = "1"
 
+Only the supported domain is accepted (:func:`check_supported`: ``|mu|,
+|omega| <= 100``, ``0 < nu, tau <= 1000``, ``1/1000 <= nu*tau <= 1000``,
+``|mu*omega| <= 10``; alpha and lambda in ``[1/100, 100]``), so that every
+evaluation of a claim, by the prover or the checker, is cheap.
+
 Claim kinds (see :mod:`selu_proof.interval.claims` for their meaning):
 ``spectral_norm_below`` (``bound``, optional ``jacobian = "second_moment"``),
 ``maps_into`` (optional target intervals ``mean = [lo, hi]``, ``var = [lo, hi]``;
@@ -26,6 +31,7 @@ E[selu'(z)**2]``, the per-layer gradient growth factor).
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass
 from fractions import Fraction
@@ -40,7 +46,9 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 __all__ = ["VARIABLES", "CLAIM_KINDS", "Spec", "SpecError", "parse_spec", "load_spec",
-           "shipped_specs", "PROOFS_DIR"]
+           "shipped_specs", "PROOFS_DIR", "check_supported", "MAX_ABS_MU_OMEGA", "MAX_NU_TAU",
+           "PREACTIVATION_VAR", "MAX_ABS_PREACTIVATION_MEAN", "PARAMETER_RANGE",
+           "PRECISION_RANGE"]
 
 #: the domain variables, in the order used for boxes
 VARIABLES: tuple[str, ...] = ("mu", "omega", "nu", "tau")
@@ -49,6 +57,27 @@ CLAIM_KINDS: tuple[str, ...] = ("spectral_norm_below", "maps_into", "variance_de
 NAMED_CONSTANTS = {"alpha": "alpha01", "lambda": "lambda01"}
 #: where the shipped specifications and certificates live
 PROOFS_DIR = Path(__file__).resolve().parent.parent / "proofs"
+
+
+# The supported domain (README, "Limitations").  Inside it every goal evaluation
+# costs milliseconds at any supported precision and every exact number stays
+# small; the shipped theorems use nu*tau in [0.016, 20] and |mu*omega| <= 0.1,
+# so there is ample room for SELUs designed for other fixed points.
+#: largest |mu| and |omega|
+MAX_ABS_MU_OMEGA = Fraction(100)
+#: largest nu and tau
+MAX_NU_TAU = Fraction(1000)
+#: range of the pre-activation variance nu*tau over the domain
+PREACTIVATION_VAR = (Fraction(1, 1000), Fraction(1000))
+#: largest |mu*omega| (the pre-activation mean) over the domain
+MAX_ABS_PREACTIVATION_MEAN = Fraction(10)
+#: range of the SELU parameters alpha and lambda
+PARAMETER_RANGE = (Fraction(1, 100), Fraction(100))
+#: range of the ball precision in bits
+PRECISION_RANGE = (53, 1024)
+
+#: a specification name: it names the files <name>.cert.json and <name>.checkpoint.json
+_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}")
 
 
 class SpecError(ValueError):
@@ -89,7 +118,38 @@ def _parameter(key: str, value: Any) -> str:
         raise SpecError(f"parameters.{key}: {exc}") from None
     if q <= 0:
         raise SpecError(f"parameters.{key} must be positive")
+    lo, hi = PARAMETER_RANGE
+    if not lo <= q <= hi:
+        raise SpecError(f"parameters.{key} = {value} is outside the supported range "
+                        f"[{float(lo):g}, {float(hi):g}]")
     return value
+
+
+def check_supported(domain: tuple[tuple[Fraction, Fraction], ...]) -> None:
+    """Raise :class:`SpecError` unless the box ``(mu, omega, nu, tau)`` is supported.
+
+    Supported: ``|mu|, |omega| <= 100``, ``0 < nu, tau <= 1000``, and over the
+    box ``1/1000 <= nu*tau <= 1000`` and ``|mu*omega| <= 10``.
+    """
+    (mu_lo, mu_hi), (om_lo, om_hi), (nu_lo, nu_hi), (tau_lo, tau_hi) = domain
+    if nu_lo <= 0:
+        raise SpecError("domain.nu must be positive (nu is a variance)")
+    if tau_lo <= 0:
+        raise SpecError("domain.tau must be positive (tau is a sum of squared weights)")
+    mu_max, om_max = max(abs(mu_lo), abs(mu_hi)), max(abs(om_lo), abs(om_hi))
+    where = "outside the supported domain (README, Limitations)"
+    if mu_max > MAX_ABS_MU_OMEGA or om_max > MAX_ABS_MU_OMEGA:
+        raise SpecError(f"|mu| or |omega| above {MAX_ABS_MU_OMEGA}: {where}")
+    if nu_hi > MAX_NU_TAU or tau_hi > MAX_NU_TAU:
+        raise SpecError(f"nu or tau above {MAX_NU_TAU}: {where}")
+    v_lo, v_hi = PREACTIVATION_VAR
+    if nu_lo * tau_lo < v_lo or nu_hi * tau_hi > v_hi:
+        raise SpecError(f"nu*tau ranges over [{float(nu_lo * tau_lo):.6g}, "
+                        f"{float(nu_hi * tau_hi):.6g}], not within [{float(v_lo):g}, "
+                        f"{float(v_hi):g}]: {where}")
+    if mu_max * om_max > MAX_ABS_PREACTIVATION_MEAN:
+        raise SpecError(f"|mu*omega| reaches {float(mu_max * om_max):.6g}, above "
+                        f"{MAX_ABS_PREACTIVATION_MEAN}: {where}")
 
 
 def parse_spec(raw: dict[str, Any]) -> Spec:
@@ -100,8 +160,11 @@ def parse_spec(raw: dict[str, Any]) -> Spec:
     if unknown:
         raise SpecError(f"unknown keys: {', '.join(sorted(unknown))}")
     name = raw.get("name")
-    if not isinstance(name, str) or not name:
-        raise SpecError("'name' must be a non-empty string")
+    if not isinstance(name, str) or not _NAME.fullmatch(name):
+        shown = name if not isinstance(name, str) or len(name) <= 40 else name[:40] + "..."
+        raise SpecError(f"'name' must be a plain identifier of at most 64 characters "
+                        f"(letters, digits, '_', '-', '.'; not starting with '.' or '-'), "
+                        f"got {shown!r}")
     params = raw.get("parameters", {})
     if not isinstance(params, dict) or set(params) - {"alpha", "lambda"}:
         raise SpecError("[parameters] takes 'alpha' and 'lambda' only")
@@ -111,10 +174,7 @@ def parse_spec(raw: dict[str, Any]) -> Spec:
     if not isinstance(dom, dict) or set(dom) != set(VARIABLES):
         raise SpecError(f"[domain] must give exactly {', '.join(VARIABLES)}")
     domain = tuple(_interval(v, dom[v]) for v in VARIABLES)
-    if domain[2][0] <= 0:
-        raise SpecError("domain.nu must be positive (nu is a variance)")
-    if domain[3][0] <= 0:
-        raise SpecError("domain.tau must be positive (tau is a sum of squared weights)")
+    check_supported(domain)
     claims = raw.get("claim")
     if not isinstance(claims, list) or not claims:
         raise SpecError("at least one [[claim]] is required")
@@ -148,6 +208,8 @@ def load_spec(path: str | Path) -> Spec:
         raw = tomllib.loads(p.read_text(encoding="utf-8"))
     except OSError as exc:
         raise SpecError(f"cannot read {p}: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise SpecError(f"{p} is not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
         raise SpecError(f"{p} is not valid TOML: {exc}") from None
     return parse_spec(raw)
