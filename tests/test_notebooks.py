@@ -92,7 +92,7 @@ def test_notebook_runs(name, kernel_env):
     nb = _execute(name, kernel_env)
     errors = [o for c in nb.cells for o in c.get("outputs", []) if o["output_type"] == "error"]
     assert not errors
-    assert _images(nb) >= {"01": 1, "02": 3, "03": 3, "04": 4}.get(name[:2], 0)
+    assert _images(nb) >= {"01": 1, "02": 3, "03": 3, "04": 4, "06": 2}.get(name[:2], 0)
 
 
 @pytest.mark.slow
@@ -145,6 +145,18 @@ def test_notebook4_values(kernel_env):
     row = re.search(r"layer 1: mean +(\S+) \(g: +(\S+)\) +var +(\S+) \(g: +(\S+)\)", text)
     mean, pred_mean, var, pred_var = (float(x) for x in row.groups())
     assert abs(mean - pred_mean) < 0.01 and abs(var - pred_var) / pred_var < 0.02
+
+
+@pytest.mark.slow
+def test_notebook6_values(kernel_env):
+    text = _text(_execute("06_gradients_and_correlations", kernel_env))
+    assert "chi1  = ['1.071574992', '1.071574993'] (certified)" in text
+    assert "rate 0.1: chi1 = 0.8185639676" in text
+    assert "certificate: valid" in text
+    se = [float(x) for x in re.findall(r"chi1 \S+, (\S+) SE\)", text)]
+    assert len(se) == 2 and max(se) < 4
+    assert float(re.search(r"largest deviation: (\S+) SE", text).group(1)) < 5
+    assert "exact: True" in text
 
 
 def test_output_summary_sees_changed_outputs_but_not_stream_cuts():
