@@ -108,9 +108,13 @@ class SELU(nn.Module):
         return -self.lam * self.alpha
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        """Apply SELU elementwise (``expm1`` on the negative side)."""
-        neg = torch.expm1(torch.clamp(x, max=0)) * (self.lam * self.alpha)
-        return torch.where(x > 0, x * self.lam, neg)
+        """Apply SELU elementwise.
+
+        One fused ATen ``elu`` kernel with ``scale = lambda`` (the kernel behind
+        ``torch.nn.functional.selu``, which evaluates the negative side with
+        ``expm1``: tiny negative inputs keep their relative precision).
+        """
+        return torch.ops.aten.elu(x, self.alpha, self.lam, 1.0)
 
     def extra_repr(self) -> str:
         """The constants (and the fixed point they were designed for)."""
