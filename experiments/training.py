@@ -2,7 +2,7 @@
 
 Regenerates the committed results and figures::
 
-    nice -n 10 python experiments/training.py --part figure1   
+    nice -n 10 python experiments/training.py --part figure1
     nice -n 10 python experiments/training.py --part lr-sweep
     python experiments/training.py --figures                      # figures from the JSON
 
@@ -134,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
             res["torch"] = torch.__version__.split("+")[0]
             path = RESULTS / f"{part.replace('-', '_')}.json"
             path.write_text(json.dumps(res, separators=(",", ":")) + "\n")
-            print(f"wrote {path.relative_to(HERE.parent)}", file=sys.stderr)
+            print(f"wrote {path}", file=sys.stderr)
     if args.figures:
         from selu_proof.torch import results as figures
 

@@ -72,7 +72,8 @@ def test_divergence_is_reported_not_raised(digits):
 def test_build_model_layers(activation, kinds):
     net = build_model(activation, 1, 8, 4, 3, dropout_rate=0.1 if activation == "elu" else 0)
     assert [type(m).__name__ for m in net] == kinds
-    assert all(float(m.bias.detach().abs().max()) == 0 for m in net if isinstance(m, torch.nn.Linear))
+    linear = [m for m in net if isinstance(m, torch.nn.Linear)]
+    assert all(float(m.bias.detach().abs().max()) == 0 for m in linear)
 
 
 @pytest.mark.parametrize("field,value,fragment", [

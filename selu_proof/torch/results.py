@@ -223,6 +223,8 @@ def plot_weight_drift(fig1: dict[str, Any], depth: int = 32) -> Figure:
     """
     runs = [r for r in fig1["runs"] if r["config"]["activation"] == "selu" and "drift" in r]
     opts = list(fig1["setup"]["optimizers"])
+    if depth not in {r["config"]["depth"] for r in runs}:
+        depth = max(r["config"]["depth"] for r in runs)
     fig, axes = plt.subplots(2, len(opts), figsize=(5 * len(opts), 8), squeeze=False)
     cmap = plt.get_cmap("viridis")
     for j, opt in enumerate(opts):
