@@ -41,7 +41,7 @@ def _design(mean: str, var: str, omega: str, tau: str,
 
 def certified_selu_parameters(mean: Number, var: Number, omega: Number = 0,
                               tau: Number = 1) -> tuple[float, float]:
-    r"""``(alpha, lambda)``, the float64 nearest the certified values for fixed point ``(mean, var)``.
+    r"""``(alpha, lambda)``: float64 nearest the certified values for the fixed point ``(M, V)``.
 
     The root of ``mu~ = mean, nu~ = var`` (paper Eq. (4)-(5)) is certified by
     :func:`selu_proof.fixedpoint.design_selu`; both ends of its enclosure round
