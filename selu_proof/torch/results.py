@@ -154,33 +154,40 @@ def plot_history(result: dict[str, Any]) -> Figure:
     return fig
 
 
+def _panels(res: dict[str, Any], w: float, h: float) -> tuple[Figure, Any, list]:
+    """A grid of axes, one row per optimizer and one column per depth, with the runs of each."""
+    groups = _group(res["runs"], "optimizer", "depth", "activation")
+    opts, depths = list(res["setup"]["optimizers"]), res["setup"]["depths"]
+    fig, axes = plt.subplots(len(opts), len(depths), figsize=(w * len(depths), h * len(opts)),
+                             sharey=True, squeeze=False)
+    panels = [(i, j, opt, d, {act: groups[(opt, d, act)] for act in _NAMES})
+              for i, opt in enumerate(opts) for j, d in enumerate(depths)]
+    return fig, axes, panels
+
+
 def plot_loss_curves(fig1: dict[str, Any]) -> Figure:
     """Training loss (log scale) per epoch, mean ± sd over seeds (paper Figure 1)."""
     import numpy as np
 
-    groups = _group(fig1["runs"], "optimizer", "depth", "activation")
-    depths, opts = fig1["setup"]["depths"], list(fig1["setup"]["optimizers"])
-    fig, axes = plt.subplots(len(opts), len(depths), figsize=(3.2 * len(depths), 3 * len(opts)),
-                             sharey=True, squeeze=False)
-    for i, opt in enumerate(opts):
-        for j, d in enumerate(depths):
-            ax = axes[i][j]
-            for act in _NAMES:
-                runs = groups[(opt, d, act)]
-                n = max(len(r["train_loss"]) for r in runs)
-                arr = np.array([[x if x is not None else np.nan for x in r["train_loss"]]
-                                + [np.nan] * (n - len(r["train_loss"])) for r in runs], float)
-                m, s = np.nanmean(arr, 0), np.nanstd(arr, 0)
-                ep = np.arange(n)
-                ax.plot(ep, m, color=COLORS[act], label=_NAMES[act])
-                ax.fill_between(ep, np.maximum(m - s, 1e-4), m + s, color=COLORS[act],
-                                alpha=0.2, lw=0)
-            ax.set_yscale("log")
-            ax.set_title(f"{opt.upper()}, depth {d}", fontsize=9)
-            if i == len(opts) - 1:
-                ax.set_xlabel("epoch")
-            if j == 0:
-                ax.set_ylabel("training loss")
+    fig, axes, panels = _panels(fig1, 3.2, 3.0)
+    for i, j, opt, d, groups in panels:
+        ax = axes[i][j]
+        for act in _NAMES:
+            runs = groups[act]
+            n = max(len(r["train_loss"]) for r in runs)
+            arr = np.array([[x if x is not None else np.nan for x in r["train_loss"]]
+                            + [np.nan] * (n - len(r["train_loss"])) for r in runs], float)
+            m, s = np.nanmean(arr, 0), np.nanstd(arr, 0)
+            ep = np.arange(n)
+            ax.plot(ep, m, color=COLORS[act], label=_NAMES[act])
+            ax.fill_between(ep, np.maximum(m - s, 1e-4), m + s, color=COLORS[act],
+                            alpha=0.2, lw=0)
+        ax.set_yscale("log")
+        ax.set_title(f"{opt.upper()}, depth {d}", fontsize=9)
+        if i == len(axes) - 1:
+            ax.set_xlabel("epoch")
+        if j == 0:
+            ax.set_ylabel("training loss")
     axes[0][0].legend(fontsize=8)
     fig.tight_layout()
     return fig
@@ -188,27 +195,23 @@ def plot_loss_curves(fig1: dict[str, Any]) -> Figure:
 
 def plot_lr_sweep(sweep: dict[str, Any]) -> Figure:
     """Final training loss against the learning rate; diverged runs marked ``x`` at the top."""
-    groups = _group(sweep["runs"], "optimizer", "depth", "activation")
-    opts, depths = sweep["setup"]["optimizers"], sweep["setup"]["depths"]
-    fig, axes = plt.subplots(len(opts), len(depths), figsize=(4.2 * len(depths), 3.2 * len(opts)),
-                             sharey=True, squeeze=False)
-    for i, opt in enumerate(opts):
-        for j, d in enumerate(depths):
-            ax = axes[i][j]
-            for act in _NAMES:
-                runs = sorted(groups[(opt, d, act)], key=lambda r: r["config"]["lr"])
-                lrs = [r["config"]["lr"] for r in runs]
-                fin = [_final(r) for r in runs]
-                ax.plot([lr for lr, f in zip(lrs, fin) if math.isfinite(f)],
-                        [f for f in fin if math.isfinite(f)], "o-", color=COLORS[act],
-                        label=_NAMES[act], ms=3)
-                ax.plot([lr for lr, f in zip(lrs, fin) if not math.isfinite(f)],
-                        [20.0] * sum(not math.isfinite(f) for f in fin), "x",
-                        color=COLORS[act], ms=7)
-            ax.set(xscale="log", yscale="log", title=f"{opt.upper()}, depth {d}")
-            ax.set_xlabel("learning rate")
-            if j == 0:
-                ax.set_ylabel("final training loss (x: diverged)")
+    fig, axes, panels = _panels(sweep, 4.2, 3.2)
+    for i, j, opt, d, groups in panels:
+        ax = axes[i][j]
+        for act in _NAMES:
+            runs = sorted(groups[act], key=lambda r: r["config"]["lr"])
+            lrs = [r["config"]["lr"] for r in runs]
+            fin = [_final(r) for r in runs]
+            ax.plot([lr for lr, f in zip(lrs, fin) if math.isfinite(f)],
+                    [f for f in fin if math.isfinite(f)], "o-", color=COLORS[act],
+                    label=_NAMES[act], ms=3)
+            ax.plot([lr for lr, f in zip(lrs, fin) if not math.isfinite(f)],
+                    [20.0] * sum(not math.isfinite(f) for f in fin), "x",
+                    color=COLORS[act], ms=7)
+        ax.set(xscale="log", yscale="log", title=f"{opt.upper()}, depth {d}")
+        ax.set_xlabel("learning rate")
+        if j == 0:
+            ax.set_ylabel("final training loss (x: diverged)")
     axes[0][0].legend(fontsize=8)
     fig.tight_layout()
     return fig
