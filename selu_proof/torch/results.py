@@ -194,7 +194,7 @@ def plot_loss_curves(fig1: dict[str, Any]) -> Figure:
 
 
 def plot_lr_sweep(sweep: dict[str, Any]) -> Figure:
-    """Final training loss against the learning rate; diverged runs marked ``x`` at the top."""
+    """Final training loss against the learning rate (clipped at 20; non-finite runs: ``x``)."""
     fig, axes, panels = _panels(sweep, 4.2, 3.2)
     for i, j, opt, d, groups in panels:
         ax = axes[i][j]
@@ -203,7 +203,7 @@ def plot_lr_sweep(sweep: dict[str, Any]) -> Figure:
             lrs = [r["config"]["lr"] for r in runs]
             fin = [_final(r) for r in runs]
             ax.plot([lr for lr, f in zip(lrs, fin) if math.isfinite(f)],
-                    [f for f in fin if math.isfinite(f)], "o-", color=COLORS[act],
+                    [min(f, 20.0) for f in fin if math.isfinite(f)], "o-", color=COLORS[act],
                     label=_NAMES[act], ms=3)
             ax.plot([lr for lr, f in zip(lrs, fin) if not math.isfinite(f)],
                     [20.0] * sum(not math.isfinite(f) for f in fin), "x",
@@ -211,7 +211,7 @@ def plot_lr_sweep(sweep: dict[str, Any]) -> Figure:
         ax.set(xscale="log", yscale="log", title=f"{opt.upper()}, depth {d}")
         ax.set_xlabel("learning rate")
         if j == 0:
-            ax.set_ylabel("final training loss (x: diverged)")
+            ax.set_ylabel("final training loss\n(clipped at 20; x: non-finite)")
     axes[0][0].legend(fontsize=8)
     fig.tight_layout()
     return fig
