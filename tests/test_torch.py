@@ -289,3 +289,15 @@ def test_core_package_does_not_import_torch():
                          timeout=120)
     assert res.returncode == 0, res.stderr
     assert res.stdout.strip() == "[]"
+
+
+def test_monitor_conv_units_are_output_channels():
+    torch.manual_seed(2)
+    net = torch.nn.Sequential(torch.nn.Conv2d(3, 6, 3), SELU())
+    with SelfNormalizationMonitor(net) as mon:
+        net(torch.randn(4, 3, 8, 8))
+    (row,) = mon.report()
+    w = net[0].weight.detach().double().flatten(1)
+    assert row["kind"] == "Conv2d" and row["units"] == 6 and row["fan_in"] == 27
+    assert row["omega"]["max"] == float(w.sum(1).max())
+    assert row["tau"]["mean"] == pytest.approx(float((w * w).sum(1).mean()), rel=1e-15)

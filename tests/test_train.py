@@ -153,3 +153,17 @@ def test_cli_without_torch_is_one_clean_line():
     help_text = subprocess.run([sys.executable, "-c", code.replace(
         "['train', '--epochs', '1']", "['train', '--help']")], capture_output=True, text=True)
     assert help_text.returncode == 0 and "Theorem 1" in help_text.stdout
+
+
+def test_readme_tables_are_the_committed_results():
+    from pathlib import Path
+
+    from selu_proof.torch import results
+
+    root = Path(__file__).resolve().parent.parent
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    res = results.load_results(root / "experiments" / "results")
+    assert set(res) == {"figure1", "lr_sweep"}
+    for table in (results.loss_table(res["figure1"]), results.lr_table(res["lr_sweep"]),
+                  results.drift_table(res["figure1"])):
+        assert table in readme
