@@ -53,8 +53,9 @@ def _group(runs: list[dict], *keys: str) -> dict[tuple, list[dict]]:
 def _ms(values: list[float], fmt: str = ".3f") -> str:
     if any(math.isinf(v) for v in values):
         return f"diverged ({sum(math.isinf(v) for v in values)}/{len(values)})"
-    sd = stdev(values) if len(values) > 1 else 0.0
-    return f"{mean(values):{fmt}} ± {sd:{fmt}}"
+    if len(values) == 1:
+        return f"{values[0]:{fmt}}"
+    return f"{mean(values):{fmt}} ± {stdev(values):{fmt}}"
 
 
 def loss_table(fig1: dict[str, Any]) -> str:
@@ -64,8 +65,11 @@ def loss_table(fig1: dict[str, Any]) -> str:
     lines = []
     for opt in opts:
         lr = fig1["setup"]["optimizers"][opt]
+        one = fig1["setup"].get("seeds_at_depth_64")
         lines += [f"{opt.upper()} (lr {lr:g}), {fig1['setup']['epochs']} epochs, "
-                  f"{len(fig1['setup']['seeds'])} seeds: final training loss / test accuracy",
+                  f"{len(fig1['setup']['seeds'])} seeds"
+                  + (f" ({len(one)} at depth 64)" if one else "")
+                  + ": final training loss (mean ± sd) / mean test accuracy",
                   "", "| activation | " + " | ".join(f"depth {d}" for d in depths) + " |",
                   "|---" * (len(depths) + 1) + "|"]
         for act in _NAMES:
@@ -104,11 +108,15 @@ def lr_table(sweep: dict[str, Any]) -> str:
 
 def drift_table(fig1: dict[str, Any]) -> str:
     """Markdown: SELU weight statistics at initialization and after training (seed 0)."""
-    lines = ["SELU weight statistics, seed 0, layers' averages over units "
-             "(range over layers); Theorem 1 box: omega in [-0.1, 0.1], tau in [0.95, 1.1]", "",
+    lines = ["SELU layers, seed 0: ranges over layers of the units' average omega and tau and "
+             "of the layer inputs' mean and variance (training set, eval mode). Theorem 1 "
+             "domain: mu in [-0.1, 0.1], nu in [0.8, 1.5], omega in [-0.1, 0.1], "
+             "tau in [0.95, 1.1]; mean-field: input moments and the units' average (omega, tau) "
+             "inside; every unit: input moments and each unit's (omega, tau) inside", "",
              "| optimizer | depth | epoch | omega (layer means) | tau (layer means) | "
-             "layers with mean (omega, tau) in box | units in box | layers fully in domain |",
-             "|---|---|---|---|---|---|---|---|"]
+             "input mean | input var | layers in domain, mean-field | units in box | "
+             "layers in domain, every unit |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
     for r in fig1["runs"]:
         c = r["config"]
         if c["activation"] != "selu" or "drift" not in r:
@@ -116,9 +124,11 @@ def drift_table(fig1: dict[str, Any]) -> str:
         dr = r["drift"]
         for e in (0, len(r["train_loss"]) - 1):
             om, ta = dr["omega_mean"][e], dr["tau_mean"][e]
+            mu, nu = dr["input_mean"][e], dr["input_var"][e]
             lines.append(
                 f"| {c['optimizer'].upper()} | {c['depth']} | {e} | "
                 f"[{min(om):.3f}, {max(om):.3f}] | [{min(ta):.3f}, {max(ta):.3f}] | "
+                f"[{min(mu):.2f}, {max(mu):.2f}] | [{min(nu):.2f}, {max(nu):.2f}] | "
                 f"{r['layers_mean_in_domain'][e]:.0%} | {r['units_in_box'][e]:.1%} | "
                 f"{r['layers_in_domain'][e]:.0%} |")
     return "\n".join(lines) + "\n"
