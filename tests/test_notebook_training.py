@@ -38,7 +38,7 @@ def test_training_notebook_runs(kernel_env, tmp_path, monkeypatch):  # noqa: F81
     assert not [o for c in nb.cells for o in c.get("outputs", []) if o["output_type"] == "error"]
     assert _images(nb) >= 4
     text = _text(nb)
-    assert "gain 1 (nonlinearity='linear') tau = 1     fixed point (0.000000000000, " \
+    assert "gain 1 (nonlinearity='linear')  tau = 1     fixed point (0.000000000000, " \
            "1.00000000000)  S = 0.7877" in text
     assert "tau = 9/16  fixed point (-0.0284180809907, 0.0267643294021)  S = 1.0310" in text
     acc = [float(a) for a in re.findall(r"epoch \d: train loss \S+  test accuracy (\S+)", text)]

@@ -231,8 +231,10 @@ def plot_weight_drift(fig1: dict[str, Any], depth: int = 32) -> Figure:
     """SELU weight statistics during training against the Theorem 1 box (seed 0).
 
     Top: each layer's mean ``(omega, tau)`` from initialization (dot) to the
-    last epoch (square), SGD and Adam.  Bottom: the fraction of layers whose
-    mean statistics lie in the box, per epoch and depth.
+    last epoch (square), SGD and Adam.  Bottom: per epoch and depth, the
+    fraction of layers in the mean-field Theorem 1 domain (input moments and
+    the units' mean ``(omega, tau)`` inside) and of units with ``(omega, tau)``
+    in the box.
     """
     runs = [r for r in fig1["runs"] if r["config"]["activation"] == "selu" and "drift" in r]
     opts = list(fig1["setup"]["optimizers"])
@@ -262,7 +264,8 @@ def plot_weight_drift(fig1: dict[str, Any], depth: int = 32) -> Figure:
                      label=f"depth {r['config']['depth']}")
             ax2.plot(r["units_in_box"], ":", color=ax2.lines[-1].get_color())
         ax2.set(xlabel="epoch", ylim=(-0.05, 1.05),
-                ylabel="solid: layers with mean (omega, tau) in box\ndotted: units in box",
+                ylabel="solid: layers in the mean-field domain\n(input moments, mean (omega, tau))"
+                "\ndotted: units with (omega, tau) in box",
                 title=f"{opt.upper()}")
         ax2.legend(fontsize=8)
     fig.tight_layout()
