@@ -1,0 +1,169 @@
+"""Training runs (selu_proof.torch.training) and the ``selu-proof train`` command."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+torch = pytest.importorskip("torch")
+pytest.importorskip("sklearn")
+
+from selu_proof.cli import main  # noqa: E402
+from selu_proof.torch.training import TrainConfig, build_model, load_dataset, train  # noqa: E402
+
+SMALL = TrainConfig(dataset="digits", depth=4, width=32, optimizer="adam", lr=0.003, epochs=3)
+
+
+@pytest.fixture(autouse=True)
+def _one_thread():
+    """One thread: fast on a shared machine, and the same summation order in every run."""
+    old = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(old)
+
+
+@pytest.fixture(scope="module")
+def digits():
+    return load_dataset("digits")
+
+
+def test_datasets_are_standardized_stratified_and_fixed():
+    x, y, xt, yt = load_dataset("wine")
+    assert x.shape == (133, 13) and xt.shape == (45, 13)
+    assert torch.allclose(x.mean(0), torch.zeros(13), atol=1e-5)
+    assert torch.allclose(x.std(0, unbiased=False), torch.ones(13), atol=1e-5)
+    assert torch.bincount(yt).tolist() == [15, 18, 12]  # stratified: 59/71/48 * 0.25
+    assert torch.equal(load_dataset("wine")[3], yt)
+
+
+def test_short_digits_run_reaches_ninety_percent_and_is_reproducible(digits):
+    a = train(SMALL, data=digits)
+    assert a["diverged"] is None and [h["epoch"] for h in a["history"]] == [0, 1, 2, 3]
+    assert a["history"][0]["test_accuracy"] < 0.2  # chance level at initialization
+    assert a["final"]["test_accuracy"] >= 0.90
+    assert a["history"][-1]["train_loss"] < 0.5 * a["history"][0]["train_loss"]
+    b = train(SMALL, data=digits)
+    assert json.dumps(a) == json.dumps(b)
+    c = train(TrainConfig(**{**a["config"], "seed": 1}), data=digits)
+    assert c["history"][-1]["train_loss"] != a["history"][-1]["train_loss"]
+
+
+def test_history_carries_monitor_rows_for_selu_only(digits):
+    res = train(TrainConfig(depth=3, width=16, epochs=1), data=digits)
+    rows = res["history"][1]["layers"]
+    assert len(rows) == 3 and {"omega", "tau", "in_theorem1_domain", "mean", "var"} <= set(rows[0])
+    relu = train(TrainConfig(depth=3, width=16, epochs=1, activation="relu"), data=digits)
+    assert relu["history"][1]["layers"] == []
+
+
+def test_divergence_is_reported_not_raised(digits):
+    res = train(TrainConfig(depth=8, width=32, epochs=3, lr=1000.0), data=digits)
+    assert res["diverged"] == 1 and len(res["history"]) == 1
+
+
+@pytest.mark.parametrize("activation,kinds", [
+    ("relu-bn", ["Linear", "BatchNorm1d", "ReLU", "Linear"]),
+    ("elu", ["Linear", "ELU", "Dropout", "Linear"]),
+])
+def test_build_model_layers(activation, kinds):
+    net = build_model(activation, 1, 8, 4, 3, dropout_rate=0.1 if activation == "elu" else 0)
+    assert [type(m).__name__ for m in net] == kinds
+    linear = [m for m in net if isinstance(m, torch.nn.Linear)]
+    assert all(float(m.bias.detach().abs().max()) == 0 for m in linear)
+
+
+@pytest.mark.parametrize("field,value,fragment", [
+    ("dataset", "mnist", "unknown dataset 'mnist'"),
+    ("depth", 0, "depth must be at least 1"),
+    ("lr", -0.1, "learning rate must be positive"),
+    ("lr", float("nan"), "learning rate must be positive"),
+    ("dropout_rate", 1.0, r"dropout rate must be in \[0, 1\)"),
+    ("activation", "tanh", "unknown activation"),
+    ("optimizer", "lbfgs", "unknown optimizer"),
+])
+def test_bad_config(field, value, fragment):
+    with pytest.raises(ValueError, match=fragment):
+        TrainConfig(**{field: value}).check()
+
+
+# --------------------------------------------------------------------------- CLI
+
+
+def _one_error_line(err: str) -> None:
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("selu-proof: error: ")
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("argv,fragment", [
+    (["--dataset", "mnist"], "unknown dataset"),
+    (["--depth", "0"], "depth must be at least 1"),
+    (["--lr", "-1"], "learning rate must be positive"),
+    (["--lr", "fast"], "--lr must be a number"),
+    (["--dropout-rate", "1"], "dropout rate must be in [0, 1)"),
+    (["--plot", "out.txt"], "--plot FILE must end in"),
+])
+def test_cli_bad_arguments_one_line(capsys, argv, fragment):
+    code = main(["train", *argv])
+    out, err = capsys.readouterr()
+    assert code == 2 and out == ""
+    _one_error_line(err)
+    assert fragment in err
+
+
+def test_cli_json_and_text(capsys, tmp_path):
+    argv = ["train", "--depth", "2", "--width", "16", "--epochs", "1", "--threads", "1"]
+    assert main([*argv, "--json", "--plot", str(tmp_path / "h.png")]) == 0
+    res = json.loads(capsys.readouterr().out)
+    assert set(res) == {"config", "history", "diverged", "final"}
+    assert res["config"]["depth"] == 2 and len(res["history"]) == 2
+    assert {"epoch", "train_loss", "test_accuracy", "layers"} <= set(res["history"][1])
+    assert (tmp_path / "h.png").stat().st_size > 10_000
+    assert main(argv) == 0
+    text = capsys.readouterr().out.splitlines()
+    assert text[0].startswith("selu net, depth 2, width 16, sgd lr 0.01, digits, seed 0")
+    assert text[-1].split()[0] == "1" and text[-1].endswith("0/2")
+
+
+def test_cli_diverged_run_exits_1(capsys):
+    code = main(["train", "--depth", "8", "--width", "16", "--epochs", "2", "--lr", "1000"])
+    assert code == 1 and "diverged: non-finite loss in epoch 1" in capsys.readouterr().out
+
+
+def test_cli_without_torch_is_one_clean_line():
+    """With torch and scikit-learn unimportable, `train` says what to install, in one line."""
+    code = (
+        "import sys\n"
+        "class Block:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name.split('.')[0] in ('torch', 'sklearn'):\n"
+        "            raise ModuleNotFoundError(f'No module named {name!r}', name=name)\n"
+        "sys.meta_path.insert(0, Block())\n"
+        "from selu_proof.cli import main\n"
+        "sys.exit(main(['train', '--epochs', '1']))\n")
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=120)
+    assert res.returncode == 2 and res.stdout == ""
+    _one_error_line(res.stderr)
+    assert "pip install 'selu-proof[train]'" in res.stderr
+    help_text = subprocess.run([sys.executable, "-c", code.replace(
+        "['train', '--epochs', '1']", "['train', '--help']")], capture_output=True, text=True)
+    assert help_text.returncode == 0 and "Theorem 1" in help_text.stdout
+
+
+def test_readme_tables_are_the_committed_results():
+    from pathlib import Path
+
+    from selu_proof.torch import results
+
+    root = Path(__file__).resolve().parent.parent
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    res = results.load_results(root / "experiments" / "results")
+    assert set(res) == {"figure1", "lr_sweep"}
+    for table in (results.loss_table(res["figure1"]), results.lr_table(res["lr_sweep"]),
+                  results.drift_table(res["figure1"])):
+        assert table in readme
