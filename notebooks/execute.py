@@ -40,9 +40,10 @@ def this_interpreter_kernel() -> Iterator[None]:
     """While active, the ``python3`` kernel runs ``sys.executable``.
 
     A temporary kernelspec found first through ``JUPYTER_PATH``; ``MPLBACKEND``
-    is unset so that the kernel uses its inline backend.
+    is unset so that the kernel uses its inline backend; ``SELU_PROOF_REPO`` names
+    the repository for notebooks that read committed results.
     """
-    saved = {k: os.environ.get(k) for k in ("JUPYTER_PATH", "MPLBACKEND")}
+    saved = {k: os.environ.get(k) for k in ("JUPYTER_PATH", "MPLBACKEND", "SELU_PROOF_REPO")}
     with tempfile.TemporaryDirectory() as root:
         spec = Path(root) / "kernels" / "python3"
         spec.mkdir(parents=True)
@@ -50,6 +51,7 @@ def this_interpreter_kernel() -> Iterator[None]:
             "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
             "display_name": "Python 3 (ipykernel)", "language": "python"}))
         os.environ["JUPYTER_PATH"] = root
+        os.environ["SELU_PROOF_REPO"] = str(HERE.parent)  # notebooks that read committed results
         os.environ.pop("MPLBACKEND", None)
         try:
             yield

@@ -92,7 +92,7 @@ def test_notebook_runs(name, kernel_env):
     nb = _execute(name, kernel_env)
     errors = [o for c in nb.cells for o in c.get("outputs", []) if o["output_type"] == "error"]
     assert not errors
-    assert _images(nb) >= {"01": 1, "02": 3, "03": 3, "04": 4, "06": 2}.get(name[:2], 0)
+    assert _images(nb) >= {"01": 1, "02": 3, "03": 3, "04": 4, "06": 2, "07": 4}.get(name[:2], 0)
 
 
 @pytest.mark.slow
@@ -157,6 +157,19 @@ def test_notebook6_values(kernel_env):
     assert len(se) == 2 and max(se) < 4
     assert float(re.search(r"largest deviation: (\S+) SE", text).group(1)) < 5
     assert "exact: True" in text
+
+
+@pytest.mark.slow
+def test_notebook7_values(kernel_env):
+    pytest.importorskip("torch")
+    pytest.importorskip("sklearn")
+    text = _text(_execute("07_training", kernel_env))
+    assert "gain 1 (nonlinearity='linear')  tau = 1     fixed point (0.000000000000, " \
+           "1.00000000000)  S = 0.7877" in text
+    assert "tau = 9/16  fixed point (-0.0284180809907, 0.0267643294021)  S = 1.0310" in text
+    acc = [float(a) for a in re.findall(r"epoch \d: train loss \S+  test accuracy (\S+)", text)]
+    assert len(acc) == 4 and acc[0] < 0.2 and acc[-1] > 0.85
+    assert "| SELU |" in text and "Learning-rate sweep" in text
 
 
 def test_output_summary_sees_changed_outputs_but_not_stream_cuts():
