@@ -56,6 +56,10 @@ def _exprs(name: str) -> tuple[tuple[sp.Expr, ...], tuple[sp.Symbol, ...]]:
     if name == "dropout_moments":
         m_in, v_in, q, sat, a, b = sp.symbols("mean_in var_in q saturation a b", real=True)
         return sym.dropout_moments(m_in, v_in, q, sat, a, b), (m_in, v_in, q, sat, a, b)
+    if name.startswith("goal:"):  # a claim's goal expression F (interval.claims)
+        from selu_proof.interval.claims import _ARGS, goal_expression
+
+        return (goal_expression(name[len("goal:"):]),), _ARGS
     raise KeyError(name)
 
 
@@ -68,11 +72,14 @@ def compiled(name: str, backend: str) -> Any:
     ``(H11, H12, H21, H22)`` of ``(a, v, alpha, lam, omega, tau)``;
     ``spectral_variance`` / ``spectral_second_moment`` -> ``(S,)``;
     ``dropout_affine`` -> ``(a, b)`` of ``(q, saturation, mean, var)``;
-    ``dropout_moments`` -> output ``(mean, var)`` of ``(mean_in, var_in, q, saturation, a, b)``.
+    ``dropout_moments`` -> output ``(mean, var)`` of ``(mean_in, var_in, q, saturation, a, b)``;
+    ``goal:KEY`` -> ``(F,)`` of ``(mu, omega, nu, tau, alpha, lam)`` for the goal
+    expression ``KEY`` of :func:`selu_proof.interval.claims.goal_expression`.
     """
     _check(backend)
     exprs, args = _exprs(name)
-    return generate(exprs, args, backend, name=name)
+    ident = "".join(c if c.isalnum() else "_" for c in name)  # goal:S(H) -> goal_S_H_
+    return generate(exprs, args, backend, name=ident)
 
 
 def moments(a: Any, v: Any, alpha: Any, lam: Any, backend: str = "numpy") -> tuple[Any, Any, Any]:

@@ -26,6 +26,18 @@ a list ``[form, mask, bound]`` is a leaf whose evidence is replayed by the
 checker (:mod:`selu_proof.interval.forms`): the ``form`` evaluated on the
 face ``mask`` gives an upper enclosure of ``F`` not above ``bound``, and
 ``bound`` is below the goal's bound.
+
+An ``extremum`` claim has no goals; its entry holds the bracket and both
+pieces of evidence::
+
+    {"kind": "extremum", "quantity": "norm-H", "sense": "max", "expression": "S(H)",
+     "lower": "0.89760835...", "upper": "0.89760846...",
+     "witness": {"mu": "-0.1", "omega": "-0.1", "nu": "0.8", "tau": "1.1"},
+     "boxes": 400, "leaves": 201, "tree": [...]}
+
+The tree bounds the expression (``-F`` for a minimum) by ``upper`` (by
+``-lower`` for a minimum); the expression at the witness is at least
+``lower`` (``-upper``).
 """
 
 from __future__ import annotations
@@ -58,6 +70,9 @@ def build_certificate(spec_raw: dict[str, Any], precision: int, constants: tuple
 
     out_claims = []
     for c in claims:
+        if c["kind"] == "extremum":  # entry written by interval.extremum, tree included
+            out_claims.append(c["entry"])
+            continue
         goals = []
         for g in c["goals"]:
             bound: Fraction = g["bound"]

@@ -20,7 +20,10 @@ Claim kinds (see :mod:`selu_proof.interval.claims` for their meaning):
 ``spectral_norm_below`` (``bound``, optional ``jacobian = "second_moment"``),
 ``maps_into`` (optional target intervals ``mean = [lo, hi]``, ``var = [lo, hi]``;
 by default the domain's own ``mu`` and ``nu`` intervals), ``variance_decreases``,
-``variance_increases``.
+``variance_increases``, and ``extremum`` (``quantity`` one of
+:data:`EXTREMUM_QUANTITIES`, ``sense = "max"`` or ``"min"``, optional
+``tolerance``, a positive decimal, default ``"1e-6"``): a certified bracket
+``[lower, upper]`` of the extremum of the quantity over the domain.
 """
 
 from __future__ import annotations
@@ -38,13 +41,17 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-__all__ = ["VARIABLES", "CLAIM_KINDS", "Spec", "SpecError", "parse_spec", "load_spec",
-           "shipped_specs", "PROOFS_DIR"]
+__all__ = ["VARIABLES", "CLAIM_KINDS", "EXTREMUM_QUANTITIES", "DEFAULT_TOLERANCE", "Spec",
+           "SpecError", "parse_spec", "load_spec", "shipped_specs", "PROOFS_DIR"]
 
 #: the domain variables, in the order used for boxes
 VARIABLES: tuple[str, ...] = ("mu", "omega", "nu", "tau")
 CLAIM_KINDS: tuple[str, ...] = ("spectral_norm_below", "maps_into", "variance_decreases",
-                                "variance_increases")
+                                "variance_increases", "extremum")
+#: quantities an ``extremum`` claim bounds: S(H), S(J), mu~, nu~, nu~ - nu
+EXTREMUM_QUANTITIES: tuple[str, ...] = ("norm-H", "norm-J", "mean", "var", "var-change")
+#: width of an extremum's bracket when the claim states none
+DEFAULT_TOLERANCE = "1e-6"
 NAMED_CONSTANTS = {"alpha": "alpha01", "lambda": "lambda01"}
 #: where the shipped specifications and certificates live
 PROOFS_DIR = Path(__file__).resolve().parent.parent / "proofs"
@@ -121,7 +128,8 @@ def parse_spec(raw: dict[str, Any]) -> Spec:
         if not isinstance(c, dict) or c.get("kind") not in CLAIM_KINDS:
             raise SpecError(f"claim {i}: kind must be one of {', '.join(CLAIM_KINDS)}")
         allowed = {"spectral_norm_below": {"kind", "bound", "jacobian"},
-                   "maps_into": {"kind", "mean", "var"}}.get(c["kind"], {"kind"})
+                   "maps_into": {"kind", "mean", "var"},
+                   "extremum": {"kind", "quantity", "sense", "tolerance"}}.get(c["kind"], {"kind"})
         if set(c) - allowed:
             raise SpecError(f"claim {i}: unexpected keys {', '.join(sorted(set(c) - allowed))}")
         if c["kind"] == "spectral_norm_below":
@@ -131,11 +139,27 @@ def parse_spec(raw: dict[str, Any]) -> Spec:
                 raise SpecError(f"claim {i}: bound: {exc}") from None
             if c.get("jacobian", "variance") not in ("variance", "second_moment"):
                 raise SpecError(f"claim {i}: jacobian must be 'variance' or 'second_moment'")
+        if c["kind"] == "extremum":
+            _extremum_claim(i, c)
         for key in ("mean", "var"):
             if key in c:
                 _interval(f"claim {i}: {key}", c[key])
     return Spec(name=name, alpha=alpha, lam=lam, domain=domain,
                 claims=tuple(dict(c) for c in claims), raw=raw)
+
+
+def _extremum_claim(i: int, c: dict[str, Any]) -> None:
+    """Validate the keys of an ``extremum`` claim."""
+    if c.get("quantity") not in EXTREMUM_QUANTITIES:
+        raise SpecError(f"claim {i}: quantity must be one of {', '.join(EXTREMUM_QUANTITIES)}")
+    if c.get("sense") not in ("max", "min"):
+        raise SpecError(f"claim {i}: sense must be 'max' or 'min'")
+    try:
+        tol = parse_decimal(c.get("tolerance", DEFAULT_TOLERANCE))
+    except ValueError as exc:
+        raise SpecError(f"claim {i}: tolerance: {exc}") from None
+    if tol <= 0:
+        raise SpecError(f"claim {i}: tolerance must be positive")
 
 
 def load_spec(path: str | Path) -> Spec:
