@@ -87,7 +87,7 @@ def test_quick_start_main_job(tmp_path):
                           "--out", str(tmp_path)], capture_output=True, text=True, timeout=900)
     assert res.returncode == 0, res.stderr
     results = json.loads(res.stdout)["results"]
-    assert len(results) == 8 and {r["status"] for r in results} == {"proved"}
+    assert len(results) == 18 and {r["status"] for r in results} == {"proved"}
 
 
 def test_results_table_box_counts_match_the_certificates():

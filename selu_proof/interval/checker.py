@@ -208,7 +208,7 @@ def _check_extremum(i: int, claim: dict[str, Any], entry: Any, domain: forms.Box
     try:
         leaves, best = _replay(key, g_hi, domain, entry.get("tree"), params, closed=True)
     except _InvalidError as exc:
-        raise _InvalidError(f"{where}, upper side: {exc}") from None
+        raise _InvalidError(f"{where}, tree side: {exc}") from None
     if best != g_hi:  # tamper evidence: the stated end is the tree's own maximum
         raise _InvalidError(f"{where}: the tree proves {decimal_up(best)}, not the stated "
                             f"{fraction_str(g_hi)}")
@@ -222,7 +222,7 @@ def _check_extremum(i: int, claim: dict[str, Any], entry: Any, domain: forms.Box
     value = forms.natural(key, tuple((x, x) for x in point), params)
     lo_val = lower_fraction(value) if value.is_finite() else None
     if lo_val is None or lo_val < g_lo:
-        raise _InvalidError(f"{where}, lower side: the witness gives {value.str(10)}, not >= "
+        raise _InvalidError(f"{where}, witness side: the witness gives {value.str(10)}, not >= "
                             f"{fraction_str(g_lo)}")
     if parse_decimal(decimal_down(lo_val)) != g_lo:  # tamper evidence
         raise _InvalidError(f"{where}: stated witness end {fraction_str(g_lo)} differs from "
