@@ -29,9 +29,10 @@ from pathlib import Path
 from typing import Any
 
 from selu_proof.interval.exact import fraction_str
-from selu_proof.interval.specs import VARIABLES, Spec, SpecError, parse_spec
+from selu_proof.interval.specs import VARIABLES, Spec, parse_spec
 
-__all__ = ["Trial", "EdgeResult", "explore_edge", "run_trial", "grid_midpoint", "MAX_TRIALS"]
+__all__ = ["Trial", "Edge", "EdgeResult", "search_edge", "explore_edge", "run_trial",
+           "grid_midpoint", "MAX_TRIALS"]
 
 #: the most prover runs one exploration makes
 MAX_TRIALS = 60
@@ -142,6 +143,86 @@ def grid_midpoint(p: Fraction, r: Fraction, tol: Fraction) -> Fraction:
     return mid
 
 
+@dataclass
+class Edge:
+    """Outcome of :func:`search_edge` on a scalar parameter (see :class:`EdgeResult`)."""
+
+    status: str
+    proved: Trial | None = None
+    refuted: Trial | None = None
+    trials: list[Trial] = field(default_factory=list)
+    reason: str = ""
+
+
+def search_edge(trial: Callable[[Fraction], Trial], start: Fraction, other: Fraction,
+                direction: int, tol: Fraction, *, limit: Fraction | None = None,
+                step: Fraction | None = None) -> Edge:
+    """Proof-vs-refutation search along one scalar parameter.
+
+    ``trial(value)`` runs the prover at ``value``.  From a proved ``start`` the
+    search steps in ``direction`` (+1/-1), doubling the step (``step``, default
+    ``(|other - start|)/8`` or ``tol``), never reaching the exclusive ``limit``
+    (it halves the distance to it instead); from a refuted ``start`` it steps
+    back towards ``other`` (reached at most).  Then it bisects between the
+    last proved and the first refuted value down to ``tol``.  An ``unknown``
+    trial stops the search.
+    """
+    edge = Edge("unknown")
+    step = max(abs(other - start) / 8, tol) if step is None else step
+
+    def run(value: Fraction) -> bool:
+        t = trial(value)
+        t.value = value
+        edge.trials.append(t)
+        if t.status == "proved":
+            edge.proved = t
+        elif t.status == "refuted":
+            edge.refuted = t
+        else:
+            edge.reason = f"unknown at {fraction_str(value)} ({t.reason})"
+            return False
+        return True
+
+    def done(status: str, reason: str = "") -> Edge:
+        edge.status = status
+        edge.reason = reason or edge.reason
+        return edge
+
+    if not run(start):
+        return done("unknown")
+    value = start
+    while edge.proved is None or edge.refuted is None:
+        if len(edge.trials) >= MAX_TRIALS:
+            return done("unknown", f"no edge within {MAX_TRIALS} prover runs")
+        if edge.refuted is None:  # outward
+            if step > (abs(other - start) + 1) * MAX_OUTWARD:
+                return done("no-refutation", f"proved up to {fraction_str(value)} without "
+                            "a refutation")
+            nxt = value + direction * step
+            if limit is not None and (limit - nxt) * direction <= 0:
+                nxt = (value + limit) / 2
+                if abs(limit - value) < tol:
+                    return done("no-refutation", f"proved up to {fraction_str(value)} "
+                                f"without a refutation (the limit is {fraction_str(limit)})")
+        else:  # inward, not past the other end
+            nxt = value - direction * step
+            if (nxt - other) * direction <= 0:
+                if value == other:
+                    return done("no-proof", f"refuted even at {fraction_str(other)}")
+                nxt = other
+        value = nxt
+        step *= 2
+        if not run(value):
+            return done("unknown")
+    while abs(edge.proved.value - edge.refuted.value) > tol:
+        if len(edge.trials) >= MAX_TRIALS:
+            return done("unknown", f"bracket still wider than the tolerance after "
+                        f"{MAX_TRIALS} prover runs")
+        if not run(grid_midpoint(edge.proved.value, edge.refuted.value, tol)):
+            return done("unknown")
+    return done("edge")
+
+
 def explore_edge(spec: Spec, variable: str, end: str, *, claims: list[int] | None = None,
                  tol: Fraction = Fraction(1, 1000), out_dir: str | Path | None = None,
                  precision: int = 128, max_boxes: int = 10**6,
@@ -167,85 +248,28 @@ def explore_edge(spec: Spec, variable: str, end: str, *, claims: list[int] | Non
                              f"{len(spec.claims)} claim(s), numbered from 0")
     k = VARIABLES.index(variable)
     lo0, hi0 = spec.domain[k]
-    start = lo0 if end == "lo" else hi0
-    other = hi0 if end == "lo" else lo0
-    out_sign = -1 if end == "lo" else 1
-    positive = variable in ("nu", "tau") and end == "lo"
     name = f"{spec.name}_{variable}_{end}"
-    res = EdgeResult(variable, end, "unknown", None, None, tol)
-    best_cert: bytes | None = None
 
     def trial(value: Fraction) -> Trial:
         s = _with_end(spec, variable, end, value, claims, name)
         t = run_trial(s, precision=precision, max_boxes=max_boxes, max_seconds=max_seconds)
         t.value = value
-        res.trials.append(t)
         if progress is not None:
             progress(t)
         return t
 
-    def record(t: Trial) -> bool:
-        """Update the bracket with a trial; False when it was unknown."""
-        nonlocal best_cert
-        if t.status == "proved":
-            res.proved, best_cert = t.value, t.certificate
-        elif t.status == "refuted":
-            res.refuted, res.witness = t.value, t.witness
-        else:
-            res.reason = f"unknown at {variable} {end} = {fraction_str(t.value)} ({t.reason})"
-            return False
-        return True
-
-    def finish(status: str, reason: str = "") -> EdgeResult:
-        res.status = status
-        if reason:
-            res.reason = reason
-        if best_cert is not None and out_dir is not None:
-            out = Path(out_dir)
-            out.mkdir(parents=True, exist_ok=True)
-            path = out / f"{name}.cert.json"
-            path.write_bytes(best_cert)
-            res.certificate = str(path)
-        return res
-
-    try:
-        first = trial(start)
-    except SpecError as exc:  # pragma: no cover - the start is the spec's own domain
-        raise ValueError(str(exc)) from None
-    if not record(first):
-        return finish("unknown")
-    # bracket the edge: step away from the proved side until the other kind appears
-    step = max((hi0 - lo0) / 8, tol)
-    value = start
-    while res.proved is None or res.refuted is None:
-        if len(res.trials) >= MAX_TRIALS:
-            return finish("unknown", f"no edge within {MAX_TRIALS} prover runs")
-        if res.refuted is None:  # outward
-            if step > (hi0 - lo0 + 1) * MAX_OUTWARD:
-                return finish("no-refutation", f"proved up to {variable} = "
-                              f"{fraction_str(value)} without a refutation")
-            nxt = value + out_sign * step
-            if positive and nxt <= 0:
-                nxt = value / 2
-                if nxt < tol:
-                    return finish("no-refutation", f"proved down to {variable} = "
-                                  f"{fraction_str(value)} without a refutation")
-        else:  # inward, not past the other end
-            nxt = value - out_sign * step
-            if (nxt - other) * out_sign <= 0:
-                if value == other:
-                    return finish("no-proof", f"refuted even at {variable} {end} = "
-                                  f"{fraction_str(other)} (the other end)")
-                nxt = other
-        value = nxt
-        step *= 2
-        if not record(trial(value)):
-            return finish("unknown")
-    # bisect between the proved and the refuted value
-    while abs(res.proved - res.refuted) > tol:
-        if len(res.trials) >= MAX_TRIALS:
-            return finish("unknown", f"bracket still wider than the tolerance after "
-                          f"{MAX_TRIALS} prover runs")
-        if not record(trial(grid_midpoint(res.proved, res.refuted, tol))):
-            return finish("unknown")
-    return finish("edge")
+    positive = variable in ("nu", "tau") and end == "lo"
+    edge = search_edge(trial, lo0 if end == "lo" else hi0, hi0 if end == "lo" else lo0,
+                       -1 if end == "lo" else 1, tol, limit=Fraction(0) if positive else None)
+    res = EdgeResult(variable, end, edge.status,
+                     edge.proved.value if edge.proved else None,
+                     edge.refuted.value if edge.refuted else None, tol, edge.trials,
+                     witness=edge.refuted.witness if edge.refuted else None,
+                     reason=edge.reason and f"{variable} {end}: {edge.reason}")
+    if edge.proved is not None and out_dir is not None:
+        out = Path(out_dir)
+        out.mkdir(parents=True, exist_ok=True)
+        path = out / f"{name}.cert.json"
+        path.write_bytes(edge.proved.certificate)
+        res.certificate = str(path)
+    return res
