@@ -165,7 +165,9 @@ def search_edge(trial: Callable[[Fraction], Trial], start: Fraction, other: Frac
     (it halves the distance to it instead); from a refuted ``start`` it steps
     back towards ``other`` (reached at most).  Then it bisects between the
     last proved and the first refuted value down to ``tol``.  An ``unknown``
-    trial stops the search.
+    trial stops the first phase; in the bisection it is neither side: the search
+    goes on between the proved value and it, and ends ``unknown`` with the
+    proved and refuted values reached.
     """
     edge = Edge("unknown")
     step = max(abs(other - start) / 8, tol) if step is None else step
@@ -214,12 +216,22 @@ def search_edge(trial: Callable[[Fraction], Trial], start: Fraction, other: Frac
         step *= 2
         if not run(value):
             return done("unknown")
-    while abs(edge.proved.value - edge.refuted.value) > tol:
+    # an unknown trial is no refutation: keep bisecting between the proved value and it,
+    # so that the proved end is still pushed as far as the prover decides
+    unknown: Fraction | None = None
+    while True:
+        near = edge.refuted.value if unknown is None else unknown
+        if abs(edge.proved.value - near) <= tol:
+            break
         if len(edge.trials) >= MAX_TRIALS:
             return done("unknown", f"bracket still wider than the tolerance after "
                         f"{MAX_TRIALS} prover runs")
-        if not run(grid_midpoint(edge.proved.value, edge.refuted.value, tol)):
-            return done("unknown")
+        m = grid_midpoint(edge.proved.value, near, tol)
+        if not run(m):
+            unknown = m
+    if unknown is not None:
+        return done("unknown", f"{edge.reason}; proved up to {fraction_str(edge.proved.value)}, "
+                    f"refuted from {fraction_str(edge.refuted.value)}")
     return done("edge")
 
 
