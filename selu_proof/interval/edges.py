@@ -28,11 +28,11 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from selu_proof.interval.exact import fraction_str
+from selu_proof.interval.exact import fraction_str, lower_fraction
 from selu_proof.interval.specs import VARIABLES, Spec, parse_spec
 
 __all__ = ["Trial", "Edge", "EdgeResult", "search_edge", "explore_edge", "run_trial",
-           "grid_midpoint", "MAX_TRIALS"]
+           "grid_midpoint", "search_witness", "MAX_TRIALS"]
 
 #: the most prover runs one exploration makes
 MAX_TRIALS = 60
@@ -123,9 +123,37 @@ def run_trial(spec: Spec, *, precision: int = 128, max_boxes: int = 10**6,
                      reason=f"claim {refuted[0].claim}: {refuted[0].reason}")
     unknown = [r for r in results if r.status != "proved"]
     if unknown:
+        witness = search_witness(spec, precision)
+        if witness is not None:
+            return Trial(Fraction(0), "refuted", boxes, seconds, witness=witness,
+                         reason="a local maximiser of a goal violates it")
         return Trial(Fraction(0), "unknown", boxes, seconds,
                      reason=f"claim {unknown[0].claim}: {unknown[0].reason}")
     return Trial(Fraction(0), "proved", boxes, seconds, certificate=data)
+
+
+def search_witness(spec: Spec, precision: int = 128) -> dict[str, str] | None:
+    """A point where some goal ``F < c`` of ``spec`` fails, certified in ball arithmetic.
+
+    Candidates come from :func:`~selu_proof.interval.extremum.local_maximisers`
+    (a float search); a candidate counts only when the lower end of ``F``'s
+    ball there is ``>= c``.  ``None`` when no candidate violates a goal.
+    """
+    from selu_proof.interval.claims import goals_of_claim, violation_statement
+    from selu_proof.interval.extremum import local_maximisers
+    from selu_proof.interval.prover import witness_ball
+
+    for claim in spec.claims:
+        for goal in goals_of_claim(spec, claim):
+            for point in local_maximisers(goal.key, spec.domain, spec.alpha, spec.lam):
+                val = witness_ball(goal.key, point, spec.alpha, spec.lam, precision)
+                if val.is_finite() and lower_fraction(val) >= goal.bound:
+                    w = {n: fraction_str(x) for n, x in zip(VARIABLES, point)}
+                    w.update(goal=goal.label, value=val.str(20),
+                             bound=fraction_str(goal.bound),
+                             statement=violation_statement(goal.key, val, goal.bound))
+                    return w
+    return None
 
 
 def grid_midpoint(p: Fraction, r: Fraction, tol: Fraction) -> Fraction:
