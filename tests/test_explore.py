@@ -91,3 +91,20 @@ def test_cli_json_and_exit_code(tmp_path, capsys):
     assert {"variable", "end", "proved", "refuted", "certificate"} <= set(out)
     assert (out["variable"], out["end"], out["status"]) == ("nu", "hi", "no-proof")
     assert out["proved"] is None and out["refuted"] == "0.8" and out["certificate"] is None
+
+
+#: the committed edges: certificate -> (variable, end, proved value) stated in the README
+EDGES = {"theorem1_nu_lo": ("nu", 0, "0.5107"), "theorem1_tau_lo": ("tau", 0, "0.9445"),
+         "theorem1_tau_hi": ("tau", 1, "1.1176"), "theorem2_nu_lo": ("nu", 0, "2.4978"),
+         "theorem3a_nu_hi": ("nu", 1, "0.4074"), "theorem3b_nu_hi": ("nu", 1, "0.6658")}
+
+
+@pytest.mark.parametrize("name", sorted(EDGES))
+def test_committed_edge_certificates_check(name):
+    from selu_proof.interval.specs import PROOFS_DIR
+
+    path = PROOFS_DIR / "edges" / f"{name}.cert.json"
+    res = check_file(path)
+    assert res.valid, res.message
+    var, i, value = EDGES[name]
+    assert json.loads(path.read_text())["spec"]["domain"][var][i] == value

@@ -22,7 +22,7 @@ pytest.importorskip("ipykernel")
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 NAMES = ["01_constants_and_moment_maps", "02_fixed_points_and_contraction", "03_the_proof",
-         "04_deep_nets"]
+         "04_deep_nets", "05_beyond_the_paper"]
 
 
 @pytest.fixture(scope="module")
@@ -85,7 +85,7 @@ def test_notebook_runs(name, kernel_env, tmp_path):
     nb = _execute(name, kernel_env, tmp_path)
     errors = [o for c in nb.cells for o in c.get("outputs", []) if o["output_type"] == "error"]
     assert not errors
-    assert _images(nb) >= {"01": 1, "02": 3, "03": 3, "04": 4}[name[:2]]
+    assert _images(nb) >= {"01": 1, "02": 3, "03": 3, "04": 4, "05": 1}[name[:2]]
 
 
 @pytest.mark.slow
@@ -138,3 +138,20 @@ def test_notebook4_values(kernel_env, tmp_path):
     row = re.search(r"layer 1: mean +(\S+) \(g: +(\S+)\) +var +(\S+) \(g: +(\S+)\)", text)
     mean, pred_mean, var, pred_var = (float(x) for x in row.groups())
     assert abs(mean - pred_mean) < 0.01 and abs(var - pred_var) / pred_var < 0.02
+
+
+@pytest.mark.slow
+def test_notebook5_values(kernel_env, tmp_path):
+    text = _text(_execute(NAMES[4], kernel_env, tmp_path))
+    rows = re.findall(r"^(\w+_extrema) +(max|min) (\S+) +\[(\S+), (\S+)\]", text, flags=re.M)
+    assert len(rows) == 10
+    for _, _, _, lo, hi in rows:
+        assert 0 <= Fraction(hi) - Fraction(lo) <= Fraction("2e-6")  # 9 printed digits
+    assert "max norm-H      [0.897608358, 0.897608797]" in text
+    assert "min mean        [-0.031060844, -0.031060502]" in text  # below the paper's -0.03106
+    assert "proved max mu~ in [0.067725101690, 0.067725703912]" in text
+    assert "'mu': '-0.1', 'omega': '-0.1', 'nu': '1.5', 'tau': '1.1'" in text
+    assert "theorem1_nu_lo.cert.json   valid  nu in ['0.5107', '1.5']" in text
+    assert "INVALID" not in text
+    assert "alpha = 1.8339602235162955900  lambda = 1.0565712327230750134" in text
+    assert "proof: proved at scale" in text and "certificate valid: True" in text
