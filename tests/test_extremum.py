@@ -64,18 +64,38 @@ def _corners(domain):
     return itertools.product(*[(Fraction(lo), Fraction(hi)) for lo, hi in domain.values()])
 
 
-def test_max_bracket_contains_witness_and_bounds_corners(max_mean):
-    res, cert = max_mean
+def _mpf(q: Fraction) -> mpmath.mpf:
+    return mpmath.mpf(q.numerator) / q.denominator
+
+
+def _check_bracket(cert, quantity: str, sense: str):
+    """The certificate checks; the 50-digit value at the witness lies in the bracket and no
+    corner of the domain goes past the bracket's far end.  Returns (lower, upper, witness)."""
     assert check_certificate(cert).valid
     lo, up, entry = _bracket(cert)
+    assert entry["expression"] == extremum_key(quantity, sense)
     assert 0 <= up - lo <= Fraction("1e-6")
     w = tuple(Fraction(entry["witness"][n]) for n in ("mu", "omega", "nu", "tau"))
     with mpmath.workdps(50):
-        val = _mp_value("mean", w)
-        assert mpmath.mpf(lo.numerator) / lo.denominator <= val <= \
-            mpmath.mpf(up.numerator) / up.denominator
+        assert _mpf(lo) <= _mp_value(quantity, w) <= _mpf(up)
         for c in _corners(SMALL):
-            assert _mp_value("mean", c) <= mpmath.mpf(up.numerator) / up.denominator
+            v = _mp_value(quantity, c)
+            assert v <= _mpf(up) if sense == "max" else v >= _mpf(lo)
+    return lo, up, w
+
+
+def _samples(quantity: str, seed: int, n: int = 20000) -> np.ndarray:
+    """The quantity (float) at ``n`` random points of the domain."""
+    rng = np.random.default_rng(seed)
+    f = compiled(f"goal:{extremum_key(quantity, 'max')}", "numpy")
+    c = constant_digits(20)
+    pts = [rng.uniform(float(Fraction(a)), float(Fraction(b)), n) for a, b in SMALL.values()]
+    return f(*pts, float(c["alpha"]), float(c["lambda"]))[0]
+
+
+def test_max_bracket_contains_witness_and_bounds_corners(max_mean):
+    _, cert = max_mean
+    _, up, w = _check_bracket(cert, "mean", "max")
     # the maximum of mu~ sits at the corner mu = omega = -0.1, nu = 1.5, tau = 1.1
     assert w == (Fraction("-0.1"), Fraction("-0.1"), Fraction("1.5"), Fraction("1.1"))
     assert abs(float(up) - 0.06772510168987846) < 1e-6
@@ -84,32 +104,13 @@ def test_max_bracket_contains_witness_and_bounds_corners(max_mean):
 def test_no_sampled_point_exceeds_a_maximum(max_mean):
     _, cert = max_mean
     _, up, _ = _bracket(cert)
-    rng = np.random.default_rng(8)
-    f = compiled("goal:mean", "numpy")
-    c = constant_digits(20)
-    pts = [rng.uniform(float(lo), float(hi), 20000) for lo, hi in
-           ((Fraction(a), Fraction(b)) for a, b in SMALL.values())]
-    vals = f(*pts, float(c["alpha"]), float(c["lambda"]))[0]
-    assert vals.max() <= float(up)
+    assert _samples("mean", 8).max() <= float(up)
 
 
 def test_min_bracket_is_the_mirror_image(min_var):
     _, cert = min_var
-    assert check_certificate(cert).valid
-    lo, up, entry = _bracket(cert)
-    assert entry["expression"] == "-var" and 0 <= up - lo <= Fraction("1e-6")
-    w = tuple(Fraction(entry["witness"][n]) for n in ("mu", "omega", "nu", "tau"))
-    with mpmath.workdps(50):
-        val = _mp_value("var", w)
-        assert mpmath.mpf(lo.numerator) / lo.denominator <= val <= \
-            mpmath.mpf(up.numerator) / up.denominator
-        for c in _corners(SMALL):
-            assert _mp_value("var", c) >= mpmath.mpf(lo.numerator) / lo.denominator
-    rng = np.random.default_rng(9)
-    f = compiled("goal:var", "numpy")
-    c = constant_digits(20)
-    pts = [rng.uniform(float(Fraction(a)), float(Fraction(b)), 20000) for a, b in SMALL.values()]
-    assert f(*pts, float(c["alpha"]), float(c["lambda"]))[0].min() >= float(lo)
+    lo, _, _ = _check_bracket(cert, "var", "min")
+    assert _samples("var", 9).min() >= float(lo)
     # the paper's nu~ >= 0.80009 holds with the true minimum about 0.8037
     assert abs(float(lo) - 0.8037117576791137) < 1e-6
 

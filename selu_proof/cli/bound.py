@@ -44,18 +44,24 @@ def register(sub: argparse._SubParsersAction) -> None:
                        help="bracket the minimum")
     p.add_argument("--tol", default="1e-6", metavar="T",
                    help="largest width upper - lower of the bracket (default 1e-6)")
-    p.add_argument("--out", default="certificates", metavar="DIR",
-                   help="directory for the certificate (default: ./certificates)")
-    p.add_argument("--max-boxes", type=int, default=1_000_000, metavar="N",
-                   help="box budget; past it the result is 'unknown' (default 1e6)")
-    p.add_argument("--max-seconds", type=float, default=None, metavar="S",
-                   help="wall-clock budget; past it the result is 'unknown'")
-    p.add_argument("--precision", type=int, default=128, metavar="BITS",
-                   help="ball arithmetic precision in bits (default 128)")
+    add_search_options(p, 1_000_000, "box budget; past it the result is 'unknown' (default 1e6)",
+                       "wall-clock budget; past it the result is 'unknown'")
     p.add_argument("--json", action="store_true",
                    help="print quantity, sense, lower, upper, witness, boxes, seconds, "
                    "certificate as JSON")
     p.set_defaults(func=run_bound)
+
+
+def add_search_options(p: Any, max_boxes: int, boxes_help: str, seconds_help: str,
+                       precision: bool = True) -> None:
+    """``--out``, ``--max-boxes``, ``--max-seconds`` (and ``--precision``) of a search command."""
+    p.add_argument("--out", default="certificates", metavar="DIR",
+                   help="directory for the certificate (default: ./certificates)")
+    p.add_argument("--max-boxes", type=int, default=max_boxes, metavar="N", help=boxes_help)
+    p.add_argument("--max-seconds", type=float, default=None, metavar="S", help=seconds_help)
+    if precision:
+        p.add_argument("--precision", type=int, default=128, metavar="BITS",
+                       help="ball arithmetic precision in bits (default 128)")
 
 
 def parse_tolerance(text: str) -> str:
@@ -90,7 +96,7 @@ def check_budget(args: argparse.Namespace) -> None:
         raise CLIError("--max-boxes must be positive")
     if args.max_seconds is not None and not args.max_seconds > 0:
         raise CLIError("--max-seconds must be positive")
-    if not 53 <= args.precision <= 4096:
+    if not 53 <= getattr(args, "precision", 128) <= 4096:
         raise CLIError("--precision must be between 53 and 4096 bits")
 
 

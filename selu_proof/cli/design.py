@@ -142,19 +142,16 @@ def _add_prove_options(p: argparse.ArgumentParser) -> None:
         "only when a domain is proved; 1 with the reason when the claims fail.")
     g.add_argument("--prove", action="store_true",
                    help="prove Theorem 1's claims for the designed SELU")
-    g.add_argument("--out", default="certificates", metavar="DIR",
-                   help="directory for the certificate (default: ./certificates)")
-    g.add_argument("--max-boxes", type=int, default=200_000, metavar="N",
-                   help="box budget per goal of each prover run (default 2e5)")
-    g.add_argument("--max-seconds", type=float, default=None, metavar="S",
-                   help="wall-clock budget of each prover run")
+    from selu_proof.cli.bound import add_search_options
+
+    add_search_options(g, 200_000, "box budget per goal of each prover run (default 2e5)",
+                       "wall-clock budget of each prover run", precision=False)
 
 
 def _check_prove_options(args: argparse.Namespace) -> None:
-    if args.max_boxes < 1:
-        raise CLIError("--max-boxes must be positive")
-    if args.max_seconds is not None and not args.max_seconds > 0:
-        raise CLIError("--max-seconds must be positive")
+    from selu_proof.cli.bound import check_budget
+
+    check_budget(args)
     if args.dropout_rate is not None:
         raise CLIError("--prove does not take --dropout-rate")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from selu_proof.cli.bound import add_search_options
 from selu_proof.cli.common import CLIError, emit_json, parse_exact, progress
 
 
@@ -31,14 +32,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--tol", default="1e-3", metavar="T",
                    help="largest distance between the proved and the refuted value "
                    "(default 1e-3)")
-    p.add_argument("--out", default="certificates", metavar="DIR",
-                   help="directory for the certificate (default: ./certificates)")
-    p.add_argument("--max-boxes", type=int, default=200_000, metavar="N",
-                   help="box budget per goal of each prover run (default 2e5)")
-    p.add_argument("--max-seconds", type=float, default=None, metavar="S",
-                   help="wall-clock budget of each prover run")
-    p.add_argument("--precision", type=int, default=128, metavar="BITS",
-                   help="ball arithmetic precision in bits (default 128)")
+    add_search_options(p, 200_000, "box budget per goal of each prover run (default 2e5)",
+                       "wall-clock budget of each prover run")
     p.add_argument("--json", action="store_true",
                    help="print variable, end, status, proved, refuted, certificate, witness "
                    "and the runs as JSON")
