@@ -27,7 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "of a maximum is proved by a branch-and-bound tree (the quantity is <= upper "
         "everywhere), the lower end by a witness point evaluated in ball arithmetic (a "
         "minimum is the mirror image); upper - lower <= --tol. Writes a certificate "
-        "<out>/<spec>_<sense>_<quantity>.cert.json that `selu-proof check` replays on both "
+        "<out>/<spec>_<sense>_<quantity>.cert.json (lower case, - as _) that `selu-proof check` replays on both "
         "sides. Exit status 0 when the bracket reaches the tolerance, 1 when the budget ran "
         "out first (the best bracket so far is printed, without a certificate), 2 for bad "
         "input. Quantities: " + QUANTITY_HELP + ".",
@@ -80,7 +80,7 @@ def extremum_spec(spec: Any, quantity: str, sense: str, tol: str) -> Any:
         raise CLIError(f"cannot bound {quantity!r}: the quantities are "
                        f"{', '.join(EXTREMUM_QUANTITIES)}")
     raw = copy.deepcopy(spec.raw)
-    raw["name"] = f"{spec.name}_{sense}_{quantity.replace('-', '_')}"
+    raw["name"] = f"{spec.name}_{sense}_{quantity.replace('-', '_').lower()}"
     raw["description"] = f"{sense} of {quantity} over the domain of {spec.name}"
     raw["claim"] = [{"kind": "extremum", "quantity": quantity, "sense": sense,
                      "tolerance": tol}]
