@@ -27,10 +27,10 @@ def register(sub: argparse._SubParsersAction) -> None:
         "of a maximum is proved by a branch-and-bound tree (the quantity is <= upper "
         "everywhere), the lower end by a witness point evaluated in ball arithmetic (a "
         "minimum is the mirror image); upper - lower <= --tol. Writes a certificate "
-        "<out>/<spec>_<sense>_<quantity>.cert.json (lower case, - as _) that `selu-proof check` replays on both "
-        "sides. Exit status 0 when the bracket reaches the tolerance, 1 when the budget ran "
-        "out first (the best bracket so far is printed, without a certificate), 2 for bad "
-        "input. Quantities: " + QUANTITY_HELP + ".",
+        "<out>/<spec>_<sense>_<quantity>.cert.json (lower case, - as _) that "
+        "`selu-proof check` replays on both sides. Exit status 0 when the bracket reaches the "
+        "tolerance, 1 when the budget ran out first (the best bracket so far is printed, "
+        "without a certificate), 2 for bad input. Quantities: " + QUANTITY_HELP + ".",
     )
     p.add_argument("quantity", metavar="QUANTITY",
                    help="norm-H, norm-J, mean, var or var-change")
