@@ -67,6 +67,10 @@ def _exprs(name: str) -> tuple[tuple[sp.Expr, ...], tuple[sp.Symbol, ...]]:
     if name == "dropout_mean_field":
         q, sat, m, var = sp.symbols("q saturation mean var", real=True)
         return sym.dropout_mean_field(q, sat, m, var), (q, sat, m, var)
+    if name.startswith("goal:"):  # a claim's goal expression F (interval.claims)
+        from selu_proof.interval.claims import _ARGS, goal_expression
+
+        return (goal_expression(name[len("goal:"):]),), _ARGS
     raise KeyError(name)
 
 
@@ -86,10 +90,13 @@ def compiled(name: str, backend: str) -> Any:
     ``(z, a, v, c, alpha, lam)``; ``selu_branches`` -> ``(neg, pos, neg', pos')``
     of ``(z, alpha, lam)``; ``dropout_mean_field`` -> ``(A**2 q, A**2 q**2)``
     of ``(q, saturation, mean, var)``.
+    ``goal:KEY`` -> ``(F,)`` of ``(mu, omega, nu, tau, alpha, lam)`` for the goal
+    expression ``KEY`` of :func:`selu_proof.interval.claims.goal_expression`.
     """
     _check(backend)
     exprs, args = _exprs(name)
-    return generate(exprs, args, backend, name=name)
+    ident = "".join(c if c.isalnum() else "_" for c in name)  # goal:S(H) -> goal_S_H_
+    return generate(exprs, args, backend, name=ident)
 
 
 def moments(a: Any, v: Any, alpha: Any, lam: Any, backend: str = "numpy") -> tuple[Any, Any, Any]:

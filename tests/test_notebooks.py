@@ -60,7 +60,8 @@ def _images(nb) -> int:
 
 def test_every_notebook_is_found():
     assert {"01_constants_and_moment_maps", "02_fixed_points_and_contraction", "03_the_proof",
-            "04_deep_nets"} <= set(NAMES)
+            "04_deep_nets", "05_beyond_the_paper", "06_gradients_and_correlations",
+            "07_training"} <= set(NAMES)
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -92,7 +93,7 @@ def test_notebook_runs(name, kernel_env):
     nb = _execute(name, kernel_env)
     errors = [o for c in nb.cells for o in c.get("outputs", []) if o["output_type"] == "error"]
     assert not errors
-    assert _images(nb) >= {"01": 1, "02": 3, "03": 3, "04": 4, "06": 2, "07": 4}.get(name[:2], 0)
+    assert _images(nb) >= {"01": 1, "02": 3, "03": 3, "04": 4, "05": 1, "06": 2, "07": 4}.get(name[:2], 0)
 
 
 @pytest.mark.slow
@@ -170,6 +171,23 @@ def test_notebook7_values(kernel_env):
     acc = [float(a) for a in re.findall(r"epoch \d: train loss \S+  test accuracy (\S+)", text)]
     assert len(acc) == 4 and acc[0] < 0.2 and acc[-1] > 0.85
     assert "| SELU |" in text and "Learning-rate sweep" in text
+
+
+@pytest.mark.slow
+def test_notebook5_values(kernel_env):
+    text = _text(_execute("05_beyond_the_paper", kernel_env))
+    rows = re.findall(r"^(\w+_extrema) +(max|min) (\S+) +\[(\S+), (\S+)\]", text, flags=re.M)
+    assert len(rows) == 10
+    for _, _, _, lo, hi in rows:
+        assert 0 <= Fraction(hi) - Fraction(lo) <= Fraction("2e-6")  # 9 printed digits
+    assert "max norm-H      [0.897608358, 0.897608797]" in text
+    assert "min mean        [-0.031060844, -0.031060502]" in text  # below the paper's -0.03106
+    assert "proved max mu~ in [0.067725101690, 0.067725703912]" in text
+    assert "'mu': '-0.1', 'omega': '-0.1', 'nu': '1.5', 'tau': '1.1'" in text
+    assert "theorem1_nu_lo.cert.json   valid  nu in ['0.5107', '1.5']" in text
+    assert "INVALID" not in text
+    assert "alpha = 1.8339602235162955900  lambda = 1.0565712327230750134" in text
+    assert "proof: proved at scale" in text and "certificate valid: True" in text
 
 
 def test_output_summary_sees_changed_outputs_but_not_stream_cuts():

@@ -53,6 +53,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true",
                    help="print alpha, lambda, status, reason, convention, box, "
                    "uniqueness_box (and dropout) as JSON")
+    _add_prove_options(p)
     p.set_defaults(func=run_design)
 
     f = sub.add_parser(
@@ -135,11 +136,79 @@ def run_design(args: argparse.Namespace) -> int:
         rate = parse_exact(args.dropout_rate, "--dropout-rate")
         if not 0 <= rate < 1:
             raise CLIError(f"--dropout-rate must be in [0, 1), got {args.dropout_rate!r}")
+    if args.prove:
+        _check_prove_options(args)
     try:
         result = design_selu(mean, var, omega, tau, digits=digits, dropout_rate=rate)
     except ValueError as exc:
         raise CLIError(str(exc)) from None
+    if args.prove:
+        return _design_and_prove(args, result, (mean, var, omega, tau))
     return _print_result(result, args.json)
+
+
+def _add_prove_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group(
+        "design, then prove",
+        "With --prove, the printed alpha and lambda (exact decimals of the certified digits) "
+        "are put in a specification with Theorem 1's claims (S(H) < 1 and the invariance of "
+        "the (mu, nu) box) on a domain of Theorem 1's proportions around (M, V, W, T); the "
+        "domain is grown (or shrunk) by bisection on its scale between a proof and a "
+        "refutation, and the largest proved domain's certificate is written. Exit status 0 "
+        "only when a domain is proved; 1 with the reason when the claims fail.")
+    g.add_argument("--prove", action="store_true",
+                   help="prove Theorem 1's claims for the designed SELU")
+    from selu_proof.cli.bound import add_search_options
+
+    add_search_options(g, 200_000, "box budget per goal of each prover run (default 2e5)",
+                       "wall-clock budget of each prover run", precision=False)
+
+
+def _check_prove_options(args: argparse.Namespace) -> None:
+    from selu_proof.cli.bound import check_budget
+
+    check_budget(args)
+    if args.dropout_rate is not None:
+        raise CLIError("--prove does not take --dropout-rate")
+
+
+def _design_and_prove(args: argparse.Namespace, result, target) -> int:
+    """Prove Theorem 1's claims for the designed (alpha, lambda); print both results."""
+    import sys
+
+    from selu_proof.cli.common import progress
+    from selu_proof.interval.design_proof import prove_design
+
+    if result.status != "unique":
+        proof = {"status": "unknown", "reason": "no certified (alpha, lambda) to prove",
+                 "domain": {}, "certificates": []}
+        code = 1
+    else:
+        bar = progress(None, "proving the designed SELU", not args.json and sys.stderr.isatty())
+
+        def step(t) -> None:
+            bar.set_postfix_str(f"scale {float(t.value):.4g}: {t.status}")
+            bar.update(1)
+
+        try:
+            res = prove_design(result.values["alpha"], result.values["lambda"], *target,
+                               out_dir=args.out, max_boxes=args.max_boxes,
+                               max_seconds=args.max_seconds, progress=step)
+        finally:
+            bar.close()
+        proof = res.as_dict()
+        code = 0 if res.status == "proved" else 1
+    if args.json:
+        emit_json({**result.as_dict(), "proof": proof})
+        return code
+    _print_result(result, False)
+    print(f"proof:      {proof['status']}" +
+          (f" ({proof['reason']})" if proof.get("reason") else ""))
+    for key, (lo, hi) in proof["domain"].items():
+        print(f"domain:     {key} in [{lo}, {hi}]")
+    for path in proof["certificates"]:
+        print(f"certificate: {path}")
+    return code
 
 
 def run_fixed_point(args: argparse.Namespace) -> int:

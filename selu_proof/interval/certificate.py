@@ -37,6 +37,22 @@ is the number of leaves of ``tree`` and ``certified_max`` the largest leaf
 bound, rounded up to 17 digits.  Format ``/2`` differs from ``/1`` by dropping
 the goal's ``boxes`` (the prover's search effort, which no replay can confirm)
 and by this strictness.  A new claim kind adds goals in this same shape.
+
+An ``extremum`` claim has no goals; its entry holds the bracket and both
+pieces of evidence::
+
+    {"kind": "extremum", "quantity": "norm-H", "sense": "max", "expression": "S(H)",
+     "lower": "0.89760835...", "upper": "0.89760846...",
+     "witness": {"mu": "-0.1", "omega": "-0.1", "nu": "0.8", "tau": "1.1"},
+     "leaves": 201, "tree": [...]}
+
+The tree bounds the expression (``-F`` for a minimum) by ``upper`` (by
+``-lower`` for a minimum); the expression at the witness is at least
+``lower`` (``-upper``).  The checker verifies every field of this entry too: the
+keys are exactly these, ``quantity``/``sense`` are the claim's, ``expression`` is
+the goal key they name, ``leaves`` counts the tree's leaves, ``upper`` (``-lower``)
+is the tree's largest leaf bound and ``lower`` (``-upper``) the witness's ball value
+rounded down, and the bracket is no wider than the claim's ``tolerance``.
 """
 
 from __future__ import annotations
@@ -73,6 +89,9 @@ def build_certificate(spec_raw: dict[str, Any], precision: int, constants: tuple
 
     out_claims = []
     for c in claims:
+        if c["kind"] == "extremum":  # entry written by interval.extremum, tree included
+            out_claims.append(c["entry"])
+            continue
         goals = []
         for g in c["goals"]:
             bound: Fraction = g["bound"]

@@ -14,6 +14,13 @@ balls, each goal's label, expression, bound, leaf count and certified maximum
 -- to be what the specification and the replay give, so that any edit of a
 certificate is detected.)  The format is described in
 :mod:`selu_proof.interval.certificate`.  It imports nothing from the prover.
+
+An ``extremum`` claim (a bracket ``[lower, upper]`` of ``max F`` or
+``min F``) is replayed on both sides (:func:`_check_extremum`): the split
+tree proves ``G <= g_hi`` on the whole domain (``G = F`` for a maximum,
+``-F`` for a minimum), a ball evaluation of ``G`` at the exact witness point,
+which must lie in the domain, proves ``G(witness) >= g_lo``, and
+``g_hi - g_lo`` must not exceed the claim's tolerance.
 """
 
 from __future__ import annotations
@@ -27,15 +34,36 @@ from typing import Any
 from flint import arb, ctx
 
 from selu_proof.interval import forms
-from selu_proof.interval.claims import certified_statement, goals_of_claim, parameter_balls
-from selu_proof.interval.exact import decimal_up, fraction_str, parse_decimal, upper_fraction
-from selu_proof.interval.specs import PRECISION_RANGE, VARIABLES, SpecError, parse_spec
+from selu_proof.interval.claims import (
+    certified_statement,
+    extremum_key,
+    extremum_name,
+    goals_of_claim,
+    parameter_balls,
+)
+from selu_proof.interval.exact import (
+    decimal_down,
+    decimal_up,
+    fraction_str,
+    lower_fraction,
+    parse_decimal,
+    upper_fraction,
+)
+from selu_proof.interval.specs import (
+    DEFAULT_TOLERANCE,
+    PRECISION_RANGE,
+    VARIABLES,
+    SpecError,
+    parse_spec,
+)
 
 __all__ = ["CheckResult", "check_certificate", "check_file", "FORMAT"]
 
 FORMAT = "selu-proof-certificate/2"
 _KEYS = {"format", "spec", "precision", "variables", "constants", "claims"}
 _GOAL_KEYS = {"label", "expression", "bound", "certified_max", "leaves", "tree"}
+_EXTREMUM_KEYS = {"kind", "quantity", "sense", "expression", "lower", "upper", "witness",
+                  "leaves", "tree"}
 #: longest constants string read (a ball at the highest precision is about 330 characters)
 _MAX_BALL_STR = 2000
 _MASK = set(".<>")
@@ -61,14 +89,17 @@ def _fmt_box(box: forms.Box) -> str:
 
 
 def _replay(key: str, bound: Fraction, domain: forms.Box, tree: Any,
-            params: tuple[arb, arb]) -> tuple[int, Fraction]:
-    """Replay one split tree; return (leaf count, certified max) or raise _InvalidError."""
+            params: tuple[arb, arb], closed: bool = False) -> tuple[int, Fraction]:
+    """Replay one split tree; return (leaf count, certified max) or raise _InvalidError.
+
+    Every leaf's recorded bound must be ``< bound`` (``<= bound`` when ``closed``).
+    """
     if not isinstance(tree, list):
         raise _InvalidError("tree is not a list")
     leaves, best = 0, None
     try:
         for n, box, node in forms.replay_tree(domain, tree):
-            recorded = _check_leaf(key, bound, n, box, node, params)
+            recorded = _check_leaf(key, bound, n, box, node, params, closed)
             leaves += 1
             best = recorded if best is None or recorded > best else best
     except ValueError as exc:  # the tree's shape: malformed node, extra or missing parts
@@ -77,7 +108,7 @@ def _replay(key: str, bound: Fraction, domain: forms.Box, tree: Any,
 
 
 def _check_leaf(key: str, bound: Fraction, n: int, box: forms.Box, node: list[Any],
-                params: tuple[arb, arb]) -> Fraction:
+                params: tuple[arb, arb], closed: bool = False) -> Fraction:
     """Replay one leaf's evidence; its recorded bound, or _InvalidError if it fails."""
     if not (all(isinstance(x, str) for x in node) and node[0] in forms.FORMS
             and len(node[1]) == 4 and set(node[1]) <= _MASK):
@@ -87,9 +118,9 @@ def _check_leaf(key: str, bound: Fraction, n: int, box: forms.Box, node: list[An
         recorded = parse_decimal(recorded_s)
     except ValueError:
         raise _InvalidError(f"node {n}: bad number {recorded_s!r}") from None
-    if not recorded < bound:
+    if not (recorded <= bound if closed else recorded < bound):
         raise _InvalidError(f"leaf {n} ({_fmt_box(box)}): recorded bound {recorded_s} "
-                            f"is not below {bound}")
+                            f"is not below {fraction_str(bound)}")
     enc = forms.leaf_bound(key, box, mask, form, params)
     if enc is None:
         raise _InvalidError(f"leaf {n} ({_fmt_box(box)}): derivative signs do not justify "
@@ -169,6 +200,9 @@ def _check(cert: Any) -> CheckResult:
                                 "specification")
         summary = []
         for i, (claim, entry) in enumerate(zip(spec.claims, claims)):
+            if claim["kind"] == "extremum":
+                summary.append(_check_extremum(i, claim, entry, spec.domain, params))
+                continue
             goals = goals_of_claim(spec, claim)
             if not isinstance(entry, dict) or set(entry) != {"kind", "goals"} \
                     or entry.get("kind") != claim["kind"] \
@@ -190,6 +224,66 @@ def _check(cert: Any) -> CheckResult:
                                 "certified_max": fraction_str(best),
                                 "statement": certified_statement(goal.key, best)})
     return CheckResult(True, "valid", name=spec.name, goals=summary)
+
+
+def _exact_field(obj: dict[str, Any], name: str, where: str) -> Fraction:
+    try:
+        return parse_decimal(obj[name])
+    except (KeyError, TypeError, ValueError):
+        raise _InvalidError(f"{where}: {name} missing or not an exact decimal") from None
+
+
+def _check_extremum(i: int, claim: dict[str, Any], entry: Any, domain: forms.Box,
+                    params: tuple[arb, arb]) -> dict[str, Any]:
+    """Replay both ends of an extremum bracket; its summary, or _InvalidError."""
+    quantity, sense = claim["quantity"], claim["sense"]
+    where = f"claim {i} (extremum, {sense} {quantity})"
+    if not isinstance(entry, dict) or set(entry) != _EXTREMUM_KEYS \
+            or entry.get("kind") != "extremum" \
+            or entry.get("quantity") != quantity or entry.get("sense") != sense:
+        raise _InvalidError(f"claim {i}: entry does not match the specification (keys must "
+                            f"be exactly {', '.join(sorted(_EXTREMUM_KEYS))})")
+    key = extremum_key(quantity, sense)
+    if entry.get("expression") != key:
+        raise _InvalidError(f"{where}: expression must be {key!r}")
+    lower = _exact_field(entry, "lower", where)
+    upper = _exact_field(entry, "upper", where)
+    tol = parse_decimal(claim.get("tolerance", DEFAULT_TOLERANCE))
+    if not lower <= upper:
+        raise _InvalidError(f"{where}: lower {entry['lower']} is above upper {entry['upper']}")
+    if upper - lower > tol:
+        raise _InvalidError(f"{where}: bracket [{entry['lower']}, {entry['upper']}] is wider "
+                            f"than the tolerance {fraction_str(tol)}")
+    # in terms of G (max G is the extremum, up to sign): G <= g_hi everywhere, G(w) >= g_lo
+    g_lo, g_hi = (lower, upper) if sense == "max" else (-upper, -lower)
+    try:
+        leaves, best = _replay(key, g_hi, domain, entry.get("tree"), params, closed=True)
+    except _InvalidError as exc:
+        raise _InvalidError(f"{where}, tree side: {exc}") from None
+    if entry.get("leaves") != leaves:
+        raise _InvalidError(f"{where}: leaves = {entry.get('leaves')!r}, the tree has {leaves}")
+    if best != g_hi:  # tamper evidence: the stated end is the tree's own maximum
+        raise _InvalidError(f"{where}: the tree proves {decimal_up(best)}, not the stated "
+                            f"{fraction_str(g_hi)}")
+    w = entry.get("witness")
+    if not isinstance(w, dict) or set(w) != set(VARIABLES):
+        raise _InvalidError(f"{where}: witness must give exactly {', '.join(VARIABLES)}")
+    point = tuple(_exact_field(w, name, f"{where}, witness") for name in VARIABLES)
+    for name, x, (lo, hi) in zip(VARIABLES, point, domain):
+        if not lo <= x <= hi:
+            raise _InvalidError(f"{where}: witness {name} = {w[name]} is outside the domain")
+    value = forms.natural(key, tuple((x, x) for x in point), params)
+    lo_val = lower_fraction(value) if value.is_finite() else None
+    if lo_val is None or lo_val < g_lo:
+        raise _InvalidError(f"{where}, witness side: the witness gives {value.str(10)}, not >= "
+                            f"{fraction_str(g_lo)}")
+    if parse_decimal(decimal_down(lo_val)) != g_lo:  # tamper evidence
+        raise _InvalidError(f"{where}: stated witness end {fraction_str(g_lo)} differs from "
+                            f"the replayed {decimal_down(lo_val)}")
+    lo_s, hi_s = fraction_str(lower), fraction_str(upper)
+    return {"claim": "extremum", "goal": f"{sense} {extremum_name(quantity)}", "leaves": leaves,
+            "certified_max": fraction_str(g_hi), "lower": lo_s, "upper": hi_s,
+            "statement": f"{sense} {extremum_name(quantity)} in [{lo_s}, {hi_s}]"}
 
 
 def check_file(path: str | Path) -> CheckResult:

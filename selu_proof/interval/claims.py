@@ -20,6 +20,11 @@ built from :mod:`selu_proof.symbolic` (with ``a = mu*omega``, ``v = nu*tau``):
     (:func:`selu_proof.symbolic.chi1`), the per-layer growth factor of the
     mean squared backpropagated gradient.
 
+``extremum``  (beyond the paper)
+    no goal of the form ``F < c``: a bracket ``[lower, upper]`` of ``max F``
+    (``sense = "max"``) or ``min F`` over the domain; :func:`extremum_key`
+    names the expression whose maximum is bracketed (``-F`` for a minimum).
+
 A lower bound ``G > c`` is stated as ``-G < -c``.  The goal functions and
 their gradients are compiled to arb code from these expressions.
 """
@@ -39,6 +44,7 @@ from selu_proof.interval.exact import parse_decimal
 from selu_proof.interval.specs import Spec
 
 __all__ = ["Goal", "goals_of_claim", "VARS", "compiled_goal", "goal_expression", "parameter_balls",
+           "extremum_key", "extremum_name",
            "certified_statement", "violation_statement"]
 
 #: sympy symbols of the domain variables, in box order
@@ -63,6 +69,10 @@ def goal_expression(key: str) -> sp.Expr:
     table = {
         "S(H)": lambda: sym.reduce_to_av(sym.largest_singular_value(sym.jacobian_variance())),
         "S(J)": lambda: sym.reduce_to_av(
+            sym.largest_singular_value(sym.jacobian_second_moment())),
+        "-S(H)": lambda: -sym.reduce_to_av(
+            sym.largest_singular_value(sym.jacobian_variance())),
+        "-S(J)": lambda: -sym.reduce_to_av(
             sym.largest_singular_value(sym.jacobian_second_moment())),
         "mean": lambda: mean,
         "-mean": lambda: -mean,
@@ -101,11 +111,36 @@ def goals_of_claim(spec: Spec, claim: dict[str, Any]) -> list[Goal]:
         return [Goal(f"chi1 < {claim['bound']}", "chi1", parse_decimal(claim["bound"]))]
     if kind == "chi1_above":
         return [Goal(f"chi1 > {claim['bound']}", "-chi1", -parse_decimal(claim["bound"]))]
+    if kind == "extremum":
+        return []  # a bracket, not an inequality with a stated bound (extremum_key)
     raise ValueError(f"unknown claim kind {kind!r}")
 
 
+#: extremum quantity -> (goal key of its maximum, goal key of minus it)
+_EXTREMUM_KEYS = {"norm-H": ("S(H)", "-S(H)"), "norm-J": ("S(J)", "-S(J)"),
+                  "mean": ("mean", "-mean"), "var": ("var", "-var"),
+                  "var-change": ("var-nu", "nu-var")}
+
+
+def extremum_key(quantity: str, sense: str) -> str:
+    """Goal key ``G`` with ``max G`` the extremum: ``F`` for ``"max"``, ``-F`` for ``"min"``.
+
+    >>> extremum_key("norm-H", "max"), extremum_key("var-change", "min")
+    ('S(H)', 'nu-var')
+    """
+    if sense not in ("max", "min"):
+        raise ValueError(f"sense must be 'max' or 'min', got {sense!r}")
+    return _EXTREMUM_KEYS[quantity][0 if sense == "max" else 1]
+
+
+def extremum_name(quantity: str) -> str:
+    """The paper's symbol of an extremum quantity, e.g. ``nu~ - nu`` for ``var-change``."""
+    return _STATEMENTS[_EXTREMUM_KEYS[quantity][0]][0]
+
+
 _STATEMENTS = {
-    "S(H)": ("S(H)", 1), "S(J)": ("S(J)", 1), "mean": ("mu~", 1), "-mean": ("mu~", -1),
+    "S(H)": ("S(H)", 1), "S(J)": ("S(J)", 1), "-S(H)": ("S(H)", -1), "-S(J)": ("S(J)", -1),
+    "mean": ("mu~", 1), "-mean": ("mu~", -1),
     "var": ("nu~", 1), "-var": ("nu~", -1), "var-nu": ("nu~ - nu", 1), "nu-var": ("nu~ - nu", -1),
     "chi1": ("chi1", 1), "-chi1": ("chi1", -1),
 }

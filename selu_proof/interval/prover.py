@@ -37,7 +37,7 @@ from selu_proof.interval.exact import decimal_up, lower_fraction, upper_fraction
 
 __all__ = ["SubtreeResult", "prove_box", "expand_frontier", "FRONTIER_SIZE", "Decision",
            "decide", "run_goal", "prove_spec", "ClaimResult", "witness_ball", "CheckpointError",
-           "load_checkpoint"]
+           "load_checkpoint", "split_dimension"]
 
 #: open boxes at which the breadth-first top of the tree is cut into tasks
 FRONTIER_SIZE = 32
@@ -117,7 +117,18 @@ def decide(key: str, bound: Fraction, box: forms.Box, params, domain: forms.Box)
     lo = lower_fraction(val) if val.is_finite() else None
     if lo is not None and lo >= bound:
         return Decision("refuted", witness=c, witness_value=val.str(20), evaluations=evals)
-    # split the free variable with the largest smear |dF/dx_i| * width_i
+    best_dim = split_dimension(box, mask, grads, domain)
+    if best_dim < 0:
+        return Decision("stuck", evaluations=evals)
+    return Decision("split", dim=best_dim, evaluations=evals)
+
+
+def split_dimension(box: forms.Box, mask: str, grads, domain: forms.Box) -> int:
+    """The free variable with the largest smear ``|dF/dx_i| * width_i`` (-1: none left).
+
+    Variables fixed by ``mask`` and those already narrower than
+    :data:`MIN_RELATIVE_WIDTH` of the domain are not split.
+    """
     best_dim, best_score = -1, Fraction(-1)
     for i, ((lo_i, hi_i), m) in enumerate(zip(box, mask)):
         if m != "." or lo_i == hi_i:
@@ -133,9 +144,7 @@ def decide(key: str, bound: Fraction, box: forms.Box, params, domain: forms.Box)
             score = Fraction(10**30) * width / dom_w
         if score > best_score:
             best_dim, best_score = i, score
-    if best_dim < 0:
-        return Decision("stuck", evaluations=evals)
-    return Decision("split", dim=best_dim, evaluations=evals)
+    return best_dim
 
 
 def prove_box(key: str, bound: Fraction, box: forms.Box, alpha: str, lam: str, prec: int,
@@ -528,6 +537,16 @@ def _prove_claims(spec, ckpt, ckpt_path, last_save, t_start, precision, executor
     results: list[ClaimResult] = []
     names = ("mu", "omega", "nu", "tau")
     for ci, claim in enumerate(spec.claims):
+        if claim["kind"] == "extremum":  # a two-sided bracket: its own best-first search
+            from selu_proof.interval.extremum import prove_extremum_claim
+
+            remaining = None
+            if max_seconds is not None:
+                remaining = max(0.0, max_seconds - (time.monotonic() - t_start))
+            results.append(prove_extremum_claim(spec, claim, precision=precision,
+                                                max_boxes=max_boxes, max_seconds=remaining,
+                                                progress=progress))
+            continue
         t0 = time.monotonic()
         goal_dicts, cert_goals = [], []
         status, boxes, evals, witness, reason = "proved", 0, 0, None, ""

@@ -26,7 +26,10 @@ Claim kinds (see :mod:`selu_proof.interval.claims` for their meaning):
 ``maps_into`` (optional target intervals ``mean = [lo, hi]``, ``var = [lo, hi]``;
 by default the domain's own ``mu`` and ``nu`` intervals), ``variance_decreases``,
 ``variance_increases``, ``chi1_below`` and ``chi1_above`` (``bound``; ``chi1 = tau
-E[selu'(z)**2]``, the per-layer gradient growth factor).
+E[selu'(z)**2]``, the per-layer gradient growth factor), and ``extremum`` (``quantity`` one of
+:data:`EXTREMUM_QUANTITIES`, ``sense = "max"`` or ``"min"``, optional
+``tolerance``, a positive decimal, default ``"1e-6"``): a certified bracket
+``[lower, upper]`` of the extremum of the quantity over the domain.
 """
 
 from __future__ import annotations
@@ -48,12 +51,16 @@ else:  # pragma: no cover
 __all__ = ["VARIABLES", "CLAIM_KINDS", "Spec", "SpecError", "parse_spec", "load_spec",
            "shipped_specs", "PROOFS_DIR", "check_supported", "MAX_ABS_MU_OMEGA", "MAX_NU_TAU",
            "PREACTIVATION_VAR", "MAX_ABS_PREACTIVATION_MEAN", "PARAMETER_RANGE",
-           "PRECISION_RANGE"]
+           "PRECISION_RANGE", "EXTREMUM_QUANTITIES", "DEFAULT_TOLERANCE"]
 
 #: the domain variables, in the order used for boxes
 VARIABLES: tuple[str, ...] = ("mu", "omega", "nu", "tau")
 CLAIM_KINDS: tuple[str, ...] = ("spectral_norm_below", "maps_into", "variance_decreases",
-                                "variance_increases", "chi1_below", "chi1_above")
+                                "variance_increases", "chi1_below", "chi1_above", "extremum")
+#: quantities an ``extremum`` claim bounds: S(H), S(J), mu~, nu~, nu~ - nu
+EXTREMUM_QUANTITIES: tuple[str, ...] = ("norm-H", "norm-J", "mean", "var", "var-change")
+#: width of an extremum's bracket when the claim states none
+DEFAULT_TOLERANCE = "1e-6"
 NAMED_CONSTANTS = {"alpha": "alpha01", "lambda": "lambda01"}
 #: where the shipped specifications and certificates live
 PROOFS_DIR = Path(__file__).resolve().parent.parent / "proofs"
@@ -184,7 +191,8 @@ def parse_spec(raw: dict[str, Any]) -> Spec:
         allowed = {"spectral_norm_below": {"kind", "bound", "jacobian"},
                    "maps_into": {"kind", "mean", "var"},
                    "chi1_below": {"kind", "bound"},
-                   "chi1_above": {"kind", "bound"}}.get(c["kind"], {"kind"})
+                   "chi1_above": {"kind", "bound"},
+                   "extremum": {"kind", "quantity", "sense", "tolerance"}}.get(c["kind"], {"kind"})
         if set(c) - allowed:
             raise SpecError(f"claim {i}: unexpected keys {', '.join(sorted(set(c) - allowed))}")
         if c["kind"] in ("spectral_norm_below", "chi1_below", "chi1_above"):
@@ -194,11 +202,27 @@ def parse_spec(raw: dict[str, Any]) -> Spec:
                 raise SpecError(f"claim {i}: bound: {exc}") from None
             if c.get("jacobian", "variance") not in ("variance", "second_moment"):
                 raise SpecError(f"claim {i}: jacobian must be 'variance' or 'second_moment'")
+        if c["kind"] == "extremum":
+            _extremum_claim(i, c)
         for key in ("mean", "var"):
             if key in c:
                 _interval(f"claim {i}: {key}", c[key])
     return Spec(name=name, alpha=alpha, lam=lam, domain=domain,
                 claims=tuple(dict(c) for c in claims), raw=raw)
+
+
+def _extremum_claim(i: int, c: dict[str, Any]) -> None:
+    """Validate the keys of an ``extremum`` claim."""
+    if c.get("quantity") not in EXTREMUM_QUANTITIES:
+        raise SpecError(f"claim {i}: quantity must be one of {', '.join(EXTREMUM_QUANTITIES)}")
+    if c.get("sense") not in ("max", "min"):
+        raise SpecError(f"claim {i}: sense must be 'max' or 'min'")
+    try:
+        tol = parse_decimal(c.get("tolerance", DEFAULT_TOLERANCE))
+    except ValueError as exc:
+        raise SpecError(f"claim {i}: tolerance: {exc}") from None
+    if tol <= 0:
+        raise SpecError(f"claim {i}: tolerance must be positive")
 
 
 def load_spec(path: str | Path) -> Spec:

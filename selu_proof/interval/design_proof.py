@@ -1,0 +1,140 @@
+"""Design, then prove: a Theorem-1-style domain around a designed SELU's fixed point.
+
+Untrusted search built on :func:`~selu_proof.interval.edges.search_edge`.
+For SELU parameters ``(alpha, lambda)`` (exact decimals, as printed by
+``selu-proof design``), a target fixed point ``(M, V)`` and weight statistics
+``(W, T)``, the domain of scale ``s`` has Theorem 1's proportions::
+
+    mu    in [M - s/10, M + s/10]        omega in [W - s/10, W + s/10]
+    nu    in [V (1 - s/5), V (1 + s/2)]  tau   in [T (1 - s/20), T (1 + s/10)]
+
+(``s = 1`` with ``(M, V, W, T) = (0, 1, 0, 1)`` is Theorem 1's domain) and
+carries Theorem 1's two claims: the contraction ``S(H) < 1`` and the
+invariance of the ``(mu, nu)`` box (``maps_into``).  The scale is grown from
+1 (or shrunk, if 1 fails) by the same proof-vs-refutation bisection as
+``selu-proof explore``; the largest proved domain's certificate is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+from selu_proof.interval.edges import Trial, run_trial, search_edge
+from selu_proof.interval.exact import fraction_str
+from selu_proof.interval.specs import VARIABLES, Spec, parse_spec
+
+__all__ = ["designed_domain", "designed_spec", "DesignProof", "prove_design", "SCALE_LIMIT",
+           "SMALLEST_SCALE"]
+
+#: the scale stays below this (``nu`` keeps at least a fifth of ``V``)
+SCALE_LIMIT = Fraction(4)
+#: the smallest scale tried when Theorem 1's proportions fail
+SMALLEST_SCALE = Fraction(1, 16)
+
+
+def designed_domain(mean: Fraction, var: Fraction, omega: Fraction, tau: Fraction,
+                    scale: Fraction) -> dict[str, list[str]]:
+    """The domain of scale ``scale`` around ``(mean, var, omega, tau)`` (module docstring)."""
+    s = scale
+    ends = {"mu": (mean - s / 10, mean + s / 10), "omega": (omega - s / 10, omega + s / 10),
+            "nu": (var * (1 - s / 5), var * (1 + s / 2)),
+            "tau": (tau * (1 - s / 20), tau * (1 + s / 10))}
+    return {k: [fraction_str(lo), fraction_str(hi)] for k, (lo, hi) in ends.items()}
+
+
+def _tag(q: Fraction) -> str:
+    return fraction_str(q).replace("-", "m").replace(".", "p")
+
+
+def designed_spec(alpha: str, lam: str, mean: Fraction, var: Fraction, omega: Fraction,
+                  tau: Fraction, scale: Fraction) -> Spec:
+    """Theorem 1's claims for the SELU ``(alpha, lam)`` on :func:`designed_domain`."""
+    raw = {"name": f"design_mean{_tag(mean)}_var{_tag(var)}",
+           "description": f"Theorem 1's claims for the SELU designed for the fixed point "
+           f"({fraction_str(mean)}, {fraction_str(var)}) at omega={fraction_str(omega)}, "
+           f"tau={fraction_str(tau)} (domain scale {fraction_str(scale)})",
+           "parameters": {"alpha": alpha, "lambda": lam},
+           "domain": designed_domain(mean, var, omega, tau, scale),
+           "claim": [{"kind": "spectral_norm_below", "bound": "1"}, {"kind": "maps_into"}]}
+    return parse_spec(raw)
+
+
+@dataclass
+class DesignProof:
+    """Outcome of :func:`prove_design`.
+
+    ``status``: ``"proved"`` (a domain was proved; ``domain``, ``scale`` and the
+    certificate say which), ``"refuted"`` (the claims fail even at the
+    smallest scale; ``reason`` and ``witness`` say where) or ``"unknown"``.
+    """
+
+    status: str
+    scale: Fraction | None = None
+    domain: dict[str, list[str]] = field(default_factory=dict)
+    certificates: list[str] = field(default_factory=list)
+    reason: str = ""
+    witness: dict[str, str] | None = None
+    trials: list[Trial] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready summary."""
+        d: dict[str, Any] = {"status": self.status, "domain": self.domain,
+                             "certificates": self.certificates,
+                             "scale": None if self.scale is None else fraction_str(self.scale),
+                             "runs": [t.as_dict() for t in self.trials]}
+        if self.reason:
+            d["reason"] = self.reason
+        if self.witness:
+            d["witness"] = self.witness
+        return d
+
+
+def prove_design(alpha: str, lam: str, mean: Fraction, var: Fraction, omega: Fraction,
+                 tau: Fraction, *, out_dir: str | Path, tol: Fraction = Fraction(1, 8),
+                 precision: int = 128, max_boxes: int = 200_000,
+                 max_seconds: float | None = None,
+                 progress: Callable[[Trial], None] | None = None) -> DesignProof:
+    """Grow the largest Theorem-1-style domain on which the designed SELU's claims are proved.
+
+    The scale is bisected to ``tol``; each trial is a prover run (budget
+    ``max_boxes`` per goal, ``max_seconds`` per run).  Writes
+    ``<out_dir>/<name>.cert.json`` for the largest proved scale.
+    """
+    def trial(s: Fraction) -> Trial:
+        t = run_trial(designed_spec(alpha, lam, mean, var, omega, tau, s),
+                      precision=precision, max_boxes=max_boxes, max_seconds=max_seconds)
+        if progress is not None:
+            t.value = s
+            progress(t)
+        return t
+
+    edge = search_edge(trial, Fraction(1), SMALLEST_SCALE, +1, tol, limit=SCALE_LIMIT)
+    res = DesignProof("unknown", trials=edge.trials)
+    if edge.proved is None:
+        last = edge.trials[-1]
+        res.status = "refuted" if edge.refuted is not None and last.status == "refuted" \
+            else "unknown"
+        where = designed_domain(mean, var, omega, tau, last.value)
+        res.reason = (f"Theorem 1's claims fail on the domain of scale "
+                      f"{fraction_str(last.value)} (mu in [{', '.join(where['mu'])}], omega in "
+                      f"[{', '.join(where['omega'])}]): {last.reason}")
+        if last.witness:
+            res.witness = last.witness
+            res.reason += "; witness: " + ", ".join(
+                f"{k}={last.witness[k]}" for k in VARIABLES) + f": {last.witness['statement']}"
+        return res
+    s = edge.proved.value
+    spec = designed_spec(alpha, lam, mean, var, omega, tau, s)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / f"{spec.name}.cert.json"
+    path.write_bytes(edge.proved.certificate)
+    res.status, res.scale, res.certificates = "proved", s, [str(path)]
+    res.domain = designed_domain(mean, var, omega, tau, s)
+    if edge.status != "edge":
+        res.reason = f"growth stopped: {edge.reason}"
+    return res
