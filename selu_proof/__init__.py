@@ -3,14 +3,14 @@
 Klambauer, Unterthiner, Mayr, Hochreiter, "Self-Normalizing Neural Networks",
 NeurIPS 2017 (arXiv:1706.02515).
 
->>> from selu_proof import ALPHA_01, LAMBDA_01
+>>> from selu_proof import ALPHA_01, LAMBDA_01, constant_digits
 >>> ALPHA_01, LAMBDA_01
 (1.6732632423543772, 1.0507009873554805)
 >>> constant_digits(25)["lambda"]
 '1.050700987355480493419335'
 
-Names other than the constants are loaded on first use, so that importing
-the trusted checker (:mod:`selu_proof.interval.checker`) loads nothing else.
+Every name is loaded on first use, so that importing the package, or the
+trusted checker (:mod:`selu_proof.interval.checker`), loads nothing else.
 """
 
 from __future__ import annotations
@@ -18,15 +18,9 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from selu_proof.constants import (
-    ALPHA_01,
-    ALPHA_LAMBDA_01,
-    LAMBDA_01,
-    constant_balls,
-    constant_digits,
-)
-
 _LAZY = {
+    **{name: "selu_proof.constants" for name in (
+        "ALPHA_01", "LAMBDA_01", "ALPHA_LAMBDA_01", "constant_balls", "constant_digits")},
     "moment_map": "selu_proof.backends", "jacobian": "selu_proof.backends",
     "spectral_norm": "selu_proof.backends",
     "RootResult": "selu_proof.fixedpoint", "design_selu": "selu_proof.fixedpoint",
@@ -40,8 +34,7 @@ _LAZY = {
         "initialize", "simulate")},
 }
 
-__all__ = ["ALPHA_01", "LAMBDA_01", "ALPHA_LAMBDA_01", "constant_balls", "constant_digits",
-           *_LAZY]
+__all__ = [*_LAZY]
 __version__ = "0.1.0"
 
 

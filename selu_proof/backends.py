@@ -12,24 +12,27 @@ Three evaluators of the same sympy expressions (:mod:`selu_proof.symbolic`):
 All functions take the reduced variables ``a = mu*omega`` and ``v = nu*tau``
 or the paper's ``(mu, nu, omega, tau)`` and the SELU parameters ``alpha``
 and ``lam`` (``lambda``).
+
+The code is generated ahead of time (``python -m selu_proof.regenerate``) into
+:mod:`selu_proof.generated` (``numpy_backends``, ``mpmath_backends``,
+``arb_backends``); :func:`_exprs` holds the expressions it is generated from.
 """
 
 from __future__ import annotations
 
 from functools import cache
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-import sympy as sp
+from selu_proof.generated import lookup
 
-from selu_proof import symbolic as sym
-from selu_proof.codegen import generate
+if TYPE_CHECKING:
+    import sympy as sp
 
 __all__ = ["BACKENDS", "compiled", "moments", "moment_map", "jacobian", "spectral_norm",
            "dropout_affine"]
 
 Backend = Literal["numpy", "mpmath", "arb"]
 BACKENDS: tuple[str, ...] = ("numpy", "mpmath", "arb")
-_AV_ARGS = (sym.a, sym.v, sym.alpha, sym.lam)
 
 
 def _check(backend: str) -> None:
@@ -39,6 +42,12 @@ def _check(backend: str) -> None:
 
 @cache
 def _exprs(name: str) -> tuple[tuple[sp.Expr, ...], tuple[sp.Symbol, ...]]:
+    """The expressions of the backend function ``name`` and its arguments (build time only)."""
+    import sympy as sp
+
+    from selu_proof import symbolic as sym
+
+    _AV_ARGS = (sym.a, sym.v, sym.alpha, sym.lam)
     if name == "moments":
         return (sym.mean_map(), sym.second_moment_map(), sym.variance_map()), _AV_ARGS
     args = _AV_ARGS + (sym.omega, sym.tau)
@@ -61,7 +70,7 @@ def _exprs(name: str) -> tuple[tuple[sp.Expr, ...], tuple[sp.Symbol, ...]]:
 
 @cache
 def compiled(name: str, backend: str) -> Any:
-    """The generated function ``name`` for ``backend`` (cached).
+    """The generated function ``name`` for ``backend`` (from :mod:`selu_proof.generated`).
 
     Names: ``moments`` -> ``(mu~, xi~, nu~)`` of ``(a, v, alpha, lam)``;
     ``jacobian_variance`` / ``jacobian_second_moment`` -> the four entries
@@ -71,8 +80,7 @@ def compiled(name: str, backend: str) -> Any:
     ``dropout_moments`` -> output ``(mean, var)`` of ``(mean_in, var_in, q, saturation, a, b)``.
     """
     _check(backend)
-    exprs, args = _exprs(name)
-    return generate(exprs, args, backend, name=name)
+    return lookup(f"{backend}_backends", name)
 
 
 def moments(a: Any, v: Any, alpha: Any, lam: Any, backend: str = "numpy") -> tuple[Any, Any, Any]:
