@@ -59,8 +59,8 @@ def ball_ends(x: arb) -> tuple[Fraction, Fraction]:
     with ctx.workprec(max(ctx.prec, x.bits() + 64)):
         ends = []
         for end in (x.lower(), x.upper()):
-            m, e = end.man_exp()
-            ends.append(Fraction(int(m)) * Fraction(2) ** int(e))
+            m, e = (int(t) for t in end.man_exp())
+            ends.append(Fraction(m << e) if e >= 0 else Fraction(m, 1 << -e))
         return ends[0], ends[1]
 
 
