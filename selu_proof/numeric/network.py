@@ -258,7 +258,7 @@ def simulate(depth: int = 100, width: int = 1000, batch: int = 1000, *,
              init: str = "lecun", omega: float | str = 0.0, tau: float | str = 1.0,
              corrected: bool = True, input_mean: float = 0.0, input_var: float = 1.0,
              dropout_rate: float = 0.0, alpha: float | None = None, scale: float | None = None,
-             dtype: DTypeLike = np.float32, certify: bool = True, prefetch: bool = False,
+             dtype: DTypeLike = np.float32, certify: bool = True, prefetch: bool = True,
              callback: Callable[[LayerRecord], None] | None = None) -> SimulationResult:
     r"""Propagate a Gaussian batch through a deep fully connected network (paper Figure 1 setting).
 
@@ -301,7 +301,9 @@ def simulate(depth: int = 100, width: int = 1000, batch: int = 1000, *,
         Pipeline the layers: draw the next layer's weights and take the
         previous layer's statistics in two background threads while the
         current matrix product runs (numpy's generators, ufuncs and BLAS
-        release the GIL).  The result is the same either way.
+        release the GIL).  The result is the same either way; ``False`` runs
+        the phases one after the other (better only when other processes
+        already keep every core busy).
     callback : callable
         Called with each :class:`LayerRecord` as it is produced (progress bars).
 
