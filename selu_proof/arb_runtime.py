@@ -119,7 +119,35 @@ def ipow(x: arb, n: int) -> arb:
     return hull(pw(x.abs_lower()), pw(x.abs_upper()))
 
 
+#: enclosures already computed, by (block, exact a, exact v, precision); bounded
+_MEMO: dict[tuple, arb] = {}
+_MEMO_SIZE = 1 << 16
+
+
+def _exact_key(x: arb) -> tuple:
+    """The ball ``x`` exactly: midpoint and radius as (mantissa, exponent) pairs."""
+    return x.mid().man_exp() + x.rad().man_exp()
+
+
 def block(fns: tuple, a: arb, v: arb) -> arb:
+    """Enclosure of a Gaussian block ``f(a, v)`` over the balls ``a``, ``v``.
+
+    The same block on the same balls at the same precision gives the same
+    ball, so results are remembered (the checker and the prover meet the same
+    ``(a, v)`` in the value and the gradient of a goal, and in several goals
+    over one domain); see :func:`_block` for the enclosure itself.
+    """
+    a, v = _ball(a), _ball(v)
+    key = (fns, _exact_key(a), _exact_key(v), ctx.prec)
+    out = _MEMO.get(key)
+    if out is None:
+        if len(_MEMO) >= _MEMO_SIZE:
+            _MEMO.clear()
+        out = _MEMO[key] = _block(fns, a, v)
+    return out
+
+
+def _block(fns: tuple, a: arb, v: arb) -> arb:
     """Enclosure of a Gaussian block ``f(a, v)`` over the balls ``a``, ``v``.
 
     ``fns = (value, value_and_gradient)`` are the block's generated arb

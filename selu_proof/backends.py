@@ -12,24 +12,27 @@ Three evaluators of the same sympy expressions (:mod:`selu_proof.symbolic`):
 All functions take the reduced variables ``a = mu*omega`` and ``v = nu*tau``
 or the paper's ``(mu, nu, omega, tau)`` and the SELU parameters ``alpha``
 and ``lam`` (``lambda``).
+
+The code is generated ahead of time (``python -m selu_proof.regenerate``) into
+:mod:`selu_proof.generated` (``numpy_backends``, ``mpmath_backends``,
+``arb_backends``); :func:`_exprs` holds the expressions it is generated from.
 """
 
 from __future__ import annotations
 
 from functools import cache
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-import sympy as sp
+from selu_proof.generated import lookup
 
-from selu_proof import symbolic as sym
-from selu_proof.codegen import generate
+if TYPE_CHECKING:
+    import sympy as sp
 
 __all__ = ["BACKENDS", "compiled", "moments", "moment_map", "jacobian", "spectral_norm",
            "dropout_affine"]
 
 Backend = Literal["numpy", "mpmath", "arb"]
 BACKENDS: tuple[str, ...] = ("numpy", "mpmath", "arb")
-_AV_ARGS = (sym.a, sym.v, sym.alpha, sym.lam)
 
 
 def _check(backend: str) -> None:
@@ -39,6 +42,12 @@ def _check(backend: str) -> None:
 
 @cache
 def _exprs(name: str) -> tuple[tuple[sp.Expr, ...], tuple[sp.Symbol, ...]]:
+    """The expressions of the backend function ``name`` and its arguments (build time only)."""
+    import sympy as sp
+
+    from selu_proof import symbolic as sym
+
+    _AV_ARGS = (sym.a, sym.v, sym.alpha, sym.lam)
     if name == "moments":
         return (sym.mean_map(), sym.second_moment_map(), sym.variance_map()), _AV_ARGS
     args = _AV_ARGS + (sym.omega, sym.tau)
@@ -68,15 +77,16 @@ def _exprs(name: str) -> tuple[tuple[sp.Expr, ...], tuple[sp.Symbol, ...]]:
         q, sat, m, var = sp.symbols("q saturation mean var", real=True)
         return sym.dropout_mean_field(q, sat, m, var), (q, sat, m, var)
     if name.startswith("goal:"):  # a claim's goal expression F (interval.claims)
-        from selu_proof.interval.claims import _ARGS, goal_expression
+        from selu_proof.interval.claims import goal_expression
 
-        return (goal_expression(name[len("goal:"):]),), _ARGS
+        return (goal_expression(name[len("goal:"):]),), \
+            (sym.mu, sym.omega, sym.nu, sym.tau, sym.alpha, sym.lam)
     raise KeyError(name)
 
 
 @cache
 def compiled(name: str, backend: str) -> Any:
-    """The generated function ``name`` for ``backend`` (cached).
+    """The generated function ``name`` for ``backend`` (from :mod:`selu_proof.generated`).
 
     Names: ``moments`` -> ``(mu~, xi~, nu~)`` of ``(a, v, alpha, lam)``;
     ``jacobian_variance`` / ``jacobian_second_moment`` -> the four entries
@@ -90,13 +100,11 @@ def compiled(name: str, backend: str) -> Any:
     ``(z, a, v, c, alpha, lam)``; ``selu_branches`` -> ``(neg, pos, neg', pos')``
     of ``(z, alpha, lam)``; ``dropout_mean_field`` -> ``(A**2 q, A**2 q**2)``
     of ``(q, saturation, mean, var)``.
-    ``goal:KEY`` -> ``(F,)`` of ``(mu, omega, nu, tau, alpha, lam)`` for the goal
-    expression ``KEY`` of :func:`selu_proof.interval.claims.goal_expression`.
+    ``goal:KEY`` (``numpy`` only) -> ``(F,)`` of ``(mu, omega, nu, tau, alpha, lam)``
+    for the goal expression ``KEY`` of :func:`selu_proof.interval.claims.goal_expression`.
     """
     _check(backend)
-    exprs, args = _exprs(name)
-    ident = "".join(c if c.isalnum() else "_" for c in name)  # goal:S(H) -> goal_S_H_
-    return generate(exprs, args, backend, name=ident)
+    return lookup(f"{backend}_backends", name)
 
 
 def moments(a: Any, v: Any, alpha: Any, lam: Any, backend: str = "numpy") -> tuple[Any, Any, Any]:

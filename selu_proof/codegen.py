@@ -24,7 +24,8 @@ import sympy as sp
 
 from selu_proof.symbolic import GaussianBlock
 
-__all__ = ["generate", "Target", "sqrt_nonneg", "square", "block_functions"]
+__all__ = ["generate", "generate_source", "Source", "Target", "sqrt_nonneg", "square",
+           "block_functions", "block_expressions", "PREAMBLE"]
 
 
 class sqrt_nonneg(sp.Function):  # noqa: N801
@@ -107,9 +108,20 @@ def _ident(sym: sp.Symbol) -> str:
 
 
 class _Printer:
-    def __init__(self, target: Target):
+    """Prints one sympy expression tree as Python source for a target.
+
+    With ``ssa`` every compound subexpression gets its own named temporary
+    (``_v0 = ...``), appended to ``lines`` with the sympy expression in a
+    comment; the returned text is then a name.  The Python operations, and
+    their order, are those of the nested form: only names are added.
+    """
+
+    def __init__(self, target: Target, ssa: bool = False):
         self.t = target
         self.funcs = _FUNCS[target.name]
+        self.ssa = ssa
+        self.lines: list[str] = []
+        self.memo: dict[sp.Expr, str] = {}
 
     def ipow(self, base: str, n: int) -> str:
         """``base**n`` for a positive integer ``n`` (arb: tight, defined for any sign)."""
@@ -125,10 +137,23 @@ class _Printer:
             text = self.p(e, allow_const=False)
             name = f"_k{len(self.t.hoisted)}"
             self.t.hoisted[e] = name
-            self.t.hoist_lines.append(f"    {name} = {text}")
+            self.t.hoist_lines.append(f"    {name} = {_strip(text)}{_comment(e)}")
         return self.t.hoisted[e]
 
     def p(self, e: sp.Expr, allow_const: bool = True) -> str:
+        """Source text of ``e`` (a temporary's name for compound ``e`` with ``ssa``)."""
+        if isinstance(e, (sp.Symbol, sp.Rational)) or not self.ssa or not allow_const \
+                or e.is_number:
+            return self.text(e, allow_const)
+        if e not in self.memo:
+            text = self.text(e)
+            name = f"_v{len(self.memo)}"
+            self.memo[e] = name
+            self.lines.append(f"    {name} = {_strip(text)}{_comment(e)}")
+        return self.memo[e]
+
+    def text(self, e: sp.Expr, allow_const: bool = True) -> str:
+        """Source text of the node ``e`` with its arguments printed by :meth:`p`."""
         if isinstance(e, sp.Symbol):
             return _ident(e)
         if isinstance(e, sp.Integer):
@@ -183,7 +208,7 @@ class _Printer:
         if isinstance(e, GaussianBlock):
             if self.t.name == "arb" and self.t.block_mode == "monotone":
                 name = type(e).__name__
-                self.t.blocks[f"_blk_{name}"] = block_functions(type(e))
+                self.t.blocks[f"_blk_{name}"] = name
                 args = ", ".join(self.p(x) for x in e.args)
                 return f"_rt.block(_blk_{name}, {args})"
             return self.p(_prepare(e.expand_explicit()))
@@ -195,6 +220,28 @@ class _Printer:
         if isinstance(e, sp.exp):
             return f"{self.funcs['exp']}({self.p(e.args[0])})"
         raise TypeError(f"cannot print {type(e).__name__}: {e}")
+
+
+_COMMENT_WIDTH = 72
+
+
+def _strip(text: str) -> str:
+    """Drop one pair of outer parentheses (the right-hand side of an assignment)."""
+    if text.startswith("(") and text.endswith(")"):
+        depth = 0
+        for i, ch in enumerate(text):
+            depth += ch == "("
+            depth -= ch == ")"
+            if depth == 0 and i < len(text) - 1:
+                return text
+        return text[1:-1]
+    return text
+
+
+def _comment(e: sp.Expr) -> str:
+    """``  # <sympy expression>`` when it is short enough to read at a glance."""
+    s = sp.sstr(e)
+    return f"  # {s}" if len(s) <= _COMMENT_WIDTH else ""
 
 
 def _namespace(target: str) -> dict:
@@ -217,6 +264,28 @@ def _namespace(target: str) -> dict:
     return {"_arb": arb, "_rt": arb_runtime}
 
 
+#: module preamble of each target: the names the generated code uses
+PREAMBLE = {
+    "numpy": "import numpy as _np\nimport scipy.special as _sc\n",
+    "mpmath": ("import mpmath as _mp\n\n\n"
+               "def _mp_erfcx(x):\n    return _mp.exp(x * x) * _mp.erfc(x)\n\n\n"
+               "def _mp_square(x):\n    return x * x\n"),
+    "arb": "from flint import arb as _arb\n\nfrom selu_proof import arb_runtime as _rt\n",
+}
+
+
+def block_expressions(block: type) -> dict[str, tuple[list[sp.Expr], tuple[sp.Symbol, ...]]]:
+    """The expressions of a Gaussian block's ``value`` and ``gradient`` functions.
+
+    ``value(a, v) -> (f,)`` and ``gradient(a, v) -> (f, df/da, df/dv)``, the
+    derivatives by the block's own rules (:mod:`selu_proof.symbolic`).
+    """
+    from selu_proof.symbolic import a, v
+
+    e = block(a, v)
+    return {"value": ([e], (a, v)), "gradient": ([e, sp.diff(e, a), sp.diff(e, v)], (a, v))}
+
+
 @cache
 def block_functions(block: type) -> tuple[Callable, Callable]:
     """Arb functions ``(value(a, v), value_and_gradient(a, v))`` of a Gaussian block.
@@ -224,25 +293,41 @@ def block_functions(block: type) -> tuple[Callable, Callable]:
     Generated from the block's explicit form and its derivative rules, with
     the blocks inside written out explicitly (so that
     :func:`selu_proof.arb_runtime.block` can use them without recursion).
+    The committed :mod:`selu_proof.generated.arb_blocks` holds the same code.
     """
-    from selu_proof.symbolic import a, v
-
-    e = block(a, v)
-    value = generate([e], (a, v), "arb", name=f"{block.__name__}_value", block_mode="explicit")
-    grad = generate([e, sp.diff(e, a), sp.diff(e, v)], (a, v), "arb",
-                    name=f"{block.__name__}_gradient", block_mode="explicit")
-    return value, grad
+    parts = block_expressions(block)
+    return tuple(generate(exprs, args, "arb", name=f"{block.__name__}_{kind}",
+                          block_mode="explicit")
+                 for kind, (exprs, args) in parts.items())  # type: ignore[return-value]
 
 
-def generate(exprs: Sequence[sp.Expr], args: Sequence[sp.Symbol], target: str,
-             name: str = "f", block_mode: str = "monotone") -> Callable:
-    """Compile ``exprs`` (functions of ``args``) into one function for ``target``.
+@dataclass
+class Source:
+    """Generated source of one function: its text and the Gaussian blocks it calls."""
+
+    name: str
+    text: str
+    blocks: list[str]
+
+
+def _docstring(doc: str) -> str:
+    doc = doc.replace("\\", "\\\\").replace('"""', "'''")
+    lines = [("    " + line) if line else "" for line in doc.split("\n")]
+    return '    """' + "\n".join(lines)[4:] + '\n    """'
+
+
+def generate_source(exprs: Sequence[sp.Expr], args: Sequence[sp.Symbol], target: str,
+                    name: str = "f", block_mode: str = "monotone", doc: str = "",
+                    ssa: bool = False) -> Source:
+    """Straight-line source of a function computing ``exprs`` (functions of ``args``).
 
     The function returns a tuple with one value per expression.  Common
-    subexpressions are shared (``sympy.cse``).  For ``arb`` the hoisted
-    number constants are computed once per working precision, and each
-    Gaussian block is enclosed by :func:`selu_proof.arb_runtime.block`
-    (monotonicity of the block in ``a`` and ``v``) unless ``block_mode`` is
+    subexpressions are shared (``sympy.cse``); with ``ssa`` every other
+    compound subexpression also gets a named temporary with its sympy form in
+    a comment.  For ``arb`` the number constants are hoisted into
+    ``_<name>_constants()``, computed once per working precision, and each
+    Gaussian block is enclosed by :func:`selu_proof.arb_runtime.block` (through
+    its own generated functions ``_blk_<block>``) unless ``block_mode`` is
     ``"explicit"``.
     """
     prepared = [_prepare(sp.sympify(e)) for e in exprs]
@@ -252,29 +337,49 @@ def generate(exprs: Sequence[sp.Expr], args: Sequence[sp.Symbol], target: str,
             raise ValueError(f"free symbols {extra} not among the arguments")
     repl, reduced = sp.cse(prepared, symbols=sp.numbered_symbols("_t"), optimizations=None)
     tgt = Target(target, block_mode=block_mode)
-    pr = _Printer(tgt)
-    body = [f"    {s.name} = {pr.p(e)}" for s, e in repl]
-    body.append("    return (" + ", ".join(pr.p(e) for e in reduced) + ",)")
+    pr = _Printer(tgt, ssa=ssa)
+    for s, e in repl:
+        text = pr.text(e)
+        pr.lines.append(f"    {s.name} = {_strip(text)}{_comment(e) if ssa else ''}")
+    outs = [pr.p(e) for e in reduced]
+    body = pr.lines + ["    return (" + ", ".join(outs) + ",)"]
     argnames = ", ".join(_ident(s) for s in args)
+    src = []
+    consts = list(tgt.hoisted.values())
     if target == "arb":
-        consts = list(tgt.hoisted.values())
-        src = ["def _consts():"] + (tgt.hoist_lines or ["    pass"])
+        src.append(f"def _{name}_constants():")
+        src.extend(tgt.hoist_lines or ["    pass"])
         src.append("    return (" + "".join(c + ", " for c in consts) + ")")
-        src.append("_cache = {}")
-        src.append(f"def {name}({argnames}):")
-        src.append("    _p = _rt.ctx.prec")
-        src.append("    _K = _cache.get(_p)")
+        src.extend(["", "", f"_{name}_cache = {{}}", "", ""])
+    src.append(f"def {name}({argnames}):")
+    if doc:
+        src.append(_docstring(doc))
+    if target == "arb":
+        src.append(f"    _K = _{name}_cache.get(_rt.ctx.prec)")
         src.append("    if _K is None:")
-        src.append("        _K = _cache[_p] = _consts()")
+        src.append(f"        _K = _{name}_cache[_rt.ctx.prec] = _{name}_constants()")
         if consts:
             src.append("    " + ", ".join(consts) + ", = _K")
-        src.extend(body)
-    else:
-        src = [f"def {name}({argnames}):"] + body
-    source = "\n".join(src) + "\n"
+    src.extend(body)
+    return Source(name, "\n".join(src) + "\n", sorted(set(tgt.blocks.values())))
+
+
+def generate(exprs: Sequence[sp.Expr], args: Sequence[sp.Symbol], target: str,
+             name: str = "f", block_mode: str = "monotone") -> Callable:
+    """Compile ``exprs`` (functions of ``args``) into one function for ``target`` now.
+
+    Run-time code generation, for tests and exploration; the package itself
+    runs the committed modules of :mod:`selu_proof.generated` (written by
+    :mod:`selu_proof.regenerate`).  The source is kept on the function as
+    ``__source__``.
+    """
+    from selu_proof import symbolic
+
+    source = generate_source(exprs, args, target, name=name, block_mode=block_mode)
     ns = _namespace(target)
-    ns.update(tgt.blocks)
-    exec(compile(source, f"<selu_proof generated {target}:{name}>", "exec"), ns)  # noqa: S102
+    for blk in source.blocks:
+        ns[f"_blk_{blk}"] = block_functions(getattr(symbolic, blk))
+    exec(compile(source.text, f"<selu_proof generated {target}:{name}>", "exec"), ns)  # noqa: S102
     fn = ns[name]
-    fn.__source__ = source
+    fn.__source__ = source.text
     return fn

@@ -1,28 +1,22 @@
 """The SELU constants ``alpha_01`` and ``lambda_01`` (paper Eq. (8)-(9)), certified.
 
 The closed forms live in :mod:`selu_proof.symbolic`; here they are evaluated
-with arb balls, and every decimal digit that is printed is certified: the
-whole enclosing ball rounds to the same ``N`` significant digits.
+with arb balls (by code generated from them ahead of time,
+:mod:`selu_proof.generated.arb_constants`), and every decimal digit that is
+printed is certified: the whole enclosing ball rounds to the same ``N`` significant digits.
 """
 
 from __future__ import annotations
 
 from fractions import Fraction
-from functools import lru_cache
 
 from flint import arb, ctx, fmpz
 
-from selu_proof import symbolic as sym
-from selu_proof.codegen import generate
+from selu_proof.generated.arb_constants import selu_constants
 from selu_proof.interval.exact import ball_ends, exp10
 
 __all__ = ["ALPHA_01", "LAMBDA_01", "ALPHA_LAMBDA_01", "constant_balls", "constant_digits",
            "round_ball", "ball_to_fraction_bounds"]
-
-
-@lru_cache(maxsize=1)
-def _closed_forms():
-    return generate([sym.alpha01(), sym.lambda01()], [], "arb", name="selu_constants")
 
 
 def constant_balls(prec: int = 128) -> tuple[arb, arb]:
@@ -35,7 +29,7 @@ def constant_balls(prec: int = 128) -> tuple[arb, arb]:
     True
     """
     with ctx.workprec(prec):
-        alpha, lam = _closed_forms()()
+        alpha, lam = selu_constants()
         return +alpha, +lam
 
 

@@ -33,8 +33,8 @@ enclosures hold for every parameter value in the balls, so the statement holds
 for the exact parameters.
 
 Every formula comes from :mod:`selu_proof.symbolic`; the derivatives with
-respect to ``(alpha, lambda)`` are taken by sympy and compiled by
-:mod:`selu_proof.codegen`.
+respect to ``(alpha, lambda)`` are taken by sympy and generated ahead of time
+(``python -m selu_proof.regenerate``, :mod:`selu_proof.generated.arb_design`).
 """
 
 from __future__ import annotations
@@ -44,16 +44,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
-from functools import cache
 from typing import Any, Union
 
 import mpmath
-import sympy as sp
 from flint import arb, ctx
 
 from selu_proof import backends
-from selu_proof import symbolic as sym
-from selu_proof.codegen import generate
 from selu_proof.constants import (
     ALPHA_01,
     LAMBDA_01,
@@ -61,6 +57,7 @@ from selu_proof.constants import (
     constant_balls,
     round_ball,
 )
+from selu_proof.generated import lookup
 from selu_proof.interval.exact import ball, fraction_str, round_sig
 
 __all__ = ["RootResult", "KrawczykOutcome", "krawczyk", "design_selu", "fixed_point",
@@ -394,18 +391,15 @@ def _newton(system: Callable[[list], tuple[list, list]], x0: Sequence[Any], prec
 # --------------------------------------------------------------------------- the systems
 
 
-@cache
 def _design_functions(target: str) -> Callable:
     """``(mu~, nu~, d mu~/d alpha, d mu~/d lambda, d nu~/d alpha, d nu~/d lambda)``.
 
-    Generated from :func:`selu_proof.symbolic.mean_map` and
-    :func:`selu_proof.symbolic.variance_map` by sympy differentiation, as
-    functions of ``(a, v, alpha, lambda)``.
+    Functions of ``(a, v, alpha, lambda)`` for ``target`` (``"mpmath"`` or
+    ``"arb"``), generated from :func:`selu_proof.symbolic.mean_map` and
+    :func:`selu_proof.symbolic.variance_map` by sympy differentiation
+    (:func:`selu_proof.regenerate.design_expressions`).
     """
-    mean, var = sym.mean_map(), sym.variance_map()
-    exprs = [mean, var, sp.diff(mean, sym.alpha), sp.diff(mean, sym.lam),
-             sp.diff(var, sym.alpha), sp.diff(var, sym.lam)]
-    return generate(exprs, (sym.a, sym.v, sym.alpha, sym.lam), target, name="design_system")
+    return lookup(f"{target}_design", "design_system")
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,9 @@ built from :mod:`selu_proof.symbolic` (with ``a = mu*omega``, ``v = nu*tau``):
     names the expression whose maximum is bracketed (``-F`` for a minimum).
 
 A lower bound ``G > c`` is stated as ``-G < -c``.  The goal functions and
-their gradients are compiled to arb code from these expressions.
+their gradients are generated ahead of time as arb code from these
+expressions (:mod:`selu_proof.generated.arb_goals`, written by
+``python -m selu_proof.regenerate``); sympy is imported only to build them.
 """
 
 from __future__ import annotations
@@ -34,22 +36,28 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import sympy as sp
-
-from selu_proof import symbolic as sym
-from selu_proof.codegen import generate
+from selu_proof.generated import lookup
 from selu_proof.interval.exact import parse_decimal
 from selu_proof.interval.specs import Spec
 
-__all__ = ["Goal", "goals_of_claim", "VARS", "compiled_goal", "goal_expression", "parameter_balls",
+if TYPE_CHECKING:
+    import sympy as sp
+
+__all__ = ["Goal", "goals_of_claim", "compiled_goal", "goal_expression", "parameter_balls",
            "extremum_key", "extremum_name",
            "certified_statement", "violation_statement"]
 
-#: sympy symbols of the domain variables, in box order
-VARS: tuple[sp.Symbol, ...] = (sym.mu, sym.omega, sym.nu, sym.tau)
-_ARGS = VARS + (sym.alpha, sym.lam)
+
+
+def __getattr__(name: str) -> Any:
+    """``VARS``: the sympy symbols of the domain variables, in box order (loads sympy)."""
+    if name == "VARS":
+        from selu_proof import symbolic as sym
+
+        return (sym.mu, sym.omega, sym.nu, sym.tau)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
@@ -64,6 +72,8 @@ class Goal:
 @cache
 def goal_expression(key: str) -> sp.Expr:
     """The expression ``F`` named by ``key``, in ``(mu, omega, nu, tau, alpha, lambda)``."""
+    from selu_proof import symbolic as sym  # build time only (selu_proof.regenerate)
+
     mean = sym.reduce_to_av(sym.mean_map())
     var = sym.reduce_to_av(sym.variance_map())
     table = {
@@ -182,12 +192,11 @@ def compiled_goal(key: str) -> tuple[Any, Any]:
 
     ``value(mu, omega, nu, tau, alpha, lam) -> (F,)`` and
     ``value_and_gradient(...) -> (F, dF/dmu, dF/domega, dF/dnu, dF/dtau)``, both
-    generated from the same sympy expression.
+    generated from the same sympy expression (:func:`goal_expression`) into
+    :mod:`selu_proof.generated.arb_goals`.  A key without generated code raises
+    :class:`~selu_proof.generated.MissingGeneratedCodeError`.
     """
-    f = goal_expression(key)
-    value = generate([f], _ARGS, "arb", name="goal_value")
-    grad = generate([f] + [sp.diff(f, x) for x in VARS], _ARGS, "arb", name="goal_gradient")
-    return value, grad
+    return lookup("arb_goals", key)
 
 
 def parameter_balls(alpha: str, lam: str, prec: int) -> tuple[Any, Any]:

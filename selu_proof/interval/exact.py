@@ -163,16 +163,16 @@ def fraction_str(q: Fraction) -> str:
     ('0.375', '-0.1')
     """
     den = q.denominator
-    for p in (2, 5):
-        while den % p == 0:
-            den //= p
+    twos = (den & -den).bit_length() - 1
+    den >>= twos
+    fives = 0
+    while den % 5 == 0:
+        den //= 5
+        fives += 1
     if den != 1:
         raise ValueError(f"{q} has no finite decimal expansion")
-    # the smallest k with q * 10**k an integer
-    k = 0
-    while (q * 10**k).denominator != 1:
-        k += 1
-    n = int(q * 10**k)
+    k = max(twos, fives)  # the smallest k with q * 10**k an integer
+    n = q.numerator * 10**k // q.denominator
     sign = "-" if n < 0 else ""
     s = str(abs(n)).rjust(k + 1, "0")
     if k == 0:

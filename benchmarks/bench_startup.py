@@ -1,0 +1,97 @@
+"""Whole-process times of ``constants``, ``check`` and ``prove``, start to exit (median of runs).
+
+Each command runs as a fresh ``python -m selu_proof ...`` process, several
+times in alternation, and the median wall time is printed next to
+
+* the floor: ``python -c "import flint"`` (interpreter start and python-flint);
+* optionally the same commands on another revision (``--baseline-rev``, e.g.
+  the last one that generated the code with sympy at run time), extracted
+  with ``git archive`` into a temporary directory.
+
+    python benchmarks/bench_startup.py [--runs 5] [--baseline-rev REV]
+
+CPU time is printed too: it is what the process itself costs, and it is less
+disturbed by other processes sharing the cores than wall time.
+
+Targets of the issue: prove the six paper specifications <= 1.5 s, check
+their six certificates <= 0.5 s, ``constants`` <= 0.3 s.  Other processes on
+the machine inflate single runs, hence the medians.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SPECS = ["theorem1", "theorem1_image", "theorem2", "theorem3a", "theorem3b", "lemma12"]
+
+
+def commands(out_dir: str) -> dict[str, list[str]]:
+    certs = [str(ROOT / "selu_proof" / "proofs" / f"{s}.cert.json") for s in SPECS]
+    return {
+        "floor: import flint": ["-c", "import flint"],
+        "constants": ["-m", "selu_proof", "constants"],
+        "check (6 certificates)": ["-m", "selu_proof", "check", *certs],
+        "prove (6 specifications)": ["-m", "selu_proof", "prove", *SPECS, "--out", out_dir],
+    }
+
+
+def run(args: list[str], tree: Path, cwd: str) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (user + system) of one process."""
+    env = dict(os.environ, PYTHONPATH=str(tree), MPLBACKEND="Agg")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, *args], cwd=cwd, env=env, capture_output=True)
+    elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{args} failed: {proc.stderr.decode()[-500:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return elapsed, cpu
+
+
+def measure(tree: Path, runs: int) -> dict[str, tuple[float, float]]:
+    """Median (wall, cpu) seconds per command."""
+    with tempfile.TemporaryDirectory() as tmp:
+        cmds = commands(os.path.join(tmp, "certs"))
+        times: dict[str, list[tuple[float, float]]] = {name: [] for name in cmds}
+        for _ in range(runs):  # alternate, so that load spikes spread over all commands
+            for name, args in cmds.items():
+                times[name].append(run(args, tree, tmp))
+    return {name: (statistics.median(t[0] for t in ts), statistics.median(t[1] for t in ts))
+            for name, ts in times.items()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--baseline-rev", help="git revision to time side by side")
+    args = parser.parse_args()
+    results = {"this tree": measure(ROOT, args.runs)}
+    if args.baseline_rev:
+        with tempfile.TemporaryDirectory() as tmp:
+            archive = subprocess.run(["git", "archive", args.baseline_rev], cwd=ROOT,
+                                     capture_output=True, check=True).stdout
+            subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
+            results[f"rev {args.baseline_rev}"] = measure(Path(tmp), args.runs)
+    targets = {"constants": 0.3, "check (6 certificates)": 0.5, "prove (6 specifications)": 1.5}
+    cols = list(results)
+    print(f"median of {args.runs} runs, seconds, whole process, wall / cpu (user+system); "
+          f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
+    print(f"{'command':28s}" + "".join(f"{c:>22s}" for c in cols) + f"{'target':>10s}")
+    for name in results[cols[0]]:
+        row = "".join(f"{results[c][name][0]:13.3f} /{results[c][name][1]:7.3f}" for c in cols)
+        target = f"{targets[name]:10.2f}" if name in targets else " " * 10
+        print(f"{name:28s}{row}{target}")
+
+
+if __name__ == "__main__":
+    main()
