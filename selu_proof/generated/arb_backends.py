@@ -442,6 +442,163 @@ def dropout_moments(mean_in, var_in, q, saturation, a, b):
     return (_v5, _v12,)
 
 
+def _mean_field_slopes_constants():
+    pass
+    return ()
+
+
+_mean_field_slopes_cache = {}
+
+
+def mean_field_slopes(a, v, alpha, lambda_, tau):
+    """Backend function 'mean_field_slopes' (selu_proof.backends.compiled).
+
+    out[0] = lambda**2*tau*(alpha**2*Qexp2(a, v) + Ppos(a, v))
+    out[1] = lambda**2*tau*(alpha*Qexp1(a, v) + Ppos(a, v))**2
+    out[2] = lambda*(alpha*Qexp1(a, v) + Ppos(a, v))
+    out[3] = lambda**2*(alpha**2*Qexp2(a, v) + Ppos(a, v))
+    """
+    _K = _mean_field_slopes_cache.get(_rt.ctx.prec)
+    if _K is None:
+        _K = _mean_field_slopes_cache[_rt.ctx.prec] = _mean_field_slopes_constants()
+    _t0 = _rt.square(lambda_)  # square(lambda)
+    _t1 = _rt.block(_blk_Ppos, a, v)  # Ppos(a, v)
+    _v0 = _rt.block(_blk_Qexp2, a, v)  # Qexp2(a, v)
+    _v1 = _rt.square(alpha)  # square(alpha)
+    _v2 = _v0 * _v1  # Qexp2(a, v)*square(alpha)
+    _v3 = _t1 + _v2  # _t1 + Qexp2(a, v)*square(alpha)
+    _t2 = _t0 * _v3  # _t0*(_t1 + Qexp2(a, v)*square(alpha))
+    _v4 = _rt.block(_blk_Qexp1, a, v)  # Qexp1(a, v)
+    _v5 = alpha * _v4  # alpha*Qexp1(a, v)
+    _t3 = _t1 + _v5  # _t1 + alpha*Qexp1(a, v)
+    _v6 = _t2 * tau  # _t2*tau
+    _v7 = _rt.square(_t3)  # square(_t3)
+    _v8 = _t0 * tau * _v7  # _t0*tau*square(_t3)
+    _v9 = _t3 * lambda_  # _t3*lambda
+    return (_v6, _v8, _v9, _t2,)
+
+
+def _correlation_integrands_constants():
+    _k0 = _arb(1) / 2  # 1/2
+    _k1 = _arb(-1) / 2  # -1/2
+    _k2 = _rt.sqrt_nonneg(2)  # sqrt_nonneg(2)
+    _k3 = _arb.pi()  # pi
+    _k4 = _rt.sqrt_nonneg(_k3)  # sqrt_nonneg(pi)
+    return (_k0, _k1, _k2, _k3, _k4, )
+
+
+_correlation_integrands_cache = {}
+
+
+def correlation_integrands(z, a, v, c, alpha, lambda_):
+    """Backend function 'correlation_integrands' (selu_proof.backends.compiled).
+
+    out[0] = sqrt(2)*alpha*lambda**2*(exp(z) - 1)*(alpha*Rexp1(a + c*(-a + z), v*(1 - c**2)) +
+        v*(1 - c**2)*phi0(a + c*(-a + z), v*(1 - c**2)) + (a + c*(-a + z))*Ppos(a + c*(-a + z),
+        v*(1 - c**2)))*exp(-(-a + z)**2/(2*v))/(2*sqrt(pi)*sqrt(v))
+    out[1] = sqrt(2)*lambda**2*z*(alpha*Rexp1(a + c*(-a + z), v*(1 - c**2)) + v*(1 -
+        c**2)*phi0(a + c*(-a + z), v*(1 - c**2)) + (a + c*(-a + z))*Ppos(a + c*(-a + z), v*(1 -
+        c**2)))*exp(-(-a + z)**2/(2*v))/(2*sqrt(pi)*sqrt(v))
+    out[2] = sqrt(2)*alpha*lambda**2*(alpha*Qexp1(a + c*(-a + z), v*(1 - c**2)) + Ppos(a + c*(-a
+        + z), v*(1 - c**2)))*exp(z)*exp(-(-a + z)**2/(2*v))/(2*sqrt(pi)*sqrt(v))
+    out[3] = sqrt(2)*lambda**2*(alpha*Qexp1(a + c*(-a + z), v*(1 - c**2)) + Ppos(a + c*(-a + z),
+        v*(1 - c**2)))*exp(-(-a + z)**2/(2*v))/(2*sqrt(pi)*sqrt(v))
+    """
+    _K = _correlation_integrands_cache.get(_rt.ctx.prec)
+    if _K is None:
+        _K = _correlation_integrands_cache[_rt.ctx.prec] = _correlation_integrands_constants()
+    _k0, _k1, _k2, _k3, _k4, = _K
+    _t0 = _rt.exp(z)  # exp(z)
+    _v0 = -a  # -a
+    _t1 = z + _v0  # -a + z
+    _v1 = _t1 * c  # _t1*c
+    _t2 = a + _v1  # _t1*c + a
+    _v2 = _rt.square(c)  # square(c)
+    _v3 = -_v2  # -square(c)
+    _v4 = 1 + _v3  # 1 - square(c)
+    _t3 = v * _v4  # v*(1 - square(c))
+    _t4 = _rt.block(_blk_Ppos, _t2, _t3)  # Ppos(_t2, _t3)
+    _v5 = _rt.square(_t1)  # square(_t1)
+    _v6 = _k1 * _v5 / (v)  # -square(_t1)/(2*v)
+    _v7 = _rt.exp(_v6)  # exp(-square(_t1)/(2*v))
+    _v8 = _rt.square(lambda_)  # square(lambda)
+    _v9 = _rt.sqrt_nonneg(v)  # sqrt_nonneg(v)
+    _t5 = _k0 * _v7 * _k2 * _v8 / (_k4 * _v9)
+    _v10 = _t2 * _t4  # _t2*_t4
+    _v11 = _rt.block(_blk_phi0, _t2, _t3)  # phi0(_t2, _t3)
+    _v12 = _t3 * _v11  # _t3*phi0(_t2, _t3)
+    _v13 = _rt.block(_blk_Rexp1, _t2, _t3)  # Rexp1(_t2, _t3)
+    _v14 = alpha * _v13  # alpha*Rexp1(_t2, _t3)
+    _v15 = _v10 + _v12 + _v14  # _t2*_t4 + _t3*phi0(_t2, _t3) + alpha*Rexp1(_t2, _t3)
+    _t6 = _t5 * _v15  # _t5*(_t2*_t4 + _t3*phi0(_t2, _t3) + alpha*Rexp1(_t2, _t3))
+    _v16 = _rt.block(_blk_Qexp1, _t2, _t3)  # Qexp1(_t2, _t3)
+    _v17 = alpha * _v16  # alpha*Qexp1(_t2, _t3)
+    _v18 = _t4 + _v17  # _t4 + alpha*Qexp1(_t2, _t3)
+    _t7 = _t5 * _v18  # _t5*(_t4 + alpha*Qexp1(_t2, _t3))
+    _v19 = (-1) + _t0  # _t0 - 1
+    _v20 = _t6 * alpha * _v19  # _t6*alpha*(_t0 - 1)
+    _v21 = _t6 * z  # _t6*z
+    _v22 = _t0 * _t7 * alpha  # _t0*_t7*alpha
+    return (_v20, _v21, _v22, _t7,)
+
+
+def _selu_branches_constants():
+    pass
+    return ()
+
+
+_selu_branches_cache = {}
+
+
+def selu_branches(z, alpha, lambda_):
+    """Backend function 'selu_branches' (selu_proof.backends.compiled).
+
+    out[0] = alpha*lambda*(exp(z) - 1)
+    out[1] = lambda*z
+    out[2] = alpha*lambda*exp(z)
+    out[3] = lambda
+    """
+    _K = _selu_branches_cache.get(_rt.ctx.prec)
+    if _K is None:
+        _K = _selu_branches_cache[_rt.ctx.prec] = _selu_branches_constants()
+    _t0 = _rt.exp(z)  # exp(z)
+    _t1 = alpha * lambda_  # alpha*lambda
+    _v0 = (-1) + _t0  # _t0 - 1
+    _v1 = _t1 * _v0  # _t1*(_t0 - 1)
+    _v2 = z * lambda_  # lambda*z
+    _v3 = _t0 * _t1  # _t0*_t1
+    return (_v1, _v2, _v3, lambda_,)
+
+
+def _dropout_mean_field_constants():
+    pass
+    return ()
+
+
+_dropout_mean_field_cache = {}
+
+
+def dropout_mean_field(q, saturation, mean, var):
+    """Backend function 'dropout_mean_field' (selu_proof.backends.compiled).
+
+    out[0] = var/(var - (mean - saturation)**2*(q - 1))
+    out[1] = q*var/(var - (mean - saturation)**2*(q - 1))
+    """
+    _K = _dropout_mean_field_cache.get(_rt.ctx.prec)
+    if _K is None:
+        _K = _dropout_mean_field_cache[_rt.ctx.prec] = _dropout_mean_field_constants()
+    _v0 = (-1) + q  # q - 1
+    _v1 = -saturation  # -saturation
+    _v2 = mean + _v1  # mean - saturation
+    _v3 = _rt.square(_v2)  # square(mean - saturation)
+    _v4 = _v0 * _v3  # (q - 1)*square(mean - saturation)
+    _v5 = -_v4  # -(q - 1)*square(mean - saturation)
+    _v6 = var + _v5  # var - (q - 1)*square(mean - saturation)
+    _t0 = var / (_v6)  # var/(var - (q - 1)*square(mean - saturation))
+    _v7 = _t0 * q  # _t0*q
+    return (_t0, _v7,)
+
+
 FUNCTIONS = {
     'moments': moments,
     'jacobian_variance': jacobian_variance,
@@ -450,4 +607,8 @@ FUNCTIONS = {
     'spectral_second_moment': spectral_second_moment,
     'dropout_affine': dropout_affine,
     'dropout_moments': dropout_moments,
+    'mean_field_slopes': mean_field_slopes,
+    'correlation_integrands': correlation_integrands,
+    'selu_branches': selu_branches,
+    'dropout_mean_field': dropout_mean_field,
 }

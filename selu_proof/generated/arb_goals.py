@@ -864,6 +864,865 @@ def S_J_gradient(mu, omega, nu, tau, alpha, lambda_):
     return (_v105, _v120, _v135, _v150, _v169,)
 
 
+def _minus_S_H_value_constants():
+    _k0 = _arb(1) / 2  # 1/2
+    _k1 = _arb(-1) / 2  # -1/2
+    return (_k0, _k1, )
+
+
+_minus_S_H_value_cache = {}
+
+
+def minus_S_H_value(mu, omega, nu, tau, alpha, lambda_):
+    """``(F,)`` for the goal '-S(H)' on balls (blocks enclosed by arb_runtime.block).
+
+    F = -sqrt((-2*lambda*omega*(alpha*lambda*Qexp1(mu*omega, nu*tau) + lambda*Ppos(mu*omega,
+        nu*tau))*(alpha*Rexp1(mu*omega, nu*tau) + mu*omega*Ppos(mu*omega, nu*tau) +
+        nu*tau*phi0(mu*omega, nu*tau)) + omega*(-2*alpha**2*lambda**2*Qexp1(mu*omega, nu*tau) +
+        2*alpha**2*lambda**2*Qexp2(mu*omega, nu*tau) + 2*lambda**2*mu*omega*Ppos(mu*omega,
+        nu*tau) + 2*lambda**2*nu*tau*phi0(mu*omega, nu*tau)) - tau*(alpha*lambda*Qexp1(mu*omega,
+        nu*tau)/2 + (-alpha*lambda/2 + lambda/2)*phi0(mu*omega, nu*tau)))**2 +
+        (-2*lambda*tau*(alpha*lambda*Qexp1(mu*omega, nu*tau)/2 + (-alpha*lambda/2 +
+        lambda/2)*phi0(mu*omega, nu*tau))*(alpha*Rexp1(mu*omega, nu*tau) +
+        mu*omega*Ppos(mu*omega, nu*tau) + nu*tau*phi0(mu*omega, nu*tau)) +
+        omega*(alpha*lambda*Qexp1(mu*omega, nu*tau) + lambda*Ppos(mu*omega, nu*tau)) +
+        tau*(-alpha**2*lambda**2*Qexp1(mu*omega, nu*tau) + 2*alpha**2*lambda**2*Qexp2(mu*omega,
+        nu*tau) + lambda**2*Ppos(mu*omega, nu*tau)))**2)/2 -
+        sqrt((-2*lambda*omega*(alpha*lambda*Qexp1(mu*omega, nu*tau) + lambda*Ppos(mu*omega,
+        nu*tau))*(alpha*Rexp1(mu*omega, nu*tau) + mu*omega*Ppos(mu*omega, nu*tau) +
+        nu*tau*phi0(mu*omega, nu*tau)) + omega*(-2*alpha**2*lambda**2*Qexp1(mu*omega, nu*tau) +
+        2*alpha**2*lambda**2*Qexp2(mu*omega, nu*tau) + 2*lambda**2*mu*omega*Ppos(mu*omega,
+        nu*tau) + 2*lambda**2*nu*tau*phi0(mu*omega, nu*tau)) + tau*(alpha*lambda*Qexp1(mu*omega,
+        nu*tau)/2 + (-alpha*lambda/2 + lambda/2)*phi0(mu*omega, nu*tau)))**2 +
+        (2*lambda*tau*(alpha*lambda*Qexp1(mu*omega, nu*tau)/2 + (-alpha*lambda/2 +
+        lambda/2)*phi0(mu*omega, nu*tau))*(alpha*Rexp1(mu*omega, nu*tau) +
+        mu*omega*Ppos(mu*omega, nu*tau) + nu*tau*phi0(mu*omega, nu*tau)) +
+        omega*(alpha*lambda*Qexp1(mu*omega, nu*tau) + lambda*Ppos(mu*omega, nu*tau)) -
+        tau*(-alpha**2*lambda**2*Qexp1(mu*omega, nu*tau) + 2*alpha**2*lambda**2*Qexp2(mu*omega,
+        nu*tau) + lambda**2*Ppos(mu*omega, nu*tau)))**2)/2
+    """
+    _K = _minus_S_H_value_cache.get(_rt.ctx.prec)
+    if _K is None:
+        _K = _minus_S_H_value_cache[_rt.ctx.prec] = _minus_S_H_value_constants()
+    _k0, _k1, = _K
+    _t0 = mu * omega  # mu*omega
+    _t1 = nu * tau  # nu*tau
+    _t2 = _rt.block(_blk_Ppos, _t0, _t1)  # Ppos(_t0, _t1)
+    _t3 = _rt.block(_blk_Qexp1, _t0, _t1)  # Qexp1(_t0, _t1)
+    _t4 = _t3 * alpha  # _t3*alpha
+    _v0 = _t2 * lambda_  # _t2*lambda
+    _v1 = _t4 * lambda_  # _t4*lambda
+    _v2 = _v0 + _v1  # _t2*lambda + _t4*lambda
+    _t5 = omega * _v2  # omega*(_t2*lambda + _t4*lambda)
+    _t6 = _rt.square(lambda_)  # square(lambda)
+    _t7 = _t2 * _t6  # _t2*_t6
+    _v3 = _rt.square(alpha)  # square(alpha)
+    _t8 = _t6 * _v3  # _t6*square(alpha)
+    _t9 = _t3 * _t8  # _t3*_t8
+    _v4 = _rt.block(_blk_Qexp2, _t0, _t1)  # Qexp2(_t0, _t1)
+    _t10 = 2 * _t8 * _v4  # 2*_t8*Qexp2(_t0, _t1)
+    _v5 = -_t9  # -_t9
+    _v6 = _t10 + _t7 + _v5  # _t10 + _t7 - _t9
+    _t11 = tau * _v6  # tau*(_t10 + _t7 - _t9)
+    _t12 = _k0 * lambda_  # lambda/2
+    _t13 = _rt.block(_blk_phi0, _t0, _t1)  # phi0(_t0, _t1)
+    _v7 = _t12 * _t4  # _t12*_t4
+    _v8 = _k0 * lambda_  # lambda/2
+    _v9 = _t12 * alpha  # _t12*alpha
+    _v10 = -_v9  # -_t12*alpha
+    _v11 = _v8 + _v10  # -_t12*alpha + lambda/2
+    _v12 = _t13 * _v11  # _t13*(-_t12*alpha + lambda/2)
+    _v13 = _v7 + _v12  # _t12*_t4 + _t13*(-_t12*alpha + lambda/2)
+    _t14 = tau * _v13  # tau*(_t12*_t4 + _t13*(-_t12*alpha + lambda/2))
+    _t15 = _t1 * _t13  # _t1*_t13
+    _v14 = _t0 * _t2  # _t0*_t2
+    _v15 = _rt.block(_blk_Rexp1, _t0, _t1)  # Rexp1(_t0, _t1)
+    _v16 = alpha * _v15  # alpha*Rexp1(_t0, _t1)
+    _v17 = _t15 + _v14 + _v16  # _t0*_t2 + _t15 + alpha*Rexp1(_t0, _t1)
+    _t16 = 2 * lambda_ * _v17  # 2*lambda*(_t0*_t2 + _t15 + alpha*Rexp1(_t0, _t1))
+    _t17 = _t14 * _t16  # _t14*_t16
+    _t18 = _t16 * _t5  # _t16*_t5
+    _v18 = (-2) * _t9  # -2*_t9
+    _v19 = 2 * _t0 * _t7  # 2*_t0*_t7
+    _v20 = 2 * _t15 * _t6  # 2*_t15*_t6
+    _t19 = _t10 + _v18 + _v19 + _v20  # 2*_t0*_t7 + _t10 + 2*_t15*_t6 - 2*_t9
+    _v21 = -_t17  # -_t17
+    _v22 = _t11 + _t5 + _v21  # _t11 - _t17 + _t5
+    _v23 = _rt.square(_v22)  # square(_t11 - _t17 + _t5)
+    _v24 = -_t14  # -_t14
+    _v25 = -_t18  # -_t18
+    _v26 = _t19 * omega  # _t19*omega
+    _v27 = _v24 + _v25 + _v26  # -_t14 - _t18 + _t19*omega
+    _v28 = _rt.square(_v27)  # square(-_t14 - _t18 + _t19*omega)
+    _v29 = _v23 + _v28  # square(_t11 - _t17 + _t5) + square(-_t14 - _t18 + _t19*omega)
+    _v30 = _rt.sqrt_nonneg(_v29)
+    _v31 = _k1 * _v30
+    _v32 = _t14 + _v25 + _v26  # _t14 - _t18 + _t19*omega
+    _v33 = _rt.square(_v32)  # square(_t14 - _t18 + _t19*omega)
+    _v34 = -_t11  # -_t11
+    _v35 = _t17 + _t5 + _v34  # -_t11 + _t17 + _t5
+    _v36 = _rt.square(_v35)  # square(-_t11 + _t17 + _t5)
+    _v37 = _v33 + _v36  # square(-_t11 + _t17 + _t5) + square(_t14 - _t18 + _t19*omega)
+    _v38 = _rt.sqrt_nonneg(_v37)
+    _v39 = _k1 * _v38
+    _v40 = _v31 + _v39
+    return (_v40,)
+
+
+def _minus_S_H_gradient_constants():
+    _k0 = _arb(1) / 2  # 1/2
+    _k1 = _arb(-1) / 2  # -1/2
+    return (_k0, _k1, )
+
+
+_minus_S_H_gradient_cache = {}
+
+
+def minus_S_H_gradient(mu, omega, nu, tau, alpha, lambda_):
+    """``(F, dF/dmu, dF/domega, dF/dnu, dF/dtau)`` for the goal '-S(H)'; F as in minus_S_H_value,
+        the derivatives by sympy.diff.
+
+    """
+    _K = _minus_S_H_gradient_cache.get(_rt.ctx.prec)
+    if _K is None:
+        _K = _minus_S_H_gradient_cache[_rt.ctx.prec] = _minus_S_H_gradient_constants()
+    _k0, _k1, = _K
+    _t0 = mu * omega  # mu*omega
+    _t1 = nu * tau  # nu*tau
+    _t2 = _rt.block(_blk_Ppos, _t0, _t1)  # Ppos(_t0, _t1)
+    _t3 = _t2 * lambda_  # _t2*lambda
+    _t4 = _rt.block(_blk_Qexp1, _t0, _t1)  # Qexp1(_t0, _t1)
+    _t5 = _t4 * alpha  # _t4*alpha
+    _t6 = _t5 * lambda_  # _t5*lambda
+    _t7 = _t3 + _t6  # _t3 + _t6
+    _t8 = _t7 * omega  # _t7*omega
+    _t9 = _rt.square(lambda_)  # square(lambda)
+    _t10 = _t2 * _t9  # _t2*_t9
+    _t11 = _rt.square(alpha)  # square(alpha)
+    _t12 = _t11 * _t9  # _t11*_t9
+    _t13 = _t12 * _t4  # _t12*_t4
+    _t14 = _rt.block(_blk_Qexp2, _t0, _t1)  # Qexp2(_t0, _t1)
+    _t15 = 2 * _t14  # 2*_t14
+    _t16 = _t12 * _t15  # _t12*_t15
+    _v0 = -_t13  # -_t13
+    _v1 = _t10 + _t16 + _v0  # _t10 - _t13 + _t16
+    _t17 = tau * _v1  # tau*(_t10 - _t13 + _t16)
+    _t18 = _k0 * lambda_  # lambda/2
+    _t19 = _rt.block(_blk_phi0, _t0, _t1)  # phi0(_t0, _t1)
+    _t20 = _t18 * alpha  # _t18*alpha
+    _v2 = _k0 * lambda_  # lambda/2
+    _v3 = -_t20  # -_t20
+    _v4 = _v2 + _v3  # -_t20 + lambda/2
+    _t21 = _t19 * _v4  # _t19*(-_t20 + lambda/2)
+    _v5 = _t18 * _t5  # _t18*_t5
+    _t22 = _t21 + _v5  # _t18*_t5 + _t21
+    _t23 = _t22 * tau  # _t22*tau
+    _t24 = _t1 * _t19  # _t1*_t19
+    _v6 = _t0 * _t2  # _t0*_t2
+    _v7 = _rt.block(_blk_Rexp1, _t0, _t1)  # Rexp1(_t0, _t1)
+    _v8 = alpha * _v7  # alpha*Rexp1(_t0, _t1)
+    _v9 = _t24 + _v6 + _v8  # _t0*_t2 + _t24 + alpha*Rexp1(_t0, _t1)
+    _t25 = lambda_ * _v9  # lambda*(_t0*_t2 + _t24 + alpha*Rexp1(_t0, _t1))
+    _t26 = 2 * _t25  # 2*_t25
+    _t27 = _t23 * _t26  # _t23*_t26
+    _v10 = -_t27  # -_t27
+    _t28 = _t17 + _t8 + _v10  # _t17 - _t27 + _t8
+    _t29 = _t26 * _t8  # _t26*_t8
+    _t30 = 2 * _t13  # 2*_t13
+    _t31 = 2 * _t10  # 2*_t10
+    _t32 = 2 * _t9  # 2*_t9
+    _v11 = -_t30  # -_t30
+    _v12 = _t0 * _t31  # _t0*_t31
+    _v13 = _t24 * _t32  # _t24*_t32
+    _t33 = _t16 + _v11 + _v12 + _v13  # _t0*_t31 + _t16 + _t24*_t32 - _t30
+    _v14 = -_t23  # -_t23
+    _v15 = -_t29  # -_t29
+    _v16 = _t33 * omega  # _t33*omega
+    _t34 = _v14 + _v15 + _v16  # -_t23 - _t29 + _t33*omega
+    _v17 = _rt.square(_t28)  # square(_t28)
+    _v18 = _rt.square(_t34)  # square(_t34)
+    _t35 = _v17 + _v18  # square(_t28) + square(_t34)
+    _v19 = -_t17  # -_t17
+    _t36 = _t27 + _t8 + _v19  # -_t17 + _t27 + _t8
+    _t37 = _t23 + _v15 + _v16  # _t23 - _t29 + _t33*omega
+    _v20 = _rt.square(_t36)  # square(_t36)
+    _v21 = _rt.square(_t37)  # square(_t37)
+    _t38 = _v20 + _v21  # square(_t36) + square(_t37)
+    _t39 = _t19 * omega  # _t19*omega
+    _t40 = -_t19  # -_t19
+    _t41 = _t4 + _t40  # _t4 + _t40
+    _t42 = _t41 * omega  # _t41*omega
+    _t43 = alpha * lambda_  # alpha*lambda
+    _v22 = _t39 * lambda_  # _t39*lambda
+    _v23 = _t42 * _t43  # _t42*_t43
+    _t44 = _v22 + _v23  # _t39*lambda + _t42*_t43
+    _t45 = _t15 + _t40  # _t15 + _t40
+    _t46 = 2 * omega  # 2*omega
+    _t47 = _t12 * _t46  # _t12*_t46
+    _t48 = _t45 * _t47  # _t45*_t47
+    _t49 = 2 * tau  # 2*tau
+    _t50 = 4 * lambda_  # 4*lambda
+    _v24 = _t2 * omega  # _t2*omega
+    _v25 = _t5 * omega  # _t5*omega
+    _v26 = _v24 + _v25  # _t2*omega + _t5*omega
+    _t51 = _t50 * _v26  # _t50*(_t2*omega + _t5*omega)
+    _t52 = _rt.square(omega)  # square(omega)
+    _t53 = 1 / nu  # 1/nu
+    _t54 = 1 / tau  # 1/tau
+    _t55 = _t53 * _t54  # _t53*_t54
+    _t56 = _t21 * _t55  # _t21*_t55
+    _v27 = _t20 * _t42  # _t20*_t42
+    _v28 = _t52 * _t56 * mu  # _t52*_t56*mu
+    _v29 = -_v28  # -_t52*_t56*mu
+    _t57 = _v27 + _v29  # _t20*_t42 - _t52*_t56*mu
+    _t58 = 4 * _t25  # 4*_t25
+    _t59 = _t58 * tau  # _t58*tau
+    _v30 = _t23 * _t51  # _t23*_t51
+    _v31 = _t57 * _t59  # _t57*_t59
+    _v32 = _t39 * _t9  # _t39*_t9
+    _v33 = _t12 * _t42  # _t12*_t42
+    _v34 = -_v33  # -_t12*_t42
+    _v35 = _t48 + _v32 + _v34  # -_t12*_t42 + _t39*_t9 + _t48
+    _v36 = _t49 * _v35  # _t49*(-_t12*_t42 + _t39*_t9 + _t48)
+    _v37 = -_v36  # -_t49*(-_t12*_t42 + _t39*_t9 + _t48)
+    _t60 = _v30 + _v31 + _v37  # _t23*_t51 - _t49*(-_t12*_t42 + _t39*_t9 + _t48) + _t57*_t59
+    _t61 = _k0 * _t28  # _t28/2
+    _t62 = _t49 * _t57  # _t49*_t57
+    _t63 = _t58 * omega  # _t58*omega
+    _v38 = _t44 * _t63  # _t44*_t63
+    _v39 = _t51 * _t8  # _t51*_t8
+    _v40 = _t10 * _t46  # _t10*_t46
+    _v41 = _t41 * _t47  # _t41*_t47
+    _v42 = -_v41  # -_t41*_t47
+    _v43 = _t48 + _v40 + _v42  # _t10*_t46 - _t41*_t47 + _t48
+    _v44 = (-2) * omega * _v43  # -2*omega*(_t10*_t46 - _t41*_t47 + _t48)
+    _t64 = _v38 + _v39 + _v44  # _t44*_t63 + _t51*_t8 - 2*omega*(_t10*_t46 - _t41*_t47 + _t48)
+    _t65 = _k0 * _t34  # _t34/2
+    _v45 = _rt.sqrt(_t35)  # sqrt(_t35)
+    _t66 = _k0 / (_v45)  # 1/(2*sqrt(_t35))
+    _t67 = _k0 * _t36  # _t36/2
+    _t68 = _k0 * _t37  # _t37/2
+    _v46 = _rt.sqrt(_t38)  # sqrt(_t38)
+    _t69 = _k0 / (_v46)  # 1/(2*sqrt(_t38))
+    _t70 = _t19 * mu  # _t19*mu
+    _t71 = _t41 * mu  # _t41*mu
+    _t72 = _t12 * _t71  # _t12*_t71
+    _t73 = 2 * _t12  # 2*_t12
+    _t74 = _t45 * _t73 * mu  # _t45*_t73*mu
+    _v47 = -_t72  # -_t72
+    _v48 = _t70 * _t9  # _t70*_t9
+    _v49 = _t74 + _v47 + _v48  # _t70*_t9 - _t72 + _t74
+    _t75 = _t49 * _v49  # _t49*(_t70*_t9 - _t72 + _t74)
+    _v50 = _t2 * mu  # _t2*mu
+    _v51 = _t5 * mu  # _t5*mu
+    _v52 = _v50 + _v51  # _t2*mu + _t5*mu
+    _t76 = _t50 * _v52  # _t50*(_t2*mu + _t5*mu)
+    _t77 = _t23 * _t76  # _t23*_t76
+    _t78 = _rt.square(mu)  # square(mu)
+    _v53 = _t20 * _t71  # _t20*_t71
+    _v54 = _t56 * _t78 * omega  # _t56*_t78*omega
+    _v55 = -_v54  # -_t56*_t78*omega
+    _t79 = _v53 + _v55  # _t20*_t71 - _t56*_t78*omega
+    _t80 = _t59 * _t79  # _t59*_t79
+    _v56 = _t43 * _t71  # _t43*_t71
+    _v57 = _t70 * lambda_  # _t70*lambda
+    _t81 = _v56 + _v57  # _t43*_t71 + _t70*lambda
+    _v58 = 2 * _t3  # 2*_t3
+    _v59 = 2 * _t6  # 2*_t6
+    _v60 = _t46 * _t81  # _t46*_t81
+    _t82 = _v58 + _v59 + _v60  # 2*_t3 + _t46*_t81 + 2*_t6
+    _t83 = 4 * _t13  # 4*_t13
+    _t84 = 4 * _t12 * _t14  # 4*_t12*_t14
+    _t85 = -_t84  # -_t84
+    _t86 = _t76 * _t8  # _t76*_t8
+    _t87 = _t49 * _t79  # _t49*_t79
+    _t88 = _t58 * _t7  # _t58*_t7
+    _v61 = (-2) * _t72  # -2*_t72
+    _v62 = _t31 * mu  # _t31*mu
+    _t89 = _t74 + _v61 + _v62  # _t31*mu - 2*_t72 + _t74
+    _t90 = _t63 * _t81  # _t63*_t81
+    _t91 = _t0 * _t18 * _t19  # _t0*_t18*_t19
+    _t92 = _k0 * _t19  # _t19/2
+    _t93 = _t0 * _t92  # _t0*_t92
+    _t94 = _t55 * _t93  # _t55*_t93
+    _v63 = _k0 * _t4  # _t4/2
+    _v64 = -_t92  # -_t92
+    _t95 = _v63 + _v64  # _t4/2 - _t92
+    _t96 = _t94 + _t95  # _t94 + _t95
+    _t97 = _t96 * tau  # _t96*tau
+    _v65 = _t43 * _t97  # _t43*_t97
+    _v66 = _t53 * _t91  # _t53*_t91
+    _v67 = -_v66  # -_t53*_t91
+    _t98 = _v65 + _v67  # _t43*_t97 - _t53*_t91
+    _t99 = _t9 * _t93  # _t9*_t93
+    _t100 = _t45 + _t94  # _t45 + _t94
+    _t101 = _t19 * tau  # _t19*tau
+    _t102 = _t52 * _t78  # _t52*_t78
+    _t103 = _t102 * _t53  # _t102*_t53
+    _t104 = _t95 * alpha  # _t95*alpha
+    _v68 = _k1 * _t55  # -_t55/2
+    _v69 = _rt.ipow(nu, 2)  # nu**2
+    _v70 = _rt.ipow(tau, 2)  # tau**2
+    _v71 = _k0 * _t52 * _t78 / (_v69 * _v70)  # _t52*_t78/(2*nu**2*tau**2)
+    _t105 = _v68 + _v71  # _t52*_t78/(2*nu**2*tau**2) - _t55/2
+    _t106 = _t19 * nu  # _t19*nu
+    _v72 = _rt.square(tau)  # square(tau)
+    _t107 = _t105 * _t106 * _v72  # _t105*_t106*square(tau)
+    _v73 = _t104 * tau  # _t104*tau
+    _v74 = _t103 * _t92  # _t103*_t92
+    _v75 = -_v74  # -_t103*_t92
+    _v76 = _t101 + _t107 + _v73 + _v75  # _t101 - _t103*_t92 + _t104*tau + _t107
+    _t108 = _t50 * _v76  # _t50*(_t101 - _t103*_t92 + _t104*tau + _t107)
+    _t109 = _t105 * _t21  # _t105*_t21
+    _v77 = _t109 * tau  # _t109*tau
+    _v78 = _t20 * _t97  # _t20*_t97
+    _t110 = _v77 + _v78  # _t109*tau + _t20*_t97
+    _v79 = _t108 * _t23  # _t108*_t23
+    _v80 = _t110 * _t59  # _t110*_t59
+    _v81 = _t12 * _t97  # _t12*_t97
+    _v82 = -_v81  # -_t12*_t97
+    _v83 = _t53 * _t99  # _t53*_t99
+    _v84 = -_v83  # -_t53*_t99
+    _v85 = 2 * _t100 * _t11 * _t9 * tau  # 2*_t100*_t11*_t9*tau
+    _v86 = _v82 + _v84 + _v85  # 2*_t100*_t11*_t9*tau - _t12*_t97 - _t53*_t99
+    _v87 = _t49 * _v86  # _t49*(2*_t100*_t11*_t9*tau - _t12*_t97 - _t53*_t99)
+    _v88 = -_v87  # -_t49*(2*_t100*_t11*_t9*tau - _t12*_t97 - _t53*_t99)
+    _t111 = _v79 + _v80 + _v88
+    _t112 = _t110 * _t49  # _t110*_t49
+    _t113 = _t101 * _t32  # _t101*_t32
+    _t114 = _t19 * _t9  # _t19*_t9
+    _t115 = _t12 * _t49  # _t12*_t49
+    _v89 = _t108 * _t8  # _t108*_t8
+    _v90 = _t63 * _t98  # _t63*_t98
+    _v91 = _t100 * _t115  # _t100*_t115
+    _v92 = _t107 * _t32  # _t107*_t32
+    _v93 = _t103 * _t114  # _t103*_t114
+    _v94 = -_v93  # -_t103*_t114
+    _v95 = _t115 * _t96  # _t115*_t96
+    _v96 = -_v95  # -_t115*_t96
+    _v97 = _t113 + _v91 + _v92 + _v94 + _v96  # _t100*_t115 - _t103*_t114 + _t107*_t32 + _t113 - _t115*_t96
+    _v98 = (-2) * omega * _v97  # -2*omega*(_t100*_t115 - _t103*_t114 + _t107*_t32 + _t113 - _t115*_t96)
+    _t116 = _v89 + _v90 + _v98
+    _t117 = _t102 * _t54  # _t102*_t54
+    _v99 = _rt.square(nu)  # square(nu)
+    _t118 = _t105 * _v99  # _t105*square(nu)
+    _t119 = _t96 * nu  # _t96*nu
+    _t120 = _t119 * _t12  # _t119*_t12
+    _v100 = (-2) * _t120  # -2*_t120
+    _v101 = _t106 * _t32  # _t106*_t32
+    _v102 = _t113 * _t118  # _t113*_t118
+    _v103 = _t114 * _t117  # _t114*_t117
+    _v104 = -_v103  # -_t114*_t117
+    _v105 = _t100 * _t73 * nu  # _t100*_t73*nu
+    _t121 = _v100 + _v101 + _v102 + _v104 + _v105  # _t100*_t73*nu + _t106*_t32 + _t113*_t118 - _t114*_t117 - 2*_t120
+    _v106 = _t101 * _t118  # _t101*_t118
+    _v107 = _t104 * nu  # _t104*nu
+    _v108 = _t117 * _t92  # _t117*_t92
+    _v109 = -_v108  # -_t117*_t92
+    _v110 = _t106 + _v106 + _v107 + _v109  # _t101*_t118 + _t104*nu + _t106 - _t117*_t92
+    _t122 = _t50 * _v110  # _t50*(_t101*_t118 + _t104*nu + _t106 - _t117*_t92)
+    _t123 = _t122 * _t8  # _t122*_t8
+    _v111 = _t119 * _t43  # _t119*_t43
+    _v112 = _t54 * _t91  # _t54*_t91
+    _v113 = -_v112  # -_t54*_t91
+    _t124 = _v111 + _v113  # _t119*_t43 - _t54*_t91
+    _t125 = _t124 * _t63  # _t124*_t63
+    _v114 = _t109 * nu  # _t109*nu
+    _v115 = _t119 * _t20  # _t119*_t20
+    _t126 = _v114 + _v115  # _t109*nu + _t119*_t20
+    _v116 = 2 * _t21  # 2*_t21
+    _v117 = _t126 * _t49  # _t126*_t49
+    _t127 = _t6 + _v116 + _v117  # _t126*_t49 + 2*_t21 + _t6
+    _v118 = -_t31  # -_t31
+    _v119 = _t122 * _t23  # _t122*_t23
+    _v120 = _t126 * _t59  # _t126*_t59
+    _v121 = _t22 * _t58  # _t22*_t58
+    _v122 = -_t120  # -_t120
+    _v123 = _t54 * _t99  # _t54*_t99
+    _v124 = -_v123  # -_t54*_t99
+    _v125 = 2 * _t100 * _t11 * _t9 * nu  # 2*_t100*_t11*_t9*nu
+    _v126 = _v122 + _v124 + _v125  # 2*_t100*_t11*_t9*nu - _t120 - _t54*_t99
+    _v127 = _t49 * _v126  # _t49*(2*_t100*_t11*_t9*nu - _t120 - _t54*_t99)
+    _v128 = -_v127  # -_t49*(2*_t100*_t11*_t9*nu - _t120 - _t54*_t99)
+    _t128 = _t30 + _t85 + _v118 + _v119 + _v120 + _v121 + _v128
+    _v129 = _rt.sqrt_nonneg(_t35)  # sqrt_nonneg(_t35)
+    _v130 = _k1 * _v129  # -sqrt_nonneg(_t35)/2
+    _v131 = _rt.sqrt_nonneg(_t38)  # sqrt_nonneg(_t38)
+    _v132 = _k1 * _v131  # -sqrt_nonneg(_t38)/2
+    _v133 = _v130 + _v132  # -sqrt_nonneg(_t35)/2 - sqrt_nonneg(_t38)/2
+    _v134 = -_t60  # -_t60
+    _v135 = 2 * _t44 * omega  # 2*_t44*omega
+    _v136 = _v134 + _v135  # 2*_t44*omega - _t60
+    _v137 = _t61 * _v136  # _t61*(2*_t44*omega - _t60)
+    _v138 = -_t62  # -_t62
+    _v139 = -_t64  # -_t64
+    _v140 = _v138 + _v139  # -_t62 - _t64
+    _v141 = _t65 * _v140  # _t65*(-_t62 - _t64)
+    _v142 = _v137 + _v141  # _t61*(2*_t44*omega - _t60) + _t65*(-_t62 - _t64)
+    _v143 = _t66 * _v142  # _t66*(_t61*(2*_t44*omega - _t60) + _t65*(-_t62 - _t64))
+    _v144 = -_v143  # -_t66*(_t61*(2*_t44*omega - _t60) + _t65*(-_t62 - _t64))
+    _v145 = _t44 * _t46  # _t44*_t46
+    _v146 = _t60 + _v145  # _t44*_t46 + _t60
+    _v147 = _t67 * _v146  # _t67*(_t44*_t46 + _t60)
+    _v148 = _t62 + _v139  # _t62 - _t64
+    _v149 = _t68 * _v148  # _t68*(_t62 - _t64)
+    _v150 = _v147 + _v149  # _t67*(_t44*_t46 + _t60) + _t68*(_t62 - _t64)
+    _v151 = _t69 * _v150  # _t69*(_t67*(_t44*_t46 + _t60) + _t68*(_t62 - _t64))
+    _v152 = -_v151  # -_t69*(_t67*(_t44*_t46 + _t60) + _t68*(_t62 - _t64))
+    _v153 = _v144 + _v152
+    _v154 = -_t77  # -_t77
+    _v155 = -_t80  # -_t80
+    _v156 = _t75 + _t82 + _v154 + _v155  # _t75 - _t77 - _t80 + _t82
+    _v157 = _t61 * _v156  # _t61*(_t75 - _t77 - _t80 + _t82)
+    _v158 = -_t83  # -_t83
+    _v159 = -_t85  # -_t85
+    _v160 = -_t86  # -_t86
+    _v161 = -_t87  # -_t87
+    _v162 = -_t88  # -_t88
+    _v163 = -_t90  # -_t90
+    _v164 = 2 * _t89 * omega  # 2*_t89*omega
+    _v165 = 4 * _t19 * _t9 * nu * tau  # 4*_t19*_t9*nu*tau
+    _v166 = 4 * _t2 * _t9 * mu * omega  # 4*_t2*_t9*mu*omega
+    _v167 = _v158 + _v159 + _v160 + _v161 + _v162 + _v163 + _v164 + _v165 + _v166
+    _v168 = _t65 * _v167
+    _v169 = _v157 + _v168
+    _v170 = _t66 * _v169
+    _v171 = -_v170
+    _v172 = -_t75  # -_t75
+    _v173 = _t77 + _t80 + _t82 + _v172  # -_t75 + _t77 + _t80 + _t82
+    _v174 = _t67 * _v173  # _t67*(-_t75 + _t77 + _t80 + _t82)
+    _v175 = _t46 * _t89  # _t46*_t89
+    _v176 = 4 * _t0 * _t10  # 4*_t0*_t10
+    _v177 = 4 * _t24 * _t9  # 4*_t24*_t9
+    _v178 = _t84 + _t87 + _v158 + _v160 + _v162 + _v163 + _v175 + _v176 + _v177
+    _v179 = _t68 * _v178
+    _v180 = _v174 + _v179
+    _v181 = _t69 * _v180
+    _v182 = -_v181
+    _v183 = _v171 + _v182
+    _v184 = -_t111  # -_t111
+    _v185 = 2 * _t98 * omega  # 2*_t98*omega
+    _v186 = _v184 + _v185  # -_t111 + 2*_t98*omega
+    _v187 = _t61 * _v186  # _t61*(-_t111 + 2*_t98*omega)
+    _v188 = -_t112  # -_t112
+    _v189 = -_t116  # -_t116
+    _v190 = _v188 + _v189  # -_t112 - _t116
+    _v191 = _t65 * _v190  # _t65*(-_t112 - _t116)
+    _v192 = _v187 + _v191  # _t61*(-_t111 + 2*_t98*omega) + _t65*(-_t112 - _t116)
+    _v193 = _t66 * _v192  # _t66*(_t61*(-_t111 + 2*_t98*omega) + _t65*(-_t112 - _t116))
+    _v194 = -_v193  # -_t66*(_t61*(-_t111 + 2*_t98*omega) + _t65*(-_t112 - _t116))
+    _v195 = _t46 * _t98  # _t46*_t98
+    _v196 = _t111 + _v195  # _t111 + _t46*_t98
+    _v197 = _t67 * _v196  # _t67*(_t111 + _t46*_t98)
+    _v198 = _t112 + _v189  # _t112 - _t116
+    _v199 = _t68 * _v198  # _t68*(_t112 - _t116)
+    _v200 = _v197 + _v199  # _t67*(_t111 + _t46*_t98) + _t68*(_t112 - _t116)
+    _v201 = _t69 * _v200  # _t69*(_t67*(_t111 + _t46*_t98) + _t68*(_t112 - _t116))
+    _v202 = -_v201  # -_t69*(_t67*(_t111 + _t46*_t98) + _t68*(_t112 - _t116))
+    _v203 = _v194 + _v202
+    _v204 = -_t128  # -_t128
+    _v205 = 2 * _t124 * omega  # 2*_t124*omega
+    _v206 = _v204 + _v205  # 2*_t124*omega - _t128
+    _v207 = _t61 * _v206  # _t61*(2*_t124*omega - _t128)
+    _v208 = -_t123  # -_t123
+    _v209 = -_t125  # -_t125
+    _v210 = -_t127  # -_t127
+    _v211 = 2 * _t121 * omega  # 2*_t121*omega
+    _v212 = _v208 + _v209 + _v210 + _v211  # 2*_t121*omega - _t123 - _t125 - _t127
+    _v213 = _t65 * _v212  # _t65*(2*_t121*omega - _t123 - _t125 - _t127)
+    _v214 = _v207 + _v213
+    _v215 = _t66 * _v214
+    _v216 = -_v215
+    _v217 = _t124 * _t46  # _t124*_t46
+    _v218 = _t128 + _v217  # _t124*_t46 + _t128
+    _v219 = _t67 * _v218  # _t67*(_t124*_t46 + _t128)
+    _v220 = _t121 * _t46  # _t121*_t46
+    _v221 = _t127 + _v208 + _v209 + _v220  # _t121*_t46 - _t123 - _t125 + _t127
+    _v222 = _t68 * _v221  # _t68*(_t121*_t46 - _t123 - _t125 + _t127)
+    _v223 = _v219 + _v222  # _t67*(_t124*_t46 + _t128) + _t68*(_t121*_t46 - _t123 - _t125 + _t127)
+    _v224 = _t69 * _v223
+    _v225 = -_v224
+    _v226 = _v216 + _v225
+    return (_v133, _v153, _v183, _v203, _v226,)
+
+
+def _minus_S_J_value_constants():
+    _k0 = _arb(1) / 2  # 1/2
+    _k1 = _arb(-1) / 2  # -1/2
+    return (_k0, _k1, )
+
+
+_minus_S_J_value_cache = {}
+
+
+def minus_S_J_value(mu, omega, nu, tau, alpha, lambda_):
+    """``(F,)`` for the goal '-S(J)' on balls (blocks enclosed by arb_runtime.block).
+
+    F = -sqrt((omega*(alpha*lambda*Qexp1(mu*omega, nu*tau) + lambda*Ppos(mu*omega, nu*tau)) -
+        tau*(-alpha**2*lambda**2*Qexp1(mu*omega, nu*tau) + 2*alpha**2*lambda**2*Qexp2(mu*omega,
+        nu*tau) + lambda**2*Ppos(mu*omega, nu*tau)))**2 +
+        (omega*(-2*alpha**2*lambda**2*Qexp1(mu*omega, nu*tau) +
+        2*alpha**2*lambda**2*Qexp2(mu*omega, nu*tau) + 2*lambda**2*mu*omega*Ppos(mu*omega,
+        nu*tau) + 2*lambda**2*nu*tau*phi0(mu*omega, nu*tau)) + tau*(alpha*lambda*Qexp1(mu*omega,
+        nu*tau)/2 + (-alpha*lambda/2 + lambda/2)*phi0(mu*omega, nu*tau)))**2)/2 -
+        sqrt((omega*(alpha*lambda*Qexp1(mu*omega, nu*tau) + lambda*Ppos(mu*omega, nu*tau)) +
+        tau*(-alpha**2*lambda**2*Qexp1(mu*omega, nu*tau) + 2*alpha**2*lambda**2*Qexp2(mu*omega,
+        nu*tau) + lambda**2*Ppos(mu*omega, nu*tau)))**2 +
+        (omega*(-2*alpha**2*lambda**2*Qexp1(mu*omega, nu*tau) +
+        2*alpha**2*lambda**2*Qexp2(mu*omega, nu*tau) + 2*lambda**2*mu*omega*Ppos(mu*omega,
+        nu*tau) + 2*lambda**2*nu*tau*phi0(mu*omega, nu*tau)) - tau*(alpha*lambda*Qexp1(mu*omega,
+        nu*tau)/2 + (-alpha*lambda/2 + lambda/2)*phi0(mu*omega, nu*tau)))**2)/2
+    """
+    _K = _minus_S_J_value_cache.get(_rt.ctx.prec)
+    if _K is None:
+        _K = _minus_S_J_value_cache[_rt.ctx.prec] = _minus_S_J_value_constants()
+    _k0, _k1, = _K
+    _t0 = mu * omega  # mu*omega
+    _t1 = nu * tau  # nu*tau
+    _t2 = _rt.block(_blk_Ppos, _t0, _t1)  # Ppos(_t0, _t1)
+    _t3 = _rt.block(_blk_Qexp1, _t0, _t1)  # Qexp1(_t0, _t1)
+    _t4 = _t3 * alpha  # _t3*alpha
+    _v0 = _t2 * lambda_  # _t2*lambda
+    _v1 = _t4 * lambda_  # _t4*lambda
+    _v2 = _v0 + _v1  # _t2*lambda + _t4*lambda
+    _t5 = omega * _v2  # omega*(_t2*lambda + _t4*lambda)
+    _t6 = _rt.square(lambda_)  # square(lambda)
+    _t7 = _t2 * _t6  # _t2*_t6
+    _v3 = _rt.square(alpha)  # square(alpha)
+    _t8 = _t6 * _v3  # _t6*square(alpha)
+    _t9 = _t3 * _t8  # _t3*_t8
+    _v4 = _rt.block(_blk_Qexp2, _t0, _t1)  # Qexp2(_t0, _t1)
+    _t10 = 2 * _t8 * _v4  # 2*_t8*Qexp2(_t0, _t1)
+    _v5 = -_t9  # -_t9
+    _v6 = _t10 + _t7 + _v5  # _t10 + _t7 - _t9
+    _t11 = tau * _v6  # tau*(_t10 + _t7 - _t9)
+    _t12 = _k0 * lambda_  # lambda/2
+    _t13 = _rt.block(_blk_phi0, _t0, _t1)  # phi0(_t0, _t1)
+    _v7 = _t12 * _t4  # _t12*_t4
+    _v8 = _k0 * lambda_  # lambda/2
+    _v9 = _t12 * alpha  # _t12*alpha
+    _v10 = -_v9  # -_t12*alpha
+    _v11 = _v8 + _v10  # -_t12*alpha + lambda/2
+    _v12 = _t13 * _v11  # _t13*(-_t12*alpha + lambda/2)
+    _v13 = _v7 + _v12  # _t12*_t4 + _t13*(-_t12*alpha + lambda/2)
+    _t14 = tau * _v13  # tau*(_t12*_t4 + _t13*(-_t12*alpha + lambda/2))
+    _v14 = (-2) * _t9  # -2*_t9
+    _v15 = 2 * _t0 * _t7  # 2*_t0*_t7
+    _v16 = 2 * _t1 * _t13 * _t6  # 2*_t1*_t13*_t6
+    _v17 = _t10 + _v14 + _v15 + _v16  # 2*_t0*_t7 + 2*_t1*_t13*_t6 + _t10 - 2*_t9
+    _t15 = omega * _v17  # omega*(2*_t0*_t7 + 2*_t1*_t13*_t6 + _t10 - 2*_t9)
+    _v18 = _t11 + _t5  # _t11 + _t5
+    _v19 = _rt.square(_v18)  # square(_t11 + _t5)
+    _v20 = -_t14  # -_t14
+    _v21 = _t15 + _v20  # -_t14 + _t15
+    _v22 = _rt.square(_v21)  # square(-_t14 + _t15)
+    _v23 = _v19 + _v22  # square(_t11 + _t5) + square(-_t14 + _t15)
+    _v24 = _rt.sqrt_nonneg(_v23)  # sqrt_nonneg(square(_t11 + _t5) + square(-_t14 + _t15))
+    _v25 = _k1 * _v24  # -sqrt_nonneg(square(_t11 + _t5) + square(-_t14 + _t15))/2
+    _v26 = _t14 + _t15  # _t14 + _t15
+    _v27 = _rt.square(_v26)  # square(_t14 + _t15)
+    _v28 = -_t11  # -_t11
+    _v29 = _t5 + _v28  # -_t11 + _t5
+    _v30 = _rt.square(_v29)  # square(-_t11 + _t5)
+    _v31 = _v27 + _v30  # square(-_t11 + _t5) + square(_t14 + _t15)
+    _v32 = _rt.sqrt_nonneg(_v31)  # sqrt_nonneg(square(-_t11 + _t5) + square(_t14 + _t15))
+    _v33 = _k1 * _v32  # -sqrt_nonneg(square(-_t11 + _t5) + square(_t14 + _t15))/2
+    _v34 = _v25 + _v33
+    return (_v34,)
+
+
+def _minus_S_J_gradient_constants():
+    _k0 = _arb(1) / 2  # 1/2
+    _k1 = _arb(-1) / 2  # -1/2
+    return (_k0, _k1, )
+
+
+_minus_S_J_gradient_cache = {}
+
+
+def minus_S_J_gradient(mu, omega, nu, tau, alpha, lambda_):
+    """``(F, dF/dmu, dF/domega, dF/dnu, dF/dtau)`` for the goal '-S(J)'; F as in minus_S_J_value,
+        the derivatives by sympy.diff.
+
+    """
+    _K = _minus_S_J_gradient_cache.get(_rt.ctx.prec)
+    if _K is None:
+        _K = _minus_S_J_gradient_cache[_rt.ctx.prec] = _minus_S_J_gradient_constants()
+    _k0, _k1, = _K
+    _t0 = mu * omega  # mu*omega
+    _t1 = nu * tau  # nu*tau
+    _t2 = _rt.block(_blk_Ppos, _t0, _t1)  # Ppos(_t0, _t1)
+    _t3 = _t2 * lambda_  # _t2*lambda
+    _t4 = _rt.block(_blk_Qexp1, _t0, _t1)  # Qexp1(_t0, _t1)
+    _t5 = _t4 * alpha  # _t4*alpha
+    _t6 = _t5 * lambda_  # _t5*lambda
+    _v0 = _t3 + _t6  # _t3 + _t6
+    _t7 = omega * _v0  # omega*(_t3 + _t6)
+    _t8 = _rt.square(lambda_)  # square(lambda)
+    _t9 = _t2 * _t8  # _t2*_t8
+    _t10 = _rt.square(alpha)  # square(alpha)
+    _t11 = _t10 * _t8  # _t10*_t8
+    _t12 = _t11 * _t4  # _t11*_t4
+    _t13 = _rt.block(_blk_Qexp2, _t0, _t1)  # Qexp2(_t0, _t1)
+    _t14 = 2 * _t13  # 2*_t13
+    _t15 = _t11 * _t14  # _t11*_t14
+    _v1 = -_t12  # -_t12
+    _v2 = _t15 + _t9 + _v1  # -_t12 + _t15 + _t9
+    _t16 = tau * _v2  # tau*(-_t12 + _t15 + _t9)
+    _v3 = -_t16  # -_t16
+    _t17 = _t7 + _v3  # -_t16 + _t7
+    _t18 = _k0 * lambda_  # lambda/2
+    _t19 = _rt.block(_blk_phi0, _t0, _t1)  # phi0(_t0, _t1)
+    _t20 = _t18 * alpha  # _t18*alpha
+    _v4 = _k0 * lambda_  # lambda/2
+    _v5 = -_t20  # -_t20
+    _v6 = _v4 + _v5  # -_t20 + lambda/2
+    _t21 = _t19 * _v6  # _t19*(-_t20 + lambda/2)
+    _v7 = _t18 * _t5  # _t18*_t5
+    _v8 = _t21 + _v7  # _t18*_t5 + _t21
+    _t22 = tau * _v8  # tau*(_t18*_t5 + _t21)
+    _t23 = (-2) * _t12  # -2*_t12
+    _t24 = 2 * _t9  # 2*_t9
+    _t25 = _t19 * _t8  # _t19*_t8
+    _t26 = 2 * _t25  # 2*_t25
+    _v9 = _t0 * _t24  # _t0*_t24
+    _v10 = _t1 * _t26  # _t1*_t26
+    _v11 = _t15 + _t23 + _v9 + _v10  # _t0*_t24 + _t1*_t26 + _t15 + _t23
+    _t27 = omega * _v11  # omega*(_t0*_t24 + _t1*_t26 + _t15 + _t23)
+    _t28 = _t22 + _t27  # _t22 + _t27
+    _v12 = _rt.square(_t17)  # square(_t17)
+    _v13 = _rt.square(_t28)  # square(_t28)
+    _t29 = _v12 + _v13  # square(_t17) + square(_t28)
+    _t30 = _t16 + _t7  # _t16 + _t7
+    _v14 = -_t22  # -_t22
+    _t31 = _t27 + _v14  # -_t22 + _t27
+    _v15 = _rt.square(_t30)  # square(_t30)
+    _v16 = _rt.square(_t31)  # square(_t31)
+    _t32 = _v15 + _v16  # square(_t30) + square(_t31)
+    _t33 = _t19 * omega  # _t19*omega
+    _t34 = -_t19  # -_t19
+    _t35 = _t34 + _t4  # _t34 + _t4
+    _t36 = _t35 * omega  # _t35*omega
+    _t37 = alpha * lambda_  # alpha*lambda
+    _t38 = 2 * omega  # 2*omega
+    _v17 = _t33 * lambda_  # _t33*lambda
+    _v18 = _t36 * _t37  # _t36*_t37
+    _v19 = _v17 + _v18  # _t33*lambda + _t36*_t37
+    _t39 = _t38 * _v19  # _t38*(_t33*lambda + _t36*_t37)
+    _t40 = _t14 + _t34  # _t14 + _t34
+    _t41 = _t11 * _t38  # _t11*_t38
+    _t42 = _t40 * _t41  # _t40*_t41
+    _t43 = 2 * tau  # 2*tau
+    _v20 = _t33 * _t8  # _t33*_t8
+    _v21 = _t11 * _t36  # _t11*_t36
+    _v22 = -_v21  # -_t11*_t36
+    _v23 = _t42 + _v20 + _v22  # -_t11*_t36 + _t33*_t8 + _t42
+    _t44 = _t43 * _v23  # _t43*(-_t11*_t36 + _t33*_t8 + _t42)
+    _t45 = _k0 * _t17  # _t17/2
+    _t46 = _rt.square(omega)  # square(omega)
+    _t47 = 1 / nu  # 1/nu
+    _t48 = 1 / tau  # 1/tau
+    _t49 = _t47 * _t48  # _t47*_t48
+    _t50 = _t21 * _t49  # _t21*_t49
+    _v24 = _t20 * _t36  # _t20*_t36
+    _v25 = _t46 * _t50 * mu  # _t46*_t50*mu
+    _v26 = -_v25  # -_t46*_t50*mu
+    _v27 = _v24 + _v26  # _t20*_t36 - _t46*_t50*mu
+    _t51 = _t43 * _v27  # _t43*(_t20*_t36 - _t46*_t50*mu)
+    _v28 = _t38 * _t9  # _t38*_t9
+    _v29 = _t35 * _t41  # _t35*_t41
+    _v30 = -_v29  # -_t35*_t41
+    _v31 = _t42 + _v28 + _v30  # -_t35*_t41 + _t38*_t9 + _t42
+    _t52 = _t38 * _v31  # _t38*(-_t35*_t41 + _t38*_t9 + _t42)
+    _t53 = _k0 * _t28  # _t28/2
+    _v32 = _rt.sqrt(_t29)  # sqrt(_t29)
+    _t54 = _k0 / (_v32)  # 1/(2*sqrt(_t29))
+    _t55 = _k0 * _t30  # _t30/2
+    _t56 = _k0 * _t31  # _t31/2
+    _v33 = _rt.sqrt(_t32)  # sqrt(_t32)
+    _t57 = _k0 / (_v33)  # 1/(2*sqrt(_t32))
+    _t58 = _t19 * mu  # _t19*mu
+    _t59 = _t35 * mu  # _t35*mu
+    _t60 = _t11 * _t59  # _t11*_t59
+    _t61 = 2 * _t11  # 2*_t11
+    _t62 = _t40 * _t61 * mu  # _t40*_t61*mu
+    _v34 = -_t60  # -_t60
+    _v35 = _t58 * _t8  # _t58*_t8
+    _v36 = _t62 + _v34 + _v35  # _t58*_t8 - _t60 + _t62
+    _t63 = _t43 * _v36  # _t43*(_t58*_t8 - _t60 + _t62)
+    _v37 = 2 * _t3  # 2*_t3
+    _v38 = 2 * _t6  # 2*_t6
+    _v39 = _t37 * _t59  # _t37*_t59
+    _v40 = _t58 * lambda_  # _t58*lambda
+    _v41 = _v39 + _v40  # _t37*_t59 + _t58*lambda
+    _v42 = _t38 * _v41  # _t38*(_t37*_t59 + _t58*lambda)
+    _t64 = _v37 + _v38 + _v42  # 2*_t3 + _t38*(_t37*_t59 + _t58*lambda) + 2*_t6
+    _t65 = _rt.square(mu)  # square(mu)
+    _v43 = _t20 * _t59  # _t20*_t59
+    _v44 = _t50 * _t65 * omega  # _t50*_t65*omega
+    _v45 = -_v44  # -_t50*_t65*omega
+    _v46 = _v43 + _v45  # _t20*_t59 - _t50*_t65*omega
+    _t66 = _t43 * _v46  # _t43*(_t20*_t59 - _t50*_t65*omega)
+    _t67 = 4 * _t11 * _t13  # 4*_t11*_t13
+    _v47 = (-4) * _t12  # -4*_t12
+    _v48 = (-2) * _t60  # -2*_t60
+    _v49 = _t24 * mu  # _t24*mu
+    _v50 = _t62 + _v48 + _v49  # _t24*mu - 2*_t60 + _t62
+    _v51 = _t38 * _v50  # _t38*(_t24*mu - 2*_t60 + _t62)
+    _v52 = 4 * _t0 * _t9  # 4*_t0*_t9
+    _v53 = 4 * _t1 * _t25  # 4*_t1*_t25
+    _t68 = _t67 + _v47 + _v51 + _v52 + _v53  # 4*_t0*_t9 + 4*_t1*_t25 - 4*_t12 + _t38*(_t24*mu - 2*_t60 + _t62) + _t67
+    _t69 = _t0 * _t18 * _t19  # _t0*_t18*_t19
+    _t70 = _k0 * _t19  # _t19/2
+    _t71 = _t0 * _t70  # _t0*_t70
+    _t72 = _t49 * _t71  # _t49*_t71
+    _v54 = _k0 * _t4  # _t4/2
+    _v55 = -_t70  # -_t70
+    _t73 = _t72 + _v54 + _v55  # _t4/2 - _t70 + _t72
+    _t74 = _t73 * tau  # _t73*tau
+    _v56 = _t37 * _t74  # _t37*_t74
+    _v57 = _t47 * _t69  # _t47*_t69
+    _v58 = -_v57  # -_t47*_t69
+    _v59 = _v56 + _v58  # _t37*_t74 - _t47*_t69
+    _t75 = _t38 * _v59  # _t38*(_t37*_t74 - _t47*_t69)
+    _t76 = _t71 * _t8  # _t71*_t8
+    _t77 = _t40 + _t72  # _t40 + _t72
+    _v60 = _t11 * _t74  # _t11*_t74
+    _v61 = -_v60  # -_t11*_t74
+    _v62 = _t47 * _t76  # _t47*_t76
+    _v63 = -_v62  # -_t47*_t76
+    _v64 = 2 * _t10 * _t77 * _t8 * tau  # 2*_t10*_t77*_t8*tau
+    _v65 = _v61 + _v63 + _v64  # 2*_t10*_t77*_t8*tau - _t11*_t74 - _t47*_t76
+    _t78 = _t43 * _v65  # _t43*(2*_t10*_t77*_t8*tau - _t11*_t74 - _t47*_t76)
+    _v66 = _k1 * _t49  # -_t49/2
+    _v67 = _rt.ipow(nu, 2)  # nu**2
+    _v68 = _rt.ipow(tau, 2)  # tau**2
+    _v69 = _k0 * _t46 * _t65 / (_v67 * _v68)  # _t46*_t65/(2*nu**2*tau**2)
+    _t79 = _v66 + _v69  # _t46*_t65/(2*nu**2*tau**2) - _t49/2
+    _t80 = _t21 * _t79  # _t21*_t79
+    _v70 = _t20 * _t74  # _t20*_t74
+    _v71 = _t80 * tau  # _t80*tau
+    _v72 = _v70 + _v71  # _t20*_t74 + _t80*tau
+    _t81 = _t43 * _v72  # _t43*(_t20*_t74 + _t80*tau)
+    _t82 = _t25 * _t43  # _t25*_t43
+    _t83 = _t25 * _t46 * _t65  # _t25*_t46*_t65
+    _t84 = _t26 * nu  # _t26*nu
+    _t85 = _t11 * _t43  # _t11*_t43
+    _v73 = _t77 * _t85  # _t77*_t85
+    _v74 = _t47 * _t83  # _t47*_t83
+    _v75 = -_v74  # -_t47*_t83
+    _v76 = _t73 * _t85  # _t73*_t85
+    _v77 = -_v76  # -_t73*_t85
+    _v78 = _rt.square(tau)  # square(tau)
+    _v79 = _t79 * _t84 * _v78  # _t79*_t84*square(tau)
+    _v80 = _t82 + _v73 + _v75 + _v77 + _v79  # -_t47*_t83 - _t73*_t85 + _t77*_t85 + _t79*_t84*square(tau) + _t82
+    _t86 = _t38 * _v80  # _t38*(-_t47*_t83 - _t73*_t85 + _t77*_t85 + _t79*_t84*square(tau) + _t82)
+    _t87 = _t73 * nu  # _t73*nu
+    _v81 = _t37 * _t87  # _t37*_t87
+    _v82 = _t48 * _t69  # _t48*_t69
+    _v83 = -_v82  # -_t48*_t69
+    _t88 = _v81 + _v83  # _t37*_t87 - _t48*_t69
+    _t89 = _t11 * _t87  # _t11*_t87
+    _v84 = -_t89  # -_t89
+    _v85 = _t48 * _t76  # _t48*_t76
+    _v86 = -_v85  # -_t48*_t76
+    _v87 = 2 * _t10 * _t77 * _t8 * nu  # 2*_t10*_t77*_t8*nu
+    _v88 = _v84 + _v86 + _v87  # 2*_t10*_t77*_t8*nu - _t48*_t76 - _t89
+    _v89 = _t43 * _v88  # _t43*(2*_t10*_t77*_t8*nu - _t48*_t76 - _t89)
+    _t90 = _t23 + _t24 + _t67 + _v89  # _t23 + _t24 + _t43*(2*_t10*_t77*_t8*nu - _t48*_t76 - _t89) + _t67
+    _v90 = (-2) * _t89  # -2*_t89
+    _v91 = _t48 * _t83  # _t48*_t83
+    _v92 = -_v91  # -_t48*_t83
+    _v93 = _t61 * _t77 * nu  # _t61*_t77*nu
+    _v94 = _rt.square(nu)  # square(nu)
+    _v95 = _t79 * _t82 * _v94  # _t79*_t82*square(nu)
+    _t91 = _t84 + _v90 + _v92 + _v93 + _v95  # -_t48*_t83 + _t61*_t77*nu + _t79*_t82*square(nu) + _t84 - 2*_t89
+    _v96 = 2 * _t21  # 2*_t21
+    _v97 = _t20 * _t87  # _t20*_t87
+    _v98 = _t80 * nu  # _t80*nu
+    _v99 = _v97 + _v98  # _t20*_t87 + _t80*nu
+    _v100 = _t43 * _v99  # _t43*(_t20*_t87 + _t80*nu)
+    _t92 = _t6 + _v96 + _v100  # 2*_t21 + _t43*(_t20*_t87 + _t80*nu) + _t6
+    _v101 = _rt.sqrt_nonneg(_t29)  # sqrt_nonneg(_t29)
+    _v102 = _k1 * _v101  # -sqrt_nonneg(_t29)/2
+    _v103 = _rt.sqrt_nonneg(_t32)  # sqrt_nonneg(_t32)
+    _v104 = _k1 * _v103  # -sqrt_nonneg(_t32)/2
+    _v105 = _v102 + _v104  # -sqrt_nonneg(_t29)/2 - sqrt_nonneg(_t32)/2
+    _v106 = -_t44  # -_t44
+    _v107 = _t39 + _v106  # _t39 - _t44
+    _v108 = _t45 * _v107  # _t45*(_t39 - _t44)
+    _v109 = _t51 + _t52  # _t51 + _t52
+    _v110 = _t53 * _v109  # _t53*(_t51 + _t52)
+    _v111 = _v108 + _v110  # _t45*(_t39 - _t44) + _t53*(_t51 + _t52)
+    _v112 = _t54 * _v111  # _t54*(_t45*(_t39 - _t44) + _t53*(_t51 + _t52))
+    _v113 = -_v112  # -_t54*(_t45*(_t39 - _t44) + _t53*(_t51 + _t52))
+    _v114 = _t39 + _t44  # _t39 + _t44
+    _v115 = _t55 * _v114  # _t55*(_t39 + _t44)
+    _v116 = -_t51  # -_t51
+    _v117 = _t52 + _v116  # -_t51 + _t52
+    _v118 = _t56 * _v117  # _t56*(-_t51 + _t52)
+    _v119 = _v115 + _v118  # _t55*(_t39 + _t44) + _t56*(-_t51 + _t52)
+    _v120 = _t57 * _v119  # _t57*(_t55*(_t39 + _t44) + _t56*(-_t51 + _t52))
+    _v121 = -_v120  # -_t57*(_t55*(_t39 + _t44) + _t56*(-_t51 + _t52))
+    _v122 = _v113 + _v121
+    _v123 = -_t63  # -_t63
+    _v124 = _t64 + _v123  # -_t63 + _t64
+    _v125 = _t45 * _v124  # _t45*(-_t63 + _t64)
+    _v126 = _t66 + _t68  # _t66 + _t68
+    _v127 = _t53 * _v126  # _t53*(_t66 + _t68)
+    _v128 = _v125 + _v127  # _t45*(-_t63 + _t64) + _t53*(_t66 + _t68)
+    _v129 = _t54 * _v128  # _t54*(_t45*(-_t63 + _t64) + _t53*(_t66 + _t68))
+    _v130 = -_v129  # -_t54*(_t45*(-_t63 + _t64) + _t53*(_t66 + _t68))
+    _v131 = _t63 + _t64  # _t63 + _t64
+    _v132 = _t55 * _v131  # _t55*(_t63 + _t64)
+    _v133 = -_t66  # -_t66
+    _v134 = _t68 + _v133  # -_t66 + _t68
+    _v135 = _t56 * _v134  # _t56*(-_t66 + _t68)
+    _v136 = _v132 + _v135  # _t55*(_t63 + _t64) + _t56*(-_t66 + _t68)
+    _v137 = _t57 * _v136  # _t57*(_t55*(_t63 + _t64) + _t56*(-_t66 + _t68))
+    _v138 = -_v137  # -_t57*(_t55*(_t63 + _t64) + _t56*(-_t66 + _t68))
+    _v139 = _v130 + _v138
+    _v140 = -_t78  # -_t78
+    _v141 = _t75 + _v140  # _t75 - _t78
+    _v142 = _t45 * _v141  # _t45*(_t75 - _t78)
+    _v143 = _t81 + _t86  # _t81 + _t86
+    _v144 = _t53 * _v143  # _t53*(_t81 + _t86)
+    _v145 = _v142 + _v144  # _t45*(_t75 - _t78) + _t53*(_t81 + _t86)
+    _v146 = _t54 * _v145  # _t54*(_t45*(_t75 - _t78) + _t53*(_t81 + _t86))
+    _v147 = -_v146  # -_t54*(_t45*(_t75 - _t78) + _t53*(_t81 + _t86))
+    _v148 = _t75 + _t78  # _t75 + _t78
+    _v149 = _t55 * _v148  # _t55*(_t75 + _t78)
+    _v150 = -_t81  # -_t81
+    _v151 = _t86 + _v150  # -_t81 + _t86
+    _v152 = _t56 * _v151  # _t56*(-_t81 + _t86)
+    _v153 = _v149 + _v152  # _t55*(_t75 + _t78) + _t56*(-_t81 + _t86)
+    _v154 = _t57 * _v153  # _t57*(_t55*(_t75 + _t78) + _t56*(-_t81 + _t86))
+    _v155 = -_v154  # -_t57*(_t55*(_t75 + _t78) + _t56*(-_t81 + _t86))
+    _v156 = _v147 + _v155
+    _v157 = -_t90  # -_t90
+    _v158 = 2 * _t88 * omega  # 2*_t88*omega
+    _v159 = _v157 + _v158  # 2*_t88*omega - _t90
+    _v160 = _t45 * _v159  # _t45*(2*_t88*omega - _t90)
+    _v161 = _t38 * _t91  # _t38*_t91
+    _v162 = _t92 + _v161  # _t38*_t91 + _t92
+    _v163 = _t53 * _v162  # _t53*(_t38*_t91 + _t92)
+    _v164 = _v160 + _v163  # _t45*(2*_t88*omega - _t90) + _t53*(_t38*_t91 + _t92)
+    _v165 = _t54 * _v164  # _t54*(_t45*(2*_t88*omega - _t90) + _t53*(_t38*_t91 + _t92))
+    _v166 = -_v165  # -_t54*(_t45*(2*_t88*omega - _t90) + _t53*(_t38*_t91 + _t92))
+    _v167 = _t38 * _t88  # _t38*_t88
+    _v168 = _t90 + _v167  # _t38*_t88 + _t90
+    _v169 = _t55 * _v168  # _t55*(_t38*_t88 + _t90)
+    _v170 = -_t92  # -_t92
+    _v171 = 2 * _t91 * omega  # 2*_t91*omega
+    _v172 = _v170 + _v171  # 2*_t91*omega - _t92
+    _v173 = _t56 * _v172  # _t56*(2*_t91*omega - _t92)
+    _v174 = _v169 + _v173  # _t55*(_t38*_t88 + _t90) + _t56*(2*_t91*omega - _t92)
+    _v175 = _t57 * _v174  # _t57*(_t55*(_t38*_t88 + _t90) + _t56*(2*_t91*omega - _t92))
+    _v176 = -_v175  # -_t57*(_t55*(_t38*_t88 + _t90) + _t56*(2*_t91*omega - _t92))
+    _v177 = _v166 + _v176
+    return (_v105, _v122, _v139, _v156, _v177,)
+
+
 def _mean_value_constants():
     pass
     return ()
@@ -1844,13 +2703,198 @@ def nu_minus_var_gradient(mu, omega, nu, tau, alpha, lambda_):
     return (_v27, _v41, _v55, _v70, _v85,)
 
 
+def _chi1_value_constants():
+    pass
+    return ()
+
+
+_chi1_value_cache = {}
+
+
+def chi1_value(mu, omega, nu, tau, alpha, lambda_):
+    """``(F,)`` for the goal 'chi1' on balls (blocks enclosed by arb_runtime.block).
+
+    F = lambda**2*tau*(alpha**2*Qexp2(mu*omega, nu*tau) + Ppos(mu*omega, nu*tau))
+    """
+    _K = _chi1_value_cache.get(_rt.ctx.prec)
+    if _K is None:
+        _K = _chi1_value_cache[_rt.ctx.prec] = _chi1_value_constants()
+    _t0 = mu * omega  # mu*omega
+    _t1 = nu * tau  # nu*tau
+    _v0 = _rt.block(_blk_Qexp2, _t0, _t1)  # Qexp2(_t0, _t1)
+    _v1 = _rt.square(alpha)  # square(alpha)
+    _v2 = _v0 * _v1  # Qexp2(_t0, _t1)*square(alpha)
+    _v3 = _rt.block(_blk_Ppos, _t0, _t1)  # Ppos(_t0, _t1)
+    _v4 = _v2 + _v3  # Ppos(_t0, _t1) + Qexp2(_t0, _t1)*square(alpha)
+    _v5 = _rt.square(lambda_)  # square(lambda)
+    _v6 = tau * _v4 * _v5  # tau*(Ppos(_t0, _t1) + Qexp2(_t0, _t1)*square(alpha))*square(lambda)
+    return (_v6,)
+
+
+def _chi1_gradient_constants():
+    _k0 = _arb(1) / 2  # 1/2
+    return (_k0, )
+
+
+_chi1_gradient_cache = {}
+
+
+def chi1_gradient(mu, omega, nu, tau, alpha, lambda_):
+    """``(F, dF/dmu, dF/domega, dF/dnu, dF/dtau)`` for the goal 'chi1'; F as in chi1_value, the
+        derivatives by sympy.diff.
+
+    """
+    _K = _chi1_gradient_cache.get(_rt.ctx.prec)
+    if _K is None:
+        _K = _chi1_gradient_cache[_rt.ctx.prec] = _chi1_gradient_constants()
+    _k0, = _K
+    _t0 = _rt.square(lambda_)  # square(lambda)
+    _t1 = mu * omega  # mu*omega
+    _t2 = nu * tau  # nu*tau
+    _t3 = _rt.square(alpha)  # square(alpha)
+    _t4 = _rt.block(_blk_Qexp2, _t1, _t2)  # Qexp2(_t1, _t2)
+    _v0 = _t3 * _t4  # _t3*_t4
+    _v1 = _rt.block(_blk_Ppos, _t1, _t2)  # Ppos(_t1, _t2)
+    _v2 = _v0 + _v1  # _t3*_t4 + Ppos(_t1, _t2)
+    _t5 = _t0 * _v2  # _t0*(_t3*_t4 + Ppos(_t1, _t2))
+    _t6 = _rt.block(_blk_phi0, _t1, _t2)  # phi0(_t1, _t2)
+    _v3 = -_t6  # -_t6
+    _v4 = 2 * _t4  # 2*_t4
+    _t7 = _v3 + _v4  # 2*_t4 - _t6
+    _t8 = _t3 * _t7  # _t3*_t7
+    _t9 = _t0 * tau  # _t0*tau
+    _t10 = _k0 * _t1 * _t6  # _t1*_t6/2
+    _t11 = _t10 / (nu)  # _t10/nu
+    _t12 = 1 / tau  # 1/tau
+    _v5 = _t11 * _t12  # _t11*_t12
+    _t13 = _t7 + _v5  # _t11*_t12 + _t7
+    _v6 = _t5 * tau  # _t5*tau
+    _v7 = _t6 * omega  # _t6*omega
+    _v8 = _t8 * omega  # _t8*omega
+    _v9 = _v7 + _v8  # _t6*omega + _t8*omega
+    _v10 = _t9 * _v9  # _t9*(_t6*omega + _t8*omega)
+    _v11 = _t6 * mu  # _t6*mu
+    _v12 = _t8 * mu  # _t8*mu
+    _v13 = _v11 + _v12  # _t6*mu + _t8*mu
+    _v14 = _t9 * _v13  # _t9*(_t6*mu + _t8*mu)
+    _v15 = -_t11  # -_t11
+    _v16 = _t13 * _t3 * tau  # _t13*_t3*tau
+    _v17 = _v15 + _v16  # -_t11 + _t13*_t3*tau
+    _v18 = _t9 * _v17  # _t9*(-_t11 + _t13*_t3*tau)
+    _v19 = _t10 * _t12  # _t10*_t12
+    _v20 = -_v19  # -_t10*_t12
+    _v21 = _t13 * _t3 * nu  # _t13*_t3*nu
+    _v22 = _v20 + _v21  # -_t10*_t12 + _t13*_t3*nu
+    _v23 = _t9 * _v22  # _t9*(-_t10*_t12 + _t13*_t3*nu)
+    _v24 = _t5 + _v23  # _t5 + _t9*(-_t10*_t12 + _t13*_t3*nu)
+    return (_v6, _v10, _v14, _v18, _v24,)
+
+
+def _minus_chi1_value_constants():
+    pass
+    return ()
+
+
+_minus_chi1_value_cache = {}
+
+
+def minus_chi1_value(mu, omega, nu, tau, alpha, lambda_):
+    """``(F,)`` for the goal '-chi1' on balls (blocks enclosed by arb_runtime.block).
+
+    F = -lambda**2*tau*(alpha**2*Qexp2(mu*omega, nu*tau) + Ppos(mu*omega, nu*tau))
+    """
+    _K = _minus_chi1_value_cache.get(_rt.ctx.prec)
+    if _K is None:
+        _K = _minus_chi1_value_cache[_rt.ctx.prec] = _minus_chi1_value_constants()
+    _t0 = mu * omega  # mu*omega
+    _t1 = nu * tau  # nu*tau
+    _v0 = _rt.block(_blk_Qexp2, _t0, _t1)  # Qexp2(_t0, _t1)
+    _v1 = _rt.square(alpha)  # square(alpha)
+    _v2 = _v0 * _v1  # Qexp2(_t0, _t1)*square(alpha)
+    _v3 = _rt.block(_blk_Ppos, _t0, _t1)  # Ppos(_t0, _t1)
+    _v4 = _v2 + _v3  # Ppos(_t0, _t1) + Qexp2(_t0, _t1)*square(alpha)
+    _v5 = _rt.square(lambda_)  # square(lambda)
+    _v6 = tau * _v4 * _v5  # tau*(Ppos(_t0, _t1) + Qexp2(_t0, _t1)*square(alpha))*square(lambda)
+    _v7 = -_v6  # -tau*(Ppos(_t0, _t1) + Qexp2(_t0, _t1)*square(alpha))*square(lambda)
+    return (_v7,)
+
+
+def _minus_chi1_gradient_constants():
+    _k0 = _arb(1) / 2  # 1/2
+    return (_k0, )
+
+
+_minus_chi1_gradient_cache = {}
+
+
+def minus_chi1_gradient(mu, omega, nu, tau, alpha, lambda_):
+    """``(F, dF/dmu, dF/domega, dF/dnu, dF/dtau)`` for the goal '-chi1'; F as in minus_chi1_value,
+        the derivatives by sympy.diff.
+
+    """
+    _K = _minus_chi1_gradient_cache.get(_rt.ctx.prec)
+    if _K is None:
+        _K = _minus_chi1_gradient_cache[_rt.ctx.prec] = _minus_chi1_gradient_constants()
+    _k0, = _K
+    _t0 = _rt.square(lambda_)  # square(lambda)
+    _t1 = mu * omega  # mu*omega
+    _t2 = nu * tau  # nu*tau
+    _t3 = _rt.square(alpha)  # square(alpha)
+    _t4 = _rt.block(_blk_Qexp2, _t1, _t2)  # Qexp2(_t1, _t2)
+    _v0 = _t3 * _t4  # _t3*_t4
+    _v1 = _rt.block(_blk_Ppos, _t1, _t2)  # Ppos(_t1, _t2)
+    _v2 = _v0 + _v1  # _t3*_t4 + Ppos(_t1, _t2)
+    _t5 = _t0 * _v2  # _t0*(_t3*_t4 + Ppos(_t1, _t2))
+    _t6 = _rt.block(_blk_phi0, _t1, _t2)  # phi0(_t1, _t2)
+    _v3 = -_t6  # -_t6
+    _v4 = 2 * _t4  # 2*_t4
+    _t7 = _v3 + _v4  # 2*_t4 - _t6
+    _t8 = _t3 * _t7  # _t3*_t7
+    _t9 = _t0 * tau  # _t0*tau
+    _t10 = _k0 * _t1 * _t6  # _t1*_t6/2
+    _t11 = _t10 / (nu)  # _t10/nu
+    _t12 = 1 / tau  # 1/tau
+    _v5 = _t11 * _t12  # _t11*_t12
+    _t13 = _t7 + _v5  # _t11*_t12 + _t7
+    _v6 = _t5 * tau  # _t5*tau
+    _v7 = -_v6  # -_t5*tau
+    _v8 = _t6 * omega  # _t6*omega
+    _v9 = _t8 * omega  # _t8*omega
+    _v10 = _v8 + _v9  # _t6*omega + _t8*omega
+    _v11 = _t9 * _v10  # _t9*(_t6*omega + _t8*omega)
+    _v12 = -_v11  # -_t9*(_t6*omega + _t8*omega)
+    _v13 = _t6 * mu  # _t6*mu
+    _v14 = _t8 * mu  # _t8*mu
+    _v15 = _v13 + _v14  # _t6*mu + _t8*mu
+    _v16 = _t9 * _v15  # _t9*(_t6*mu + _t8*mu)
+    _v17 = -_v16  # -_t9*(_t6*mu + _t8*mu)
+    _v18 = -_t11  # -_t11
+    _v19 = _t13 * _t3 * tau  # _t13*_t3*tau
+    _v20 = _v18 + _v19  # -_t11 + _t13*_t3*tau
+    _v21 = _t9 * _v20  # _t9*(-_t11 + _t13*_t3*tau)
+    _v22 = -_v21  # -_t9*(-_t11 + _t13*_t3*tau)
+    _v23 = -_t5  # -_t5
+    _v24 = _t10 * _t12  # _t10*_t12
+    _v25 = -_v24  # -_t10*_t12
+    _v26 = _t13 * _t3 * nu  # _t13*_t3*nu
+    _v27 = _v25 + _v26  # -_t10*_t12 + _t13*_t3*nu
+    _v28 = _t9 * _v27  # _t9*(-_t10*_t12 + _t13*_t3*nu)
+    _v29 = -_v28  # -_t9*(-_t10*_t12 + _t13*_t3*nu)
+    _v30 = _v23 + _v29  # -_t5 - _t9*(-_t10*_t12 + _t13*_t3*nu)
+    return (_v7, _v12, _v17, _v22, _v30,)
+
+
 FUNCTIONS = {
     'S(H)': (S_H_value, S_H_gradient),
     'S(J)': (S_J_value, S_J_gradient),
+    '-S(H)': (minus_S_H_value, minus_S_H_gradient),
+    '-S(J)': (minus_S_J_value, minus_S_J_gradient),
     'mean': (mean_value, mean_gradient),
     '-mean': (minus_mean_value, minus_mean_gradient),
     'var': (var_value, var_gradient),
     '-var': (minus_var_value, minus_var_gradient),
     'var-nu': (var_minus_nu_value, var_minus_nu_gradient),
     'nu-var': (nu_minus_var_value, nu_minus_var_gradient),
+    'chi1': (chi1_value, chi1_gradient),
+    '-chi1': (minus_chi1_value, minus_chi1_gradient),
 }

@@ -453,6 +453,145 @@ def dropout_moments(mean_in, var_in, q, saturation, a, b):
     return (_v5, _v12,)
 
 
+def mean_field_slopes(a, v, alpha, lambda_, tau):
+    """Backend function 'mean_field_slopes' (selu_proof.backends.compiled).
+
+    out[0] = lambda**2*tau*(alpha**2*Qexp2(a, v) + Ppos(a, v))
+    out[1] = lambda**2*tau*(alpha*Qexp1(a, v) + Ppos(a, v))**2
+    out[2] = lambda*(alpha*Qexp1(a, v) + Ppos(a, v))
+    out[3] = lambda**2*(alpha**2*Qexp2(a, v) + Ppos(a, v))
+    """
+    _t0 = _mp_square(lambda_)  # square(lambda)
+    _v0 = _mp.sqrt(v)  # sqrt_nonneg(v)
+    _v1 = (_mp.mpf(1) / 2) * a * _mp.sqrt(_mp.mpf(2)) / (_v0)  # a*sqrt_nonneg(2)/(2*sqrt_nonneg(v))
+    _v2 = _mp.erfc(_v1)  # erfc(a*sqrt_nonneg(2)/(2*sqrt_nonneg(v)))
+    _v3 = (_mp.mpf(-1) / 2) * _v2  # -erfc(a*sqrt_nonneg(2)/(2*sqrt_nonneg(v)))/2
+    _v4 = _mp.mpf(1) + _v3  # 1 - erfc(a*sqrt_nonneg(2)/(2*sqrt_nonneg(v)))/2
+    _t1 = _v4  # Ppos(a, v)
+    _v5 = _mp.mpf(2) * v  # 2*v
+    _v6 = a + _v5  # a + 2*v
+    _v7 = (_mp.mpf(1) / 2) * _v6 * _mp.sqrt(_mp.mpf(2)) / (_v0)  # (a + 2*v)*sqrt_nonneg(2)/(2*sqrt_nonneg(v))
+    _v8 = _mp_erfcx(_v7)  # erfcx((a + 2*v)*sqrt_nonneg(2)/(2*sqrt_nonneg(v)))
+    _v9 = _mp_square(a)  # square(a)
+    _v10 = (_mp.mpf(-1) / 2) * _v9 / (v)  # -square(a)/(2*v)
+    _v11 = _mp.exp(_v10)  # exp(-square(a)/(2*v))
+    _v12 = (_mp.mpf(1) / 2) * _v8 * _v11
+    _v13 = _v12  # Qexp2(a, v)
+    _v14 = _mp_square(alpha)  # square(alpha)
+    _v15 = _v13 * _v14  # Qexp2(a, v)*square(alpha)
+    _v16 = _t1 + _v15  # _t1 + Qexp2(a, v)*square(alpha)
+    _t2 = _t0 * _v16  # _t0*(_t1 + Qexp2(a, v)*square(alpha))
+    _v17 = a + v  # a + v
+    _v18 = (_mp.mpf(1) / 2) * _v17 * _mp.sqrt(_mp.mpf(2)) / (_v0)  # (a + v)*sqrt_nonneg(2)/(2*sqrt_nonneg(v))
+    _v19 = _mp_erfcx(_v18)  # erfcx((a + v)*sqrt_nonneg(2)/(2*sqrt_nonneg(v)))
+    _v20 = (_mp.mpf(1) / 2) * _v19 * _v11  # exp(-square(a)/(2*v))*erfcx((a + v)*sqrt_nonneg(2)/(2*sqrt_nonneg(v)))/2
+    _v21 = _v20  # Qexp1(a, v)
+    _v22 = alpha * _v21  # alpha*Qexp1(a, v)
+    _t3 = _t1 + _v22  # _t1 + alpha*Qexp1(a, v)
+    _v23 = _t2 * tau  # _t2*tau
+    _v24 = _mp_square(_t3)  # square(_t3)
+    _v25 = _t0 * tau * _v24  # _t0*tau*square(_t3)
+    _v26 = _t3 * lambda_  # _t3*lambda
+    return (_v23, _v25, _v26, _t2,)
+
+
+def correlation_integrands(z, a, v, c, alpha, lambda_):
+    """Backend function 'correlation_integrands' (selu_proof.backends.compiled).
+
+    out[0] = sqrt(2)*alpha*lambda**2*(exp(z) - 1)*(alpha*Rexp1(a + c*(-a + z), v*(1 - c**2)) +
+        v*(1 - c**2)*phi0(a + c*(-a + z), v*(1 - c**2)) + (a + c*(-a + z))*Ppos(a + c*(-a + z),
+        v*(1 - c**2)))*exp(-(-a + z)**2/(2*v))/(2*sqrt(pi)*sqrt(v))
+    out[1] = sqrt(2)*lambda**2*z*(alpha*Rexp1(a + c*(-a + z), v*(1 - c**2)) + v*(1 -
+        c**2)*phi0(a + c*(-a + z), v*(1 - c**2)) + (a + c*(-a + z))*Ppos(a + c*(-a + z), v*(1 -
+        c**2)))*exp(-(-a + z)**2/(2*v))/(2*sqrt(pi)*sqrt(v))
+    out[2] = sqrt(2)*alpha*lambda**2*(alpha*Qexp1(a + c*(-a + z), v*(1 - c**2)) + Ppos(a + c*(-a
+        + z), v*(1 - c**2)))*exp(z)*exp(-(-a + z)**2/(2*v))/(2*sqrt(pi)*sqrt(v))
+    out[3] = sqrt(2)*lambda**2*(alpha*Qexp1(a + c*(-a + z), v*(1 - c**2)) + Ppos(a + c*(-a + z),
+        v*(1 - c**2)))*exp(-(-a + z)**2/(2*v))/(2*sqrt(pi)*sqrt(v))
+    """
+    _t0 = _mp.exp(z)  # exp(z)
+    _v0 = -a  # -a
+    _t1 = z + _v0  # -a + z
+    _v1 = _t1 * c  # _t1*c
+    _t2 = a + _v1  # _t1*c + a
+    _v2 = _mp_square(c)  # square(c)
+    _v3 = -_v2  # -square(c)
+    _v4 = _mp.mpf(1) + _v3  # 1 - square(c)
+    _t3 = v * _v4  # v*(1 - square(c))
+    _v5 = _mp.sqrt(_t3)  # sqrt(_t3)
+    _v6 = (_mp.mpf(1) / 2) * _t2 * _mp.sqrt(_mp.mpf(2)) / (_v5)  # _t2*sqrt_nonneg(2)/(2*sqrt(_t3))
+    _v7 = _mp.erfc(_v6)  # erfc(_t2*sqrt_nonneg(2)/(2*sqrt(_t3)))
+    _v8 = (_mp.mpf(-1) / 2) * _v7  # -erfc(_t2*sqrt_nonneg(2)/(2*sqrt(_t3)))/2
+    _v9 = _mp.mpf(1) + _v8  # 1 - erfc(_t2*sqrt_nonneg(2)/(2*sqrt(_t3)))/2
+    _t4 = _v9  # Ppos(_t2, _t3)
+    _v10 = _mp_square(_t1)  # square(_t1)
+    _v11 = (_mp.mpf(-1) / 2) * _v10 / (v)  # -square(_t1)/(2*v)
+    _v12 = _mp.exp(_v11)  # exp(-square(_t1)/(2*v))
+    _v13 = _mp_square(lambda_)  # square(lambda)
+    _v14 = _mp.sqrt(v)  # sqrt_nonneg(v)
+    _t5 = (_mp.mpf(1) / 2) * _v12 * _mp.sqrt(_mp.mpf(2)) * _v13 / (_mp.sqrt((+_mp.pi)) * _v14)
+    _v15 = _t2 * _t4  # _t2*_t4
+    _v16 = _mp_square(_t2)  # square(_t2)
+    _v17 = (_mp.mpf(-1) / 2) * _v16 / (_t3)  # -square(_t2)/(2*_t3)
+    _v18 = _mp.exp(_v17)  # exp(-square(_t2)/(2*_t3))
+    _v19 = (_mp.mpf(1) / 2) * _v18 * _mp.sqrt(_mp.mpf(2)) / (_v5 * _mp.sqrt((+_mp.pi)))  # exp(-square(_t2)/(2*_t3))*sqrt_nonneg(2)/(2*sqrt(_t3)*sqrt_nonneg(pi))
+    _v20 = _v19  # phi0(_t2, _t3)
+    _v21 = _t3 * _v20  # _t3*phi0(_t2, _t3)
+    _v22 = _t2 + _t3  # _t2 + _t3
+    _v23 = (_mp.mpf(1) / 2) * _v22 * _mp.sqrt(_mp.mpf(2)) / (_v5)  # (_t2 + _t3)*sqrt_nonneg(2)/(2*sqrt(_t3))
+    _v24 = _mp_erfcx(_v23)  # erfcx((_t2 + _t3)*sqrt_nonneg(2)/(2*sqrt(_t3)))
+    _v25 = (_mp.mpf(1) / 2) * _v24 * _v18
+    _v26 = _v8 + _v25
+    _v27 = _v26  # Rexp1(_t2, _t3)
+    _v28 = alpha * _v27  # alpha*Rexp1(_t2, _t3)
+    _v29 = _v15 + _v21 + _v28  # _t2*_t4 + _t3*phi0(_t2, _t3) + alpha*Rexp1(_t2, _t3)
+    _t6 = _t5 * _v29  # _t5*(_t2*_t4 + _t3*phi0(_t2, _t3) + alpha*Rexp1(_t2, _t3))
+    _v30 = _v25  # Qexp1(_t2, _t3)
+    _v31 = alpha * _v30  # alpha*Qexp1(_t2, _t3)
+    _v32 = _t4 + _v31  # _t4 + alpha*Qexp1(_t2, _t3)
+    _t7 = _t5 * _v32  # _t5*(_t4 + alpha*Qexp1(_t2, _t3))
+    _v33 = _mp.mpf(-1) + _t0  # _t0 - 1
+    _v34 = _t6 * alpha * _v33  # _t6*alpha*(_t0 - 1)
+    _v35 = _t6 * z  # _t6*z
+    _v36 = _t0 * _t7 * alpha  # _t0*_t7*alpha
+    return (_v34, _v35, _v36, _t7,)
+
+
+def selu_branches(z, alpha, lambda_):
+    """Backend function 'selu_branches' (selu_proof.backends.compiled).
+
+    out[0] = alpha*lambda*(exp(z) - 1)
+    out[1] = lambda*z
+    out[2] = alpha*lambda*exp(z)
+    out[3] = lambda
+    """
+    _t0 = _mp.exp(z)  # exp(z)
+    _t1 = alpha * lambda_  # alpha*lambda
+    _v0 = _mp.mpf(-1) + _t0  # _t0 - 1
+    _v1 = _t1 * _v0  # _t1*(_t0 - 1)
+    _v2 = z * lambda_  # lambda*z
+    _v3 = _t0 * _t1  # _t0*_t1
+    return (_v1, _v2, _v3, lambda_,)
+
+
+def dropout_mean_field(q, saturation, mean, var):
+    """Backend function 'dropout_mean_field' (selu_proof.backends.compiled).
+
+    out[0] = var/(var - (mean - saturation)**2*(q - 1))
+    out[1] = q*var/(var - (mean - saturation)**2*(q - 1))
+    """
+    _v0 = _mp.mpf(-1) + q  # q - 1
+    _v1 = -saturation  # -saturation
+    _v2 = mean + _v1  # mean - saturation
+    _v3 = _mp_square(_v2)  # square(mean - saturation)
+    _v4 = _v0 * _v3  # (q - 1)*square(mean - saturation)
+    _v5 = -_v4  # -(q - 1)*square(mean - saturation)
+    _v6 = var + _v5  # var - (q - 1)*square(mean - saturation)
+    _t0 = var / (_v6)  # var/(var - (q - 1)*square(mean - saturation))
+    _v7 = _t0 * q  # _t0*q
+    return (_t0, _v7,)
+
+
 FUNCTIONS = {
     'moments': moments,
     'jacobian_variance': jacobian_variance,
@@ -461,4 +600,8 @@ FUNCTIONS = {
     'spectral_second_moment': spectral_second_moment,
     'dropout_affine': dropout_affine,
     'dropout_moments': dropout_moments,
+    'mean_field_slopes': mean_field_slopes,
+    'correlation_integrands': correlation_integrands,
+    'selu_branches': selu_branches,
+    'dropout_mean_field': dropout_mean_field,
 }
