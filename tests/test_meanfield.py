@@ -207,6 +207,13 @@ def test_chi1_range_certificate_and_witnesses():
     assert (wmin_hi - lo) / lo < Fraction(1, 10**5)  # and the range is tight at both ends
     assert (hi - wmax_lo) / hi < Fraction(1, 10**5)
     assert Fraction("0.95266") < lo and hi < Fraction("1.20897")
+    # the extremum claims bracket both ends within 1e-6, witnesses included
+    (mn,), (mx,) = [[g for g in res.goals if g["claim"] == "extremum" and g["goal"] == f"{s} chi1"]
+                    for s in ("min", "max")]
+    assert Fraction(mn["upper"]) - Fraction(mn["lower"]) <= Fraction(1, 10**6)
+    assert Fraction(mx["upper"]) - Fraction(mx["lower"]) <= Fraction(1, 10**6)
+    assert Fraction(mn["lower"]) <= wmin_lo and wmin_hi <= Fraction(mn["upper"]) + Fraction(1, 10**20)
+    assert Fraction(mx["lower"]) - Fraction(1, 10**20) <= wmax_lo and wmax_hi <= Fraction(mx["upper"])
 
 
 @pytest.mark.parametrize("claim", [{"kind": "chi1_above", "bound": "0.9527"},

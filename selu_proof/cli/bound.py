@@ -15,7 +15,7 @@ from selu_proof.cli.common import CLIError, emit_json, parse_exact, progress
 
 QUANTITY_HELP = ("norm-H: S(H), the spectral norm of the Jacobian of (mu, nu) -> (mu~, nu~); "
                  "norm-J: S(J), the same for (mu, nu) -> (mu~, xi~); mean: mu~; var: nu~; "
-                 "var-change: nu~ - nu")
+                 "var-change: nu~ - nu; chi1: tau E[selu'(z)^2], the gradient growth factor")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -33,7 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "without a certificate), 2 for bad input. Quantities: " + QUANTITY_HELP + ".",
     )
     p.add_argument("quantity", metavar="QUANTITY",
-                   help="norm-H, norm-J, mean, var or var-change")
+                   help="norm-H, norm-J, mean, var, var-change or chi1")
     p.add_argument("--spec", required=True, metavar="NAME|SPEC.toml",
                    help="shipped specification name (e.g. theorem1) or TOML file: its domain "
                    "and parameters are used, its claims ignored")

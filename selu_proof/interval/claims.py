@@ -129,7 +129,7 @@ def goals_of_claim(spec: Spec, claim: dict[str, Any]) -> list[Goal]:
 #: extremum quantity -> (goal key of its maximum, goal key of minus it)
 _EXTREMUM_KEYS = {"norm-H": ("S(H)", "-S(H)"), "norm-J": ("S(J)", "-S(J)"),
                   "mean": ("mean", "-mean"), "var": ("var", "-var"),
-                  "var-change": ("var-nu", "nu-var")}
+                  "var-change": ("var-nu", "nu-var"), "chi1": ("chi1", "-chi1")}
 
 
 def extremum_key(quantity: str, sense: str) -> str:
