@@ -212,8 +212,9 @@ def test_chi1_range_certificate_and_witnesses():
                     for s in ("min", "max")]
     assert Fraction(mn["upper"]) - Fraction(mn["lower"]) <= Fraction(1, 10**6)
     assert Fraction(mx["upper"]) - Fraction(mx["lower"]) <= Fraction(1, 10**6)
-    assert Fraction(mn["lower"]) <= wmin_lo and wmin_hi <= Fraction(mn["upper"]) + Fraction(1, 10**20)
-    assert Fraction(mx["lower"]) - Fraction(1, 10**20) <= wmax_lo and wmax_hi <= Fraction(mx["upper"])
+    ulp = Fraction(1, 10**20)  # the witness values are printed to 25 digits
+    assert Fraction(mn["lower"]) <= wmin_lo and wmin_hi <= Fraction(mn["upper"]) + ulp
+    assert Fraction(mx["lower"]) - ulp <= wmax_lo and wmax_hi <= Fraction(mx["upper"])
 
 
 @pytest.mark.parametrize("claim", [{"kind": "chi1_above", "bound": "0.9527"},
