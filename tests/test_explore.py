@@ -11,7 +11,7 @@ from helpers_specs import make_spec
 from selu_proof.cli import main
 from selu_proof.interval.checker import check_file
 from selu_proof.interval.edges import explore_edge, grid_midpoint, run_trial
-from selu_proof.interval.exact import parse_decimal
+from selu_proof.interval.exact import fraction_str, parse_decimal
 from selu_proof.interval.specs import load_spec, parse_spec, shipped_specs
 
 
@@ -34,7 +34,7 @@ def test_edge_is_a_proof_and_a_refutation(nu_edge):
     assert [c["kind"] for c in cert["spec"]["claim"]] == ["spectral_norm_below"]
     # the refuted end: proving there is refuted again, with a witness inside that domain
     raw = dict(cert["spec"], domain=dict(cert["spec"]["domain"]))
-    raw["domain"]["nu"] = [str(res.refuted), raw["domain"]["nu"][1]]
+    raw["domain"]["nu"] = [fraction_str(res.refuted), raw["domain"]["nu"][1]]
     trial = run_trial(parse_spec(raw))
     assert trial.status == "refuted"
     w = res.witness
