@@ -100,7 +100,7 @@ def compiled(name: str, backend: str) -> Any:
     ``(z, a, v, c, alpha, lam)``; ``selu_branches`` -> ``(neg, pos, neg', pos')``
     of ``(z, alpha, lam)``; ``dropout_mean_field`` -> ``(A**2 q, A**2 q**2)``
     of ``(q, saturation, mean, var)``.
-    ``goal:KEY`` (``numpy`` only) -> ``(F,)`` of ``(mu, omega, nu, tau, alpha, lam)``
+    ``goal:KEY`` (``numpy`` and ``mpmath``) -> ``(F,)`` of ``(mu, omega, nu, tau, alpha, lam)``
     for the goal expression ``KEY`` of :func:`selu_proof.interval.claims.goal_expression`.
     """
     _check(backend)

@@ -205,8 +205,9 @@ def _backend_module(target: str) -> Module:
     from selu_proof import backends
 
     functions, entries = [], {}
-    # the goals in floats serve the prover's local searches for witnesses
-    goals = [f"goal:{key}" for key in goal_keys()] if target == "numpy" else []
+    # the goals in floats serve the prover's local searches for witnesses, and in
+    # mpmath the tests' high-precision references
+    goals = [f"goal:{key}" for key in goal_keys()] if target in ("numpy", "mpmath") else []
     for name in backend_names() + goals:
         exprs, args = backends._exprs(name)
         labels = [f"out[{i}]" for i in range(len(exprs))]

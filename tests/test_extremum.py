@@ -16,6 +16,7 @@ from selu_proof.backends import compiled
 from selu_proof.constants import constant_digits
 from selu_proof.interval.checker import check_certificate
 from selu_proof.interval.claims import extremum_key
+from selu_proof.interval.exact import fraction_str
 from selu_proof.interval.extremum import maximise
 from selu_proof.interval.prover import prove_spec
 from selu_proof.interval.specs import SpecError
@@ -122,7 +123,7 @@ def _tampered(cert, fn):
 
 
 def _shift(entry, key, delta):
-    entry[key] = str(Fraction(entry[key]) + Fraction(delta))
+    entry[key] = fraction_str(Fraction(entry[key]) + Fraction(delta))
 
 
 # (end, shift) -> the side of the evidence that must catch it, for a max and for a min
@@ -153,7 +154,7 @@ def test_tampered_witness_and_leaf_are_rejected(max_mean):
 
     def leaf(e, c):
         i = max(i for i, n in enumerate(e["tree"]) if isinstance(n, list))
-        e["tree"][i][2] = str(Fraction(e["tree"][i][2]) - Fraction("1e-3"))
+        e["tree"][i][2] = fraction_str(Fraction(e["tree"][i][2]) - Fraction("1e-3"))
 
     def sense(e, c):
         e["sense"] = "min"

@@ -16,6 +16,7 @@ from helpers_specs import make_spec
 from selu_proof import symbolic as sym
 from selu_proof.constants import ALPHA_01, LAMBDA_01, constant_balls
 from selu_proof.interval.checker import check_certificate
+from selu_proof.interval.exact import fraction_str
 from selu_proof.interval.prover import prove_spec
 from selu_proof.interval.specs import PROOFS_DIR
 from selu_proof.meanfield import (
@@ -254,7 +255,7 @@ def test_tampered_chi1_certificate_rejected(edit):
     elif edit == "leaf":
         tree = bad["claims"][1]["goals"][0]["tree"]
         i = next(k for k, n in enumerate(tree) if isinstance(n, list))
-        tree[i][2] = str(Fraction(tree[i][2]) - Fraction(1, 10**6))
+        tree[i][2] = fraction_str(Fraction(tree[i][2]) - Fraction(1, 10**6))
     else:
         bad["spec"]["domain"]["nu"] = ["0.7", "1.5"]
     res = check_certificate(bad)

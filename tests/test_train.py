@@ -103,7 +103,7 @@ def _one_error_line(err: str) -> None:
     (["--dataset", "mnist"], "unknown dataset"),
     (["--depth", "0"], "depth must be at least 1"),
     (["--lr", "-1"], "learning rate must be positive"),
-    (["--lr", "fast"], "--lr must be a number"),
+    (["--lr", "fast"], "--lr must be a finite number"),
     (["--dropout-rate", "1"], "dropout rate must be in [0, 1)"),
     (["--plot", "out.txt"], "--plot FILE must end in"),
 ])

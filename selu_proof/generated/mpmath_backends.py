@@ -592,6 +592,773 @@ def dropout_mean_field(q, saturation, mean, var):
     return (_t0, _v7,)
 
 
+def goal_S_H(mu, omega, nu, tau, alpha, lambda_):
+    """Backend function 'goal:S(H)' (selu_proof.backends.compiled).
+
+    out[0] = sqrt((-2*lambda*omega*(alpha*lambda*Qexp1(mu*omega, nu*tau) + lambda*Ppos(mu*omega,
+        nu*tau))*(alpha*Rexp1(mu*omega, nu*tau) + mu*omega*Ppos(mu*omega, nu*tau) +
+        nu*tau*phi0(mu*omega, nu*tau)) + omega*(-2*alpha**2*lambda**2*Qexp1(mu*omega, nu*tau) +
+        2*alpha**2*lambda**2*Qexp2(mu*omega, nu*tau) + 2*lambda**2*mu*omega*Ppos(mu*omega,
+        nu*tau) + 2*lambda**2*nu*tau*phi0(mu*omega, nu*tau)) - tau*(alpha*lambda*Qexp1(mu*omega,
+        nu*tau)/2 + (-alpha*lambda/2 + lambda/2)*phi0(mu*omega, nu*tau)))**2 +
+        (-2*lambda*tau*(alpha*lambda*Qexp1(mu*omega, nu*tau)/2 + (-alpha*lambda/2 +
+        lambda/2)*phi0(mu*omega, nu*tau))*(alpha*Rexp1(mu*omega, nu*tau) +
+        mu*omega*Ppos(mu*omega, nu*tau) + nu*tau*phi0(mu*omega, nu*tau)) +
+        omega*(alpha*lambda*Qexp1(mu*omega, nu*tau) + lambda*Ppos(mu*omega, nu*tau)) +
+        tau*(-alpha**2*lambda**2*Qexp1(mu*omega, nu*tau) + 2*alpha**2*lambda**2*Qexp2(mu*omega,
+        nu*tau) + lambda**2*Ppos(mu*omega, nu*tau)))**2)/2 +
+        sqrt((-2*lambda*omega*(alpha*lambda*Qexp1(mu*omega, nu*tau) + lambda*Ppos(mu*omega,
+        nu*tau))*(alpha*Rexp1(mu*omega, nu*tau) + mu*omega*Ppos(mu*omega, nu*tau) +
+        nu*tau*phi0(mu*omega, nu*tau)) + omega*(-2*alpha**2*lambda**2*Qexp1(mu*omega, nu*tau) +
+        2*alpha**2*lambda**2*Qexp2(mu*omega, nu*tau) + 2*lambda**2*mu*omega*Ppos(mu*omega,
+        nu*tau) + 2*lambda**2*nu*tau*phi0(mu*omega, nu*tau)) + tau*(alpha*lambda*Qexp1(mu*omega,
+        nu*tau)/2 + (-alpha*lambda/2 + lambda/2)*phi0(mu*omega, nu*tau)))**2 +
+        (2*lambda*tau*(alpha*lambda*Qexp1(mu*omega, nu*tau)/2 + (-alpha*lambda/2 +
+        lambda/2)*phi0(mu*omega, nu*tau))*(alpha*Rexp1(mu*omega, nu*tau) +
+        mu*omega*Ppos(mu*omega, nu*tau) + nu*tau*phi0(mu*omega, nu*tau)) +
+        omega*(alpha*lambda*Qexp1(mu*omega, nu*tau) + lambda*Ppos(mu*omega, nu*tau)) -
+        tau*(-alpha**2*lambda**2*Qexp1(mu*omega, nu*tau) + 2*alpha**2*lambda**2*Qexp2(mu*omega,
+        nu*tau) + lambda**2*Ppos(mu*omega, nu*tau)))**2)/2
+    """
+    _t0 = mu * omega  # mu*omega
+    _t1 = nu * tau  # nu*tau
+    _v0 = _mp.sqrt(_t1)  # sqrt(_t1)
+    _v1 = (_mp.mpf(1) / 2) * _t0 * _mp.sqrt(_mp.mpf(2)) / (_v0)  # _t0*sqrt_nonneg(2)/(2*sqrt(_t1))
+    _v2 = _mp.erfc(_v1)  # erfc(_t0*sqrt_nonneg(2)/(2*sqrt(_t1)))
+    _v3 = (_mp.mpf(-1) / 2) * _v2  # -erfc(_t0*sqrt_nonneg(2)/(2*sqrt(_t1)))/2
+    _v4 = _mp.mpf(1) + _v3  # 1 - erfc(_t0*sqrt_nonneg(2)/(2*sqrt(_t1)))/2
+    _t2 = _v4  # Ppos(_t0, _t1)
+    _v5 = _t0 + _t1  # _t0 + _t1
+    _v6 = (_mp.mpf(1) / 2) * _v5 * _mp.sqrt(_mp.mpf(2)) / (_v0)  # (_t0 + _t1)*sqrt_nonneg(2)/(2*sqrt(_t1))
+    _v7 = _mp_erfcx(_v6)  # erfcx((_t0 + _t1)*sqrt_nonneg(2)/(2*sqrt(_t1)))
+    _v8 = _mp_square(_t0)  # square(_t0)
+    _v9 = (_mp.mpf(-1) / 2) * _v8 / (_t1)  # -square(_t0)/(2*_t1)
+    _v10 = _mp.exp(_v9)  # exp(-square(_t0)/(2*_t1))
+    _v11 = (_mp.mpf(1) / 2) * _v7 * _v10
+    _t3 = _v11  # Qexp1(_t0, _t1)
+    _t4 = _t3 * alpha  # _t3*alpha
+    _v12 = _t2 * lambda_  # _t2*lambda
+    _v13 = _t4 * lambda_  # _t4*lambda
+    _v14 = _v12 + _v13  # _t2*lambda + _t4*lambda
+    _t5 = omega * _v14  # omega*(_t2*lambda + _t4*lambda)
+    _t6 = _mp_square(lambda_)  # square(lambda)
+    _t7 = _t2 * _t6  # _t2*_t6
+    _v15 = _mp_square(alpha)  # square(alpha)
+    _t8 = _t6 * _v15  # _t6*square(alpha)
+    _t9 = _t3 * _t8  # _t3*_t8
+    _v16 = _mp.mpf(2) * _t1  # 2*_t1
+    _v17 = _t0 + _v16  # _t0 + 2*_t1
+    _v18 = (_mp.mpf(1) / 2) * _v17 * _mp.sqrt(_mp.mpf(2)) / (_v0)  # (_t0 + 2*_t1)*sqrt_nonneg(2)/(2*sqrt(_t1))
+    _v19 = _mp_erfcx(_v18)  # erfcx((_t0 + 2*_t1)*sqrt_nonneg(2)/(2*sqrt(_t1)))
+    _v20 = (_mp.mpf(1) / 2) * _v19 * _v10
+    _v21 = _v20  # Qexp2(_t0, _t1)
+    _t10 = _mp.mpf(2) * _t8 * _v21  # 2*_t8*Qexp2(_t0, _t1)
+    _v22 = -_t9  # -_t9
+    _v23 = _t10 + _t7 + _v22  # _t10 + _t7 - _t9
+    _t11 = tau * _v23  # tau*(_t10 + _t7 - _t9)
+    _t12 = (_mp.mpf(1) / 2) * lambda_  # lambda/2
+    _v24 = (_mp.mpf(1) / 2) * _v10 * _mp.sqrt(_mp.mpf(2)) / (_v0 * _mp.sqrt((+_mp.pi)))  # exp(-square(_t0)/(2*_t1))*sqrt_nonneg(2)/(2*sqrt(_t1)*sqrt_nonneg(pi))
+    _t13 = _v24  # phi0(_t0, _t1)
+    _v25 = _t12 * _t4  # _t12*_t4
+    _v26 = (_mp.mpf(1) / 2) * lambda_  # lambda/2
+    _v27 = _t12 * alpha  # _t12*alpha
+    _v28 = -_v27  # -_t12*alpha
+    _v29 = _v26 + _v28  # -_t12*alpha + lambda/2
+    _v30 = _t13 * _v29  # _t13*(-_t12*alpha + lambda/2)
+    _v31 = _v25 + _v30  # _t12*_t4 + _t13*(-_t12*alpha + lambda/2)
+    _t14 = tau * _v31  # tau*(_t12*_t4 + _t13*(-_t12*alpha + lambda/2))
+    _t15 = _t1 * _t13  # _t1*_t13
+    _v32 = _t0 * _t2  # _t0*_t2
+    _v33 = _v3 + _v11
+    _v34 = _v33  # Rexp1(_t0, _t1)
+    _v35 = alpha * _v34  # alpha*Rexp1(_t0, _t1)
+    _v36 = _t15 + _v32 + _v35  # _t0*_t2 + _t15 + alpha*Rexp1(_t0, _t1)
+    _t16 = _mp.mpf(2) * lambda_ * _v36  # 2*lambda*(_t0*_t2 + _t15 + alpha*Rexp1(_t0, _t1))
+    _t17 = _t14 * _t16  # _t14*_t16
+    _t18 = _t16 * _t5  # _t16*_t5
+    _v37 = _mp.mpf(-2) * _t9  # -2*_t9
+    _v38 = _mp.mpf(2) * _t0 * _t7  # 2*_t0*_t7
+    _v39 = _mp.mpf(2) * _t15 * _t6  # 2*_t15*_t6
+    _t19 = _t10 + _v37 + _v38 + _v39  # 2*_t0*_t7 + _t10 + 2*_t15*_t6 - 2*_t9
+    _v40 = -_t17  # -_t17
+    _v41 = _t11 + _t5 + _v40  # _t11 - _t17 + _t5
+    _v42 = _mp_square(_v41)  # square(_t11 - _t17 + _t5)
+    _v43 = -_t14  # -_t14
+    _v44 = -_t18  # -_t18
+    _v45 = _t19 * omega  # _t19*omega
+    _v46 = _v43 + _v44 + _v45  # -_t14 - _t18 + _t19*omega
+    _v47 = _mp_square(_v46)  # square(-_t14 - _t18 + _t19*omega)
+    _v48 = _v42 + _v47  # square(_t11 - _t17 + _t5) + square(-_t14 - _t18 + _t19*omega)
+    _v49 = _mp.sqrt(_v48)
+    _v50 = (_mp.mpf(1) / 2) * _v49
+    _v51 = _t14 + _v44 + _v45  # _t14 - _t18 + _t19*omega
+    _v52 = _mp_square(_v51)  # square(_t14 - _t18 + _t19*omega)
+    _v53 = -_t11  # -_t11
+    _v54 = _t17 + _t5 + _v53  # -_t11 + _t17 + _t5
+    _v55 = _mp_square(_v54)  # square(-_t11 + _t17 + _t5)
+    _v56 = _v52 + _v55  # square(-_t11 + _t17 + _t5) + square(_t14 - _t18 + _t19*omega)
+    _v57 = _mp.sqrt(_v56)
+    _v58 = (_mp.mpf(1) / 2) * _v57
+    _v59 = _v50 + _v58
+    return (_v59,)
+
+
+def goal_S_J(mu, omega, nu, tau, alpha, lambda_):
+    """Backend function 'goal:S(J)' (selu_proof.backends.compiled).
+
+    out[0] = sqrt((omega*(alpha*lambda*Qexp1(mu*omega, nu*tau) + lambda*Ppos(mu*omega, nu*tau))
+        - tau*(-alpha**2*lambda**2*Qexp1(mu*omega, nu*tau) +
+        2*alpha**2*lambda**2*Qexp2(mu*omega, nu*tau) + lambda**2*Ppos(mu*omega, nu*tau)))**2 +
+        (omega*(-2*alpha**2*lambda**2*Qexp1(mu*omega, nu*tau) +
+        2*alpha**2*lambda**2*Qexp2(mu*omega, nu*tau) + 2*lambda**2*mu*omega*Ppos(mu*omega,
+        nu*tau) + 2*lambda**2*nu*tau*phi0(mu*omega, nu*tau)) + tau*(alpha*lambda*Qexp1(mu*omega,
+        nu*tau)/2 + (-alpha*lambda/2 + lambda/2)*phi0(mu*omega, nu*tau)))**2)/2 +
+        sqrt((omega*(alpha*lambda*Qexp1(mu*omega, nu*tau) + lambda*Ppos(mu*omega, nu*tau)) +
+        tau*(-alpha**2*lambda**2*Qexp1(mu*omega, nu*tau) + 2*alpha**2*lambda**2*Qexp2(mu*omega,
+        nu*tau) + lambda**2*Ppos(mu*omega, nu*tau)))**2 +
+        (omega*(-2*alpha**2*lambda**2*Qexp1(mu*omega, nu*tau) +
+        2*alpha**2*lambda**2*Qexp2(mu*omega, nu*tau) + 2*lambda**2*mu*omega*Ppos(mu*omega,
+        nu*tau) + 2*lambda**2*nu*tau*phi0(mu*omega, nu*tau)) - tau*(alpha*lambda*Qexp1(mu*omega,
+        nu*tau)/2 + (-alpha*lambda/2 + lambda/2)*phi0(mu*omega, nu*tau)))**2)/2
+    """
+    _t0 = mu * omega  # mu*omega
+    _t1 = nu * tau  # nu*tau
+    _v0 = _mp.sqrt(_t1)  # sqrt(_t1)
+    _v1 = (_mp.mpf(1) / 2) * _t0 * _mp.sqrt(_mp.mpf(2)) / (_v0)  # _t0*sqrt_nonneg(2)/(2*sqrt(_t1))
+    _v2 = _mp.erfc(_v1)  # erfc(_t0*sqrt_nonneg(2)/(2*sqrt(_t1)))
+    _v3 = (_mp.mpf(-1) / 2) * _v2  # -erfc(_t0*sqrt_nonneg(2)/(2*sqrt(_t1)))/2
+    _v4 = _mp.mpf(1) + _v3  # 1 - erfc(_t0*sqrt_nonneg(2)/(2*sqrt(_t1)))/2
+    _t2 = _v4  # Ppos(_t0, _t1)
+    _v5 = _t0 + _t1  # _t0 + _t1
+    _v6 = (_mp.mpf(1) / 2) * _v5 * _mp.sqrt(_mp.mpf(2)) / (_v0)  # (_t0 + _t1)*sqrt_nonneg(2)/(2*sqrt(_t1))
+    _v7 = _mp_erfcx(_v6)  # erfcx((_t0 + _t1)*sqrt_nonneg(2)/(2*sqrt(_t1)))
+    _v8 = _mp_square(_t0)  # square(_t0)
+    _v9 = (_mp.mpf(-1) / 2) * _v8 / (_t1)  # -square(_t0)/(2*_t1)
+    _v10 = _mp.exp(_v9)  # exp(-square(_t0)/(2*_t1))
+    _v11 = (_mp.mpf(1) / 2) * _v7 * _v10
+    _t3 = _v11  # Qexp1(_t0, _t1)
+    _t4 = _t3 * alpha  # _t3*alpha
+    _v12 = _t2 * lambda_  # _t2*lambda
+    _v13 = _t4 * lambda_  # _t4*lambda
+    _v14 = _v12 + _v13  # _t2*lambda + _t4*lambda
+    _t5 = omega * _v14  # omega*(_t2*lambda + _t4*lambda)
+    _t6 = _mp_square(lambda_)  # square(lambda)
+    _t7 = _t2 * _t6  # _t2*_t6
+    _v15 = _mp_square(alpha)  # square(alpha)
+    _t8 = _t6 * _v15  # _t6*square(alpha)
+    _t9 = _t3 * _t8  # _t3*_t8
+    _v16 = _mp.mpf(2) * _t1  # 2*_t1
+    _v17 = _t0 + _v16  # _t0 + 2*_t1
+    _v18 = (_mp.mpf(1) / 2) * _v17 * _mp.sqrt(_mp.mpf(2)) / (_v0)  # (_t0 + 2*_t1)*sqrt_nonneg(2)/(2*sqrt(_t1))
+    _v19 = _mp_erfcx(_v18)  # erfcx((_t0 + 2*_t1)*sqrt_nonneg(2)/(2*sqrt(_t1)))
+    _v20 = (_mp.mpf(1) / 2) * _v19 * _v10
+    _v21 = _v20  # Qexp2(_t0, _t1)
+    _t10 = _mp.mpf(2) * _t8 * _v21  # 2*_t8*Qexp2(_t0, _t1)
+    _v22 = -_t9  # -_t9
+    _v23 = _t10 + _t7 + _v22  # _t10 + _t7 - _t9
+    _t11 = tau * _v23  # tau*(_t10 + _t7 - _t9)
+    _t12 = (_mp.mpf(1) / 2) * lambda_  # lambda/2
+    _v24 = (_mp.mpf(1) / 2) * _v10 * _mp.sqrt(_mp.mpf(2)) / (_v0 * _mp.sqrt((+_mp.pi)))  # exp(-square(_t0)/(2*_t1))*sqrt_nonneg(2)/(2*sqrt(_t1)*sqrt_nonneg(pi))
+    _t13 = _v24  # phi0(_t0, _t1)
+    _v25 = _t12 * _t4  # _t12*_t4
+    _v26 = (_mp.mpf(1) / 2) * lambda_  # lambda/2
+    _v27 = _t12 * alpha  # _t12*alpha
+    _v28 = -_v27  # -_t12*alpha
+    _v29 = _v26 + _v28  # -_t12*alpha + lambda/2
+    _v30 = _t13 * _v29  # _t13*(-_t12*alpha + lambda/2)
+    _v31 = _v25 + _v30  # _t12*_t4 + _t13*(-_t12*alpha + lambda/2)
+    _t14 = tau * _v31  # tau*(_t12*_t4 + _t13*(-_t12*alpha + lambda/2))
+    _v32 = _mp.mpf(-2) * _t9  # -2*_t9
+    _v33 = _mp.mpf(2) * _t0 * _t7  # 2*_t0*_t7
+    _v34 = _mp.mpf(2) * _t1 * _t13 * _t6  # 2*_t1*_t13*_t6
+    _v35 = _t10 + _v32 + _v33 + _v34  # 2*_t0*_t7 + 2*_t1*_t13*_t6 + _t10 - 2*_t9
+    _t15 = omega * _v35  # omega*(2*_t0*_t7 + 2*_t1*_t13*_t6 + _t10 - 2*_t9)
+    _v36 = _t11 + _t5  # _t11 + _t5
+    _v37 = _mp_square(_v36)  # square(_t11 + _t5)
+    _v38 = -_t14  # -_t14
+    _v39 = _t15 + _v38  # -_t14 + _t15
+    _v40 = _mp_square(_v39)  # square(-_t14 + _t15)
+    _v41 = _v37 + _v40  # square(_t11 + _t5) + square(-_t14 + _t15)
+    _v42 = _mp.sqrt(_v41)  # sqrt_nonneg(square(_t11 + _t5) + square(-_t14 + _t15))
+    _v43 = (_mp.mpf(1) / 2) * _v42  # sqrt_nonneg(square(_t11 + _t5) + square(-_t14 + _t15))/2
+    _v44 = _t14 + _t15  # _t14 + _t15
+    _v45 = _mp_square(_v44)  # square(_t14 + _t15)
+    _v46 = -_t11  # -_t11
+    _v47 = _t5 + _v46  # -_t11 + _t5
+    _v48 = _mp_square(_v47)  # square(-_t11 + _t5)
+    _v49 = _v45 + _v48  # square(-_t11 + _t5) + square(_t14 + _t15)
+    _v50 = _mp.sqrt(_v49)  # sqrt_nonneg(square(-_t11 + _t5) + square(_t14 + _t15))
+    _v51 = (_mp.mpf(1) / 2) * _v50  # sqrt_nonneg(square(-_t11 + _t5) + square(_t14 + _t15))/2
+    _v52 = _v43 + _v51
+    return (_v52,)
+
+
+def goal_minus_S_H(mu, omega, nu, tau, alpha, lambda_):
+    """Backend function 'goal:-S(H)' (selu_proof.backends.compiled).
+
+    out[0] = -sqrt((-2*lambda*omega*(alpha*lambda*Qexp1(mu*omega, nu*tau) +
+        lambda*Ppos(mu*omega, nu*tau))*(alpha*Rexp1(mu*omega, nu*tau) + mu*omega*Ppos(mu*omega,
+        nu*tau) + nu*tau*phi0(mu*omega, nu*tau)) + omega*(-2*alpha**2*lambda**2*Qexp1(mu*omega,
+        nu*tau) + 2*alpha**2*lambda**2*Qexp2(mu*omega, nu*tau) +
+        2*lambda**2*mu*omega*Ppos(mu*omega, nu*tau) + 2*lambda**2*nu*tau*phi0(mu*omega, nu*tau))
+        - tau*(alpha*lambda*Qexp1(mu*omega, nu*tau)/2 + (-alpha*lambda/2 +
+        lambda/2)*phi0(mu*omega, nu*tau)))**2 + (-2*lambda*tau*(alpha*lambda*Qexp1(mu*omega,
+        nu*tau)/2 + (-alpha*lambda/2 + lambda/2)*phi0(mu*omega, nu*tau))*(alpha*Rexp1(mu*omega,
+        nu*tau) + mu*omega*Ppos(mu*omega, nu*tau) + nu*tau*phi0(mu*omega, nu*tau)) +
+        omega*(alpha*lambda*Qexp1(mu*omega, nu*tau) + lambda*Ppos(mu*omega, nu*tau)) +
+        tau*(-alpha**2*lambda**2*Qexp1(mu*omega, nu*tau) + 2*alpha**2*lambda**2*Qexp2(mu*omega,
+        nu*tau) + lambda**2*Ppos(mu*omega, nu*tau)))**2)/2 -
+        sqrt((-2*lambda*omega*(alpha*lambda*Qexp1(mu*omega, nu*tau) + lambda*Ppos(mu*omega,
+        nu*tau))*(alpha*Rexp1(mu*omega, nu*tau) + mu*omega*Ppos(mu*omega, nu*tau) +
+        nu*tau*phi0(mu*omega, nu*tau)) + omega*(-2*alpha**2*lambda**2*Qexp1(mu*omega, nu*tau) +
+        2*alpha**2*lambda**2*Qexp2(mu*omega, nu*tau) + 2*lambda**2*mu*omega*Ppos(mu*omega,
+        nu*tau) + 2*lambda**2*nu*tau*phi0(mu*omega, nu*tau)) + tau*(alpha*lambda*Qexp1(mu*omega,
+        nu*tau)/2 + (-alpha*lambda/2 + lambda/2)*phi0(mu*omega, nu*tau)))**2 +
+        (2*lambda*tau*(alpha*lambda*Qexp1(mu*omega, nu*tau)/2 + (-alpha*lambda/2 +
+        lambda/2)*phi0(mu*omega, nu*tau))*(alpha*Rexp1(mu*omega, nu*tau) +
+        mu*omega*Ppos(mu*omega, nu*tau) + nu*tau*phi0(mu*omega, nu*tau)) +
+        omega*(alpha*lambda*Qexp1(mu*omega, nu*tau) + lambda*Ppos(mu*omega, nu*tau)) -
+        tau*(-alpha**2*lambda**2*Qexp1(mu*omega, nu*tau) + 2*alpha**2*lambda**2*Qexp2(mu*omega,
+        nu*tau) + lambda**2*Ppos(mu*omega, nu*tau)))**2)/2
+    """
+    _t0 = mu * omega  # mu*omega
+    _t1 = nu * tau  # nu*tau
+    _v0 = _mp.sqrt(_t1)  # sqrt(_t1)
+    _v1 = (_mp.mpf(1) / 2) * _t0 * _mp.sqrt(_mp.mpf(2)) / (_v0)  # _t0*sqrt_nonneg(2)/(2*sqrt(_t1))
+    _v2 = _mp.erfc(_v1)  # erfc(_t0*sqrt_nonneg(2)/(2*sqrt(_t1)))
+    _v3 = (_mp.mpf(-1) / 2) * _v2  # -erfc(_t0*sqrt_nonneg(2)/(2*sqrt(_t1)))/2
+    _v4 = _mp.mpf(1) + _v3  # 1 - erfc(_t0*sqrt_nonneg(2)/(2*sqrt(_t1)))/2
+    _t2 = _v4  # Ppos(_t0, _t1)
+    _v5 = _t0 + _t1  # _t0 + _t1
+    _v6 = (_mp.mpf(1) / 2) * _v5 * _mp.sqrt(_mp.mpf(2)) / (_v0)  # (_t0 + _t1)*sqrt_nonneg(2)/(2*sqrt(_t1))
+    _v7 = _mp_erfcx(_v6)  # erfcx((_t0 + _t1)*sqrt_nonneg(2)/(2*sqrt(_t1)))
+    _v8 = _mp_square(_t0)  # square(_t0)
+    _v9 = (_mp.mpf(-1) / 2) * _v8 / (_t1)  # -square(_t0)/(2*_t1)
+    _v10 = _mp.exp(_v9)  # exp(-square(_t0)/(2*_t1))
+    _v11 = (_mp.mpf(1) / 2) * _v7 * _v10
+    _t3 = _v11  # Qexp1(_t0, _t1)
+    _t4 = _t3 * alpha  # _t3*alpha
+    _v12 = _t2 * lambda_  # _t2*lambda
+    _v13 = _t4 * lambda_  # _t4*lambda
+    _v14 = _v12 + _v13  # _t2*lambda + _t4*lambda
+    _t5 = omega * _v14  # omega*(_t2*lambda + _t4*lambda)
+    _t6 = _mp_square(lambda_)  # square(lambda)
+    _t7 = _t2 * _t6  # _t2*_t6
+    _v15 = _mp_square(alpha)  # square(alpha)
+    _t8 = _t6 * _v15  # _t6*square(alpha)
+    _t9 = _t3 * _t8  # _t3*_t8
+    _v16 = _mp.mpf(2) * _t1  # 2*_t1
+    _v17 = _t0 + _v16  # _t0 + 2*_t1
+    _v18 = (_mp.mpf(1) / 2) * _v17 * _mp.sqrt(_mp.mpf(2)) / (_v0)  # (_t0 + 2*_t1)*sqrt_nonneg(2)/(2*sqrt(_t1))
+    _v19 = _mp_erfcx(_v18)  # erfcx((_t0 + 2*_t1)*sqrt_nonneg(2)/(2*sqrt(_t1)))
+    _v20 = (_mp.mpf(1) / 2) * _v19 * _v10
+    _v21 = _v20  # Qexp2(_t0, _t1)
+    _t10 = _mp.mpf(2) * _t8 * _v21  # 2*_t8*Qexp2(_t0, _t1)
+    _v22 = -_t9  # -_t9
+    _v23 = _t10 + _t7 + _v22  # _t10 + _t7 - _t9
+    _t11 = tau * _v23  # tau*(_t10 + _t7 - _t9)
+    _t12 = (_mp.mpf(1) / 2) * lambda_  # lambda/2
+    _v24 = (_mp.mpf(1) / 2) * _v10 * _mp.sqrt(_mp.mpf(2)) / (_v0 * _mp.sqrt((+_mp.pi)))  # exp(-square(_t0)/(2*_t1))*sqrt_nonneg(2)/(2*sqrt(_t1)*sqrt_nonneg(pi))
+    _t13 = _v24  # phi0(_t0, _t1)
+    _v25 = _t12 * _t4  # _t12*_t4
+    _v26 = (_mp.mpf(1) / 2) * lambda_  # lambda/2
+    _v27 = _t12 * alpha  # _t12*alpha
+    _v28 = -_v27  # -_t12*alpha
+    _v29 = _v26 + _v28  # -_t12*alpha + lambda/2
+    _v30 = _t13 * _v29  # _t13*(-_t12*alpha + lambda/2)
+    _v31 = _v25 + _v30  # _t12*_t4 + _t13*(-_t12*alpha + lambda/2)
+    _t14 = tau * _v31  # tau*(_t12*_t4 + _t13*(-_t12*alpha + lambda/2))
+    _t15 = _t1 * _t13  # _t1*_t13
+    _v32 = _t0 * _t2  # _t0*_t2
+    _v33 = _v3 + _v11
+    _v34 = _v33  # Rexp1(_t0, _t1)
+    _v35 = alpha * _v34  # alpha*Rexp1(_t0, _t1)
+    _v36 = _t15 + _v32 + _v35  # _t0*_t2 + _t15 + alpha*Rexp1(_t0, _t1)
+    _t16 = _mp.mpf(2) * lambda_ * _v36  # 2*lambda*(_t0*_t2 + _t15 + alpha*Rexp1(_t0, _t1))
+    _t17 = _t14 * _t16  # _t14*_t16
+    _t18 = _t16 * _t5  # _t16*_t5
+    _v37 = _mp.mpf(-2) * _t9  # -2*_t9
+    _v38 = _mp.mpf(2) * _t0 * _t7  # 2*_t0*_t7
+    _v39 = _mp.mpf(2) * _t15 * _t6  # 2*_t15*_t6
+    _t19 = _t10 + _v37 + _v38 + _v39  # 2*_t0*_t7 + _t10 + 2*_t15*_t6 - 2*_t9
+    _v40 = -_t17  # -_t17
+    _v41 = _t11 + _t5 + _v40  # _t11 - _t17 + _t5
+    _v42 = _mp_square(_v41)  # square(_t11 - _t17 + _t5)
+    _v43 = -_t14  # -_t14
+    _v44 = -_t18  # -_t18
+    _v45 = _t19 * omega  # _t19*omega
+    _v46 = _v43 + _v44 + _v45  # -_t14 - _t18 + _t19*omega
+    _v47 = _mp_square(_v46)  # square(-_t14 - _t18 + _t19*omega)
+    _v48 = _v42 + _v47  # square(_t11 - _t17 + _t5) + square(-_t14 - _t18 + _t19*omega)
+    _v49 = _mp.sqrt(_v48)
+    _v50 = (_mp.mpf(-1) / 2) * _v49
+    _v51 = _t14 + _v44 + _v45  # _t14 - _t18 + _t19*omega
+    _v52 = _mp_square(_v51)  # square(_t14 - _t18 + _t19*omega)
+    _v53 = -_t11  # -_t11
+    _v54 = _t17 + _t5 + _v53  # -_t11 + _t17 + _t5
+    _v55 = _mp_square(_v54)  # square(-_t11 + _t17 + _t5)
+    _v56 = _v52 + _v55  # square(-_t11 + _t17 + _t5) + square(_t14 - _t18 + _t19*omega)
+    _v57 = _mp.sqrt(_v56)
+    _v58 = (_mp.mpf(-1) / 2) * _v57
+    _v59 = _v50 + _v58
+    return (_v59,)
+
+
+def goal_minus_S_J(mu, omega, nu, tau, alpha, lambda_):
+    """Backend function 'goal:-S(J)' (selu_proof.backends.compiled).
+
+    out[0] = -sqrt((omega*(alpha*lambda*Qexp1(mu*omega, nu*tau) + lambda*Ppos(mu*omega, nu*tau))
+        - tau*(-alpha**2*lambda**2*Qexp1(mu*omega, nu*tau) +
+        2*alpha**2*lambda**2*Qexp2(mu*omega, nu*tau) + lambda**2*Ppos(mu*omega, nu*tau)))**2 +
+        (omega*(-2*alpha**2*lambda**2*Qexp1(mu*omega, nu*tau) +
+        2*alpha**2*lambda**2*Qexp2(mu*omega, nu*tau) + 2*lambda**2*mu*omega*Ppos(mu*omega,
+        nu*tau) + 2*lambda**2*nu*tau*phi0(mu*omega, nu*tau)) + tau*(alpha*lambda*Qexp1(mu*omega,
+        nu*tau)/2 + (-alpha*lambda/2 + lambda/2)*phi0(mu*omega, nu*tau)))**2)/2 -
+        sqrt((omega*(alpha*lambda*Qexp1(mu*omega, nu*tau) + lambda*Ppos(mu*omega, nu*tau)) +
+        tau*(-alpha**2*lambda**2*Qexp1(mu*omega, nu*tau) + 2*alpha**2*lambda**2*Qexp2(mu*omega,
+        nu*tau) + lambda**2*Ppos(mu*omega, nu*tau)))**2 +
+        (omega*(-2*alpha**2*lambda**2*Qexp1(mu*omega, nu*tau) +
+        2*alpha**2*lambda**2*Qexp2(mu*omega, nu*tau) + 2*lambda**2*mu*omega*Ppos(mu*omega,
+        nu*tau) + 2*lambda**2*nu*tau*phi0(mu*omega, nu*tau)) - tau*(alpha*lambda*Qexp1(mu*omega,
+        nu*tau)/2 + (-alpha*lambda/2 + lambda/2)*phi0(mu*omega, nu*tau)))**2)/2
+    """
+    _t0 = mu * omega  # mu*omega
+    _t1 = nu * tau  # nu*tau
+    _v0 = _mp.sqrt(_t1)  # sqrt(_t1)
+    _v1 = (_mp.mpf(1) / 2) * _t0 * _mp.sqrt(_mp.mpf(2)) / (_v0)  # _t0*sqrt_nonneg(2)/(2*sqrt(_t1))
+    _v2 = _mp.erfc(_v1)  # erfc(_t0*sqrt_nonneg(2)/(2*sqrt(_t1)))
+    _v3 = (_mp.mpf(-1) / 2) * _v2  # -erfc(_t0*sqrt_nonneg(2)/(2*sqrt(_t1)))/2
+    _v4 = _mp.mpf(1) + _v3  # 1 - erfc(_t0*sqrt_nonneg(2)/(2*sqrt(_t1)))/2
+    _t2 = _v4  # Ppos(_t0, _t1)
+    _v5 = _t0 + _t1  # _t0 + _t1
+    _v6 = (_mp.mpf(1) / 2) * _v5 * _mp.sqrt(_mp.mpf(2)) / (_v0)  # (_t0 + _t1)*sqrt_nonneg(2)/(2*sqrt(_t1))
+    _v7 = _mp_erfcx(_v6)  # erfcx((_t0 + _t1)*sqrt_nonneg(2)/(2*sqrt(_t1)))
+    _v8 = _mp_square(_t0)  # square(_t0)
+    _v9 = (_mp.mpf(-1) / 2) * _v8 / (_t1)  # -square(_t0)/(2*_t1)
+    _v10 = _mp.exp(_v9)  # exp(-square(_t0)/(2*_t1))
+    _v11 = (_mp.mpf(1) / 2) * _v7 * _v10
+    _t3 = _v11  # Qexp1(_t0, _t1)
+    _t4 = _t3 * alpha  # _t3*alpha
+    _v12 = _t2 * lambda_  # _t2*lambda
+    _v13 = _t4 * lambda_  # _t4*lambda
+    _v14 = _v12 + _v13  # _t2*lambda + _t4*lambda
+    _t5 = omega * _v14  # omega*(_t2*lambda + _t4*lambda)
+    _t6 = _mp_square(lambda_)  # square(lambda)
+    _t7 = _t2 * _t6  # _t2*_t6
+    _v15 = _mp_square(alpha)  # square(alpha)
+    _t8 = _t6 * _v15  # _t6*square(alpha)
+    _t9 = _t3 * _t8  # _t3*_t8
+    _v16 = _mp.mpf(2) * _t1  # 2*_t1
+    _v17 = _t0 + _v16  # _t0 + 2*_t1
+    _v18 = (_mp.mpf(1) / 2) * _v17 * _mp.sqrt(_mp.mpf(2)) / (_v0)  # (_t0 + 2*_t1)*sqrt_nonneg(2)/(2*sqrt(_t1))
+    _v19 = _mp_erfcx(_v18)  # erfcx((_t0 + 2*_t1)*sqrt_nonneg(2)/(2*sqrt(_t1)))
+    _v20 = (_mp.mpf(1) / 2) * _v19 * _v10
+    _v21 = _v20  # Qexp2(_t0, _t1)
+    _t10 = _mp.mpf(2) * _t8 * _v21  # 2*_t8*Qexp2(_t0, _t1)
+    _v22 = -_t9  # -_t9
+    _v23 = _t10 + _t7 + _v22  # _t10 + _t7 - _t9
+    _t11 = tau * _v23  # tau*(_t10 + _t7 - _t9)
+    _t12 = (_mp.mpf(1) / 2) * lambda_  # lambda/2
+    _v24 = (_mp.mpf(1) / 2) * _v10 * _mp.sqrt(_mp.mpf(2)) / (_v0 * _mp.sqrt((+_mp.pi)))  # exp(-square(_t0)/(2*_t1))*sqrt_nonneg(2)/(2*sqrt(_t1)*sqrt_nonneg(pi))
+    _t13 = _v24  # phi0(_t0, _t1)
+    _v25 = _t12 * _t4  # _t12*_t4
+    _v26 = (_mp.mpf(1) / 2) * lambda_  # lambda/2
+    _v27 = _t12 * alpha  # _t12*alpha
+    _v28 = -_v27  # -_t12*alpha
+    _v29 = _v26 + _v28  # -_t12*alpha + lambda/2
+    _v30 = _t13 * _v29  # _t13*(-_t12*alpha + lambda/2)
+    _v31 = _v25 + _v30  # _t12*_t4 + _t13*(-_t12*alpha + lambda/2)
+    _t14 = tau * _v31  # tau*(_t12*_t4 + _t13*(-_t12*alpha + lambda/2))
+    _v32 = _mp.mpf(-2) * _t9  # -2*_t9
+    _v33 = _mp.mpf(2) * _t0 * _t7  # 2*_t0*_t7
+    _v34 = _mp.mpf(2) * _t1 * _t13 * _t6  # 2*_t1*_t13*_t6
+    _v35 = _t10 + _v32 + _v33 + _v34  # 2*_t0*_t7 + 2*_t1*_t13*_t6 + _t10 - 2*_t9
+    _t15 = omega * _v35  # omega*(2*_t0*_t7 + 2*_t1*_t13*_t6 + _t10 - 2*_t9)
+    _v36 = _t11 + _t5  # _t11 + _t5
+    _v37 = _mp_square(_v36)  # square(_t11 + _t5)
+    _v38 = -_t14  # -_t14
+    _v39 = _t15 + _v38  # -_t14 + _t15
+    _v40 = _mp_square(_v39)  # square(-_t14 + _t15)
+    _v41 = _v37 + _v40  # square(_t11 + _t5) + square(-_t14 + _t15)
+    _v42 = _mp.sqrt(_v41)  # sqrt_nonneg(square(_t11 + _t5) + square(-_t14 + _t15))
+    _v43 = (_mp.mpf(-1) / 2) * _v42  # -sqrt_nonneg(square(_t11 + _t5) + square(-_t14 + _t15))/2
+    _v44 = _t14 + _t15  # _t14 + _t15
+    _v45 = _mp_square(_v44)  # square(_t14 + _t15)
+    _v46 = -_t11  # -_t11
+    _v47 = _t5 + _v46  # -_t11 + _t5
+    _v48 = _mp_square(_v47)  # square(-_t11 + _t5)
+    _v49 = _v45 + _v48  # square(-_t11 + _t5) + square(_t14 + _t15)
+    _v50 = _mp.sqrt(_v49)  # sqrt_nonneg(square(-_t11 + _t5) + square(_t14 + _t15))
+    _v51 = (_mp.mpf(-1) / 2) * _v50  # -sqrt_nonneg(square(-_t11 + _t5) + square(_t14 + _t15))/2
+    _v52 = _v43 + _v51
+    return (_v52,)
+
+
+def goal_mean(mu, omega, nu, tau, alpha, lambda_):
+    """Backend function 'goal:mean' (selu_proof.backends.compiled).
+
+    out[0] = lambda*(alpha*Rexp1(mu*omega, nu*tau) + mu*omega*Ppos(mu*omega, nu*tau) +
+        nu*tau*phi0(mu*omega, nu*tau))
+    """
+    _t0 = mu * omega  # mu*omega
+    _t1 = nu * tau  # nu*tau
+    _v0 = _mp.sqrt(_t1)  # sqrt(_t1)
+    _v1 = (_mp.mpf(1) / 2) * _t0 * _mp.sqrt(_mp.mpf(2)) / (_v0)  # _t0*sqrt_nonneg(2)/(2*sqrt(_t1))
+    _v2 = _mp.erfc(_v1)  # erfc(_t0*sqrt_nonneg(2)/(2*sqrt(_t1)))
+    _v3 = (_mp.mpf(-1) / 2) * _v2  # -erfc(_t0*sqrt_nonneg(2)/(2*sqrt(_t1)))/2
+    _v4 = _mp.mpf(1) + _v3  # 1 - erfc(_t0*sqrt_nonneg(2)/(2*sqrt(_t1)))/2
+    _v5 = _v4  # Ppos(_t0, _t1)
+    _v6 = _t0 * _v5  # _t0*Ppos(_t0, _t1)
+    _v7 = _mp_square(_t0)  # square(_t0)
+    _v8 = (_mp.mpf(-1) / 2) * _v7 / (_t1)  # -square(_t0)/(2*_t1)
+    _v9 = _mp.exp(_v8)  # exp(-square(_t0)/(2*_t1))
+    _v10 = (_mp.mpf(1) / 2) * _v9 * _mp.sqrt(_mp.mpf(2)) / (_v0 * _mp.sqrt((+_mp.pi)))  # exp(-square(_t0)/(2*_t1))*sqrt_nonneg(2)/(2*sqrt(_t1)*sqrt_nonneg(pi))
+    _v11 = _v10  # phi0(_t0, _t1)
+    _v12 = _t1 * _v11  # _t1*phi0(_t0, _t1)
+    _v13 = _t0 + _t1  # _t0 + _t1
+    _v14 = (_mp.mpf(1) / 2) * _v13 * _mp.sqrt(_mp.mpf(2)) / (_v0)  # (_t0 + _t1)*sqrt_nonneg(2)/(2*sqrt(_t1))
+    _v15 = _mp_erfcx(_v14)  # erfcx((_t0 + _t1)*sqrt_nonneg(2)/(2*sqrt(_t1)))
+    _v16 = (_mp.mpf(1) / 2) * _v15 * _v9
+    _v17 = _v3 + _v16
+    _v18 = _v17  # Rexp1(_t0, _t1)
+    _v19 = alpha * _v18  # alpha*Rexp1(_t0, _t1)
+    _v20 = _v6 + _v12 + _v19  # _t0*Ppos(_t0, _t1) + _t1*phi0(_t0, _t1) + alpha*Rexp1(_t0, _t1)
+    _v21 = lambda_ * _v20  # lambda*(_t0*Ppos(_t0, _t1) + _t1*phi0(_t0, _t1) + alpha*Rexp1(_t0, _t1))
+    return (_v21,)
+
+
+def goal_minus_mean(mu, omega, nu, tau, alpha, lambda_):
+    """Backend function 'goal:-mean' (selu_proof.backends.compiled).
+
+    out[0] = -lambda*(alpha*Rexp1(mu*omega, nu*tau) + mu*omega*Ppos(mu*omega, nu*tau) +
+        nu*tau*phi0(mu*omega, nu*tau))
+    """
+    _t0 = mu * omega  # mu*omega
+    _t1 = nu * tau  # nu*tau
+    _v0 = _mp.sqrt(_t1)  # sqrt(_t1)
+    _v1 = (_mp.mpf(1) / 2) * _t0 * _mp.sqrt(_mp.mpf(2)) / (_v0)  # _t0*sqrt_nonneg(2)/(2*sqrt(_t1))
+    _v2 = _mp.erfc(_v1)  # erfc(_t0*sqrt_nonneg(2)/(2*sqrt(_t1)))
+    _v3 = (_mp.mpf(-1) / 2) * _v2  # -erfc(_t0*sqrt_nonneg(2)/(2*sqrt(_t1)))/2
+    _v4 = _mp.mpf(1) + _v3  # 1 - erfc(_t0*sqrt_nonneg(2)/(2*sqrt(_t1)))/2
+    _v5 = _v4  # Ppos(_t0, _t1)
+    _v6 = _t0 * _v5  # _t0*Ppos(_t0, _t1)
+    _v7 = _mp_square(_t0)  # square(_t0)
+    _v8 = (_mp.mpf(-1) / 2) * _v7 / (_t1)  # -square(_t0)/(2*_t1)
+    _v9 = _mp.exp(_v8)  # exp(-square(_t0)/(2*_t1))
+    _v10 = (_mp.mpf(1) / 2) * _v9 * _mp.sqrt(_mp.mpf(2)) / (_v0 * _mp.sqrt((+_mp.pi)))  # exp(-square(_t0)/(2*_t1))*sqrt_nonneg(2)/(2*sqrt(_t1)*sqrt_nonneg(pi))
+    _v11 = _v10  # phi0(_t0, _t1)
+    _v12 = _t1 * _v11  # _t1*phi0(_t0, _t1)
+    _v13 = _t0 + _t1  # _t0 + _t1
+    _v14 = (_mp.mpf(1) / 2) * _v13 * _mp.sqrt(_mp.mpf(2)) / (_v0)  # (_t0 + _t1)*sqrt_nonneg(2)/(2*sqrt(_t1))
+    _v15 = _mp_erfcx(_v14)  # erfcx((_t0 + _t1)*sqrt_nonneg(2)/(2*sqrt(_t1)))
+    _v16 = (_mp.mpf(1) / 2) * _v15 * _v9
+    _v17 = _v3 + _v16
+    _v18 = _v17  # Rexp1(_t0, _t1)
+    _v19 = alpha * _v18  # alpha*Rexp1(_t0, _t1)
+    _v20 = _v6 + _v12 + _v19  # _t0*Ppos(_t0, _t1) + _t1*phi0(_t0, _t1) + alpha*Rexp1(_t0, _t1)
+    _v21 = lambda_ * _v20  # lambda*(_t0*Ppos(_t0, _t1) + _t1*phi0(_t0, _t1) + alpha*Rexp1(_t0, _t1))
+    _v22 = -_v21
+    return (_v22,)
+
+
+def goal_var(mu, omega, nu, tau, alpha, lambda_):
+    """Backend function 'goal:var' (selu_proof.backends.compiled).
+
+    out[0] = -lambda**2*(alpha*Rexp1(mu*omega, nu*tau) + mu*omega*Ppos(mu*omega, nu*tau) +
+        nu*tau*phi0(mu*omega, nu*tau))**2 + lambda**2*(alpha**2*Rexp2(mu*omega, nu*tau) +
+        mu*nu*omega*tau*phi0(mu*omega, nu*tau) + (mu**2*omega**2 + nu*tau)*Ppos(mu*omega,
+        nu*tau))
+    """
+    _t0 = _mp_square(lambda_)  # square(lambda)
+    _t1 = mu * omega  # mu*omega
+    _t2 = nu * tau  # nu*tau
+    _v0 = _mp.sqrt(_t2)  # sqrt(_t2)
+    _v1 = (_mp.mpf(1) / 2) * _t1 * _mp.sqrt(_mp.mpf(2)) / (_v0)  # _t1*sqrt_nonneg(2)/(2*sqrt(_t2))
+    _v2 = _mp.erfc(_v1)  # erfc(_t1*sqrt_nonneg(2)/(2*sqrt(_t2)))
+    _v3 = (_mp.mpf(-1) / 2) * _v2  # -erfc(_t1*sqrt_nonneg(2)/(2*sqrt(_t2)))/2
+    _v4 = _mp.mpf(1) + _v3  # 1 - erfc(_t1*sqrt_nonneg(2)/(2*sqrt(_t2)))/2
+    _t3 = _v4  # Ppos(_t1, _t2)
+    _v5 = _mp_square(_t1)  # square(_t1)
+    _v6 = (_mp.mpf(-1) / 2) * _v5 / (_t2)  # -square(_t1)/(2*_t2)
+    _v7 = _mp.exp(_v6)  # exp(-square(_t1)/(2*_t2))
+    _v8 = (_mp.mpf(1) / 2) * _v7 * _mp.sqrt(_mp.mpf(2)) / (_v0 * _mp.sqrt((+_mp.pi)))  # exp(-square(_t1)/(2*_t2))*sqrt_nonneg(2)/(2*sqrt(_t2)*sqrt_nonneg(pi))
+    _v9 = _v8  # phi0(_t1, _t2)
+    _t4 = _t2 * _v9  # _t2*phi0(_t1, _t2)
+    _v10 = _t1 * _t4  # _t1*_t4
+    _v11 = _mp_square(mu)  # square(mu)
+    _v12 = _mp_square(omega)  # square(omega)
+    _v13 = _v11 * _v12  # square(mu)*square(omega)
+    _v14 = _t2 + _v13  # _t2 + square(mu)*square(omega)
+    _v15 = _t3 * _v14  # _t3*(_t2 + square(mu)*square(omega))
+    _v16 = (_mp.mpf(1) / 2) * _v2  # erfc(_t1*sqrt_nonneg(2)/(2*sqrt(_t2)))/2
+    _v17 = _mp.mpf(2) * _t2  # 2*_t2
+    _v18 = _t1 + _v17  # _t1 + 2*_t2
+    _v19 = (_mp.mpf(1) / 2) * _v18 * _mp.sqrt(_mp.mpf(2)) / (_v0)  # (_t1 + 2*_t2)*sqrt_nonneg(2)/(2*sqrt(_t2))
+    _v20 = _mp_erfcx(_v19)  # erfcx((_t1 + 2*_t2)*sqrt_nonneg(2)/(2*sqrt(_t2)))
+    _v21 = (_mp.mpf(1) / 2) * _v20 * _v7
+    _v22 = _t1 + _t2  # _t1 + _t2
+    _v23 = (_mp.mpf(1) / 2) * _v22 * _mp.sqrt(_mp.mpf(2)) / (_v0)  # (_t1 + _t2)*sqrt_nonneg(2)/(2*sqrt(_t2))
+    _v24 = _mp_erfcx(_v23)  # erfcx((_t1 + _t2)*sqrt_nonneg(2)/(2*sqrt(_t2)))
+    _v25 = _v24 * _v7
+    _v26 = -_v25
+    _v27 = _v16 + _v21 + _v26
+    _v28 = _v27  # Rexp2(_t1, _t2)
+    _v29 = _mp_square(alpha)  # square(alpha)
+    _v30 = _v28 * _v29  # Rexp2(_t1, _t2)*square(alpha)
+    _v31 = _v10 + _v15 + _v30
+    _v32 = _t0 * _v31
+    _v33 = _t1 * _t3  # _t1*_t3
+    _v34 = (_mp.mpf(1) / 2) * _v24 * _v7
+    _v35 = _v3 + _v34
+    _v36 = _v35  # Rexp1(_t1, _t2)
+    _v37 = alpha * _v36  # alpha*Rexp1(_t1, _t2)
+    _v38 = _t4 + _v33 + _v37  # _t1*_t3 + _t4 + alpha*Rexp1(_t1, _t2)
+    _v39 = _mp_square(_v38)  # square(_t1*_t3 + _t4 + alpha*Rexp1(_t1, _t2))
+    _v40 = _t0 * _v39  # _t0*square(_t1*_t3 + _t4 + alpha*Rexp1(_t1, _t2))
+    _v41 = -_v40  # -_t0*square(_t1*_t3 + _t4 + alpha*Rexp1(_t1, _t2))
+    _v42 = _v32 + _v41
+    return (_v42,)
+
+
+def goal_minus_var(mu, omega, nu, tau, alpha, lambda_):
+    """Backend function 'goal:-var' (selu_proof.backends.compiled).
+
+    out[0] = lambda**2*(alpha*Rexp1(mu*omega, nu*tau) + mu*omega*Ppos(mu*omega, nu*tau) +
+        nu*tau*phi0(mu*omega, nu*tau))**2 - lambda**2*(alpha**2*Rexp2(mu*omega, nu*tau) +
+        mu*nu*omega*tau*phi0(mu*omega, nu*tau) + (mu**2*omega**2 + nu*tau)*Ppos(mu*omega,
+        nu*tau))
+    """
+    _t0 = _mp_square(lambda_)  # square(lambda)
+    _t1 = mu * omega  # mu*omega
+    _t2 = nu * tau  # nu*tau
+    _v0 = _mp.sqrt(_t2)  # sqrt(_t2)
+    _v1 = (_mp.mpf(1) / 2) * _t1 * _mp.sqrt(_mp.mpf(2)) / (_v0)  # _t1*sqrt_nonneg(2)/(2*sqrt(_t2))
+    _v2 = _mp.erfc(_v1)  # erfc(_t1*sqrt_nonneg(2)/(2*sqrt(_t2)))
+    _v3 = (_mp.mpf(-1) / 2) * _v2  # -erfc(_t1*sqrt_nonneg(2)/(2*sqrt(_t2)))/2
+    _v4 = _mp.mpf(1) + _v3  # 1 - erfc(_t1*sqrt_nonneg(2)/(2*sqrt(_t2)))/2
+    _t3 = _v4  # Ppos(_t1, _t2)
+    _v5 = _mp_square(_t1)  # square(_t1)
+    _v6 = (_mp.mpf(-1) / 2) * _v5 / (_t2)  # -square(_t1)/(2*_t2)
+    _v7 = _mp.exp(_v6)  # exp(-square(_t1)/(2*_t2))
+    _v8 = (_mp.mpf(1) / 2) * _v7 * _mp.sqrt(_mp.mpf(2)) / (_v0 * _mp.sqrt((+_mp.pi)))  # exp(-square(_t1)/(2*_t2))*sqrt_nonneg(2)/(2*sqrt(_t2)*sqrt_nonneg(pi))
+    _v9 = _v8  # phi0(_t1, _t2)
+    _t4 = _t2 * _v9  # _t2*phi0(_t1, _t2)
+    _v10 = _t1 * _t3  # _t1*_t3
+    _v11 = _t1 + _t2  # _t1 + _t2
+    _v12 = (_mp.mpf(1) / 2) * _v11 * _mp.sqrt(_mp.mpf(2)) / (_v0)  # (_t1 + _t2)*sqrt_nonneg(2)/(2*sqrt(_t2))
+    _v13 = _mp_erfcx(_v12)  # erfcx((_t1 + _t2)*sqrt_nonneg(2)/(2*sqrt(_t2)))
+    _v14 = (_mp.mpf(1) / 2) * _v13 * _v7
+    _v15 = _v3 + _v14
+    _v16 = _v15  # Rexp1(_t1, _t2)
+    _v17 = alpha * _v16  # alpha*Rexp1(_t1, _t2)
+    _v18 = _t4 + _v10 + _v17  # _t1*_t3 + _t4 + alpha*Rexp1(_t1, _t2)
+    _v19 = _mp_square(_v18)  # square(_t1*_t3 + _t4 + alpha*Rexp1(_t1, _t2))
+    _v20 = _t0 * _v19  # _t0*square(_t1*_t3 + _t4 + alpha*Rexp1(_t1, _t2))
+    _v21 = _t1 * _t4  # _t1*_t4
+    _v22 = _mp_square(mu)  # square(mu)
+    _v23 = _mp_square(omega)  # square(omega)
+    _v24 = _v22 * _v23  # square(mu)*square(omega)
+    _v25 = _t2 + _v24  # _t2 + square(mu)*square(omega)
+    _v26 = _t3 * _v25  # _t3*(_t2 + square(mu)*square(omega))
+    _v27 = (_mp.mpf(1) / 2) * _v2  # erfc(_t1*sqrt_nonneg(2)/(2*sqrt(_t2)))/2
+    _v28 = _mp.mpf(2) * _t2  # 2*_t2
+    _v29 = _t1 + _v28  # _t1 + 2*_t2
+    _v30 = (_mp.mpf(1) / 2) * _v29 * _mp.sqrt(_mp.mpf(2)) / (_v0)  # (_t1 + 2*_t2)*sqrt_nonneg(2)/(2*sqrt(_t2))
+    _v31 = _mp_erfcx(_v30)  # erfcx((_t1 + 2*_t2)*sqrt_nonneg(2)/(2*sqrt(_t2)))
+    _v32 = (_mp.mpf(1) / 2) * _v31 * _v7
+    _v33 = _v13 * _v7
+    _v34 = -_v33
+    _v35 = _v27 + _v32 + _v34
+    _v36 = _v35  # Rexp2(_t1, _t2)
+    _v37 = _mp_square(alpha)  # square(alpha)
+    _v38 = _v36 * _v37  # Rexp2(_t1, _t2)*square(alpha)
+    _v39 = _v21 + _v26 + _v38
+    _v40 = _t0 * _v39
+    _v41 = -_v40
+    _v42 = _v20 + _v41
+    return (_v42,)
+
+
+def goal_var_minus_nu(mu, omega, nu, tau, alpha, lambda_):
+    """Backend function 'goal:var-nu' (selu_proof.backends.compiled).
+
+    out[0] = -lambda**2*(alpha*Rexp1(mu*omega, nu*tau) + mu*omega*Ppos(mu*omega, nu*tau) +
+        nu*tau*phi0(mu*omega, nu*tau))**2 + lambda**2*(alpha**2*Rexp2(mu*omega, nu*tau) +
+        mu*nu*omega*tau*phi0(mu*omega, nu*tau) + (mu**2*omega**2 + nu*tau)*Ppos(mu*omega,
+        nu*tau)) - nu
+    """
+    _t0 = _mp_square(lambda_)  # square(lambda)
+    _t1 = mu * omega  # mu*omega
+    _t2 = nu * tau  # nu*tau
+    _v0 = _mp.sqrt(_t2)  # sqrt(_t2)
+    _v1 = (_mp.mpf(1) / 2) * _t1 * _mp.sqrt(_mp.mpf(2)) / (_v0)  # _t1*sqrt_nonneg(2)/(2*sqrt(_t2))
+    _v2 = _mp.erfc(_v1)  # erfc(_t1*sqrt_nonneg(2)/(2*sqrt(_t2)))
+    _v3 = (_mp.mpf(-1) / 2) * _v2  # -erfc(_t1*sqrt_nonneg(2)/(2*sqrt(_t2)))/2
+    _v4 = _mp.mpf(1) + _v3  # 1 - erfc(_t1*sqrt_nonneg(2)/(2*sqrt(_t2)))/2
+    _t3 = _v4  # Ppos(_t1, _t2)
+    _v5 = _mp_square(_t1)  # square(_t1)
+    _v6 = (_mp.mpf(-1) / 2) * _v5 / (_t2)  # -square(_t1)/(2*_t2)
+    _v7 = _mp.exp(_v6)  # exp(-square(_t1)/(2*_t2))
+    _v8 = (_mp.mpf(1) / 2) * _v7 * _mp.sqrt(_mp.mpf(2)) / (_v0 * _mp.sqrt((+_mp.pi)))  # exp(-square(_t1)/(2*_t2))*sqrt_nonneg(2)/(2*sqrt(_t2)*sqrt_nonneg(pi))
+    _v9 = _v8  # phi0(_t1, _t2)
+    _t4 = _t2 * _v9  # _t2*phi0(_t1, _t2)
+    _v10 = -nu  # -nu
+    _v11 = _t1 * _t4  # _t1*_t4
+    _v12 = _mp_square(mu)  # square(mu)
+    _v13 = _mp_square(omega)  # square(omega)
+    _v14 = _v12 * _v13  # square(mu)*square(omega)
+    _v15 = _t2 + _v14  # _t2 + square(mu)*square(omega)
+    _v16 = _t3 * _v15  # _t3*(_t2 + square(mu)*square(omega))
+    _v17 = (_mp.mpf(1) / 2) * _v2  # erfc(_t1*sqrt_nonneg(2)/(2*sqrt(_t2)))/2
+    _v18 = _mp.mpf(2) * _t2  # 2*_t2
+    _v19 = _t1 + _v18  # _t1 + 2*_t2
+    _v20 = (_mp.mpf(1) / 2) * _v19 * _mp.sqrt(_mp.mpf(2)) / (_v0)  # (_t1 + 2*_t2)*sqrt_nonneg(2)/(2*sqrt(_t2))
+    _v21 = _mp_erfcx(_v20)  # erfcx((_t1 + 2*_t2)*sqrt_nonneg(2)/(2*sqrt(_t2)))
+    _v22 = (_mp.mpf(1) / 2) * _v21 * _v7
+    _v23 = _t1 + _t2  # _t1 + _t2
+    _v24 = (_mp.mpf(1) / 2) * _v23 * _mp.sqrt(_mp.mpf(2)) / (_v0)  # (_t1 + _t2)*sqrt_nonneg(2)/(2*sqrt(_t2))
+    _v25 = _mp_erfcx(_v24)  # erfcx((_t1 + _t2)*sqrt_nonneg(2)/(2*sqrt(_t2)))
+    _v26 = _v25 * _v7
+    _v27 = -_v26
+    _v28 = _v17 + _v22 + _v27
+    _v29 = _v28  # Rexp2(_t1, _t2)
+    _v30 = _mp_square(alpha)  # square(alpha)
+    _v31 = _v29 * _v30  # Rexp2(_t1, _t2)*square(alpha)
+    _v32 = _v11 + _v16 + _v31
+    _v33 = _t0 * _v32
+    _v34 = _t1 * _t3  # _t1*_t3
+    _v35 = (_mp.mpf(1) / 2) * _v25 * _v7
+    _v36 = _v3 + _v35
+    _v37 = _v36  # Rexp1(_t1, _t2)
+    _v38 = alpha * _v37  # alpha*Rexp1(_t1, _t2)
+    _v39 = _t4 + _v34 + _v38  # _t1*_t3 + _t4 + alpha*Rexp1(_t1, _t2)
+    _v40 = _mp_square(_v39)  # square(_t1*_t3 + _t4 + alpha*Rexp1(_t1, _t2))
+    _v41 = _t0 * _v40  # _t0*square(_t1*_t3 + _t4 + alpha*Rexp1(_t1, _t2))
+    _v42 = -_v41  # -_t0*square(_t1*_t3 + _t4 + alpha*Rexp1(_t1, _t2))
+    _v43 = _v10 + _v33 + _v42
+    return (_v43,)
+
+
+def goal_nu_minus_var(mu, omega, nu, tau, alpha, lambda_):
+    """Backend function 'goal:nu-var' (selu_proof.backends.compiled).
+
+    out[0] = lambda**2*(alpha*Rexp1(mu*omega, nu*tau) + mu*omega*Ppos(mu*omega, nu*tau) +
+        nu*tau*phi0(mu*omega, nu*tau))**2 - lambda**2*(alpha**2*Rexp2(mu*omega, nu*tau) +
+        mu*nu*omega*tau*phi0(mu*omega, nu*tau) + (mu**2*omega**2 + nu*tau)*Ppos(mu*omega,
+        nu*tau)) + nu
+    """
+    _t0 = _mp_square(lambda_)  # square(lambda)
+    _t1 = mu * omega  # mu*omega
+    _t2 = nu * tau  # nu*tau
+    _v0 = _mp.sqrt(_t2)  # sqrt(_t2)
+    _v1 = (_mp.mpf(1) / 2) * _t1 * _mp.sqrt(_mp.mpf(2)) / (_v0)  # _t1*sqrt_nonneg(2)/(2*sqrt(_t2))
+    _v2 = _mp.erfc(_v1)  # erfc(_t1*sqrt_nonneg(2)/(2*sqrt(_t2)))
+    _v3 = (_mp.mpf(-1) / 2) * _v2  # -erfc(_t1*sqrt_nonneg(2)/(2*sqrt(_t2)))/2
+    _v4 = _mp.mpf(1) + _v3  # 1 - erfc(_t1*sqrt_nonneg(2)/(2*sqrt(_t2)))/2
+    _t3 = _v4  # Ppos(_t1, _t2)
+    _v5 = _mp_square(_t1)  # square(_t1)
+    _v6 = (_mp.mpf(-1) / 2) * _v5 / (_t2)  # -square(_t1)/(2*_t2)
+    _v7 = _mp.exp(_v6)  # exp(-square(_t1)/(2*_t2))
+    _v8 = (_mp.mpf(1) / 2) * _v7 * _mp.sqrt(_mp.mpf(2)) / (_v0 * _mp.sqrt((+_mp.pi)))  # exp(-square(_t1)/(2*_t2))*sqrt_nonneg(2)/(2*sqrt(_t2)*sqrt_nonneg(pi))
+    _v9 = _v8  # phi0(_t1, _t2)
+    _t4 = _t2 * _v9  # _t2*phi0(_t1, _t2)
+    _v10 = _t1 * _t3  # _t1*_t3
+    _v11 = _t1 + _t2  # _t1 + _t2
+    _v12 = (_mp.mpf(1) / 2) * _v11 * _mp.sqrt(_mp.mpf(2)) / (_v0)  # (_t1 + _t2)*sqrt_nonneg(2)/(2*sqrt(_t2))
+    _v13 = _mp_erfcx(_v12)  # erfcx((_t1 + _t2)*sqrt_nonneg(2)/(2*sqrt(_t2)))
+    _v14 = (_mp.mpf(1) / 2) * _v13 * _v7
+    _v15 = _v3 + _v14
+    _v16 = _v15  # Rexp1(_t1, _t2)
+    _v17 = alpha * _v16  # alpha*Rexp1(_t1, _t2)
+    _v18 = _t4 + _v10 + _v17  # _t1*_t3 + _t4 + alpha*Rexp1(_t1, _t2)
+    _v19 = _mp_square(_v18)  # square(_t1*_t3 + _t4 + alpha*Rexp1(_t1, _t2))
+    _v20 = _t0 * _v19  # _t0*square(_t1*_t3 + _t4 + alpha*Rexp1(_t1, _t2))
+    _v21 = _t1 * _t4  # _t1*_t4
+    _v22 = _mp_square(mu)  # square(mu)
+    _v23 = _mp_square(omega)  # square(omega)
+    _v24 = _v22 * _v23  # square(mu)*square(omega)
+    _v25 = _t2 + _v24  # _t2 + square(mu)*square(omega)
+    _v26 = _t3 * _v25  # _t3*(_t2 + square(mu)*square(omega))
+    _v27 = (_mp.mpf(1) / 2) * _v2  # erfc(_t1*sqrt_nonneg(2)/(2*sqrt(_t2)))/2
+    _v28 = _mp.mpf(2) * _t2  # 2*_t2
+    _v29 = _t1 + _v28  # _t1 + 2*_t2
+    _v30 = (_mp.mpf(1) / 2) * _v29 * _mp.sqrt(_mp.mpf(2)) / (_v0)  # (_t1 + 2*_t2)*sqrt_nonneg(2)/(2*sqrt(_t2))
+    _v31 = _mp_erfcx(_v30)  # erfcx((_t1 + 2*_t2)*sqrt_nonneg(2)/(2*sqrt(_t2)))
+    _v32 = (_mp.mpf(1) / 2) * _v31 * _v7
+    _v33 = _v13 * _v7
+    _v34 = -_v33
+    _v35 = _v27 + _v32 + _v34
+    _v36 = _v35  # Rexp2(_t1, _t2)
+    _v37 = _mp_square(alpha)  # square(alpha)
+    _v38 = _v36 * _v37  # Rexp2(_t1, _t2)*square(alpha)
+    _v39 = _v21 + _v26 + _v38
+    _v40 = _t0 * _v39
+    _v41 = -_v40
+    _v42 = nu + _v20 + _v41
+    return (_v42,)
+
+
+def goal_chi1(mu, omega, nu, tau, alpha, lambda_):
+    """Backend function 'goal:chi1' (selu_proof.backends.compiled).
+
+    out[0] = lambda**2*tau*(alpha**2*Qexp2(mu*omega, nu*tau) + Ppos(mu*omega, nu*tau))
+    """
+    _t0 = mu * omega  # mu*omega
+    _t1 = nu * tau  # nu*tau
+    _v0 = _mp.mpf(2) * _t1  # 2*_t1
+    _v1 = _t0 + _v0  # _t0 + 2*_t1
+    _v2 = _mp.sqrt(_t1)  # sqrt(_t1)
+    _v3 = (_mp.mpf(1) / 2) * _v1 * _mp.sqrt(_mp.mpf(2)) / (_v2)  # (_t0 + 2*_t1)*sqrt_nonneg(2)/(2*sqrt(_t1))
+    _v4 = _mp_erfcx(_v3)  # erfcx((_t0 + 2*_t1)*sqrt_nonneg(2)/(2*sqrt(_t1)))
+    _v5 = _mp_square(_t0)  # square(_t0)
+    _v6 = (_mp.mpf(-1) / 2) * _v5 / (_t1)  # -square(_t0)/(2*_t1)
+    _v7 = _mp.exp(_v6)  # exp(-square(_t0)/(2*_t1))
+    _v8 = (_mp.mpf(1) / 2) * _v4 * _v7
+    _v9 = _v8  # Qexp2(_t0, _t1)
+    _v10 = _mp_square(alpha)  # square(alpha)
+    _v11 = _v9 * _v10  # Qexp2(_t0, _t1)*square(alpha)
+    _v12 = (_mp.mpf(1) / 2) * _t0 * _mp.sqrt(_mp.mpf(2)) / (_v2)  # _t0*sqrt_nonneg(2)/(2*sqrt(_t1))
+    _v13 = _mp.erfc(_v12)  # erfc(_t0*sqrt_nonneg(2)/(2*sqrt(_t1)))
+    _v14 = (_mp.mpf(-1) / 2) * _v13  # -erfc(_t0*sqrt_nonneg(2)/(2*sqrt(_t1)))/2
+    _v15 = _mp.mpf(1) + _v14  # 1 - erfc(_t0*sqrt_nonneg(2)/(2*sqrt(_t1)))/2
+    _v16 = _v15  # Ppos(_t0, _t1)
+    _v17 = _v11 + _v16  # Ppos(_t0, _t1) + Qexp2(_t0, _t1)*square(alpha)
+    _v18 = _mp_square(lambda_)  # square(lambda)
+    _v19 = tau * _v17 * _v18  # tau*(Ppos(_t0, _t1) + Qexp2(_t0, _t1)*square(alpha))*square(lambda)
+    return (_v19,)
+
+
+def goal_minus_chi1(mu, omega, nu, tau, alpha, lambda_):
+    """Backend function 'goal:-chi1' (selu_proof.backends.compiled).
+
+    out[0] = -lambda**2*tau*(alpha**2*Qexp2(mu*omega, nu*tau) + Ppos(mu*omega, nu*tau))
+    """
+    _t0 = mu * omega  # mu*omega
+    _t1 = nu * tau  # nu*tau
+    _v0 = _mp.mpf(2) * _t1  # 2*_t1
+    _v1 = _t0 + _v0  # _t0 + 2*_t1
+    _v2 = _mp.sqrt(_t1)  # sqrt(_t1)
+    _v3 = (_mp.mpf(1) / 2) * _v1 * _mp.sqrt(_mp.mpf(2)) / (_v2)  # (_t0 + 2*_t1)*sqrt_nonneg(2)/(2*sqrt(_t1))
+    _v4 = _mp_erfcx(_v3)  # erfcx((_t0 + 2*_t1)*sqrt_nonneg(2)/(2*sqrt(_t1)))
+    _v5 = _mp_square(_t0)  # square(_t0)
+    _v6 = (_mp.mpf(-1) / 2) * _v5 / (_t1)  # -square(_t0)/(2*_t1)
+    _v7 = _mp.exp(_v6)  # exp(-square(_t0)/(2*_t1))
+    _v8 = (_mp.mpf(1) / 2) * _v4 * _v7
+    _v9 = _v8  # Qexp2(_t0, _t1)
+    _v10 = _mp_square(alpha)  # square(alpha)
+    _v11 = _v9 * _v10  # Qexp2(_t0, _t1)*square(alpha)
+    _v12 = (_mp.mpf(1) / 2) * _t0 * _mp.sqrt(_mp.mpf(2)) / (_v2)  # _t0*sqrt_nonneg(2)/(2*sqrt(_t1))
+    _v13 = _mp.erfc(_v12)  # erfc(_t0*sqrt_nonneg(2)/(2*sqrt(_t1)))
+    _v14 = (_mp.mpf(-1) / 2) * _v13  # -erfc(_t0*sqrt_nonneg(2)/(2*sqrt(_t1)))/2
+    _v15 = _mp.mpf(1) + _v14  # 1 - erfc(_t0*sqrt_nonneg(2)/(2*sqrt(_t1)))/2
+    _v16 = _v15  # Ppos(_t0, _t1)
+    _v17 = _v11 + _v16  # Ppos(_t0, _t1) + Qexp2(_t0, _t1)*square(alpha)
+    _v18 = _mp_square(lambda_)  # square(lambda)
+    _v19 = tau * _v17 * _v18  # tau*(Ppos(_t0, _t1) + Qexp2(_t0, _t1)*square(alpha))*square(lambda)
+    _v20 = -_v19  # -tau*(Ppos(_t0, _t1) + Qexp2(_t0, _t1)*square(alpha))*square(lambda)
+    return (_v20,)
+
+
 FUNCTIONS = {
     'moments': moments,
     'jacobian_variance': jacobian_variance,
@@ -604,4 +1371,16 @@ FUNCTIONS = {
     'correlation_integrands': correlation_integrands,
     'selu_branches': selu_branches,
     'dropout_mean_field': dropout_mean_field,
+    'goal:S(H)': goal_S_H,
+    'goal:S(J)': goal_S_J,
+    'goal:-S(H)': goal_minus_S_H,
+    'goal:-S(J)': goal_minus_S_J,
+    'goal:mean': goal_mean,
+    'goal:-mean': goal_minus_mean,
+    'goal:var': goal_var,
+    'goal:-var': goal_minus_var,
+    'goal:var-nu': goal_var_minus_nu,
+    'goal:nu-var': goal_nu_minus_var,
+    'goal:chi1': goal_chi1,
+    'goal:-chi1': goal_minus_chi1,
 }

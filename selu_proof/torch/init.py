@@ -118,7 +118,7 @@ def fixed_point_of_init(gain: Number, omega: Number = 0) -> dict[str, Any]:
 
     g = Fraction(str(gain))
     tau = g * g
-    r = fixed_point(str(omega), str(tau), digits=12)
+    r = fixed_point(Fraction(str(omega)), tau, digits=12)
     if not r.is_unique:
         raise ArithmeticError(f"no certified fixed point at tau={tau}: {r.reason}")
     m, v, w, t = r.float("mean"), r.float("var"), float(Fraction(str(omega))), float(tau)

@@ -19,13 +19,14 @@ from selu_proof.fixedpoint import Number, design_selu, dropout_terms
 __all__ = ["SELU", "AlphaDropout", "certified_selu_parameters"]
 
 
-def _key(x: Number) -> str:
-    return str(Fraction(str(x)) if isinstance(x, float) else x)
+def _key(x: Number) -> str | int | Fraction:
+    """An exact, hashable input: a float becomes the Fraction of its shortest repr."""
+    return Fraction(str(x)) if isinstance(x, float) else x
 
 
 @lru_cache(maxsize=64)
-def _design(mean: str, var: str, omega: str, tau: str,
-            rate: str | None) -> tuple[float, float, dict[str, str] | None]:
+def _design(mean: Number, var: Number, omega: Number, tau: Number,
+            rate: Number | None) -> tuple[float, float, dict[str, str] | None]:
     r = design_selu(mean, var, omega, tau, digits=25, dropout_rate=rate)
     if not r.is_unique:
         raise ValueError(f"no certified SELU for the fixed point ({mean}, {var}) at "
