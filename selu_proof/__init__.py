@@ -27,7 +27,7 @@ _LAZY = {
     "spectral_norm": "selu_proof.backends",
     "RootResult": "selu_proof.fixedpoint", "design_selu": "selu_proof.fixedpoint",
     "fixed_point": "selu_proof.fixedpoint", "dropout_terms": "selu_proof.fixedpoint",
-    "fixed_point_set": "selu_proof.fixedpoint_set",
+    "fixed_point_set": "selu_proof.fixedpoint.over_box",
     "plot_fixed_point_set": "selu_proof.plots_fixedpoint_set",
     **{name: "selu_proof.plots" for name in (
         "plot_simulation", "plot_activation", "plot_mapping_field", "plot_spectral_norm",
