@@ -12,8 +12,13 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
-from selu_proof.fixedpoint.over_box import PAPER_BOX, FixedPointSet, compare_with_box, fixed_point_set
-from selu_proof.plots import FigureData, _new_axes
+from selu_proof.fixedpoint.over_box import (
+    PAPER_BOX,
+    FixedPointSet,
+    compare_with_box,
+    fixed_point_set,
+)
+from selu_proof.plots.common import FigureData, _new_axes
 
 __all__ = ["plot_fixed_point_set", "FixedPointSetPlot", "THEOREM1_WEIGHTS"]
 
