@@ -1,7 +1,7 @@
 """Time the certified set of fixed points over Theorem 1's weight statistics.
 
 Side by side: the interval-parameter search of
-:func:`selu_proof.fixedpoint_set.fixed_point_set` (boxes, pieces, point fixed
+:func:`selu_proof.fixedpoint.over_box.fixed_point_set` (boxes, pieces, point fixed
 points, wall-clock and CPU seconds) for a few tolerances and starting grids, and,
 as the baseline measured in the same run, the point solver
 :func:`selu_proof.fixedpoint.fixed_point` at the four corners of the box (which
@@ -15,7 +15,7 @@ from __future__ import annotations
 import time
 
 from selu_proof.fixedpoint import fixed_point
-from selu_proof.fixedpoint_set import compare_with_box, fixed_point_set
+from selu_proof.fixedpoint.over_box import compare_with_box, fixed_point_set
 
 OMEGA, TAU = ("-0.1", "0.1"), ("0.95", "1.1")
 

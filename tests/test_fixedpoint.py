@@ -15,13 +15,13 @@ from selu_proof import backends
 from selu_proof.constants import ALPHA_01, LAMBDA_01, constant_digits
 from selu_proof.fixedpoint import (
     RootResult,
-    _design_problem,
-    _fixed_point_problem,
     design_selu,
     dropout_terms,
     fixed_point,
     krawczyk,
 )
+from selu_proof.fixedpoint.design import _design_problem
+from selu_proof.fixedpoint.moment_map_fixed_point import _fixed_point_problem
 
 PREC = 256
 
@@ -338,7 +338,7 @@ def test_unreachable_design_target_is_unknown_not_a_guess():
 
 
 def test_rounding_never_prints_undecided_digits():
-    from selu_proof.fixedpoint import _round_certified
+    from selu_proof.fixedpoint.rounding import _round_certified
 
     assert _round_certified(arb("1.25 +/- 1e-10"), 2) is None  # 1.2 or 1.3: undecided
     assert _round_certified(arb("1.25 +/- 1e-10"), 5) == "1.2500"

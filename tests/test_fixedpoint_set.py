@@ -1,4 +1,4 @@
-"""The certified set of fixed points over a box of weight statistics (fixedpoint_set)."""
+"""The certified set of fixed points over a box of weight statistics (fixedpoint.over_box)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from selu_proof import backends
 from selu_proof.cli import main
 from selu_proof.constants import constant_balls
 from selu_proof.fixedpoint import fixed_point
-from selu_proof.fixedpoint_set import PAPER_BOX, compare_with_box, fixed_point_set
+from selu_proof.fixedpoint.over_box import PAPER_BOX, compare_with_box, fixed_point_set
 
 THEOREM1 = (("-0.1", "0.1"), ("0.95", "1.1"))
 # a designed SELU with fixed point (0, 2) at omega=0, tau=1 (README, `design --mean 0 --var 2`)
@@ -278,7 +278,7 @@ def test_plot_fixed_point_set(theorem1):
                                        (("-0.02", "0.02"), ("0.99", "1.01"))])
 def test_implicit_derivative_encloses_finite_differences(omega, tau):
     """d(mean*, var*)/d(omega, tau) on a piece contains 50-digit central differences."""
-    from selu_proof.fixedpoint_set import _Engine
+    from selu_proof.fixedpoint.over_box import _Engine
 
     engine = _Engine(None, None, 128, Fraction(1, 10 ** 20))
     w = tuple(Fraction(x) for x in omega)

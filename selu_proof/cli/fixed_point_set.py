@@ -1,7 +1,7 @@
 """``selu-proof fixed-point --omega=LO,HI --tau=LO,HI``: the certified set of fixed points.
 
 The interval form of ``fixed-point`` (registered by :mod:`selu_proof.cli.design`):
-parse, call :func:`selu_proof.fixedpoint_set.fixed_point_set`, print, exit 0 only
+parse, call :func:`selu_proof.fixedpoint.over_box.fixed_point_set`, print, exit 0 only
 when the whole set is certified within the tolerance.
 """
 
@@ -51,7 +51,7 @@ def _interval(text: str, option: str) -> tuple[Fraction, Fraction]:
 
 def run(args: argparse.Namespace) -> int:
     """Body of ``fixed-point`` with an interval ``--omega`` or ``--tau``."""
-    from selu_proof.fixedpoint_set import fixed_point_set
+    from selu_proof.fixedpoint.over_box import fixed_point_set
 
     omega = _interval(args.omega, "--omega")
     tau = _interval(args.tau, "--tau")

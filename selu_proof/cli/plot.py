@@ -198,18 +198,18 @@ def _draw(args: argparse.Namespace) -> tuple[Any, dict[str, Any]]:
 
 
 def _mean_field_figure(args: argparse.Namespace) -> tuple[Any, dict[str, Any]]:
-    from selu_proof import plots_meanfield
+    from selu_proof.plots import mean_field
 
     if args.name == "correlation-map":
-        data = plots_meanfield.plot_correlation_map()
+        data = mean_field.plot_correlation_map()
     else:
         depth = 50 if args.depth is None else args.depth
         width = 500 if args.width is None else args.width
         batch = 500 if args.batch is None else args.batch
         if depth < 1 or width < 2 or batch < 2 or width * batch > 2**31 or width > 65536:
             raise CLIError("need --depth >= 1, 2 <= --width <= 65536, --batch >= 2")
-        data = plots_meanfield.plot_gradients(depth=depth, width=width, batch=batch,
-                                              seed=0 if args.seed is None else args.seed)
+        data = mean_field.plot_gradients(depth=depth, width=width, batch=batch,
+                                        seed=0 if args.seed is None else args.seed)
     return data.figure, data.summary()
 
 

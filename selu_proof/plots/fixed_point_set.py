@@ -1,7 +1,7 @@
 """Figure of the certified set of fixed points inside the paper's box (Theorem 1).
 
 :func:`plot_fixed_point_set` draws the pieces of
-:func:`selu_proof.fixedpoint_set.fixed_point_set` in the ``(mean, var)`` plane,
+:func:`selu_proof.fixedpoint.over_box.fixed_point_set` in the ``(mean, var)`` plane,
 the certified outer hull, and the box ``[-0.03106, 0.06773] x [0.80009, 1.48617]``
 in which the paper states the fixed point lies.
 """
@@ -12,8 +12,13 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
-from selu_proof.fixedpoint_set import PAPER_BOX, FixedPointSet, compare_with_box, fixed_point_set
-from selu_proof.plots import FigureData, _new_axes
+from selu_proof.fixedpoint.over_box import (
+    PAPER_BOX,
+    FixedPointSet,
+    compare_with_box,
+    fixed_point_set,
+)
+from selu_proof.plots.common import FigureData, _new_axes
 
 __all__ = ["plot_fixed_point_set", "FixedPointSetPlot", "THEOREM1_WEIGHTS"]
 
@@ -30,7 +35,7 @@ class FixedPointSetPlot(FigureData):
     result : FixedPointSet
         The certified set drawn.
     comparison : dict
-        :func:`selu_proof.fixedpoint_set.compare_with_box` against the paper's box.
+        :func:`selu_proof.fixedpoint.over_box.compare_with_box` against the paper's box.
     edge_curve : ndarray
         Float fixed points along the boundary of the ``(omega, tau)`` box
         (an illustration, not part of the proof), shape ``(n, 2)``.
@@ -52,7 +57,7 @@ def _edge_curve(result: FixedPointSet, n: int = 60) -> Any:
     """Float fixed points along the four edges of the parameter box (numerical only)."""
     import numpy as np
 
-    from selu_proof.fixedpoint_set import _Engine
+    from selu_proof.fixedpoint.over_box import _Engine
 
     engine = _Engine(None, None, 53, Fraction(1))
     (w0, w1), (t0, t1) = ([float(Fraction(x)) for x in result.omega],
@@ -85,7 +90,7 @@ def plot_fixed_point_set(result: FixedPointSet | None = None, ax: Any = None
     Parameters
     ----------
     result : FixedPointSet, optional
-        Default: :func:`~selu_proof.fixedpoint_set.fixed_point_set` over Theorem 1's
+        Default: :func:`~selu_proof.fixedpoint.over_box.fixed_point_set` over Theorem 1's
         ``omega in [-0.1, 0.1], tau in [0.95, 1.1]``, started from a grid of
         4 x 64 pieces (omega x tau) so that the pieces show the set's shape.
     ax : matplotlib Axes, optional

@@ -1,7 +1,7 @@
 """Mean-field figures: the correlation map and backpropagated gradients.
 
-Same conventions as :mod:`selu_proof.plots`: each function draws into a given
-Axes (or a new Agg figure) and returns a :class:`~selu_proof.plots.FigureData`
+Same conventions as :mod:`selu_proof.plots.common`: each function draws into a given
+Axes (or a new Agg figure) and returns a :class:`~selu_proof.plots.common.FigureData`
 with the data drawn and a JSON-ready ``summary()``.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from selu_proof.plots import FigureData, _new_axes
+from selu_proof.plots.common import FigureData, _new_axes
 
 __all__ = ["CorrelationMapPlot", "GradientsPlot", "plot_correlation_map", "plot_gradients"]
 

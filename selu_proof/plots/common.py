@@ -1,0 +1,136 @@
+"""What every figure shares: saving, new Axes, the :class:`FigureData` base, Theorem 1 data.
+
+Each ``plot_*`` function draws into an optional Axes (a new Figure, rendered by
+matplotlib's Agg canvas, when none is given) and returns a :class:`FigureData`
+subclass with the data it drew; the dataclass renders itself as PNG in Jupyter and
+has a JSON-ready ``summary()``.  No pyplot state is touched.  A saved figure's
+format follows the file extension (:data:`FIGURE_FORMATS`: PNG, PDF or SVG).
+
+The helpers read the Theorem 1 domain from ``proofs/theorem1.toml`` and the
+certified maxima of the committed Theorem 1 certificate (as data, not re-checked:
+``selu-proof check`` replays them).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+#: file extensions :func:`save_figure` writes, and the matplotlib format of each
+FIGURE_FORMATS: dict[str, str] = {".png": "png", ".pdf": "pdf", ".svg": "svg"}
+
+
+def save_figure(fig: Any, path: str | os.PathLike[str], *, dpi: int = 150) -> Path:
+    """Save ``fig`` in the format named by the extension of ``path`` (PNG, PDF or SVG).
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+        The figure to write.
+    path : str or path
+        Target file; its extension (case-insensitive) chooses the format.
+    dpi : int
+        Resolution of PNG output.
+
+    Returns
+    -------
+    pathlib.Path
+        The path written.
+
+    Raises
+    ------
+    ValueError
+        If the extension is not ``.png``, ``.pdf`` or ``.svg``.
+    """
+    p = Path(path)
+    fmt = FIGURE_FORMATS.get(p.suffix.lower())
+    if fmt is None:
+        raise ValueError(f"cannot save a figure as {p.name!r}: the file name must end in "
+                         f"{', '.join(FIGURE_FORMATS)}")
+    fig.savefig(p, format=fmt, dpi=dpi)
+    return p
+
+
+def _new_axes(ax: Any, figsize: tuple[float, float]) -> tuple[Any, Any]:
+    """``(figure, axes)``: ``ax`` and its figure, or a new Agg-rendered Figure."""
+    if ax is not None:
+        return ax.figure, ax
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=figsize, layout="constrained")
+    FigureCanvasAgg(fig)
+    return fig, fig.add_subplot()
+
+
+@dataclass
+class FigureData:
+    """Base of the values returned by the ``plot_*`` functions: the figure and what it shows."""
+
+    figure: Any = field(repr=False)
+
+    def save(self, path: str | os.PathLike[str]) -> Path:
+        """Write the figure (:func:`save_figure`)."""
+        return save_figure(self.figure, path)
+
+    def summary(self) -> dict[str, Any]:  # pragma: no cover - overridden
+        """Key numbers of the figure, JSON-ready."""
+        return {}
+
+    def _repr_png_(self) -> bytes:
+        import io
+
+        buf = io.BytesIO()
+        self.figure.savefig(buf, format="png", dpi=100)
+        return buf.getvalue()
+
+
+def _theorem1_domain() -> tuple[tuple[float, float], ...]:
+    """The Theorem 1 domain ``(mu, omega, nu, tau)`` as floats, from ``proofs/theorem1.toml``."""
+    from selu_proof.interval.specs import load_spec, shipped_specs
+
+    spec = load_spec(shipped_specs()["theorem1"])
+    return tuple((float(lo), float(hi)) for lo, hi in spec.domain)
+
+
+def _committed_certificate(name: str = "theorem1") -> Path:
+    from selu_proof.interval.specs import PROOFS_DIR
+
+    return PROOFS_DIR / f"{name}.cert.json"
+
+
+def _theorem1_certified() -> dict[str, Any] | None:
+    """Certified maxima of the committed Theorem 1 certificate (``None`` if absent).
+
+    Keys ``"S(H)"``, ``"mean"``, ``"-mean"``, ``"var"``, ``"-var"``: upper bounds
+    (decimal strings) of these expressions over the whole domain.  Read as
+    data, not re-checked here: ``selu-proof check`` replays them.
+    """
+    import json
+
+    path = _committed_certificate()
+    try:
+        cert = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    out: dict[str, Any] = {"file": path.name}
+    for claim in cert.get("claims", []):
+        for goal in claim.get("goals", []):
+            out[goal["expression"]] = goal["certified_max"]
+    return out
+
+
+def _selu_params(alpha: float | None, lam: float | None) -> tuple[float, float]:
+    from selu_proof.constants import ALPHA_01, LAMBDA_01
+
+    return (ALPHA_01 if alpha is None else float(alpha),
+            LAMBDA_01 if lam is None else float(lam))
+
+
+def _draw_box(ax: Any, box: tuple[tuple[float, float], tuple[float, float]], **kw: Any) -> Any:
+    from matplotlib.patches import Rectangle
+
+    (x0, x1), (y0, y1) = box
+    return ax.add_patch(Rectangle((x0, y0), x1 - x0, y1 - y0, fill=False, **kw))
