@@ -74,6 +74,8 @@ def execute(path: Path) -> Any:
                                          record_timing=False,
                                          resources={"metadata": {"path": work}})
         client.execute()
+    for cell in nb.cells:  # timings recorded by an earlier run are not outputs
+        cell.metadata.pop("execution", None)
     return nb
 
 
