@@ -8,6 +8,7 @@ and nothing else may be (python-flint and the standard library aside).
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -42,8 +43,11 @@ def _readme_table() -> dict[str, int]:
 
 def _traced(tmp_path: Path) -> tuple[set[str], list[str]]:
     cert = str(PROOFS_DIR / "theorem1.cert.json")
+    # this checkout's package, also where a copy is installed (non-editable) in site-packages
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(
+        p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p))
     out = subprocess.run([sys.executable, "-c", _PROBE.format(cert=cert)], cwd=tmp_path,
-                         capture_output=True, text=True, check=True).stdout
+                         capture_output=True, text=True, check=True, env=env).stdout
     data = json.loads(out.strip().splitlines()[-1])
     pkg = ROOT / "selu_proof"
     files = {Path(f).resolve().relative_to(ROOT).as_posix() for f in data["files"]
