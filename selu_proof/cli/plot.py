@@ -53,8 +53,8 @@ _HELP = (
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("plot", help="draw a figure (activation, mapping field, spectral norm, "
-                       "certificate cover, simulation)", description=_HELP)
+    p = sub.add_parser("plot", help="draw a figure (" + ", ".join(FIGURES) + ")",
+                       description=_HELP)
     p.add_argument("name", choices=tuple(FIGURES), metavar="NAME",
                    help="one of: " + ", ".join(FIGURES))
     p.add_argument("--out", required=True, metavar="FILE",
