@@ -71,14 +71,3 @@ from selu_proof.fixedpoint.results import KrawczykOutcome, RootResult
 
 __all__ = ["RootResult", "KrawczykOutcome", "krawczyk", "design_selu", "fixed_point",
            "dropout_terms", "convention_name", "Number"]
-
-# The private helpers of the former single module stay importable from here too.
-from selu_proof.fixedpoint.design import _design_functions, _design_guess, _design_problem  # noqa: F401
-from selu_proof.fixedpoint.dropout import _dropout_balls, _dropout_rounded, _rate  # noqa: F401
-from selu_proof.fixedpoint.exact_input import _MAX_DIGITS, _check_digits, _exact, _fmt_exact  # noqa: F401
-from selu_proof.fixedpoint.krawczyk_operator import _krawczyk  # noqa: F401
-from selu_proof.fixedpoint.moment_map_fixed_point import _fixed_point_guess, _fixed_point_problem  # noqa: F401
-from selu_proof.fixedpoint.newton import _newton  # noqa: F401
-from selu_proof.fixedpoint.precision import _mpf, _with_prec  # noqa: F401
-from selu_proof.fixedpoint.rounding import _bounds_strings, _decimal_bound, _round_certified  # noqa: F401
-from selu_proof.fixedpoint.solver import _MAX_REFINEMENTS, _approx, _box_around, _Problem, _solve  # noqa: F401

@@ -59,25 +59,6 @@ __all__ = ["plot_simulation", "save_figure", "FIGURE_FORMATS", "FigureData",
            "plot_fixed_point_set", "FixedPointSetPlot", "THEOREM1_WEIGHTS"]
 
 
-# The private helpers of the former single module stay importable from here too.
-from selu_proof.plots.certificate_cover import (  # noqa: F401
-    _CELL_WEIGHT_NOTE,
-    _COVER_LABELS,
-    _PLANES,
-    _VARS,
-    _fraction_weight,
-    _lighten,
-)
-from selu_proof.plots.common import (  # noqa: F401
-    _committed_certificate,
-    _draw_box,
-    _new_axes,
-    _selu_params,
-    _theorem1_certified,
-    _theorem1_domain,
-)
-from selu_proof.plots.simulation import _figure_and_axes  # noqa: F401
-
 # Loaded on first use: the set solver imports numpy.
 _LAZY = {name: "selu_proof.plots.fixed_point_set"
          for name in ("plot_fixed_point_set", "FixedPointSetPlot", "THEOREM1_WEIGHTS")}
