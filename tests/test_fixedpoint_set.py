@@ -244,6 +244,11 @@ def test_cli_unknown_exits_1(capsys):
     (["--omega", "0", "--tau", "1", "--tol", "1e-3"], "--tol needs an interval"),
     (["--omega", "0,1,2", "--tau", "1"], "--omega must be a number or LO,HI"),
     (["--omega", "0,", "--tau", "1"], "--omega must be a number or LO,HI"),
+    # the supported domain and parameter range hold for intervals as for single values
+    (["--omega", "-1000,0.1", "--tau", "1,1.1"], "outside the supported domain"),
+    (["--omega", "0,0.1", "--tau", "1e-300,1.1"], "outside the supported domain"),
+    (["--omega", "0,0.1", "--tau", "1,1.1", "--alpha", "-1"], "--alpha must be in"),
+    (["--omega", "0,0.1", "--tau", "1,1.1", "--lambda", "1000"], "--lambda must be in"),
 ])
 def test_cli_bad_input_is_one_line(capsys, argv, fragment):
     code, out, err = _run(capsys, "fixed-point", *argv)

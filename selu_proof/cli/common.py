@@ -49,17 +49,21 @@ def parse_float(text: str, name: str) -> float:
 
 
 def check_supported(what: str, mu: Any = 0, omega: Any = 0, nu: Any = 1, tau: Any = 1) -> None:
-    """Refuse a point ``(mu, omega, nu, tau)`` outside the supported domain.
+    """Refuse a point or box ``(mu, omega, nu, tau)`` outside the supported domain.
 
-    The domain is that of specifications
-    (:func:`selu_proof.interval.specs.check_supported`, README "Limitations");
-    ``what`` names the options the values came from.
+    Each value is a number or an interval ``(lo, hi)``.  The domain is that of
+    specifications (:func:`selu_proof.interval.specs.check_supported`, README
+    "Limitations"); ``what`` names the options the values came from.
     """
     from selu_proof.interval.specs import SpecError
     from selu_proof.interval.specs import check_supported as check
 
+    def interval(x: Any) -> tuple[Fraction, Fraction]:
+        lo, hi = x if isinstance(x, tuple) else (x, x)
+        return Fraction(lo), Fraction(hi)
+
     try:
-        check(tuple((Fraction(x), Fraction(x)) for x in (mu, omega, nu, tau)))
+        check(tuple(interval(x) for x in (mu, omega, nu, tau)))
     except SpecError as exc:
         raise CLIError(f"{what}: {exc}") from None
 

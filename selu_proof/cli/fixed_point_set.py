@@ -12,7 +12,14 @@ import re
 import sys
 from fractions import Fraction
 
-from selu_proof.cli.common import CLIError, emit_json, parse_exact, progress
+from selu_proof.cli.common import (
+    CLIError,
+    check_parameter,
+    check_supported,
+    emit_json,
+    parse_exact,
+    progress,
+)
 
 __all__ = ["configure", "wants_set", "run"]
 
@@ -60,8 +67,11 @@ def run(args: argparse.Namespace) -> int:
     tol = parse_exact(args.tol if args.tol is not None else "1e-6", "--tol")
     if tol <= 0:
         raise CLIError(f"--tol must be positive, got {args.tol!r}")
-    alpha = None if args.alpha is None else parse_exact(args.alpha, "--alpha")
-    lam = None if args.lam is None else parse_exact(args.lam, "--lambda")
+    check_supported("--omega/--tau", omega=omega, tau=tau)
+    alpha = None if args.alpha is None else check_parameter(parse_exact(args.alpha, "--alpha"),
+                                                            "--alpha")
+    lam = None if args.lam is None else check_parameter(parse_exact(args.lam, "--lambda"),
+                                                        "--lambda")
     with progress(None, "parameter boxes", sys.stderr.isatty() and not args.json) as bar:
         def tick(boxes: int) -> None:
             bar.update(boxes - bar.n)
