@@ -26,7 +26,12 @@ from selu_proof.numeric.activations import (
     tanh,
     tanh_derivative,
 )
-from selu_proof.numeric.dropout import alpha_dropout, alpha_dropout_affine, alpha_dropout_moments
+from selu_proof.numeric.dropout import (
+    alpha_dropout,
+    alpha_dropout_affine,
+    alpha_dropout_moments,
+    alpha_dropout_with_mask,
+)
 from selu_proof.numeric.initializers import (
     INITIALIZERS,
     TRUNCATED_VARIANCE,
@@ -50,7 +55,7 @@ from selu_proof.numeric.network import (
 __all__ = [
     "selu", "selu_derivative", "elu", "elu_derivative", "relu", "relu_derivative", "tanh",
     "tanh_derivative", "Activation", "ACTIVATIONS", "get_activation", "gaussian_moments",
-    "alpha_dropout", "alpha_dropout_affine", "alpha_dropout_moments",
+    "alpha_dropout", "alpha_dropout_with_mask", "alpha_dropout_affine", "alpha_dropout_moments",
     "Init", "INITIALIZERS", "TRUNCATED_VARIANCE", "initialize", "lecun_normal",
     "truncated_normal", "uniform", "exact", "implied_omega_tau", "weight_statistics",
     "LayerRecord", "SimulationResult", "simulate", "moment_statistics", "certified_fixed_point",

@@ -32,7 +32,7 @@ import numpy as np
 from numpy.typing import DTypeLike, NDArray
 
 from selu_proof.numeric.activations import get_activation
-from selu_proof.numeric.dropout import alpha_dropout_affine
+from selu_proof.numeric.dropout import alpha_dropout_affine, alpha_dropout_with_mask
 from selu_proof.numeric.initializers import initialize, weight_statistics
 from selu_proof.numeric.network import _activate, _iterate_fixed_point, moment_statistics
 
@@ -78,24 +78,23 @@ def layer_generators(rng: np.random.Generator,
 class DropoutLayer:
     """Alpha dropout that also returns its derivative ``A d`` (for the backward pass).
 
-    Same transform as :func:`selu_proof.numeric.alpha_dropout`, with the affine
+    The transform of :func:`selu_proof.numeric.alpha_dropout_with_mask`, with the affine
     terms from :func:`~selu_proof.numeric.alpha_dropout_affine`.
     """
 
     def __init__(self, rate: float, mean: float, var: float, alpha: float, scale: float):
         self.rate = rate
         self.target = (mean, var)
+        self.params = (alpha, scale)
         self.sat = -scale * alpha
         self.a, self.b = alpha_dropout_affine(rate, mean=mean, var=var, alpha=alpha,
                                               scale=scale)
 
     def __call__(self, x: NDArray[np.floating], rng: np.random.Generator
                  ) -> tuple[NDArray[np.floating], NDArray[np.bool_]]:
-        keep = rng.random(x.shape, dtype=x.dtype) >= self.rate
-        out = np.where(keep, x, x.dtype.type(self.sat))
-        out *= x.dtype.type(self.a)
-        out += x.dtype.type(self.b)
-        return out, keep
+        (mean, var), (alpha, scale) = self.target, self.params
+        return alpha_dropout_with_mask(x, self.rate, rng, mean=mean, var=var, alpha=alpha,
+                                       scale=scale)
 
 
 def network_setup(depth: int, width: int, batch: int, activation: str, dropout_rate: float,

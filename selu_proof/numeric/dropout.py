@@ -18,7 +18,8 @@ from numpy.typing import ArrayLike, NDArray
 
 from selu_proof.constants import ALPHA_01, LAMBDA_01
 
-__all__ = ["alpha_dropout", "alpha_dropout_affine", "alpha_dropout_moments"]
+__all__ = ["alpha_dropout", "alpha_dropout_with_mask", "alpha_dropout_affine",
+           "alpha_dropout_moments"]
 
 
 def _check_rate(rate: float) -> float:
@@ -87,19 +88,33 @@ def alpha_dropout(x: ArrayLike, rate: float, rng: np.random.Generator, *, mean: 
     >>> sorted({float(t) for t in np.round(y, 4)})  # kept zeros and dropped units
     [-0.7792, 0.7792]
     """
+    return alpha_dropout_with_mask(x, rate, rng, mean=mean, var=var, alpha=alpha,
+                                   scale=scale)[0]
+
+
+def alpha_dropout_with_mask(x: ArrayLike, rate: float, rng: np.random.Generator, *,
+                            mean: float = 0.0, var: float = 1.0, alpha: float = ALPHA_01,
+                            scale: float = LAMBDA_01
+                            ) -> tuple[NDArray[np.floating], NDArray[np.bool_]]:
+    """:func:`alpha_dropout` and its keep mask ``d`` (a backward pass multiplies by ``a d``).
+
+    >>> y, keep = alpha_dropout_with_mask(np.zeros(4), 0.5, np.random.default_rng(0))
+    >>> bool(np.all((y > 0) == keep))
+    True
+    """
     arr = np.asarray(x)
     if not np.issubdtype(arr.dtype, np.floating):
         arr = arr.astype(np.float64)
     a, b = alpha_dropout_affine(rate, mean=mean, var=var, alpha=alpha, scale=scale)
     if rate == 0.0:
-        return arr.copy()
+        return arr.copy(), np.ones(arr.shape, dtype=bool)
     keep = rng.random(arr.shape, dtype=np.float32 if arr.dtype == np.float32 else np.float64)
     keep = keep >= rate
     sat = -scale * alpha
     out = np.where(keep, arr, np.asarray(sat, dtype=arr.dtype))
     out *= a
     out += b
-    return out
+    return out, keep
 
 
 def alpha_dropout_moments(mu: Any, nu: Any, rate: float, *, mean: float = 0.0, var: float = 1.0,
