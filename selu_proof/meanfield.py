@@ -49,6 +49,7 @@ import numpy as np
 from flint import arb, ctx
 
 from selu_proof import backends
+from selu_proof.arb_runtime import ipow
 from selu_proof.interval.exact import ball, ball_ends, decimal_down, decimal_up, interval_ball
 
 __all__ = ["MeanFieldResult", "mean_field", "correlation_map", "correlation_slope",
@@ -529,16 +530,10 @@ def _selu_family_result(activation, omega, tau, alpha, lam, mean, var, dropout_r
               "gradient_layers_per_e": _depth_scale(c1, digits),
               "gradient_direction": "grows toward the input" if c1 > 1 else
               "shrinks toward the input" if c1 < 1 else "preserved (chi1 = 1)"}
-    growth = {str(n): _interval(_pow(c1, n), digits) for n in (10, 100, 1000)}
+    growth = {str(n): _interval(ipow(c1, n), digits) for n in (10, 100, 1000)}
     return MeanFieldResult(activation, convention, fp, params, _interval(c1, digits),
                            _interval(cc, digits), certified, fps, c_star, scales, growth,
                            METHOD_QUADRATURE, drop, notes)
-
-
-def _pow(x: arb, n: int) -> arb:
-    from selu_proof.arb_runtime import ipow
-
-    return ipow(x, n)
 
 
 def _tanh_result(omega, tau, mean, var, grid, callback) -> MeanFieldResult:
