@@ -34,8 +34,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SPECS = ["theorem1", "theorem1_image", "theorem2", "theorem3a", "theorem3b", "lemma12"]
 
 
-def commands(out_dir: str) -> dict[str, list[str]]:
-    certs = [str(ROOT / "selu_proof" / "proofs" / f"{s}.cert.json") for s in SPECS]
+def commands(tree: Path, out_dir: str) -> dict[str, list[str]]:
+    """The commands, checking ``tree``'s own certificates (the format differs by revision)."""
+    certs = [str(tree / "selu_proof" / "proofs" / f"{s}.cert.json") for s in SPECS]
     return {
         "floor: import flint": ["-c", "import flint"],
         "constants": ["-m", "selu_proof", "constants"],
@@ -61,7 +62,7 @@ def run(args: list[str], tree: Path, cwd: str) -> tuple[float, float]:
 def measure(tree: Path, runs: int) -> dict[str, tuple[float, float]]:
     """Median (wall, cpu) seconds per command."""
     with tempfile.TemporaryDirectory() as tmp:
-        cmds = commands(os.path.join(tmp, "certs"))
+        cmds = commands(tree, os.path.join(tmp, "certs"))
         times: dict[str, list[tuple[float, float]]] = {name: [] for name in cmds}
         for _ in range(runs):  # alternate, so that load spikes spread over all commands
             for name, args in cmds.items():
