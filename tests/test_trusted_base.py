@@ -65,8 +65,9 @@ def test_readme_lists_exactly_what_check_executes(tmp_path):
         assert len((ROOT / path).read_text(encoding="utf-8").splitlines()) == n, \
             f"{path}: README says {n} lines; table should read:\n{expected}"
     # besides the package: python-flint and interpreter/site machinery only
-    allowed = {"flint", "selu_proof", "__main__", "cython_runtime", "_distutils_hack",
-               "certifi"}
+    # (__mp_main__: multiprocessing's alias of the main module, for the worker processes)
+    allowed = {"flint", "selu_proof", "__main__", "__mp_main__", "cython_runtime",
+               "_distutils_hack", "certifi"}
     extra = {m for m in third if m not in allowed and not m.startswith(("_cython", "__editable"))}
     assert not extra, extra
     assert not any(f.startswith("selu_proof/interval/prover") or f.endswith("symbolic.py")

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from selu_proof.cli.common import CLIError, emit_json, progress
+from selu_proof.interval.workers import process_pool, usable_cores
 
 #: seconds to wait for a Dask scheduler before giving up
 SCHEDULER_TIMEOUT = 5
@@ -28,8 +29,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--list", action="store_true", help="list the shipped specifications and exit")
     p.add_argument("--out", default="certificates", metavar="DIR",
                    help="directory for certificates and checkpoints (default: ./certificates)")
-    p.add_argument("--workers", type=int, default=1, metavar="N",
-                   help="worker processes (default 1); results do not depend on it")
+    p.add_argument("--workers", type=int, default=None, metavar="N",
+                   help="worker processes (default: the usable cores, here "
+                   f"{usable_cores()}); results do not depend on it")
     p.add_argument("--scheduler", metavar="ADDRESS",
                    help="run on a Dask distributed cluster at ADDRESS (needs the 'cluster' "
                    "extra) instead of local processes")
@@ -55,6 +57,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     c.add_argument("files", nargs="+", metavar="FILE", help="certificate files (*.cert.json)")
     c.add_argument("--spec", metavar="NAME|SPEC.toml",
                    help="also require the certificate to state exactly this specification")
+    c.add_argument("--workers", type=int, default=None, metavar="N",
+                   help="worker processes re-evaluating leaves (default: the usable cores, "
+                   f"here {usable_cores()}); the verdict does not depend on it")
     c.add_argument("--json", action="store_true", help="print the results as JSON")
     c.set_defaults(func=run_check)
 
@@ -92,13 +97,18 @@ def _executor(args: argparse.Namespace):
             raise CLIError(f"--scheduler {args.scheduler}: cannot connect (waited at most "
                            f"{SCHEDULER_TIMEOUT} s): {reason}") from None
         return client.get_executor()
-    if args.workers < 1:
-        raise CLIError("--workers must be at least 1")
     if args.workers == 1:
         return None
-    from concurrent.futures import ProcessPoolExecutor
+    return process_pool(args.workers)
 
-    return ProcessPoolExecutor(max_workers=args.workers)
+
+def _workers(args: argparse.Namespace) -> int:
+    """``--workers``, defaulting to the usable cores."""
+    if args.workers is None:
+        args.workers = usable_cores()
+    if args.workers < 1:
+        raise CLIError("--workers must be at least 1")
+    return args.workers
 
 
 def run_prove(args: argparse.Namespace) -> int:
@@ -122,6 +132,7 @@ def run_prove(args: argparse.Namespace) -> int:
         raise CLIError(f"--precision must be between {PRECISION_RANGE[0]} and "
                        f"{PRECISION_RANGE[1]} bits")
     specs = [_resolve_spec(item) for item in items]
+    workers = _workers(args)
     # columns wide enough for every name and for the largest possible box count
     widths = (max(10, *(len(s.name) for s in specs)), len(str(4 * args.max_boxes)))
     executor = _executor(args)
@@ -132,7 +143,8 @@ def run_prove(args: argparse.Namespace) -> int:
             bar = progress(None, f"proving {spec.name}", show)
             try:
                 res = prove_spec(spec, out_dir=args.out, precision=args.precision,
-                                 executor=executor, max_boxes=args.max_boxes,
+                                 executor=executor, workers=workers,
+                                 max_boxes=args.max_boxes,
                                  max_seconds=args.max_seconds, resume=args.resume,
                                  progress=lambda msg, bar=bar: bar.update(1))
             except CheckpointError as exc:
@@ -188,13 +200,27 @@ def _print_result(r: Any, widths: tuple[int, int]) -> None:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    expected = _resolve_spec(args.spec).raw if args.spec else None
+    workers = _workers(args)
+    executor = None if workers == 1 else process_pool(workers)
+    try:
+        rows, ok = _check_files(args, expected, executor, workers)
+    finally:
+        if executor is not None:
+            executor.shutdown(cancel_futures=True)
+    if args.json:
+        emit_json({"results": rows})
+    return 0 if ok else 1
+
+
+def _check_files(args: argparse.Namespace, expected: Any, executor: Any,
+                 workers: int) -> tuple[list[dict[str, Any]], bool]:
     from selu_proof.interval.checker import check_file
 
-    expected = _resolve_spec(args.spec).raw if args.spec else None
     rows = []
     ok = True
     for f in args.files:
-        res = check_file(f)
+        res = check_file(f, executor, workers)
         if res.valid and expected is not None:
             import json
 
@@ -216,6 +242,4 @@ def run_check(args: argparse.Namespace) -> int:
                     print(f"    {g['claim']:<20} {g['statement']}")
             else:
                 print(f"{f}: INVALID: {res.message}")
-    if args.json:
-        emit_json({"results": rows})
-    return 0 if ok else 1
+    return rows, ok

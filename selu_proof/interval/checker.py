@@ -26,8 +26,10 @@ which must lie in the domain, proves ``G(witness) >= g_lo``, and
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from concurrent.futures import Executor
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +38,7 @@ from flint import arb, ctx
 from selu_proof.interval import forms
 from selu_proof.interval.claims import (
     certified_statement,
+    compiled_goal,
     extremum_key,
     extremum_name,
     goals_of_claim,
@@ -88,31 +91,127 @@ def _fmt_box(box: forms.Box) -> str:
     return ", ".join(f"{n}=[{float(lo):.6g}, {float(hi):.6g}]" for n, (lo, hi) in zip(names, box))
 
 
-def _replay(key: str, bound: Fraction, domain: forms.Box, tree: Any,
-            params: tuple[arb, arb], closed: bool = False) -> tuple[int, Fraction]:
+def _replay(key: str, bound: Fraction, domain: forms.Box, tree: Any, where: _Where,
+            closed: bool = False) -> tuple[int, Fraction]:
     """Replay one split tree; return (leaf count, certified max) or raise _InvalidError.
 
-    Every leaf's recorded bound must be ``< bound`` (``<= bound`` when ``closed``).
+    The tree's shape is checked first (the walk bounds the work per leaf), then
+    every leaf is re-evaluated (:func:`_leaf_chunk`, in the executor of
+    ``where`` when there is one); the first failing leaf in tree order is
+    reported, whatever the number of workers.  Every leaf's recorded bound must be
+    ``< bound`` (``<= bound`` when ``closed``).
     """
     if not isinstance(tree, list):
         raise _InvalidError("tree is not a list")
-    leaves, best = 0, None
     try:
-        for n, box, node in forms.replay_tree(domain, tree):
-            recorded = _check_leaf(key, bound, n, box, node, params, closed)
-            leaves += 1
-            best = recorded if best is None or recorded > best else best
+        walked = list(forms.replay_tree(domain, tree))
     except ValueError as exc:  # the tree's shape: malformed node, extra or missing parts
         raise _InvalidError(str(exc)) from None
-    return leaves, best
+    jobs = []
+    for n, box, node in walked:
+        if not (all(isinstance(x, str) for x in node) and node[0] in forms.FORMS
+                and len(node[1]) == 4 and set(node[1]) <= _MASK):
+            raise _InvalidError(f"node {n}: malformed leaf {node!r}")
+        jobs.append((n, _box_ints(box), tuple(node)))
+    context = (key, bound.numerator, bound.denominator, closed, *where.parameters)
+    verdicts = _leaf_verdicts(context, jobs, [box for _, box, _ in walked], where)
+    best = None
+    for verdict in verdicts:
+        if isinstance(verdict, str):
+            raise _InvalidError(verdict)
+        recorded = Fraction(*verdict)
+        best = recorded if best is None or recorded > best else best
+    return len(jobs), best
 
 
-def _check_leaf(key: str, bound: Fraction, n: int, box: forms.Box, node: list[Any],
+@dataclass(frozen=True)
+class _Where:
+    """How leaves are evaluated: the parameters' names, precision, and the workers."""
+
+    parameters: tuple[str, str, int]  # alpha, lambda (as in the spec), precision in bits
+    executor: Executor | None = None
+    workers: int = 1
+
+
+def _leaf_verdicts(context: tuple, jobs: list[tuple], boxes: list[forms.Box],
+                   where: _Where) -> list[Any]:
+    """The verdicts of :func:`_leaf_chunk` on ``jobs``, in the order of ``jobs``.
+
+    With an executor, the leaves are sorted by their ``(v, a) = (nu*tau,
+    mu*omega)`` ranges, which the Gaussian blocks depend on, and cut into one
+    run per worker of about equal work, so that each worker's cache of block
+    enclosures (:func:`selu_proof.arb_runtime.block`) serves leaves that meet
+    the same blocks.
+    """
+    n = where.workers
+    if where.executor is None or n <= 1 or len(jobs) < 2:
+        return _leaf_chunk(context, jobs)
+    compiled_goal(context[0])  # imported before the first submit, so forked workers inherit it
+    order = sorted(range(len(jobs)), key=lambda i: _block_arguments(boxes[i]))
+    weights = [_WORK[jobs[i][2][0]] + (jobs[i][2][1] != "....") for i in order]
+    total, parts, acc = sum(weights), [[] for _ in range(n)], 0
+    for i, w in zip(order, weights):
+        parts[min(n - 1, acc * n // total)].append(i)
+        acc += w
+    parts = [part for part in parts if part]
+    futures = [where.executor.submit(_leaf_chunk, context, [jobs[i] for i in part])
+               for part in parts]
+    out: list[Any] = [None] * len(jobs)
+    for part, fut in zip(parts, futures):
+        for i, verdict in zip(part, fut.result()):
+            out[i] = verdict
+    return out
+
+
+#: relative work of a leaf by form (a face mask adds a gradient evaluation)
+_WORK = {"natural": 1, "mean_value": 2}
+
+
+def _block_arguments(box: forms.Box) -> tuple[Fraction, ...]:
+    """The ranges of ``v = nu*tau`` and ``a = mu*omega`` over ``box`` (a sort key)."""
+    (m0, m1), (o0, o1), (n0, n1), (t0, t1) = box
+    a = (m0 * o0, m0 * o1, m1 * o0, m1 * o1)
+    return n0 * t0, n1 * t1, min(a), max(a)
+
+
+def _box_ints(box: forms.Box) -> tuple[int, ...]:
+    return tuple(x for lo, hi in box
+                 for x in (lo.numerator, lo.denominator, hi.numerator, hi.denominator))
+
+
+@lru_cache(maxsize=8)
+def _parameters(alpha: str, lam: str, prec: int) -> tuple[arb, arb]:
+    with ctx.workprec(prec):
+        return parameter_balls(alpha, lam, prec)
+
+
+def _leaf_chunk(context: tuple, jobs: list[tuple]) -> list[Any]:
+    """Replay leaves; per leaf its recorded bound ``(numerator, denominator)`` or a failure.
+
+    Plain data in and out, so that it can run in another process.  Every leaf
+    is evaluated, so the failures found do not depend on how leaves are
+    grouped.
+    """
+    key, num, den, closed, alpha, lam, prec = context
+    bound = Fraction(num, den)
+    out: list[Any] = []
+    with ctx.workprec(prec):
+        params = _parameters(alpha, lam, prec)
+        for n, ints, node in jobs:
+            box = tuple((Fraction(ints[i], ints[i + 1]), Fraction(ints[i + 2], ints[i + 3]))
+                        for i in range(0, len(ints), 4))
+            try:
+                recorded = _check_leaf(key, bound, n, box, node, params, closed)
+            except _InvalidError as exc:
+                out.append(str(exc))
+                continue
+            out.append((recorded.numerator, recorded.denominator))
+    return out
+
+
+def _check_leaf(key: str, bound: Fraction, n: int, box: forms.Box, node: tuple[str, ...],
                 params: tuple[arb, arb], closed: bool = False) -> Fraction:
     """Replay one leaf's evidence; its recorded bound, or _InvalidError if it fails."""
-    if not (all(isinstance(x, str) for x in node) and node[0] in forms.FORMS
-            and len(node[1]) == 4 and set(node[1]) <= _MASK):
-        raise _InvalidError(f"node {n}: malformed leaf {node!r}")
     form, mask, recorded_s = node
     try:
         recorded = parse_decimal(recorded_s)
@@ -135,10 +234,16 @@ def _check_leaf(key: str, bound: Fraction, n: int, box: forms.Box, node: list[An
     return recorded
 
 
-def check_certificate(cert: Any) -> CheckResult:
-    """Check a certificate document (already parsed from JSON)."""
+def check_certificate(cert: Any, executor: Executor | None = None,
+                      workers: int = 1) -> CheckResult:
+    """Check a certificate document (already parsed from JSON).
+
+    With an ``executor`` of ``workers`` processes (e.g.
+    :func:`selu_proof.interval.workers.process_pool`) the leaves are
+    re-evaluated in parallel; the result is the same.
+    """
     try:
-        return _check(cert)
+        return _check(cert, _Where(("", "", 0), executor, workers))
     except _InvalidError as exc:
         name = cert.get("spec", {}).get("name", "") if isinstance(cert, dict) else ""
         return CheckResult(False, str(exc), name=name if isinstance(name, str) else "")
@@ -172,7 +277,7 @@ def _check_goal_fields(i: int, goal: Any, g: dict[str, Any], leaves: int,
                                 f"the replay gives {value!r}")
 
 
-def _check(cert: Any) -> CheckResult:
+def _check(cert: Any, parallel: _Where) -> CheckResult:
     if not isinstance(cert, dict) or cert.get("format") != FORMAT:
         raise _InvalidError(f"not a certificate (format must be {FORMAT!r})")
     if set(cert) != _KEYS:
@@ -188,7 +293,8 @@ def _check(cert: Any) -> CheckResult:
     if not isinstance(prec, int) or isinstance(prec, bool) or not lo <= prec <= hi:
         raise _InvalidError(f"precision must be an integer number of bits in [{lo}, {hi}]")
     with ctx.workprec(prec):
-        params = parameter_balls(spec.alpha, spec.lam, prec)
+        params = _parameters(spec.alpha, spec.lam, prec)
+        where = replace(parallel, parameters=(spec.alpha, spec.lam, prec))
         consts = cert["constants"]
         if not isinstance(consts, dict) or set(consts) != {"alpha", "lambda"}:
             raise _InvalidError("constants must give exactly alpha and lambda")
@@ -201,7 +307,7 @@ def _check(cert: Any) -> CheckResult:
         summary = []
         for i, (claim, entry) in enumerate(zip(spec.claims, claims)):
             if claim["kind"] == "extremum":
-                summary.append(_check_extremum(i, claim, entry, spec.domain, params))
+                summary.append(_check_extremum(i, claim, entry, spec.domain, params, where))
                 continue
             goals = goals_of_claim(spec, claim)
             if not isinstance(entry, dict) or set(entry) != {"kind", "goals"} \
@@ -215,7 +321,7 @@ def _check(cert: Any) -> CheckResult:
                                         f"{', '.join(sorted(_GOAL_KEYS))}")
                 try:
                     leaves, best = _replay(goal.key, goal.bound, spec.domain, g.get("tree"),
-                                           params)
+                                           where)
                 except _InvalidError as exc:
                     raise _InvalidError(f"claim {i} ({claim['kind']}), goal {goal.label}: {exc}") \
                         from None
@@ -234,7 +340,7 @@ def _exact_field(obj: dict[str, Any], name: str, where: str) -> Fraction:
 
 
 def _check_extremum(i: int, claim: dict[str, Any], entry: Any, domain: forms.Box,
-                    params: tuple[arb, arb]) -> dict[str, Any]:
+                    params: tuple[arb, arb], evaluation: _Where) -> dict[str, Any]:
     """Replay both ends of an extremum bracket; its summary, or _InvalidError."""
     quantity, sense = claim["quantity"], claim["sense"]
     where = f"claim {i} (extremum, {sense} {quantity})"
@@ -257,7 +363,7 @@ def _check_extremum(i: int, claim: dict[str, Any], entry: Any, domain: forms.Box
     # in terms of G (max G is the extremum, up to sign): G <= g_hi everywhere, G(w) >= g_lo
     g_lo, g_hi = (lower, upper) if sense == "max" else (-upper, -lower)
     try:
-        leaves, best = _replay(key, g_hi, domain, entry.get("tree"), params, closed=True)
+        leaves, best = _replay(key, g_hi, domain, entry.get("tree"), evaluation, closed=True)
     except _InvalidError as exc:
         raise _InvalidError(f"{where}, tree side: {exc}") from None
     if entry.get("leaves") != leaves:
@@ -286,7 +392,8 @@ def _check_extremum(i: int, claim: dict[str, Any], entry: Any, domain: forms.Box
             "statement": f"{sense} {extremum_name(quantity)} in [{lo_s}, {hi_s}]"}
 
 
-def check_file(path: str | Path) -> CheckResult:
+def check_file(path: str | Path, executor: Executor | None = None,
+               workers: int = 1) -> CheckResult:
     """Read and check a certificate file; unreadable or corrupt files are invalid."""
     p = Path(path)
     try:
@@ -297,4 +404,4 @@ def check_file(path: str | Path) -> CheckResult:
         return CheckResult(False, f"not valid JSON (corrupt or truncated): {exc}")
     except RecursionError:
         return CheckResult(False, "not a certificate (JSON nested too deeply)")
-    return check_certificate(data)
+    return check_certificate(data, executor, workers)

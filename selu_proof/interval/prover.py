@@ -465,7 +465,7 @@ def _save_json_atomic(path, obj: Any) -> None:
 
 
 def prove_spec(spec, *, out_dir, precision: int = 128, executor: Executor | None = None,
-               max_boxes: int = 10**7, max_seconds: float | None = None,
+               workers: int = 1, max_boxes: int = 10**7, max_seconds: float | None = None,
                resume: bool = False,
                progress: Callable[[str], None] | None = None) -> list[ClaimResult]:
     """Prove every claim of ``spec``; write ``<out_dir>/<name>.cert.json`` if all are proved.
@@ -477,7 +477,9 @@ def prove_spec(spec, *, out_dir, precision: int = 128, executor: Executor | None
     corrupt or belongs to another specification or precision).  The
     certificate is replayed by the checker before it is written; if the checker
     rejects it, every claim is reported ``unknown`` and nothing is written.
-    ``progress(message)`` is called after each subtree.
+    ``progress(message)`` is called after each subtree.  ``executor`` (with
+    ``workers`` processes) runs the subtrees of the search and the replay's
+    leaf evaluations; the certificate does not depend on either.
     """
     import json
     from pathlib import Path
@@ -507,7 +509,7 @@ def prove_spec(spec, *, out_dir, precision: int = 128, executor: Executor | None
         data = dump_certificate(cert)
         # the prover is trusted for nothing: report "proved" only for a certificate
         # that the checker accepts, replayed from the very bytes written
-        verdict = check_certificate(json.loads(data))
+        verdict = check_certificate(json.loads(data), executor, workers)
         if not verdict.valid:
             for r in results:
                 r.status = "unknown"
