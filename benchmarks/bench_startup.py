@@ -10,8 +10,12 @@ times in alternation, and the median wall time is printed next to
 
     python benchmarks/bench_startup.py [--runs 5] [--baseline-rev REV]
 
-CPU time is printed too: it is what the process itself costs, and it is less
-disturbed by other processes sharing the cores than wall time.
+CPU time is printed too (user + system, worker processes included): it is
+what the command costs, and it is less disturbed by other processes sharing
+the cores than wall time.  ``check`` and ``prove`` use their default worker
+processes (the usable cores) and, as a baseline in the same run, one
+process (``--workers 1``).  Each tree's bytecode is written first, as
+``pip install`` does.
 
 Targets of the issue: prove the six paper specifications <= 1.5 s, check
 their six certificates <= 0.5 s, ``constants`` <= 0.3 s.  Other processes on
@@ -35,14 +39,33 @@ SPECS = ["theorem1", "theorem1_image", "theorem2", "theorem3a", "theorem3b", "le
 
 
 def commands(tree: Path, out_dir: str) -> dict[str, list[str]]:
-    """The commands, checking ``tree``'s own certificates (the format differs by revision)."""
+    """The commands, checking ``tree``'s own certificates (the format differs by revision).
+
+    ``check`` and ``prove`` run with their default number of worker processes
+    (the usable cores) and, where the revision has the option, with
+    ``--workers 1`` as well.
+    """
     certs = [str(tree / "selu_proof" / "proofs" / f"{s}.cert.json") for s in SPECS]
-    return {
+    cmds = {
         "floor: import flint": ["-c", "import flint"],
         "constants": ["-m", "selu_proof", "constants"],
         "check (6 certificates)": ["-m", "selu_proof", "check", *certs],
         "prove (6 specifications)": ["-m", "selu_proof", "prove", *SPECS, "--out", out_dir],
     }
+    if (tree / "selu_proof" / "interval" / "workers.py").exists():
+        cmds["check, --workers 1"] = cmds["check (6 certificates)"] + ["--workers", "1"]
+        cmds["prove, --workers 1"] = cmds["prove (6 specifications)"] + ["--workers", "1"]
+    return cmds
+
+
+def compile_tree(tree: Path) -> None:
+    """Write the bytecode of ``tree``'s package, as ``pip install`` does for an installed one.
+
+    (With ``PYTHONDONTWRITEBYTECODE`` set, as on this machine, a source tree on
+    ``PYTHONPATH`` would otherwise be compiled again by every process.)
+    """
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(tree / "selu_proof")],
+                   check=True, capture_output=True)
 
 
 def run(args: list[str], tree: Path, cwd: str) -> tuple[float, float]:
@@ -61,6 +84,7 @@ def run(args: list[str], tree: Path, cwd: str) -> tuple[float, float]:
 
 def measure(tree: Path, runs: int) -> dict[str, tuple[float, float]]:
     """Median (wall, cpu) seconds per command."""
+    compile_tree(tree)
     with tempfile.TemporaryDirectory() as tmp:
         cmds = commands(tree, os.path.join(tmp, "certs"))
         times: dict[str, list[tuple[float, float]]] = {name: [] for name in cmds}
@@ -89,7 +113,8 @@ def main() -> None:
           f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
     print(f"{'command':28s}" + "".join(f"{c:>22s}" for c in cols) + f"{'target':>10s}")
     for name in results[cols[0]]:
-        row = "".join(f"{results[c][name][0]:13.3f} /{results[c][name][1]:7.3f}" for c in cols)
+        row = "".join(f"{results[c][name][0]:13.3f} /{results[c][name][1]:7.3f}"
+                      if name in results[c] else f"{'':>22s}" for c in cols)
         target = f"{targets[name]:10.2f}" if name in targets else " " * 10
         print(f"{name:28s}{row}{target}")
 

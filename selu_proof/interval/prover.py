@@ -22,6 +22,7 @@ from collections.abc import Callable
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import lru_cache
 from typing import Any
 
 from flint import ctx
@@ -200,20 +201,28 @@ class Frontier:
 
 
 def expand_frontier(key: str, bound: Fraction, domain: forms.Box, params,
-                    size: int = FRONTIER_SIZE, max_boxes: int | None = None) -> Frontier:
+                    size: int = FRONTIER_SIZE, max_boxes: int | None = None,
+                    executor: Executor | None = None,
+                    parameters: tuple[str, str, int] | None = None) -> Frontier:
     """Expand the tree breadth-first until ``size`` boxes are open (or none is).
 
     At most ``max_boxes`` boxes are processed; past that, ``exhausted`` is set.
+    With an ``executor`` (and the ``parameters`` ``(alpha, lambda, precision)``
+    to rebuild ``params`` from in its workers) the boxes of each level are
+    decided in parallel; the decisions, taken in the same order, are the same.
     """
     fr = Frontier(top={}, open={"": domain})
     while fr.open and len(fr.open) < size:
+        items = list(fr.open.items())
+        if max_boxes is not None:
+            items = items[:max(0, max_boxes - fr.boxes)]
+        if executor is not None and parameters is not None and len(items) > 1:
+            decisions = executor.map(_decide, *zip(*((key, bound, b, parameters, domain)
+                                                     for _, b in items)))
+        else:
+            decisions = (decide(key, bound, b, params, domain) for _, b in items)
         new_open: dict[str, forms.Box] = {}
-        for path, b in fr.open.items():
-            if max_boxes is not None and fr.boxes >= max_boxes:
-                fr.exhausted = True
-                fr.open = {}
-                return fr
-            d = decide(key, bound, b, params, domain)
+        for (path, b), d in zip(items, decisions):
             fr.boxes += 1
             fr.evaluations += d.evaluations
             if d.kind == "leaf":
@@ -233,8 +242,26 @@ def expand_frontier(key: str, bound: Fraction, domain: forms.Box, params,
                 new_open[path] = b  # stuck: leave it to the depth-first search to report
                 fr.open = new_open
                 return fr
+        if len(items) < len(fr.open):  # the box budget ran out within this level
+            fr.exhausted = True
+            fr.open = {}
+            return fr
         fr.open = new_open
     return fr
+
+
+def _decide(key: str, bound: Fraction, box: forms.Box, parameters: tuple[str, str, int],
+            domain: forms.Box) -> Decision:
+    """:func:`decide` from plain data (for a worker process)."""
+    alpha, lam, prec = parameters
+    with ctx.workprec(prec):
+        return decide(key, bound, box, _parameter_balls(alpha, lam, prec), domain)
+
+
+@lru_cache(maxsize=8)
+def _parameter_balls(alpha: str, lam: str, prec: int):
+    with ctx.workprec(prec):
+        return parameter_balls(alpha, lam, prec)
 
 
 def assemble(top: dict[str, Any], subtrees: dict[str, list[Any]]) -> list[Any]:
@@ -267,7 +294,8 @@ def run_goal(key: str, bound: Fraction, domain: forms.Box, alpha: str, lam: str,
     deadline = None if max_seconds is None else t0 + max_seconds
     ctx.prec = prec
     params = parameter_balls(alpha, lam, prec)
-    fr = expand_frontier(key, bound, domain, params, max_boxes=max_boxes)
+    fr = expand_frontier(key, bound, domain, params, max_boxes=max_boxes, executor=executor,
+                         parameters=(alpha, lam, prec))
     boxes, evals, max_b = fr.boxes, fr.evaluations, fr.max_bound
     if fr.exhausted:
         return {"status": "unknown", "boxes": boxes, "evaluations": evals,
