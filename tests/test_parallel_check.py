@@ -88,3 +88,15 @@ def test_cli_workers_option():
     assert bad.returncode != 0 and bad.stderr.strip() == \
         "selu-proof: error: --workers must be at least 1"
     assert usable_cores() >= 1
+
+
+def test_extremum_certificate_same_summary(pool):
+    """Both sides of the brackets (tree and witness) replayed with workers."""
+    cert = json.loads((PROOFS_DIR / "theorem1_extrema.cert.json").read_text())
+    serial = check_certificate(cert)
+    par = check_certificate(cert, pool, 2)
+    assert serial.valid and par.valid and par.goals == serial.goals
+    bad = copy.deepcopy(cert)
+    bad["claims"][0]["upper"] = bad["claims"][0]["lower"]  # the tree cannot prove this
+    serial, par = check_certificate(bad), check_certificate(bad, pool, 2)
+    assert not par.valid and par.message == serial.message

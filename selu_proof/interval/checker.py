@@ -26,6 +26,7 @@ which must lie in the domain, proves ``G(witness) >= g_lo``, and
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import Executor
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
@@ -91,37 +92,46 @@ def _fmt_box(box: forms.Box) -> str:
     return ", ".join(f"{n}=[{float(lo):.6g}, {float(hi):.6g}]" for n, (lo, hi) in zip(names, box))
 
 
-def _replay(key: str, bound: Fraction, domain: forms.Box, tree: Any, where: _Where,
-            closed: bool = False) -> tuple[int, Fraction]:
-    """Replay one split tree; return (leaf count, certified max) or raise _InvalidError.
+class _Replay:
+    """One split tree being replayed: walked and sent out now, verdicts collected later.
 
-    The tree's shape is checked first (the walk bounds the work per leaf), then
-    every leaf is re-evaluated (:func:`_leaf_chunk`, in the executor of
-    ``where`` when there is one); the first failing leaf in tree order is
-    reported, whatever the number of workers.  Every leaf's recorded bound must be
-    ``< bound`` (``<= bound`` when ``closed``).
+    The tree's shape is checked first (the walk bounds the work per leaf), and
+    the leaves go to the executor of ``where`` at once, so that the workers
+    can start on it while the checker walks the next tree; :meth:`result`
+    collects the verdicts (without an executor, it evaluates the leaves
+    itself, :func:`_leaf_chunk`).  Every leaf's recorded bound must be
+    ``< bound`` (``<= bound`` when ``closed``).  Both steps raise
+    _InvalidError; the failing leaf reported is the first in tree order,
+    whatever the number of workers.
     """
-    if not isinstance(tree, list):
-        raise _InvalidError("tree is not a list")
-    try:
-        walked = list(forms.replay_tree(domain, tree))
-    except ValueError as exc:  # the tree's shape: malformed node, extra or missing parts
-        raise _InvalidError(str(exc)) from None
-    jobs = []
-    for n, box, node in walked:
-        if not (all(isinstance(x, str) for x in node) and node[0] in forms.FORMS
-                and len(node[1]) == 4 and set(node[1]) <= _MASK):
-            raise _InvalidError(f"node {n}: malformed leaf {node!r}")
-        jobs.append((n, _box_ints(box), tuple(node)))
-    context = (key, bound.numerator, bound.denominator, closed, *where.parameters)
-    verdicts = _leaf_verdicts(context, jobs, [box for _, box, _ in walked], where)
-    best = None
-    for verdict in verdicts:
-        if isinstance(verdict, str):
-            raise _InvalidError(verdict)
-        recorded = Fraction(*verdict)
-        best = recorded if best is None or recorded > best else best
-    return len(jobs), best
+
+    def __init__(self, key: str, bound: Fraction, domain: forms.Box, tree: Any,
+                 where: _Where, closed: bool = False) -> None:
+        if not isinstance(tree, list):
+            raise _InvalidError("tree is not a list")
+        try:
+            walked = list(forms.replay_tree(domain, tree))
+        except ValueError as exc:  # the tree's shape: malformed node, extra or missing parts
+            raise _InvalidError(str(exc)) from None
+        jobs = []
+        for n, box, node in walked:
+            if not (all(isinstance(x, str) for x in node) and node[0] in forms.FORMS
+                    and len(node[1]) == 4 and set(node[1]) <= _MASK):
+                raise _InvalidError(f"node {n}: malformed leaf {node!r}")
+            jobs.append((n, _box_ints(box), tuple(node)))
+        context = (key, bound.numerator, bound.denominator, closed, *where.parameters)
+        self._verdicts = _leaf_verdicts(context, jobs, [box for _, box, _ in walked], where)
+
+    def result(self) -> tuple[int, Fraction]:
+        """(leaf count, certified max), or _InvalidError naming the first failing leaf."""
+        best, count = None, 0
+        for verdict in self._verdicts():
+            if isinstance(verdict, str):
+                raise _InvalidError(verdict)
+            recorded = Fraction(*verdict)
+            best = recorded if best is None or recorded > best else best
+            count += 1
+        return count, best
 
 
 @dataclass(frozen=True)
@@ -134,18 +144,18 @@ class _Where:
 
 
 def _leaf_verdicts(context: tuple, jobs: list[tuple], boxes: list[forms.Box],
-                   where: _Where) -> list[Any]:
-    """The verdicts of :func:`_leaf_chunk` on ``jobs``, in the order of ``jobs``.
+                   where: _Where) -> Callable[[], list[Any]]:
+    """A function giving the verdicts of :func:`_leaf_chunk` on ``jobs``, in their order.
 
-    With an executor, the leaves are sorted by their ``(v, a) = (nu*tau,
-    mu*omega)`` ranges, which the Gaussian blocks depend on, and cut into one
-    run per worker of about equal work, so that each worker's cache of block
-    enclosures (:func:`selu_proof.arb_runtime.block`) serves leaves that meet
-    the same blocks.
+    With an executor, the leaves are sent out now: sorted by their ``(v, a) =
+    (nu*tau, mu*omega)`` ranges, which the Gaussian blocks depend on, and cut
+    into one run per worker of about equal work, so that each worker's cache of
+    block enclosures (:func:`selu_proof.arb_runtime.block`) serves leaves that
+    meet the same blocks.
     """
     n = where.workers
     if where.executor is None or n <= 1 or len(jobs) < 2:
-        return _leaf_chunk(context, jobs)
+        return lambda: _leaf_chunk(context, jobs)
     compiled_goal(context[0])  # imported before the first submit, so forked workers inherit it
     order = sorted(range(len(jobs)), key=lambda i: _block_arguments(boxes[i]))
     weights = [_WORK[jobs[i][2][0]] + (jobs[i][2][1] != "....") for i in order]
@@ -156,11 +166,15 @@ def _leaf_verdicts(context: tuple, jobs: list[tuple], boxes: list[forms.Box],
     parts = [part for part in parts if part]
     futures = [where.executor.submit(_leaf_chunk, context, [jobs[i] for i in part])
                for part in parts]
-    out: list[Any] = [None] * len(jobs)
-    for part, fut in zip(parts, futures):
-        for i, verdict in zip(part, fut.result()):
-            out[i] = verdict
-    return out
+
+    def collect() -> list[Any]:
+        out: list[Any] = [None] * len(jobs)
+        for part, fut in zip(parts, futures):
+            for i, verdict in zip(part, fut.result()):
+                out[i] = verdict
+        return out
+
+    return collect
 
 
 #: relative work of a leaf by form (a face mask adds a gradient evaluation)
@@ -304,10 +318,13 @@ def _check(cert: Any, parallel: _Where) -> CheckResult:
         if not isinstance(claims, list) or len(claims) != len(spec.claims):
             raise _InvalidError("the certificate must have one entry per claim of the "
                                 "specification")
-        summary = []
+        # each check runs up to its replay (every tree is walked and sent out in
+        # certificate order), then each is finished in the same order
+        checks: list[Iterator[None]] = []
         for i, (claim, entry) in enumerate(zip(spec.claims, claims)):
             if claim["kind"] == "extremum":
-                summary.append(_check_extremum(i, claim, entry, spec.domain, params, where))
+                checks.append(_check_extremum(i, claim, entry, spec.domain, params, where))
+                next(checks[-1])
                 continue
             goals = goals_of_claim(spec, claim)
             if not isinstance(entry, dict) or set(entry) != {"kind", "goals"} \
@@ -316,20 +333,34 @@ def _check(cert: Any, parallel: _Where) -> CheckResult:
                     or len(entry["goals"]) != len(goals):
                 raise _InvalidError(f"claim {i}: entry does not match the specification")
             for goal, g in zip(goals, entry["goals"]):
-                if not isinstance(g, dict) or set(g) != _GOAL_KEYS:
-                    raise _InvalidError(f"claim {i}: a goal entry must have exactly the keys "
-                                        f"{', '.join(sorted(_GOAL_KEYS))}")
-                try:
-                    leaves, best = _replay(goal.key, goal.bound, spec.domain, g.get("tree"),
-                                           where)
-                except _InvalidError as exc:
-                    raise _InvalidError(f"claim {i} ({claim['kind']}), goal {goal.label}: {exc}") \
-                        from None
-                _check_goal_fields(i, goal, g, leaves, best)
-                summary.append({"claim": claim["kind"], "goal": goal.label, "leaves": leaves,
-                                "certified_max": fraction_str(best),
-                                "statement": certified_statement(goal.key, best)})
+                checks.append(_check_goal(i, claim, goal, g, spec.domain, where))
+                next(checks[-1])
+        summary = []
+        for check in checks:
+            try:
+                next(check)
+            except StopIteration as done:
+                summary.append(done.value)
     return CheckResult(True, "valid", name=spec.name, goals=summary)
+
+
+def _check_goal(i: int, claim: dict[str, Any], goal: Any, g: Any, domain: forms.Box,
+                where: _Where) -> Generator[None, None, dict[str, Any]]:
+    """Check one goal entry: up to its replay, then (resumed) the rest; its summary."""
+    if not isinstance(g, dict) or set(g) != _GOAL_KEYS:
+        raise _InvalidError(f"claim {i}: a goal entry must have exactly the keys "
+                            f"{', '.join(sorted(_GOAL_KEYS))}")
+    prefix = f"claim {i} ({claim['kind']}), goal {goal.label}"
+    try:
+        replay = _Replay(goal.key, goal.bound, domain, g.get("tree"), where)
+        yield
+        leaves, best = replay.result()
+    except _InvalidError as exc:
+        raise _InvalidError(f"{prefix}: {exc}") from None
+    _check_goal_fields(i, goal, g, leaves, best)
+    return {"claim": claim["kind"], "goal": goal.label, "leaves": leaves,
+            "certified_max": fraction_str(best),
+            "statement": certified_statement(goal.key, best)}
 
 
 def _exact_field(obj: dict[str, Any], name: str, where: str) -> Fraction:
@@ -340,8 +371,11 @@ def _exact_field(obj: dict[str, Any], name: str, where: str) -> Fraction:
 
 
 def _check_extremum(i: int, claim: dict[str, Any], entry: Any, domain: forms.Box,
-                    params: tuple[arb, arb], evaluation: _Where) -> dict[str, Any]:
-    """Replay both ends of an extremum bracket; its summary, or _InvalidError."""
+                    params: tuple[arb, arb],
+                    evaluation: _Where) -> Generator[None, None, dict[str, Any]]:
+    """Replay both ends of an extremum bracket: up to the tree's replay, then (resumed)
+    the rest; its summary, or _InvalidError.
+    """
     quantity, sense = claim["quantity"], claim["sense"]
     where = f"claim {i} (extremum, {sense} {quantity})"
     if not isinstance(entry, dict) or set(entry) != _EXTREMUM_KEYS \
@@ -363,7 +397,9 @@ def _check_extremum(i: int, claim: dict[str, Any], entry: Any, domain: forms.Box
     # in terms of G (max G is the extremum, up to sign): G <= g_hi everywhere, G(w) >= g_lo
     g_lo, g_hi = (lower, upper) if sense == "max" else (-upper, -lower)
     try:
-        leaves, best = _replay(key, g_hi, domain, entry.get("tree"), evaluation, closed=True)
+        replay = _Replay(key, g_hi, domain, entry.get("tree"), evaluation, closed=True)
+        yield
+        leaves, best = replay.result()
     except _InvalidError as exc:
         raise _InvalidError(f"{where}, tree side: {exc}") from None
     if entry.get("leaves") != leaves:
