@@ -187,3 +187,12 @@ def test_cli_errors(argv, msg, capsys) -> None:
     assert main(["simulate", *argv]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and msg in err and "Traceback" not in err
+
+
+def test_blas_thread_count_restored_after_simulate() -> None:
+    threadpoolctl = pytest.importorskip("threadpoolctl")
+    before = [i["num_threads"] for i in threadpoolctl.threadpool_info()
+              if i["user_api"] == "blas"]
+    simulate(2, 16, 8, rng=np.random.default_rng(0), certify=False)
+    after = [i["num_threads"] for i in threadpoolctl.threadpool_info() if i["user_api"] == "blas"]
+    assert after == before and before  # numpy's BLAS is loaded and back to its own count
