@@ -164,6 +164,10 @@ def main() -> None:
         print(f"limit: products {ms * floor:.1f} ms/layer wall, {ms * cpu_products:.1f} CPU; "
               f"the rest {ms * cpu_rest:.1f} CPU; over {cores} cores -> limit ratio "
               f"{limit:.2f}")
+        if cpu_products < 0.9 * cores * floor:
+            print(f"  (the products kept only {cpu_products / floor:.1f} of {cores} cores busy: "
+                  "other processes took the rest, so this limit is not what a quiet "
+                  "machine allows)")
         if "pipelined" in runs:
             piped = statistics.median(r["seconds"] for r in runs["pipelined"])
             print(f"pipelined {ms * piped:.1f} ms/layer, ratio {piped / floor:.2f}, "
