@@ -78,15 +78,19 @@ def _worker(cfg: dict) -> dict:
         phases = dict.fromkeys(("draw", "weight stats", "product", "activation",
                                 "moment stats"), 0.0)
         cpus = dict.fromkeys(phases, 0.0)
+        marks: list[float] = []
+        cmarks: list[float] = []
+
+        def mark() -> None:
+            marks.append(time.perf_counter())
+            cmarks.append(time.thread_time())
+
         x = streams.input.standard_normal((b, n), dtype=np.float32)
         t0 = time.perf_counter()
         for layer in range(d):
-            marks, cmarks = [time.perf_counter()], [time.thread_time()]
-
-            def mark() -> None:
-                marks.append(time.perf_counter())
-                cmarks.append(time.thread_time())
-
+            marks.clear()
+            cmarks.clear()
+            mark()
             w = initialize("lecun", n, n, streams.weights[layer], dtype=np.float32).weights
             mark()
             _mean_weight_statistics(w)
