@@ -324,8 +324,9 @@ def simulate(depth: int = 100, width: int = 1000, batch: int = 1000, *,
         batch size ``B``.
     rng : numpy.random.Generator
         The only source of randomness (input, weights, dropout masks); the
-        weights of each layer come from their own spawned child generator, so
-        the result does not depend on ``prefetch``.
+        weights of each layer come from :data:`BLOCKS` spawned child
+        generators, one per block of rows (:func:`layer_rngs`), so the result
+        does not depend on ``prefetch`` or on thread timing.
     activation : str or Activation
         ``"selu"``, ``"elu"``, ``"relu"``, ``"tanh"``.
     init : str
