@@ -19,7 +19,9 @@ serial       ``simulate(..., prefetch=False)``: the same blocks one after the ot
              one thread (products included: BLAS is held to one thread).
 breakdown    the serial loop written out, timing each phase (draw, weight statistics,
              product, activation, moment statistics): wall time, and the CPU time of
-             the calling thread for every phase but the product.
+             the calling thread.  BLAS is held to one thread here (its idle threads
+             would otherwise spin on the other core and slow every other phase), so
+             ``product`` is the single-threaded product.
 keep-all     (``--keep-all``) a naive loop that keeps every layer's activations, to
              show the memory a plot-afterwards script needs.
 
@@ -72,6 +74,8 @@ def _worker(cfg: dict) -> dict:
             xs.append(selu(xs[-1] @ w))
         [moment_statistics(x) for x in xs]
     elif cfg["name"] == "breakdown":
+        import threadpoolctl
+
         from selu_proof.numeric.activations import get_activation
         from selu_proof.numeric.initializers import initialize
         from selu_proof.numeric.network import _activate, _mean_weight_statistics, layer_rngs
@@ -88,6 +92,8 @@ def _worker(cfg: dict) -> dict:
             cmarks.append(time.thread_time())
 
         x = streams.input.standard_normal((b, n), dtype=np.float32)
+        # BLAS on one thread: its idle threads would spin next to the other phases
+        limit = threadpoolctl.threadpool_limits(limits=1, user_api="blas")
         t0 = time.perf_counter()
         for layer in range(d):
             marks.clear()
@@ -106,6 +112,7 @@ def _worker(cfg: dict) -> dict:
             for key, t_a, t_b, c_a, c_b in zip(phases, marks, marks[1:], cmarks, cmarks[1:]):
                 phases[key] += t_b - t_a
                 cpus[key] += c_b - c_a
+        limit.restore_original_limits()
     else:
         prefetch = cfg["name"] == "pipelined"
         simulate(1, 8, 8, rng=rng, certify=False, prefetch=prefetch)  # first-use imports
@@ -160,7 +167,7 @@ def main() -> None:
         print(f"{name:<10} {sec:>9.2f} {1000 * sec / args.depth:>9.1f} {sec / floor:>7.2f} "
               f"{rss:>11.0f}", flush=True)
     if phases:
-        print("breakdown of the serial loop, ms/layer: " + ", ".join(
+        print("breakdown of the serial loop (one thread), ms/layer: " + ", ".join(
             f"{k} {1000 * v / args.depth:.1f}" for k, v in phases.items()))
     if cpu_phases:
         cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else \
