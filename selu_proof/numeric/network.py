@@ -33,7 +33,9 @@ the blocks run in a pool with one thread per core, one phase at a time: the
 products of layer ``l``, then (all cores) its activation, the statistics of
 layer ``l - 1`` and the draw of layer ``l + 1``'s weights.  No work competes
 with the products for the cores, and the BLAS library's own threads, which
-spin for a while after every product, are never started.  Without
+spin for a while after every product, are never started (while the layers
+run, ``threadpoolctl`` holds the BLAS libraries to one thread, process-wide;
+the previous thread counts are restored afterwards).  Without
 ``prefetch`` the same blocks are computed one after the other in the calling
 thread, so both give the same numbers bit for bit.
 """
