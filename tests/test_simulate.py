@@ -21,7 +21,8 @@ from selu_proof.cli import main
 from selu_proof.constants import ALPHA_01, LAMBDA_01
 from selu_proof.numeric import moment_statistics, selu, simulate
 from selu_proof.numeric.activations import get_activation
-from selu_proof.numeric.network import _activate
+from selu_proof.numeric.initializers import initialize, weight_statistics
+from selu_proof.numeric.network import BLOCKS, _activate, layer_rngs
 
 PAIRS = [("0", "1"), ("0.05", "1.05"), ("-0.05", "1.1")]
 
@@ -107,10 +108,53 @@ def test_moment_statistics_standard_error_is_calibrated() -> None:
     assert moment_statistics(y2)[2] == pytest.approx(0.5 / math.sqrt(400), rel=0.2)
 
 
-def test_seeded_reproducible_and_prefetch_independent() -> None:
-    a = simulate(5, 64, 32, rng=np.random.default_rng(9), certify=False)
-    b = simulate(5, 64, 32, rng=np.random.default_rng(9), certify=False, prefetch=True)
-    assert [r.mean for r in a.layers] == [r.mean for r in b.layers]
+@pytest.mark.parametrize("kw", [{}, {"dropout_rate": 0.1}, {"init": "exact"},
+                                {"activation": "tanh", "init": "truncated"},
+                                {"width": 5, "batch": 3, "init": "uniform"}])
+def test_seeded_reproducible_and_prefetch_independent(kw: dict) -> None:
+    # the pool (threads, blocks in any order) and the serial loop give the same numbers
+    # bit for bit, and so does a second pooled run (no dependence on thread timing)
+    args = {"depth": 6, "width": 64, "batch": 48, "certify": False} | kw
+    runs = [simulate(**args, rng=np.random.default_rng(9), prefetch=p) for p in (True, False,
+                                                                             True)]
+    rows = [[r.as_dict() for r in run.layers] for run in runs]
+    assert rows[0] == rows[1] == rows[2]
+    assert rows[0][-1]["mean"] != simulate(**args, rng=np.random.default_rng(10)).layers[-1].mean
+
+
+def test_layer_weights_come_from_their_block_streams() -> None:
+    # layer l's weights are initialize(..., layer_rngs(rng, depth).weights[l]): their realised
+    # (omega, tau) is what simulate records for that layer
+    res = simulate(3, 40, 20, rng=np.random.default_rng(5), certify=False)
+    streams = layer_rngs(np.random.default_rng(5), 3)
+    for layer in range(3):
+        w = initialize("lecun", 40, 40, streams.weights[layer], dtype=np.float32).weights
+        om, ta = weight_statistics(w)
+        rec = res.layers[layer + 1]
+        assert rec.omega == pytest.approx(float(om.mean()), abs=1e-12)
+        assert rec.tau == pytest.approx(float(ta.mean()), rel=1e-7)  # float32 squares
+    assert len(streams.weights[0]) == BLOCKS
+
+
+@pytest.mark.parametrize("name", ["lecun", "truncated", "uniform", "exact"])
+def test_initializer_row_blocks_independent_of_executor(name: str) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    def gens() -> list[np.random.Generator]:
+        return np.random.default_rng(3).spawn(4)
+
+    serial = initialize(name, 30, 7, gens(), omega=0.2, tau=1.1, dtype=np.float32).weights
+    with ThreadPoolExecutor(3) as pool:
+        pooled = initialize(name, 30, 7, gens(), omega=0.2, tau=1.1, dtype=np.float32,
+                            executor=pool).weights
+    np.testing.assert_array_equal(serial, pooled)
+    if name != "exact":  # rows 0-6 (the first of four blocks) come from the first stream alone,
+        # scaled for fan-in 30: the same as 7 rows with omega and tau scaled by 7/30
+        first = initialize(name, 7, 7, gens()[0], omega=0.2 * 7 / 30, tau=1.1 * 7 / 30,
+                           dtype=np.float32).weights
+        np.testing.assert_allclose(first, serial[:7], rtol=1e-6, atol=1e-7)
+    with pytest.raises(ValueError, match="generators"):
+        initialize(name, 3, 2, gens(), dtype=np.float32)
 
 
 def test_cli_json_and_plot(tmp_path, capsys) -> None:
@@ -143,3 +187,12 @@ def test_cli_errors(argv, msg, capsys) -> None:
     assert main(["simulate", *argv]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and msg in err and "Traceback" not in err
+
+
+def test_blas_thread_count_restored_after_simulate() -> None:
+    threadpoolctl = pytest.importorskip("threadpoolctl")
+    before = [i["num_threads"] for i in threadpoolctl.threadpool_info()
+              if i["user_api"] == "blas"]
+    simulate(2, 16, 8, rng=np.random.default_rng(0), certify=False)
+    after = [i["num_threads"] for i in threadpoolctl.threadpool_info() if i["user_api"] == "blas"]
+    assert after == before and before  # numpy's BLAS is loaded and back to its own count

@@ -31,7 +31,9 @@ With ``omega = 0, tau = 1`` the ``lecun`` initializer is LeCun normal,
 from __future__ import annotations
 
 import math
-from typing import NamedTuple
+from collections.abc import Callable, Sequence
+from concurrent.futures import Executor
+from typing import NamedTuple, Union
 
 import numpy as np
 from numpy.typing import DTypeLike, NDArray
@@ -92,44 +94,72 @@ def _spread(n_in: int, omega: float, tau: float) -> float:
     return math.sqrt(rest / n_in)
 
 
-def _finish(base: NDArray[np.floating], n_in: int, omega: float, s: float,
-            dtype: DTypeLike) -> NDArray[np.floating]:
-    base *= s
-    if omega:
-        base += omega / n_in
-    return base.astype(dtype, copy=False)
+Rngs = Union[np.random.Generator, Sequence[np.random.Generator]]
 
 
-def lecun_normal(n_in: int, n_out: int, rng: np.random.Generator, *, omega: float = 0.0,
-                 tau: float = 1.0, dtype: DTypeLike = np.float64) -> Init:
+def _draw(fill: Callable[[NDArray[np.floating], np.random.Generator], None],
+          shape: tuple[int, int], rng: Rngs, dtype: np.dtype, scale: float | None = None,
+          shift: float = 0.0, executor: Executor | None = None) -> NDArray[np.floating]:
+    """``scale * fill + shift`` of ``shape``, in row blocks: block ``k`` drawn from ``rng[k]``.
+
+    A single generator is one block (the whole matrix).  ``k`` generators
+    split the rows into ``k`` nearly equal consecutive blocks, each filled
+    (then scaled and shifted) by its own generator, so the values do not
+    depend on whether or in which order ``executor`` runs the blocks.  The
+    draws are made in ``dtype`` if it is float32 or float64, else in float64
+    and cast at the end.
+    """
+    gens = [rng] if isinstance(rng, np.random.Generator) else list(rng)
+    if not gens or len(gens) > max(shape[0], 1):
+        raise ValueError(f"need 1 to {shape[0]} generators (one per row block), got {len(gens)}")
+    out = np.empty(shape, dtype=dtype if dtype in (np.float32, np.float64) else np.float64)
+    bounds = [shape[0] * k // len(gens) for k in range(len(gens) + 1)]
+
+    def block(k: int) -> None:
+        part = out[bounds[k]:bounds[k + 1]]
+        fill(part, gens[k])
+        if scale is not None:
+            part *= scale
+        if shift:
+            part += shift
+
+    list((executor.map if executor is not None else map)(block, range(len(gens))))
+    return out.astype(dtype, copy=False)
+
+
+def _normal(out: NDArray[np.floating], rng: np.random.Generator) -> None:
+    rng.standard_normal(out=out, dtype=out.dtype)
+
+
+def lecun_normal(n_in: int, n_out: int, rng: Rngs, *, omega: float = 0.0,
+                 tau: float = 1.0, dtype: DTypeLike = np.float64,
+                 executor: Executor | None = None) -> Init:
     """Gaussian weights ``N(omega/n, (tau - omega**2/n)/n)``; LeCun normal at ``(0, 1)``.
+
+    ``rng`` is a generator or a sequence of generators, one per block of rows
+    (see :func:`initialize`).
 
     >>> init = lecun_normal(1000, 3, np.random.default_rng(0))
     >>> init.omega, init.tau, init.weights.shape
     (0.0, 1.0, (1000, 3))
     """
     s = _spread(n_in, omega, tau)
-    dt = np.dtype(dtype)
-    base = rng.standard_normal((n_in, n_out), dtype=dt if dt in (np.float32, np.float64)
-                               else np.float64)
-    return Init(_finish(base, n_in, omega, s, dt), float(omega), float(tau))
+    w = _draw(_normal, (n_in, n_out), rng, np.dtype(dtype), s, omega / n_in, executor)
+    return Init(w, float(omega), float(tau))
 
 
-def _truncated_standard(shape: tuple[int, int], rng: np.random.Generator,
-                        dtype: np.dtype) -> NDArray[np.floating]:
+def _truncated_standard(out: NDArray[np.floating], rng: np.random.Generator) -> None:
     """Standard normal samples conditioned on ``[-2, 2]`` (rejection, ~4.6% redrawn)."""
-    draw_dt = dtype if dtype in (np.float32, np.float64) else np.dtype(np.float64)
-    out = rng.standard_normal(shape, dtype=draw_dt)
+    rng.standard_normal(out=out, dtype=out.dtype)
     bad = np.abs(out) > 2
     while (nbad := int(bad.sum())):
-        out[bad] = rng.standard_normal(nbad, dtype=draw_dt)
+        out[bad] = rng.standard_normal(nbad, dtype=out.dtype)
         bad = np.abs(out) > 2
-    return out
 
 
-def truncated_normal(n_in: int, n_out: int, rng: np.random.Generator, *, omega: float = 0.0,
+def truncated_normal(n_in: int, n_out: int, rng: Rngs, *, omega: float = 0.0,
                      tau: float = 1.0, corrected: bool = True,
-                     dtype: DTypeLike = np.float64) -> Init:
+                     dtype: DTypeLike = np.float64, executor: Executor | None = None) -> Init:
     """Normal weights truncated at two standard deviations, with or without variance correction.
 
     Without the correction (``corrected=False``, what a naive "truncated
@@ -143,18 +173,26 @@ def truncated_normal(n_in: int, n_out: int, rng: np.random.Generator, *, omega: 
     True
     """
     s = _spread(n_in, omega, tau)
-    dt = np.dtype(dtype)
-    base = _truncated_standard((n_in, n_out), rng, dt)
     if corrected:
         s /= math.sqrt(TRUNCATED_VARIANCE)
         implied_tau = float(tau)
     else:
         implied_tau = omega * omega / n_in + TRUNCATED_VARIANCE * (tau - omega * omega / n_in)
-    return Init(_finish(base, n_in, omega, s, dt), float(omega), float(implied_tau))
+    w = _draw(_truncated_standard, (n_in, n_out), rng, np.dtype(dtype), s, omega / n_in,
+              executor)
+    return Init(w, float(omega), float(implied_tau))
 
 
-def uniform(n_in: int, n_out: int, rng: np.random.Generator, *, omega: float = 0.0,
-            tau: float = 1.0, dtype: DTypeLike = np.float64) -> Init:
+def _centred_uniform(out: NDArray[np.floating], rng: np.random.Generator) -> None:
+    """``U(-sqrt(3), sqrt(3))`` samples (variance 1)."""
+    rng.random(out=out, dtype=out.dtype)
+    out -= 0.5
+    out *= 2 * math.sqrt(3)
+
+
+def uniform(n_in: int, n_out: int, rng: Rngs, *, omega: float = 0.0,
+            tau: float = 1.0, dtype: DTypeLike = np.float64,
+            executor: Executor | None = None) -> Init:
     """Uniform weights on ``omega/n + s*[-sqrt(3), sqrt(3)]`` (variance ``s**2``).
 
     >>> init = uniform(300, 1, np.random.default_rng(2))
@@ -162,20 +200,20 @@ def uniform(n_in: int, n_out: int, rng: np.random.Generator, *, omega: float = 0
     (True, 1.0)
     """
     s = _spread(n_in, omega, tau)
-    dt = np.dtype(dtype)
-    base = rng.random((n_in, n_out), dtype=dt if dt in (np.float32, np.float64) else np.float64)
-    base -= 0.5
-    base *= 2 * math.sqrt(3)
-    return Init(_finish(base, n_in, omega, s, dt), float(omega), float(tau))
+    w = _draw(_centred_uniform, (n_in, n_out), rng, np.dtype(dtype), s, omega / n_in, executor)
+    return Init(w, float(omega), float(tau))
 
 
-def exact(n_in: int, n_out: int, rng: np.random.Generator, *, omega: float = 0.0,
-          tau: float = 1.0, dtype: DTypeLike = np.float64) -> Init:
+def exact(n_in: int, n_out: int, rng: Rngs, *, omega: float = 0.0,
+          tau: float = 1.0, dtype: DTypeLike = np.float64,
+          executor: Executor | None = None) -> Init:
     """Weights with exactly ``sum_i w_ij = omega`` and ``sum_i w_ij**2 = tau`` for every unit.
 
     Each column is ``omega/n + r*u`` with ``u`` a uniformly random unit vector
     orthogonal to ``(1, ..., 1)`` and ``r = sqrt(tau - omega**2/n)``; built in
     float64 and then cast, so the statistics hold to the rounding of ``dtype``.
+    With several generators only the Gaussian draws are split into row
+    blocks; the centring and normalization act on whole columns.
 
     >>> init = exact(50, 4, np.random.default_rng(3), omega=0.1, tau=1.2)
     >>> om, ta = init.realised
@@ -185,7 +223,7 @@ def exact(n_in: int, n_out: int, rng: np.random.Generator, *, omega: float = 0.0
     if n_in < 2:
         raise ValueError("exact initialization needs n_in >= 2")
     s = _spread(n_in, omega, tau)
-    g = rng.standard_normal((n_in, n_out))
+    g = _draw(_normal, (n_in, n_out), rng, np.dtype(np.float64), executor=executor)
     g -= g.mean(axis=0)
     g /= np.linalg.norm(g, axis=0)
     g *= s * math.sqrt(n_in)
@@ -212,17 +250,34 @@ def implied_omega_tau(name: str, n_in: int, *, omega: float = 0.0, tau: float = 
     return float(omega), float(tau)
 
 
-def initialize(name: str, n_in: int, n_out: int, rng: np.random.Generator, *,
+def initialize(name: str, n_in: int, n_out: int, rng: Rngs, *,
                omega: float = 0.0, tau: float = 1.0, corrected: bool = True,
-               dtype: DTypeLike = np.float64) -> Init:
-    """Dispatch to the initializer called ``name`` (one of :data:`INITIALIZERS`)."""
+               dtype: DTypeLike = np.float64, executor: Executor | None = None) -> Init:
+    """Dispatch to the initializer called ``name`` (one of :data:`INITIALIZERS`).
+
+    ``rng`` is one generator, or a sequence of ``k`` generators: then the rows
+    are split into ``k`` nearly equal consecutive blocks and block ``i`` is
+    drawn from ``rng[i]`` alone, so ``executor`` (e.g. a thread pool; numpy's
+    generators release the GIL) may draw the blocks concurrently without
+    changing a single value.
+
+    >>> from concurrent.futures import ThreadPoolExecutor
+    >>> w = initialize("lecun", 4, 3, np.random.default_rng(5).spawn(2)).weights
+    >>> second = np.random.default_rng(5).spawn(2)[1]   # rows 2-3 come from it alone
+    >>> bool((w[2:] == second.standard_normal((2, 3)) / 2).all())
+    True
+    >>> with ThreadPoolExecutor(2) as pool:
+    ...     same = initialize("lecun", 4, 3, np.random.default_rng(5).spawn(2), executor=pool)
+    >>> bool((same.weights == w).all())
+    True
+    """
+    kw = {"omega": omega, "tau": tau, "dtype": dtype, "executor": executor}
     if name == "lecun":
-        return lecun_normal(n_in, n_out, rng, omega=omega, tau=tau, dtype=dtype)
+        return lecun_normal(n_in, n_out, rng, **kw)
     if name == "truncated":
-        return truncated_normal(n_in, n_out, rng, omega=omega, tau=tau, corrected=corrected,
-                                dtype=dtype)
+        return truncated_normal(n_in, n_out, rng, corrected=corrected, **kw)
     if name == "uniform":
-        return uniform(n_in, n_out, rng, omega=omega, tau=tau, dtype=dtype)
+        return uniform(n_in, n_out, rng, **kw)
     if name == "exact":
-        return exact(n_in, n_out, rng, omega=omega, tau=tau, dtype=dtype)
+        return exact(n_in, n_out, rng, **kw)
     raise ValueError(f"unknown initializer {name!r}; choose one of {', '.join(INITIALIZERS)}")

@@ -24,14 +24,30 @@ Floating point: the simulation runs in float32 by default (matrix products
 are ~1.7x faster than float64, and float32 rounding, ~1e-7 relative, is far
 below the statistical error ~1e-3); the moments are accumulated in float64
 (the squared weights per row in float32 first, relative error ~1e-9).
+
+Schedule: every weight matrix is drawn in :data:`BLOCKS` row blocks, block
+``k`` from its own stream (:func:`layer_rngs`), and every product and
+activation is computed in :data:`BLOCKS` row blocks of the batch, each block's
+product by single-threaded BLAS (with ``threadpoolctl``).  With ``prefetch``
+the blocks run in a pool with one thread per core, one phase at a time: the
+products of layer ``l``, then (all cores) its activation, the statistics of
+layer ``l - 1`` and the draw of layer ``l + 1``'s weights.  No work competes
+with the products for the cores, and the BLAS library's own threads, which
+spin for a while after every product, are never started (while the layers
+run, ``threadpoolctl`` holds the BLAS libraries to one thread, process-wide;
+the previous thread counts are restored afterwards).  Without
+``prefetch`` the same blocks are computed one after the other in the calling
+thread, so both give the same numbers bit for bit.
 """
 
 from __future__ import annotations
 
 import math
+import os
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Executor, ThreadPoolExecutor
+from contextlib import AbstractContextManager
 from dataclasses import asdict, dataclass, field
 from typing import Any, NamedTuple
 
@@ -43,49 +59,87 @@ from selu_proof.numeric.dropout import alpha_dropout, alpha_dropout_moments
 from selu_proof.numeric.initializers import implied_omega_tau, initialize
 
 __all__ = ["LayerRecord", "SimulationResult", "simulate", "moment_statistics",
-           "certified_fixed_point", "Streams", "layer_rngs"]
+           "certified_fixed_point", "Streams", "layer_rngs", "BLOCKS"]
+
+#: Row blocks of every weight matrix (each from its own stream) and of every batch
+#: (products, activations).  Fixed, so that the numbers do not depend on the core count;
+#: four blocks balance two cores under load, while every further block costs another pass
+#: of BLAS packing the weights (single-threaded CPU time of a 1024 x 2048 x 2048 float32
+#: product: 95 ms in 1 or 2 blocks, 97 ms in 4, 104 ms in 8).
+BLOCKS: int = 4
 
 
 class Streams(NamedTuple):
     """Independent random streams of one simulated network (see :func:`layer_rngs`)."""
 
     input: np.random.Generator
-    weights: list[np.random.Generator]
+    weights: list[tuple[np.random.Generator, ...]]
     dropout: np.random.Generator
 
 
-def layer_rngs(rng: np.random.Generator | np.random.SeedSequence | int, depth: int) -> Streams:
+def layer_rngs(rng: np.random.Generator | np.random.SeedSequence | int, depth: int,
+               blocks: int = BLOCKS) -> Streams:
     """The random streams of a ``depth``-layer simulation, all spawned from one seed.
 
-    ``rng.spawn(3)`` gives the input, weight-root and dropout streams, and the
-    weight root spawns one child per layer (``numpy.random.SeedSequence``
-    spawning: statistically independent streams).  Layer ``l``'s weights are
-    therefore ``initialize(init, n, n, streams.weights[l], ...)`` whatever
-    order or thread they are drawn in, so runs are reproducible and do not
-    depend on ``prefetch``.  An ``int`` or ``SeedSequence`` is first turned
-    into ``numpy.random.default_rng(rng)``.
+    ``rng.spawn(3)`` gives the input, weight-root and dropout streams; the
+    weight root spawns one child per layer and each child ``blocks``
+    generators, one per block of rows of that layer's weight matrix
+    (``numpy.random.SeedSequence`` spawning: statistically independent
+    streams).  Layer ``l``'s weights are therefore
+    ``initialize(init, n, n, streams.weights[l], ...)`` whatever order or
+    thread the blocks are drawn in, so runs are reproducible and do not depend
+    on ``prefetch`` or on thread timing.  An ``int`` or ``SeedSequence`` is
+    first turned into ``numpy.random.default_rng(rng)``.
 
     >>> s = layer_rngs(0, 3)
-    >>> len(s.weights), float(s.weights[2].standard_normal()) == float(
-    ...     layer_rngs(0, 3).weights[2].standard_normal())
-    (3, True)
+    >>> len(s.weights), len(s.weights[2]), float(s.weights[2][1].standard_normal()) == float(
+    ...     layer_rngs(0, 3).weights[2][1].standard_normal())
+    (3, 4, True)
     """
     if not isinstance(rng, np.random.Generator):
         rng = np.random.default_rng(rng)
     in_rng, w_root, drop_rng = rng.spawn(3)
-    return Streams(in_rng, w_root.spawn(depth), drop_rng)
+    return Streams(in_rng, [tuple(g.spawn(blocks)) for g in w_root.spawn(depth)], drop_rng)
 
 
-def _mean_weight_statistics(w: NDArray[np.floating]) -> tuple[float, float]:
+def _row_blocks(n: int, blocks: int = BLOCKS) -> list[slice]:
+    """``min(blocks, n)`` consecutive, nearly equal row slices covering ``range(n)``."""
+    k = max(1, min(blocks, n))
+    return [slice(n * i // k, n * (i + 1) // k) for i in range(k)]
+
+
+def _run(fn: Callable[[slice], Any], rows: list[slice], executor: Executor | None) -> list[Any]:
+    """``[fn(r) for r in rows]``, in ``executor`` if given."""
+    return list(executor.map(fn, rows) if executor is not None else map(fn, rows))
+
+
+def _mean_weight_statistics(w: NDArray[np.floating],
+                            executor: Executor | None = None) -> tuple[float, float]:
     """``(mean_j omega_j, mean_j tau_j) = (sum w, sum w**2) / n_out``.
 
     ``sum w`` is accumulated in float64; ``sum w**2`` row by row in the
     weights' dtype (one pass, no temporary), the row sums in float64 (relative
-    error ~1e-9 at width 2048 in float32).
+    error ~1e-9 at width 2048 in float32).  The sums are taken per block of
+    :data:`BLOCKS` rows and the block sums added in order, so the result does
+    not depend on ``executor``.
     """
+    def sums(rows: slice) -> tuple[float, float]:
+        part = w[rows]
+        return (float(part.sum(dtype=np.float64)),
+                float(np.einsum("ij,ij->i", part, part).sum(dtype=np.float64)))
+
+    parts = _run(sums, _row_blocks(w.shape[0]), executor)
     n_out = w.shape[1]
-    squares = np.einsum("ij,ij->i", w, w).sum(dtype=np.float64)
-    return float(w.sum(dtype=np.float64)) / n_out, float(squares) / n_out
+    return sum(p[0] for p in parts) / n_out, sum(p[1] for p in parts) / n_out
+
+
+def _one_blas_thread() -> AbstractContextManager[Any] | None:
+    """A context limiting the BLAS libraries to one thread; ``None`` without ``threadpoolctl``."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover - threadpoolctl is a dependency
+        return None
+    return threadpool_limits(limits=1, user_api="blas")
 
 
 @dataclass
@@ -272,8 +326,9 @@ def simulate(depth: int = 100, width: int = 1000, batch: int = 1000, *,
         batch size ``B``.
     rng : numpy.random.Generator
         The only source of randomness (input, weights, dropout masks); the
-        weights of each layer come from their own spawned child generator, so
-        the result does not depend on ``prefetch``.
+        weights of each layer come from :data:`BLOCKS` spawned child
+        generators, one per block of rows (:func:`layer_rngs`), so the result
+        does not depend on ``prefetch`` or on thread timing.
     activation : str or Activation
         ``"selu"``, ``"elu"``, ``"relu"``, ``"tanh"``.
     init : str
@@ -298,12 +353,13 @@ def simulate(depth: int = 100, width: int = 1000, batch: int = 1000, *,
     certify : bool
         Compute the certified fixed point (SELU only).
     prefetch : bool
-        Pipeline the layers: draw the next layer's weights and take the
-        previous layer's statistics in two background threads while the
-        current matrix product runs (numpy's generators, ufuncs and BLAS
-        release the GIL).  The result is the same either way; ``False`` runs
-        the phases one after the other (better only when other processes
-        already keep every core busy).
+        Run the :data:`BLOCKS` row blocks of every phase in a pool with one
+        thread per core (numpy's generators, ufuncs and BLAS release the
+        GIL): the products of layer ``l``; then its activation, the statistics
+        of layer ``l - 1`` and the draw of layer ``l + 1``'s weights (see the
+        module docstring).  ``False`` computes the same blocks one after the
+        other in the calling thread (for machines whose cores are already
+        busy); the result is the same bit for bit either way.
     callback : callable
         Called with each :class:`LayerRecord` as it is produced (progress bars).
 
@@ -348,12 +404,29 @@ def simulate(depth: int = 100, width: int = 1000, batch: int = 1000, *,
     sel_alpha, sel_scale = act.selu_params if act.selu_params else (0.0, 0.0)
 
     streams = layer_rngs(rng, depth)
+    blas_limit: AbstractContextManager[Any] | None = None  # set while the layers run
+    batch_rows = _row_blocks(batch)
 
-    def weights(layer: int) -> tuple[NDArray[np.floating], float, float]:
+    def weights(layer: int, ex: Executor | None) -> tuple[NDArray[np.floating], float, float]:
         """Layer ``layer``'s weights and their mean ``(omega_j, tau_j)`` over units."""
-        w = initialize(init, width, width, streams.weights[layer], omega=om, tau=ta,
-                       corrected=corrected, dtype=dt).weights
-        return (w,) + _mean_weight_statistics(w)
+        w = initialize(init, width, width, streams.weights[layer][:width], omega=om, tau=ta,
+                       corrected=corrected, dtype=dt, executor=ex).weights
+        return (w,) + _mean_weight_statistics(w, ex)
+
+    def product(x: NDArray[np.floating], w: NDArray[np.floating],
+                ex: Executor | None) -> NDArray[np.floating]:
+        """``x @ w``, by row blocks of ``x`` if BLAS is held to one thread."""
+        if blas_limit is None:
+            return x @ w
+        z = np.empty((x.shape[0], w.shape[1]), dtype=np.result_type(x, w))
+        _run(lambda rows: np.matmul(x[rows], w, out=z[rows]), batch_rows, ex)
+        return z
+
+    def activate(rows: slice) -> None:
+        block = z[rows]
+        out = _activate(act, block)
+        if out is not block:
+            block[...] = out
 
     x = streams.input.standard_normal((batch, width), dtype=dt)
     x *= dt.type(math.sqrt(input_var))
@@ -384,33 +457,44 @@ def simulate(depth: int = 100, width: int = 1000, batch: int = 1000, *,
             callback(rec)
 
     start = time.perf_counter()
-    # Pipeline (prefetch): while layer l's product runs, one thread draws layer
-    # l+1's weights and another takes the statistics of layer l-1's output.
-    pool = ThreadPoolExecutor(max_workers=2) if prefetch else None
+    workers = min(BLOCKS, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+                  else os.cpu_count() or 1)
+    pool = ThreadPoolExecutor(max_workers=workers) if prefetch else None
+    blas_limit = _one_blas_thread()  # applied now, lifted in the finally clause
     try:
-        pending_w = pool.submit(weights, 0) if pool else None
-        pending_stats: Any = None
+        w, om_l, ta_l = weights(0, pool)
+        pending: Any = None  # (statistics future of the previous layer, its omega, tau)
         for layer in range(depth):
-            w, om_l, ta_l = pending_w.result() if pending_w is not None else weights(layer)
-            if pool is not None and layer + 1 < depth:
-                pending_w = pool.submit(weights, layer + 1)
-            z = x @ w
+            z = product(x, w, pool)
             del w
-            if pending_stats is not None:
-                fut, o, t = pending_stats
-                record(layer, fut.result(), o, t)
-            x = _activate(act, z)
+            if pool is None:
+                _run(activate, batch_rows, None)
+            else:  # every core: this activation, the last statistics, the next weights
+                acts = [pool.submit(activate, rows) for rows in batch_rows]
+                stats = pool.submit(moment_statistics, x) if layer else None
+                if layer + 1 < depth:
+                    w, om_next, ta_next = weights(layer + 1, pool)
+                if stats is not None:
+                    record(layer, stats.result(), *pending)
+                for fut in acts:
+                    fut.result()
+            x = z
             if drop_target is not None:
                 x = alpha_dropout(x, dropout_rate, streams.dropout, mean=drop_target[0],
                                   var=drop_target[1], alpha=sel_alpha, scale=sel_scale)
-            if pool is not None:
-                pending_stats = (pool.submit(moment_statistics, x), om_l, ta_l)
-            else:
+            if pool is None:
                 record(layer + 1, moment_statistics(x), om_l, ta_l)
-        if pending_stats is not None:
-            fut, o, t = pending_stats
-            record(depth, fut.result(), o, t)
+                if layer + 1 < depth:
+                    w, om_l, ta_l = weights(layer + 1, None)
+            else:
+                pending = (om_l, ta_l)
+                if layer + 1 < depth:
+                    om_l, ta_l = om_next, ta_next
+        if pool is not None:
+            record(depth, moment_statistics(x), *pending)
     finally:
+        if blas_limit is not None:
+            blas_limit.__exit__(None, None, None)  # restores the previous thread counts
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
     seconds = time.perf_counter() - start
