@@ -17,7 +17,7 @@ import pytest
 
 from selu_proof.interval.checker import check_certificate
 from selu_proof.interval.specs import PROOFS_DIR
-from selu_proof.interval.workers import process_pool, usable_cores
+from selu_proof.parallel import process_pool, usable_cores
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from selu_proof.cli.common import CLIError, emit_json, progress
-from selu_proof.interval.workers import process_pool, usable_cores
+from selu_proof.parallel import process_pool, usable_cores
 
 #: seconds to wait for a Dask scheduler before giving up
 SCHEDULER_TIMEOUT = 5

@@ -253,7 +253,7 @@ def check_certificate(cert: Any, executor: Executor | None = None,
     """Check a certificate document (already parsed from JSON).
 
     With an ``executor`` of ``workers`` processes (e.g.
-    :func:`selu_proof.interval.workers.process_pool`) the leaves are
+    :func:`selu_proof.parallel.process_pool`) the leaves are
     re-evaluated in parallel; the result is the same.
     """
     try:

@@ -43,7 +43,6 @@ thread, so both give the same numbers bit for bit.
 from __future__ import annotations
 
 import math
-import os
 import time
 from collections.abc import Callable
 from concurrent.futures import Executor, ThreadPoolExecutor
@@ -57,6 +56,7 @@ from numpy.typing import DTypeLike, NDArray
 from selu_proof.numeric.activations import Activation, get_activation
 from selu_proof.numeric.dropout import alpha_dropout, alpha_dropout_moments
 from selu_proof.numeric.initializers import implied_omega_tau, initialize
+from selu_proof.parallel import usable_cores
 
 __all__ = ["LayerRecord", "SimulationResult", "simulate", "moment_statistics",
            "certified_fixed_point", "Streams", "layer_rngs", "BLOCKS"]
@@ -133,12 +133,10 @@ def _mean_weight_statistics(w: NDArray[np.floating],
     return sum(p[0] for p in parts) / n_out, sum(p[1] for p in parts) / n_out
 
 
-def _one_blas_thread() -> AbstractContextManager[Any] | None:
-    """A context limiting the BLAS libraries to one thread; ``None`` without ``threadpoolctl``."""
-    try:
-        from threadpoolctl import threadpool_limits
-    except ImportError:  # pragma: no cover - threadpoolctl is a dependency
-        return None
+def _one_blas_thread() -> AbstractContextManager[Any]:
+    """Limit the BLAS libraries to one thread, now; ``__exit__`` restores the previous counts."""
+    from threadpoolctl import threadpool_limits
+
     return threadpool_limits(limits=1, user_api="blas")
 
 
@@ -457,8 +455,7 @@ def simulate(depth: int = 100, width: int = 1000, batch: int = 1000, *,
             callback(rec)
 
     start = time.perf_counter()
-    workers = min(BLOCKS, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
-                  else os.cpu_count() or 1)
+    workers = min(BLOCKS, usable_cores())
     pool = ThreadPoolExecutor(max_workers=workers) if prefetch else None
     blas_limit = _one_blas_thread()  # applied now, lifted in the finally clause
     try:

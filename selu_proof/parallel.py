@@ -1,4 +1,4 @@
-"""Worker processes for parallel replay and proving on one machine.
+"""Cores and worker processes: parallel replay, proving and simulation on one machine.
 
 Workers are forked where the platform allows it, so they start in
 milliseconds with this process's modules already imported.  Results never
