@@ -6,7 +6,6 @@ fraction contains it exactly; the ends of a ball are read back exactly.
 
 from __future__ import annotations
 
-import math
 import re
 from fractions import Fraction
 
@@ -79,28 +78,44 @@ def _end_fraction(end: arb, up: bool) -> Fraction:
     if size + e < -MAX_BITS:
         tiny = Fraction(1, 2**MAX_BITS)
         return (tiny if m > 0 else Fraction(0)) if up else (Fraction(0) if m > 0 else -tiny)
-    return Fraction(m) * Fraction(2) ** e
+    return Fraction(m << e) if e >= 0 else Fraction(m, 1 << -e)
+
+
+def _exact_end(x: arb, upper: bool) -> Fraction:
+    """One end of a finite ball, exactly (see :func:`ball_ends`)."""
+    if not x.is_finite():
+        raise ValueError("ball is not finite")
+    # mid +/- rad is exact at the precision spanning the top bit of either and the
+    # lowest bit of both; arb rounds an end outward at any lower precision, which is
+    # what happens, soundly, for ends so far apart that the work would not be bounded
+    bits = []
+    for m, e in (x.mid().man_exp(), x.rad().man_exp()):
+        m, e = int(m), int(e)
+        if m:
+            bits.append((e, e + abs(m).bit_length()))
+    need = max(top for _, top in bits) - min(low for low, _ in bits) + 2 if bits else 2
+    with ctx.workprec(max(ctx.prec, min(need, 2 * MAX_BITS + 128))):
+        return _end_fraction(x.upper(), up=True) if upper else \
+            _end_fraction(x.lower(), up=False)
 
 
 def ball_ends(x: arb) -> tuple[Fraction, Fraction]:
     """Rational lower and upper ends of a finite ball.
 
-    The ends are read at a precision above the ball's own, so they are exact
-    (``arb.lower()`` rounds to the working precision otherwise).  So that the
+    The ends are read at a precision that spans both the midpoint's and the
+    radius's bits, so they are exact (``arb.lower()`` rounds outward to the
+    working precision otherwise).  So that the
     work stays bounded, an end tinier than ``2**-MAX_BITS`` in magnitude is
     rounded outward to ``0`` or ``+/-2**-MAX_BITS``; an end above ``2**MAX_BITS``
     in magnitude raises ``ValueError``.
     """
-    if not x.is_finite():
-        raise ValueError("ball is not finite")
-    with ctx.workprec(max(ctx.prec, x.bits() + 64)):
-        return _end_fraction(x.lower(), up=False), _end_fraction(x.upper(), up=True)
+    return _exact_end(x, upper=False), _exact_end(x, upper=True)
 
 
 def upper_fraction(x: arb) -> Fraction | None:
     """The upper end of ``x`` (``None`` if ``x`` is not finite or beyond ``2**MAX_BITS``)."""
     try:
-        return ball_ends(x)[1]
+        return _exact_end(x, upper=True)
     except ValueError:
         return None
 
@@ -108,7 +123,7 @@ def upper_fraction(x: arb) -> Fraction | None:
 def lower_fraction(x: arb) -> Fraction | None:
     """The lower end of ``x`` (``None`` if ``x`` is not finite or beyond ``2**MAX_BITS``)."""
     try:
-        return ball_ends(x)[0]
+        return _exact_end(x, upper=False)
     except ValueError:
         return None
 
@@ -119,12 +134,17 @@ def exp10(q: Fraction) -> int:
     >>> exp10(Fraction(999, 1000)), exp10(Fraction(1000)), exp10(Fraction(-1, 10))
     (-1, 3, -1)
     """
-    q = abs(q)
-    # estimate from bit lengths (str() of a huge integer is refused by Python), then correct
-    e = int((q.numerator.bit_length() - q.denominator.bit_length()) * 0.30102999566398120)
-    while Fraction(10) ** e > q:
+    n, d = abs(q.numerator), q.denominator
+    # estimate from bit lengths (str() of a huge integer is refused by Python), then correct;
+    # 10**e <= n/d  <=>  10**e * d <= n (e >= 0), d <= n * 10**-e (e < 0)
+    e = int((n.bit_length() - d.bit_length()) * 0.30102999566398120)
+
+    def at_most(k: int) -> bool:  # 10**k <= n/d
+        return 10**k * d <= n if k >= 0 else d <= n * 10**-k
+
+    while not at_most(e):
         e -= 1
-    while Fraction(10) ** (e + 1) <= q:
+    while at_most(e + 1):
         e += 1
     return e
 
@@ -135,15 +155,27 @@ def round_sig(q: Fraction, digits: int, up: bool) -> tuple[int, int]:
     Returns ``(n, e)`` with the rounded value ``n * 10**e``; ``q`` must be nonzero.
     """
     e = exp10(q) - digits + 1
-    scaled = q / Fraction(10) ** e
-    return (math.ceil(scaled) if up else math.floor(scaled)), e
+    num, den = q.numerator, q.denominator  # q / 10**e = num / den
+    if e >= 0:
+        den *= 10**e
+    else:
+        num *= 10**-e
+    return (-(-num // den) if up else num // den), e
 
 
 def _decimal(q: Fraction, digits: int, up: bool) -> str:
     if q == 0:
         return "0"
     n, e = round_sig(q, digits, up)
-    return fraction_str(Fraction(n) * Fraction(10) ** e)
+    if e >= 0:
+        return str(n * 10**e)
+    while n % 10 == 0 and e < 0:  # the shortest exact form, as fraction_str writes it
+        n //= 10
+        e += 1
+    if e == 0:
+        return str(n)
+    sign, digits_ = ("-" if n < 0 else ""), str(abs(n)).rjust(1 - e, "0")
+    return f"{sign}{digits_[:e]}.{digits_[e:]}"
 
 
 def decimal_up(q: Fraction, digits: int = 17) -> str:
