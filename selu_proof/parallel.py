@@ -7,9 +7,11 @@ depend on the number of workers.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported when a pool is made: multiprocessing costs start-up time
+    from concurrent.futures import ProcessPoolExecutor
 
 __all__ = ["usable_cores", "process_pool"]
 
@@ -24,6 +26,9 @@ def usable_cores() -> int:
 
 def process_pool(n: int) -> ProcessPoolExecutor:
     """A pool of ``n`` worker processes, forked where the platform allows it."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork") if "fork" in methods else None
     return ProcessPoolExecutor(max_workers=n, mp_context=context)

@@ -27,12 +27,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Generator, Iterator
-from concurrent.futures import Executor
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flint import arb, ctx
 
@@ -60,6 +59,9 @@ from selu_proof.interval.specs import (
     SpecError,
     parse_spec,
 )
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
 
 __all__ = ["CheckResult", "check_certificate", "check_file", "FORMAT"]
 
