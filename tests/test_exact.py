@@ -68,3 +68,13 @@ def test_ball_ends_are_exact(p, q):
     with ctx.workprec(1024):  # the ends of a 128-bit ball are exact at 1024 bits
         assert ball(lo) == x.lower() and ball(hi) == x.upper() and lo <= hi
     assert upper_fraction(arb("nan")) is None and lower_fraction(arb("inf")) is None
+
+
+def test_ends_of_a_high_precision_ball_are_exact():
+    """A ball wider in bits than the rounding cap keeps exact ends (``constants --digits``)."""
+    with ctx.workprec(40000):
+        x = arb(1).exp()
+    lo, hi = ball_ends(x)
+    with ctx.workprec(80000):
+        assert ball(lo) == x.lower() and ball(hi) == x.upper()
+        assert 0 < hi - lo < Fraction(1, 2**39000)

@@ -94,7 +94,7 @@ def _exact_end(x: arb, upper: bool) -> Fraction:
         if m:
             bits.append((e, e + abs(m).bit_length()))
     need = max(top for _, top in bits) - min(low for low, _ in bits) + 2 if bits else 2
-    with ctx.workprec(max(ctx.prec, min(need, 2 * MAX_BITS + 128))):
+    with ctx.workprec(max(ctx.prec, x.bits() + 64, min(need, 2 * MAX_BITS + 128))):
         return _end_fraction(x.upper(), up=True) if upper else \
             _end_fraction(x.lower(), up=False)
 
