@@ -27,9 +27,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Generator, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from fractions import Fraction
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -195,12 +194,6 @@ def _box_ints(box: forms.Box) -> tuple[int, ...]:
                  for x in (lo.numerator, lo.denominator, hi.numerator, hi.denominator))
 
 
-@lru_cache(maxsize=8)
-def _parameters(alpha: str, lam: str, prec: int) -> tuple[arb, arb]:
-    with ctx.workprec(prec):
-        return parameter_balls(alpha, lam, prec)
-
-
 def _leaf_chunk(context: tuple, jobs: list[tuple]) -> list[Any]:
     """Replay leaves; per leaf its recorded bound ``(numerator, denominator)`` or a failure.
 
@@ -212,7 +205,7 @@ def _leaf_chunk(context: tuple, jobs: list[tuple]) -> list[Any]:
     bound = Fraction(num, den)
     out: list[Any] = []
     with ctx.workprec(prec):
-        params = _parameters(alpha, lam, prec)
+        params = parameter_balls(alpha, lam, prec)
         for n, ints, node in jobs:
             box = tuple((Fraction(ints[i], ints[i + 1]), Fraction(ints[i + 2], ints[i + 3]))
                         for i in range(0, len(ints), 4))
@@ -259,7 +252,7 @@ def check_certificate(cert: Any, executor: Executor | None = None,
     re-evaluated in parallel; the result is the same.
     """
     try:
-        return _check(cert, _Where(("", "", 0), executor, workers))
+        return _check(cert, executor, workers)
     except _InvalidError as exc:
         name = cert.get("spec", {}).get("name", "") if isinstance(cert, dict) else ""
         return CheckResult(False, str(exc), name=name if isinstance(name, str) else "")
@@ -293,7 +286,7 @@ def _check_goal_fields(i: int, goal: Any, g: dict[str, Any], leaves: int,
                                 f"the replay gives {value!r}")
 
 
-def _check(cert: Any, parallel: _Where) -> CheckResult:
+def _check(cert: Any, executor: Executor | None, workers: int) -> CheckResult:
     if not isinstance(cert, dict) or cert.get("format") != FORMAT:
         raise _InvalidError(f"not a certificate (format must be {FORMAT!r})")
     if set(cert) != _KEYS:
@@ -309,8 +302,8 @@ def _check(cert: Any, parallel: _Where) -> CheckResult:
     if not isinstance(prec, int) or isinstance(prec, bool) or not lo <= prec <= hi:
         raise _InvalidError(f"precision must be an integer number of bits in [{lo}, {hi}]")
     with ctx.workprec(prec):
-        params = _parameters(spec.alpha, spec.lam, prec)
-        where = replace(parallel, parameters=(spec.alpha, spec.lam, prec))
+        params = parameter_balls(spec.alpha, spec.lam, prec)
+        where = _Where((spec.alpha, spec.lam, prec), executor, workers)
         consts = cert["constants"]
         if not isinstance(consts, dict) or set(consts) != {"alpha", "lambda"}:
             raise _InvalidError("constants must give exactly alpha and lambda")

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from selu_proof.generated import lookup
@@ -199,15 +199,21 @@ def compiled_goal(key: str) -> tuple[Any, Any]:
     return lookup("arb_goals", key)
 
 
+@lru_cache(maxsize=16)
 def parameter_balls(alpha: str, lam: str, prec: int) -> tuple[Any, Any]:
     """Balls for the spec parameters: ``"alpha01"``/``"lambda01"`` or exact decimals.
 
-    The named constants come from their closed forms (paper Eq. (8)-(9)).
+    The named constants come from their closed forms (paper Eq. (8)-(9)); a
+    decimal is enclosed at ``prec`` bits.  Remembered by its arguments (the
+    checker's and the prover's worker processes ask once per leaf batch or box).
     """
+    from flint import ctx
+
     from selu_proof.constants import constant_balls
     from selu_proof.interval.exact import ball
 
     named = constant_balls(prec)
-    a = named[0] if alpha == "alpha01" else ball(parse_decimal(alpha))
-    lm = named[1] if lam == "lambda01" else ball(parse_decimal(lam))
+    with ctx.workprec(prec):
+        a = named[0] if alpha == "alpha01" else ball(parse_decimal(alpha))
+        lm = named[1] if lam == "lambda01" else ball(parse_decimal(lam))
     return a, lm

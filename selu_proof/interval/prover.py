@@ -22,7 +22,6 @@ from collections.abc import Callable
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from fractions import Fraction
-from functools import lru_cache
 from typing import Any
 
 from flint import ctx
@@ -255,13 +254,7 @@ def _decide(key: str, bound: Fraction, box: forms.Box, parameters: tuple[str, st
     """:func:`decide` from plain data (for a worker process)."""
     alpha, lam, prec = parameters
     with ctx.workprec(prec):
-        return decide(key, bound, box, _parameter_balls(alpha, lam, prec), domain)
-
-
-@lru_cache(maxsize=8)
-def _parameter_balls(alpha: str, lam: str, prec: int):
-    with ctx.workprec(prec):
-        return parameter_balls(alpha, lam, prec)
+        return decide(key, bound, box, parameter_balls(alpha, lam, prec), domain)
 
 
 def assemble(top: dict[str, Any], subtrees: dict[str, list[Any]]) -> list[Any]:
