@@ -38,6 +38,8 @@ from typing import NamedTuple, Union
 import numpy as np
 from numpy.typing import DTypeLike, NDArray
 
+from selu_proof.numeric.row_blocks import row_blocks, run_blocks
+
 __all__ = ["Init", "INITIALIZERS", "TRUNCATED_VARIANCE", "initialize", "lecun_normal",
            "truncated_normal", "uniform", "exact", "implied_omega_tau", "weight_statistics"]
 
@@ -113,17 +115,17 @@ def _draw(fill: Callable[[NDArray[np.floating], np.random.Generator], None],
     if not gens or len(gens) > max(shape[0], 1):
         raise ValueError(f"need 1 to {shape[0]} generators (one per row block), got {len(gens)}")
     out = np.empty(shape, dtype=dtype if dtype in (np.float32, np.float64) else np.float64)
-    bounds = [shape[0] * k // len(gens) for k in range(len(gens) + 1)]
+    rows = row_blocks(shape[0], len(gens))
 
     def block(k: int) -> None:
-        part = out[bounds[k]:bounds[k + 1]]
+        part = out[rows[k]]
         fill(part, gens[k])
         if scale is not None:
             part *= scale
         if shift:
             part += shift
 
-    list((executor.map if executor is not None else map)(block, range(len(gens))))
+    run_blocks(block, list(range(len(gens))), executor)
     return out.astype(dtype, copy=False)
 
 

@@ -56,6 +56,7 @@ from numpy.typing import DTypeLike, NDArray
 from selu_proof.numeric.activations import Activation, get_activation
 from selu_proof.numeric.dropout import alpha_dropout, alpha_dropout_moments
 from selu_proof.numeric.initializers import implied_omega_tau, initialize
+from selu_proof.numeric.row_blocks import row_blocks, run_blocks
 from selu_proof.parallel import usable_cores
 
 __all__ = ["LayerRecord", "SimulationResult", "simulate", "moment_statistics",
@@ -102,17 +103,6 @@ def layer_rngs(rng: np.random.Generator | np.random.SeedSequence | int, depth: i
     return Streams(in_rng, [tuple(g.spawn(blocks)) for g in w_root.spawn(depth)], drop_rng)
 
 
-def _row_blocks(n: int, blocks: int = BLOCKS) -> list[slice]:
-    """``min(blocks, n)`` consecutive, nearly equal row slices covering ``range(n)``."""
-    k = max(1, min(blocks, n))
-    return [slice(n * i // k, n * (i + 1) // k) for i in range(k)]
-
-
-def _run(fn: Callable[[slice], Any], rows: list[slice], executor: Executor | None) -> list[Any]:
-    """``[fn(r) for r in rows]``, in ``executor`` if given."""
-    return list(executor.map(fn, rows) if executor is not None else map(fn, rows))
-
-
 def _mean_weight_statistics(w: NDArray[np.floating],
                             executor: Executor | None = None) -> tuple[float, float]:
     """``(mean_j omega_j, mean_j tau_j) = (sum w, sum w**2) / n_out``.
@@ -128,7 +118,7 @@ def _mean_weight_statistics(w: NDArray[np.floating],
         return (float(part.sum(dtype=np.float64)),
                 float(np.einsum("ij,ij->i", part, part).sum(dtype=np.float64)))
 
-    parts = _run(sums, _row_blocks(w.shape[0]), executor)
+    parts = run_blocks(sums, row_blocks(w.shape[0], BLOCKS), executor)
     n_out = w.shape[1]
     return sum(p[0] for p in parts) / n_out, sum(p[1] for p in parts) / n_out
 
@@ -402,8 +392,7 @@ def simulate(depth: int = 100, width: int = 1000, batch: int = 1000, *,
     sel_alpha, sel_scale = act.selu_params if act.selu_params else (0.0, 0.0)
 
     streams = layer_rngs(rng, depth)
-    blas_limit: AbstractContextManager[Any] | None = None  # set while the layers run
-    batch_rows = _row_blocks(batch)
+    batch_rows = row_blocks(batch, BLOCKS)
 
     def weights(layer: int, ex: Executor | None) -> tuple[NDArray[np.floating], float, float]:
         """Layer ``layer``'s weights and their mean ``(omega_j, tau_j)`` over units."""
@@ -413,11 +402,9 @@ def simulate(depth: int = 100, width: int = 1000, batch: int = 1000, *,
 
     def product(x: NDArray[np.floating], w: NDArray[np.floating],
                 ex: Executor | None) -> NDArray[np.floating]:
-        """``x @ w``, by row blocks of ``x`` if BLAS is held to one thread."""
-        if blas_limit is None:
-            return x @ w
+        """``x @ w``, by row blocks of ``x`` (BLAS is held to one thread meanwhile)."""
         z = np.empty((x.shape[0], w.shape[1]), dtype=np.result_type(x, w))
-        _run(lambda rows: np.matmul(x[rows], w, out=z[rows]), batch_rows, ex)
+        run_blocks(lambda rows: np.matmul(x[rows], w, out=z[rows]), batch_rows, ex)
         return z
 
     def activate(rows: slice) -> None:
@@ -460,12 +447,12 @@ def simulate(depth: int = 100, width: int = 1000, batch: int = 1000, *,
     blas_limit = _one_blas_thread()  # applied now, lifted in the finally clause
     try:
         w, om_l, ta_l = weights(0, pool)
-        pending: Any = None  # (statistics future of the previous layer, its omega, tau)
+        pending: Any = None  # the previous layer's (omega, tau), for its pending statistics
         for layer in range(depth):
             z = product(x, w, pool)
             del w
             if pool is None:
-                _run(activate, batch_rows, None)
+                run_blocks(activate, batch_rows, None)
             else:  # every core: this activation, the last statistics, the next weights
                 acts = [pool.submit(activate, rows) for rows in batch_rows]
                 stats = pool.submit(moment_statistics, x) if layer else None
@@ -490,8 +477,7 @@ def simulate(depth: int = 100, width: int = 1000, batch: int = 1000, *,
         if pool is not None:
             record(depth, moment_statistics(x), *pending)
     finally:
-        if blas_limit is not None:
-            blas_limit.__exit__(None, None, None)  # restores the previous thread counts
+        blas_limit.__exit__(None, None, None)  # restores the previous thread counts
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
     seconds = time.perf_counter() - start
