@@ -10,7 +10,9 @@ imports the same ``selu_proof``), in a temporary working directory and without
 timing metadata, so the stored outputs depend only on the code.  The notebooks
 must keep their outputs deterministic: fixed seeds, no timings, no paths.
 ``tests/test_notebooks.py`` executes the notebooks the same way and fails when
-a stored output differs from a fresh one (:func:`output_summary`).
+a stored output differs from a fresh one (:func:`compare_outputs`): the text must
+be the same and the numbers in it equal within each cell's stated tolerance, since
+another CPU, BLAS or thread count changes floats in their last digits.
 """
 
 from __future__ import annotations
@@ -121,6 +123,83 @@ def output_summary(nb: Any) -> list[list[str]]:
                         items.append(f"{mime}: {data[mime]}")
         out.append([re.sub(r" at 0x[0-9a-f]+", " at 0x…", s) for s in items])
     return out
+
+
+#: A number as cells print it: sign, digits with an optional point, optional exponent.
+NUMBER = re.compile(r"(?<![\w.])[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?")
+
+#: Relative tolerance for a cell that declares none: its numbers come from exact or
+#: ball arithmetic, or from float64 element-wise functions whose SIMD implementations
+#: differ between CPUs in the last bits.
+DEFAULT_RTOL = 1e-9
+
+
+def cell_tolerance(cell: Any) -> tuple[float, bool]:
+    """The relative tolerance for a code cell's numbers, and whether counts may move.
+
+    A cell whose numbers come from BLAS products, threads or a simulation (float32 deep
+    nets, PyTorch training) declares it in its metadata, with the reason::
+
+        "selu_proof": {"rtol": 0.001, "why": "float32 simulation over 40 layers"}
+
+    Such a cell's integers may also move by one (a count of layers in a box, an accuracy
+    numerator).  Every other cell gets :data:`DEFAULT_RTOL` and exact integers.
+    """
+    meta = cell.get("metadata", {}).get("selu_proof", {})
+    if "rtol" in meta:
+        return float(meta["rtol"]), True
+    return DEFAULT_RTOL, False
+
+
+def _last_place(token: str) -> float:
+    """One unit in the last printed place of a decimal ``token``."""
+    mantissa, _, exponent = token.lower().partition("e")
+    decimals = len(mantissa.partition(".")[2])
+    return 10.0 ** (int(exponent or 0) - decimals)
+
+
+def _numbers_agree(a: str, b: str, rtol: float, counts_move: bool) -> bool:
+    """``a`` and ``b`` agree within ``rtol`` (relative) plus one unit in the last place.
+
+    The unit in the last place allows for a value near a rounding boundary printed on
+    either side of it.  Integers must be equal unless ``counts_move``.
+    """
+    x, y = float(a), float(b)
+    integer = not any(ch in a + b for ch in ".eE")
+    if integer and not counts_move:
+        return a.lstrip("+") == b.lstrip("+")
+    slack = max(_last_place(a), _last_place(b))
+    return abs(x - y) <= rtol * max(abs(x), abs(y)) + slack
+
+
+def compare_outputs(stored: Any, fresh: Any) -> list[str]:
+    """Where the outputs of two runs of one notebook differ, one line per difference.
+
+    Each code cell's outputs (as :func:`output_summary` gives them) must have the same
+    text once every number is replaced by a placeholder, and the numbers must agree
+    within the cell's tolerance (:func:`cell_tolerance`): another CPU, BLAS or thread
+    count changes floats in their last digits, so printed floats are never compared
+    as text.  Images compare by count and pixel size.
+    """
+    cells = [c for c in stored.cells if c.cell_type == "code"]
+    old, new = output_summary(stored), output_summary(fresh)
+    if len(old) != len(new):
+        return [f"{len(old)} code cells stored, {len(new)} in a fresh run"]
+    problems = []
+    for i, (cell, a, b) in enumerate(zip(cells, old, new)):
+        rtol, counts_move = cell_tolerance(cell)
+        if len(a) != len(b):
+            problems.append(f"code cell {i}: {len(a)} outputs stored, {len(b)} fresh")
+            continue
+        for x, y in zip(a, b):
+            if NUMBER.sub("#", x) != NUMBER.sub("#", y):
+                problems.append(f"code cell {i}: text differs: {x[:200]!r} vs {y[:200]!r}")
+                continue
+            for p, q in zip(NUMBER.findall(x), NUMBER.findall(y)):
+                if not _numbers_agree(p, q, rtol, counts_move):
+                    problems.append(f"code cell {i}: {p} stored, {q} fresh (rtol {rtol:g})")
+                    break
+    return problems
 
 
 def main(argv: list[str]) -> int:
