@@ -360,3 +360,16 @@ def test_cli_plot_usage_errors(capsys, argv):
         main(argv)
     _, err = capsys.readouterr()
     assert exc.value.code == 2 and len(err.strip().splitlines()) == 1
+
+
+def test_figure_objects_show_a_short_summary_not_their_arrays():
+    """A notebook cell ending in a plot shows the figure and a few lines of numbers."""
+    from IPython.lib.pretty import pretty
+
+    from selu_proof.plots import plot_correlation_map
+
+    p = plot_correlation_map()
+    for text in (repr(p), pretty(p)):
+        assert "array(" not in text and len(text) < 1500
+        assert text.startswith("CorrelationMapPlot")
+    assert "points: 41" in pretty(p) and "slope: 1.0715749924558167" in pretty(p)

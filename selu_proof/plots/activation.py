@@ -8,7 +8,7 @@ from typing import Any
 from selu_proof.plots.common import FigureData, _new_axes
 
 
-@dataclass
+@dataclass(repr=False)
 class ActivationPlot(FigureData):
     """Data of :func:`plot_activation`.
 

@@ -166,7 +166,7 @@ def _fraction_weight(leaf: CertificateLeaf, domain: tuple[tuple[Fraction, Fracti
     return out
 
 
-@dataclass
+@dataclass(repr=False)
 class CoverPlot(FigureData):
     """Data of :func:`plot_certificate_cover`.
 

@@ -65,7 +65,7 @@ def _new_axes(ax: Any, figsize: tuple[float, float]) -> tuple[Any, Any]:
     return fig, fig.add_subplot()
 
 
-@dataclass
+@dataclass(repr=False)
 class FigureData:
     """Base of the values returned by the ``plot_*`` functions: the figure and what it shows."""
 
@@ -79,12 +79,48 @@ class FigureData:
         """Key numbers of the figure, JSON-ready."""
         return {}
 
+    def __repr__(self) -> str:
+        """The class name and :meth:`summary` on one line (not the arrays behind the figure)."""
+        return f"{type(self).__name__}({_short(self.summary())[1:-1]})"
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        """IPython's text form: the class name and :meth:`summary` as an indented table.
+
+        Notebooks show the figure (``_repr_png_``) with this short text beside it, not the
+        arrays behind the figure.
+        """
+        lines = [type(self).__name__]
+        lines += _summary_lines(self.summary(), "  ")
+        printer.text("\n".join(lines))
+
     def _repr_png_(self) -> bytes:
         import io
 
         buf = io.BytesIO()
         self.figure.savefig(buf, format="png", dpi=100)
         return buf.getvalue()
+
+
+def _short(value: Any) -> str:
+    if isinstance(value, float):  # in full: a rounded certified end would not be one
+        return repr(value)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_short(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_short(v)}" for k, v in value.items()) + "}"
+    return str(value)
+
+
+def _summary_lines(summary: dict[str, Any], indent: str) -> list[str]:
+    """``key: value`` lines of a (nested) summary; a nested dict of dicts is indented."""
+    lines = []
+    for key, value in summary.items():
+        if isinstance(value, dict) and any(isinstance(v, (dict, list)) for v in value.values()):
+            lines.append(f"{indent}{key}:")
+            lines += _summary_lines(value, indent + "  ")
+        else:
+            lines.append(f"{indent}{key}: {_short(value)}")
+    return lines
 
 
 def _theorem1_domain() -> tuple[tuple[float, float], ...]:

@@ -26,7 +26,7 @@ __all__ = ["plot_fixed_point_set", "FixedPointSetPlot", "THEOREM1_WEIGHTS"]
 THEOREM1_WEIGHTS: tuple[tuple[str, str], tuple[str, str]] = (("-0.1", "0.1"), ("0.95", "1.1"))
 
 
-@dataclass
+@dataclass(repr=False)
 class FixedPointSetPlot(FigureData):
     """Data of :func:`plot_fixed_point_set`.
 

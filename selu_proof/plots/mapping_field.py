@@ -19,7 +19,7 @@ from selu_proof.plots.common import (
 )
 
 
-@dataclass
+@dataclass(repr=False)
 class MappingFieldPlot(FigureData):
     """Data of :func:`plot_mapping_field`.
 

@@ -15,7 +15,7 @@ from selu_proof.plots.common import FigureData, _new_axes
 __all__ = ["CorrelationMapPlot", "GradientsPlot", "plot_correlation_map", "plot_gradients"]
 
 
-@dataclass
+@dataclass(repr=False)
 class CorrelationMapPlot(FigureData):
     """Data of :func:`plot_correlation_map`: ``curves[name] = (c, c~)`` and the fixed points."""
 
@@ -30,7 +30,7 @@ class CorrelationMapPlot(FigureData):
                 "points": len(self.c)}
 
 
-@dataclass
+@dataclass(repr=False)
 class GradientsPlot(FigureData):
     """Data of :func:`plot_gradients`."""
 

@@ -58,7 +58,7 @@ def worst_case_weights(kind: str = "variance", *, alpha: float | None = None,
     return best
 
 
-@dataclass
+@dataclass(repr=False)
 class SpectralNormPlot(FigureData):
     """Data of :func:`plot_spectral_norm`.
 
