@@ -16,7 +16,7 @@ import mpmath
 import sympy as sp
 
 from selu_proof import symbolic as sym
-from selu_proof.constants import constant_digits
+from selu_proof.kernel.constants import constant_digits
 
 
 def mpmath_baseline(digits: int) -> str:

@@ -16,11 +16,11 @@ import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
 
-from selu_proof.interval import forms, prover
-from selu_proof.interval.checker import check_file
-from selu_proof.interval.claims import goals_of_claim, parameter_balls
-from selu_proof.interval.exact import upper_fraction
-from selu_proof.interval.specs import load_spec, shipped_specs
+from selu_proof.kernel import forms, prover
+from selu_proof.kernel.checker import check_file
+from selu_proof.kernel.claims import goals_of_claim, parameter_balls
+from selu_proof.kernel.exact import upper_fraction
+from selu_proof.kernel.specs import load_spec, shipped_specs
 
 PAPER_GRID = 3e9
 

@@ -10,7 +10,7 @@ NeurIPS 2017 (arXiv:1706.02515).
 '1.050700987355480493419335'
 
 Every name is loaded on first use, so that importing the trusted checker
-(:mod:`selu_proof.interval.checker`) loads nothing else, and so that the
+(:mod:`selu_proof.kernel.checker`) loads nothing else, and so that the
 command line starts without importing anything heavy before it can handle
 Ctrl-C.
 """
@@ -21,7 +21,7 @@ import importlib
 from typing import Any
 
 _LAZY = {
-    **{name: "selu_proof.constants" for name in (
+    **{name: "selu_proof.kernel.constants" for name in (
         "ALPHA_01", "LAMBDA_01", "ALPHA_LAMBDA_01", "constant_balls", "constant_digits")},
     "moment_map": "selu_proof.backends", "jacobian": "selu_proof.backends",
     "spectral_norm": "selu_proof.backends",

@@ -76,8 +76,8 @@ def _exprs(name: str) -> tuple[tuple[sp.Expr, ...], tuple[sp.Symbol, ...]]:
     if name == "dropout_mean_field":
         q, sat, m, var = sp.symbols("q saturation mean var", real=True)
         return sym.dropout_mean_field(q, sat, m, var), (q, sat, m, var)
-    if name.startswith("goal:"):  # a claim's goal expression F (interval.claims)
-        from selu_proof.interval.claims import goal_expression
+    if name.startswith("goal:"):  # a claim's goal expression F (kernel.claims)
+        from selu_proof.kernel.claims import goal_expression
 
         return (goal_expression(name[len("goal:"):]),), \
             (sym.mu, sym.omega, sym.nu, sym.tau, sym.alpha, sym.lam)
@@ -101,7 +101,7 @@ def compiled(name: str, backend: str) -> Any:
     of ``(z, alpha, lam)``; ``dropout_mean_field`` -> ``(A**2 q, A**2 q**2)``
     of ``(q, saturation, mean, var)``.
     ``goal:KEY`` (``numpy`` and ``mpmath``) -> ``(F,)`` of ``(mu, omega, nu, tau, alpha, lam)``
-    for the goal expression ``KEY`` of :func:`selu_proof.interval.claims.goal_expression`.
+    for the goal expression ``KEY`` of :func:`selu_proof.kernel.claims.goal_expression`.
     """
     _check(backend)
     return lookup(f"{backend}_backends", name)
@@ -112,7 +112,7 @@ def moments(a: Any, v: Any, alpha: Any, lam: Any, backend: str = "numpy") -> tup
 
     Examples
     --------
-    >>> from selu_proof.constants import ALPHA_01, LAMBDA_01
+    >>> from selu_proof.kernel.constants import ALPHA_01, LAMBDA_01
     >>> m, xi, var = moments(0.0, 1.0, ALPHA_01, LAMBDA_01)
     >>> round(float(m), 12) == 0.0, round(float(var), 12)
     (True, 1.0)

@@ -259,7 +259,7 @@ def _namespace(target: str) -> dict:
         return {"_mp": mp, "_mp_erfcx": _mp_erfcx, "_mp_square": lambda x: x * x}
     from flint import arb
 
-    from selu_proof import arb_runtime
+    from selu_proof.kernel import arb_runtime
 
     return {"_arb": arb, "_rt": arb_runtime}
 
@@ -270,7 +270,7 @@ PREAMBLE = {
     "mpmath": ("import mpmath as _mp\n\n\n"
                "def _mp_erfcx(x):\n    return _mp.exp(x * x) * _mp.erfc(x)\n\n\n"
                "def _mp_square(x):\n    return x * x\n"),
-    "arb": "from flint import arb as _arb\n\nfrom selu_proof import arb_runtime as _rt\n",
+    "arb": "from flint import arb as _arb\n\nfrom selu_proof.kernel import arb_runtime as _rt\n",
 }
 
 
@@ -292,7 +292,7 @@ def block_functions(block: type) -> tuple[Callable, Callable]:
 
     Generated from the block's explicit form and its derivative rules, with
     the blocks inside written out explicitly (so that
-    :func:`selu_proof.arb_runtime.block` can use them without recursion).
+    :func:`selu_proof.kernel.arb_runtime.block` can use them without recursion).
     The committed :mod:`selu_proof.generated.arb_blocks` holds the same code.
     """
     parts = block_expressions(block)
@@ -326,7 +326,7 @@ def generate_source(exprs: Sequence[sp.Expr], args: Sequence[sp.Symbol], target:
     compound subexpression also gets a named temporary with its sympy form in
     a comment.  For ``arb`` the number constants are hoisted into
     ``_<name>_constants()``, computed once per working precision, and each
-    Gaussian block is enclosed by :func:`selu_proof.arb_runtime.block` (through
+    Gaussian block is enclosed by :func:`selu_proof.kernel.arb_runtime.block` (through
     its own generated functions ``_blk_<block>``) unless ``block_mode`` is
     ``"explicit"``.
     """

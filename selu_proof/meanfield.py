@@ -49,8 +49,8 @@ import numpy as np
 from flint import arb, ctx
 
 from selu_proof import backends
-from selu_proof.arb_runtime import ipow
-from selu_proof.interval.exact import ball, ball_ends, decimal_down, decimal_up, interval_ball
+from selu_proof.kernel.arb_runtime import ipow
+from selu_proof.kernel.exact import ball, ball_ends, decimal_down, decimal_up, interval_ball
 
 __all__ = ["MeanFieldResult", "mean_field", "correlation_map", "correlation_slope",
            "correlation_fixed_points", "chi_balls", "chi1_range_witnesses", "CHI1_WITNESSES",
@@ -91,7 +91,7 @@ def _mid(x: arb) -> mpmath.mpf:
 def chi_balls(a: arb, v: arb, alpha: arb, lam: arb, tau: arb) -> tuple[arb, arb]:
     """Enclosures of ``(chi1, chi_c)`` for ``z ~ N(a, v)`` over the balls given.
 
-    >>> from selu_proof.constants import constant_balls
+    >>> from selu_proof.kernel.constants import constant_balls
     >>> al, la = constant_balls(128)
     >>> c1, cc = chi_balls(arb(0), arb(1), al, la, arb(1))
     >>> c1.str(10, radius=False), cc.str(10, radius=False)
@@ -107,7 +107,7 @@ def chi1_range_witnesses(prec: int = 200) -> dict[str, dict[str, Any]]:
     Together with the certificate ``proofs/chi1_range.cert.json`` (``0.95266 <
     chi1 < 1.20897`` on the whole domain) these make the range two-sided.
     """
-    from selu_proof.constants import constant_balls
+    from selu_proof.kernel.constants import constant_balls
 
     out = {}
     with ctx.workprec(prec):
@@ -205,7 +205,7 @@ def correlation_map(c: Any, a: Any, v: Any, alpha: Any, lam: Any, *, dps: int = 
     .. math:: \tilde c = \frac{E[\mathrm{selu}(z)\mathrm{selu}(z')] - \tilde\mu^2}{\tilde\nu},
               \quad (z, z') \sim N\Big(\binom{a}{a}, v\begin{pmatrix}1 & c\\ c & 1\end{pmatrix}\Big)
 
-    >>> from selu_proof.constants import ALPHA_01, LAMBDA_01
+    >>> from selu_proof.kernel.constants import ALPHA_01, LAMBDA_01
     >>> float(correlation_map(1, 0, 1, ALPHA_01, LAMBDA_01))
     1.0
     >>> round(float(correlation_map(0.5, 0, 1, ALPHA_01, LAMBDA_01)), 10)
@@ -360,7 +360,7 @@ def _selu_state(omega: str, tau: str, alpha: str | None, lam: str | None, mean: 
                 var: str | None, digits: int) -> tuple[dict[str, Any], dict[str, Any],
                                                        tuple[arb, arb, arb, arb, arb, arb]]:
     """Fixed point and parameters as balls ``(mu, nu, omega, tau, alpha, lam)``."""
-    from selu_proof.constants import constant_balls
+    from selu_proof.kernel.constants import constant_balls
     from selu_proof.fixedpoint import design_selu, fixed_point
 
     prec = ctx.prec

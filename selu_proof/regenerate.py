@@ -10,7 +10,7 @@ What is generated is enumerated from the tables where the expressions are
 defined, so that a new entry there is picked up by rerunning the command:
 
 * the goal expressions ``F`` of the claims: every key of the table in
-  :func:`selu_proof.interval.claims.goal_expression` (value and gradient, arb);
+  :func:`selu_proof.kernel.claims.goal_expression` (value and gradient, arb);
 * the Gaussian blocks: every :class:`selu_proof.symbolic.GaussianBlock`
   subclass exported by :mod:`selu_proof.symbolic` (value and gradient, arb);
 * the backend functions: every name :func:`selu_proof.backends._exprs`
@@ -91,12 +91,12 @@ def _function_ast(fn: Callable) -> ast.FunctionDef:
 
 
 def goal_keys() -> list[str]:
-    """The keys of the table in :func:`selu_proof.interval.claims.goal_expression`.
+    """The keys of the table in :func:`selu_proof.kernel.claims.goal_expression`.
 
     Read from the dictionary literal assigned to ``table`` in its source, so
     that a key added there is generated without being listed twice.
     """
-    from selu_proof.interval import claims
+    from selu_proof.kernel import claims
 
     keys: list[str] = []
     for node in ast.walk(_function_ast(claims.goal_expression)):
@@ -178,7 +178,7 @@ def _blocks_module() -> Module:
 
 
 def _goals_module() -> Module:
-    from selu_proof.interval.claims import VARS, goal_expression
+    from selu_proof.kernel.claims import VARS, goal_expression
 
     args = tuple(VARS) + (sym.alpha, sym.lam)
     functions, entries = [], {}
@@ -197,7 +197,7 @@ def _goals_module() -> Module:
         raise RuntimeError("two goal keys map to the same Python name")
     return Module("arb_goals", "arb",
                   "Goal expressions F of the claims: value and gradient, in ball arithmetic.",
-                  "selu_proof.interval.claims.goal_expression (built from selu_proof.symbolic)",
+                  "selu_proof.kernel.claims.goal_expression (built from selu_proof.symbolic)",
                   tuple(functions), entries)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from selu_proof.interval.specs import parse_spec
+from selu_proof.kernel.specs import parse_spec
 
 THEOREM1: dict[str, Any] = {
     "name": "t1",
@@ -36,7 +36,7 @@ def prove_until_interrupted(spec, out_dir, monkeypatch, after: int) -> None:
     """
     import pytest
 
-    from selu_proof.interval import prover
+    from selu_proof.search import prover
 
     monkeypatch.setattr(prover, "CHECKPOINT_INTERVAL", 0.0)
     calls = {"n": 0}

@@ -8,7 +8,7 @@ import pytest
 from flint import arb, ctx
 
 from selu_proof import backends
-from selu_proof.constants import ALPHA_01, LAMBDA_01, constant_digits
+from selu_proof.kernel.constants import ALPHA_01, LAMBDA_01, constant_digits
 
 ALPHA_S, LAMBDA_S = (constant_digits(45)[k] for k in ("alpha", "lambda"))
 

@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from selu_proof.cli import main
-from selu_proof.interval.specs import PROOFS_DIR
+from selu_proof.kernel.specs import PROOFS_DIR
 
 BAD_SPECS = {
     "inverted": ('name = "x"\n[domain]\nmu = ["0.1", "-0.1"]\nomega = ["-0.1", "0.1"]\n'

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from selu_proof import ALPHA_01, ALPHA_LAMBDA_01, LAMBDA_01
-from selu_proof.constants import (
+from selu_proof.kernel.constants import (
     ball_to_fraction_bounds,
     constant_balls,
     constant_digits,

@@ -8,8 +8,8 @@ from fractions import Fraction
 import pytest
 
 from selu_proof.cli import main
-from selu_proof.interval.checker import check_file
-from selu_proof.interval.design_proof import designed_domain
+from selu_proof.kernel.checker import check_file
+from selu_proof.search.design_proof import designed_domain
 
 
 @pytest.mark.parametrize("var", ["2", "1.5"])

@@ -15,7 +15,7 @@ from flint import arb, ctx
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from selu_proof.interval.exact import (
+from selu_proof.kernel.exact import (
     ball,
     ball_ends,
     decimal_down,

@@ -9,10 +9,10 @@ import pytest
 from helpers_specs import make_spec
 
 from selu_proof.cli import main
-from selu_proof.interval.checker import check_file
-from selu_proof.interval.edges import explore_edge, grid_midpoint, run_trial
-from selu_proof.interval.exact import fraction_str, parse_decimal
-from selu_proof.interval.specs import load_spec, parse_spec, shipped_specs
+from selu_proof.kernel.checker import check_file
+from selu_proof.search.edges import explore_edge, grid_midpoint, run_trial
+from selu_proof.kernel.exact import fraction_str, parse_decimal
+from selu_proof.kernel.specs import load_spec, parse_spec, shipped_specs
 
 
 @pytest.fixture(scope="module")
@@ -101,7 +101,7 @@ EDGES = {"theorem1_nu_lo": ("nu", 0, "0.5107"), "theorem1_tau_lo": ("tau", 0, "0
 
 @pytest.mark.parametrize("name", sorted(EDGES))
 def test_committed_edge_certificates_check(name):
-    from selu_proof.interval.specs import PROOFS_DIR
+    from selu_proof.kernel.specs import PROOFS_DIR
 
     path = PROOFS_DIR / "edges" / f"{name}.cert.json"
     res = check_file(path)

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from selu_proof import backends
-from selu_proof.constants import ALPHA_01, LAMBDA_01, constant_digits
+from selu_proof.kernel.constants import ALPHA_01, LAMBDA_01, constant_digits
 from selu_proof.fixedpoint import (
     RootResult,
     design_selu,
@@ -171,7 +171,7 @@ def test_fixed_point_in_theorem1_box(omega, tau):
         assert lo <= blo and bhi <= hi, (name, r.box[name])
     # it really is a fixed point: g(enclosure) meets the enclosure in both coordinates
     mu, nu = _ball(r.box["mean"]), _ball(r.box["var"])
-    from selu_proof.constants import constant_balls
+    from selu_proof.kernel.constants import constant_balls
 
     al, la = constant_balls(PREC)
     g = backends.moment_map(mu, nu, arb(omega), arb(tau), al, la, backend="arb")

@@ -11,7 +11,7 @@ import pytest
 
 from selu_proof import backends
 from selu_proof.cli import main
-from selu_proof.constants import constant_balls
+from selu_proof.kernel.constants import constant_balls
 from selu_proof.fixedpoint import fixed_point
 from selu_proof.fixedpoint.over_box import PAPER_BOX, compare_with_box, fixed_point_set
 

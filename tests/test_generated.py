@@ -23,8 +23,8 @@ from selu_proof import regenerate
 from selu_proof import symbolic as sym
 from selu_proof.codegen import generate
 from selu_proof.generated import REGENERATE, MissingGeneratedCodeError, lookup
-from selu_proof.interval.claims import compiled_goal, goal_expression
-from selu_proof.interval.specs import PROOFS_DIR
+from selu_proof.kernel.claims import compiled_goal, goal_expression
+from selu_proof.kernel.specs import PROOFS_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -75,7 +75,7 @@ def test_registry_enumerates_every_table_entry(modules):
 def test_generated_module_records_its_source_and_command():
     text = (regenerate.GENERATED_DIR / "arb_goals.py").read_text(encoding="utf-8")
     assert REGENERATE in text.splitlines()[2]
-    assert "selu_proof.interval.claims.goal_expression" in text
+    assert "selu_proof.kernel.claims.goal_expression" in text
     # the goal's sympy expression is in the docstring of its value function
     assert "F = " + "sqrt(" in text
 
@@ -85,7 +85,7 @@ def test_committed_goal_code_equals_runtime_generation(key):
     """Same balls out as code generated now from the sympy expression."""
     import sympy as sp
 
-    from selu_proof.interval.claims import VARS
+    from selu_proof.kernel.claims import VARS
 
     f = goal_expression(key)
     args = tuple(VARS) + (sym.alpha, sym.lam)

@@ -7,10 +7,10 @@ from concurrent.futures import ProcessPoolExecutor
 import pytest
 from helpers_specs import prove_until_interrupted
 
-from selu_proof.interval import prover
-from selu_proof.interval.checker import check_file
-from selu_proof.interval.prover import prove_spec
-from selu_proof.interval.specs import PROOFS_DIR, load_spec, shipped_specs
+from selu_proof.search import prover
+from selu_proof.kernel.checker import check_file
+from selu_proof.search.prover import prove_spec
+from selu_proof.kernel.specs import PROOFS_DIR, load_spec, shipped_specs
 
 SHIPPED = sorted(shipped_specs())
 
@@ -69,7 +69,7 @@ def test_interrupted_run_resumes_without_redoing_work(tmp_path, monkeypatch):
         (PROOFS_DIR / "lemma12.cert.json").read_bytes()
     assert not ckpt.exists()
     # exactly the 10 subtrees finished before the interruption were not searched again
-    from selu_proof.interval.claims import goals_of_claim, parameter_balls
+    from selu_proof.kernel.claims import goals_of_claim, parameter_balls
 
     params = parameter_balls("alpha01", "lambda01", 128)
     tasks = sum(len(prover.expand_frontier(g.key, g.bound, spec.domain, params).open)

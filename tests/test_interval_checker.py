@@ -10,9 +10,9 @@ from fractions import Fraction
 
 import pytest
 
-from selu_proof.interval.checker import check_certificate, check_file
-from selu_proof.interval.prover import prove_spec
-from selu_proof.interval.specs import load_spec, shipped_specs
+from selu_proof.kernel.checker import check_certificate, check_file
+from selu_proof.search.prover import prove_spec
+from selu_proof.kernel.specs import load_spec, shipped_specs
 
 
 @pytest.fixture(scope="module")
@@ -136,13 +136,13 @@ def test_truncated_and_corrupt_files(cert, tmp_path):
 
 
 def test_checker_imports_nothing_from_the_prover():
-    code = ("import sys, selu_proof.interval.checker as c; "
+    code = ("import sys, selu_proof.kernel.checker as c; "
             "print(sorted(m for m in sys.modules if m.startswith('selu_proof')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
     mods = eval(out)  # noqa: S307 - our own printed list
-    assert "selu_proof.interval.checker" in mods
-    for bad in ("selu_proof.interval.prover", "selu_proof.interval.certificate",
+    assert "selu_proof.kernel.checker" in mods
+    for bad in ("selu_proof.search.prover", "selu_proof.search.certificate",
                 "selu_proof.fixedpoint", "selu_proof.cli"):
         assert not any(m == bad or m.startswith(bad + ".") for m in mods), bad
 
@@ -176,7 +176,7 @@ def test_every_field_is_verified(cert, edit, words):
 def test_constants_as_tight_as_the_replay(cert):
     from flint import arb
 
-    from selu_proof.interval.claims import parameter_balls
+    from selu_proof.kernel.claims import parameter_balls
 
     res = check_certificate(cert)
     assert res.valid

@@ -18,12 +18,12 @@ from flint import arb, ctx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from selu_proof import arb_runtime as rt
+from selu_proof.kernel import arb_runtime as rt
 from selu_proof import symbolic as sym
 from selu_proof.codegen import generate
-from selu_proof.interval import forms
-from selu_proof.interval.claims import VARS, goal_expression, parameter_balls
-from selu_proof.interval.specs import load_spec, shipped_specs
+from selu_proof.kernel import forms
+from selu_proof.kernel.claims import VARS, goal_expression, parameter_balls
+from selu_proof.kernel.specs import load_spec, shipped_specs
 
 KEYS = ["S(H)", "S(J)", "mean", "-mean", "var", "-var", "var-nu", "nu-var"]
 DOMAINS = [load_spec(p).domain for p in shipped_specs().values()]

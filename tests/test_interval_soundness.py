@@ -10,8 +10,8 @@ import sympy as sp
 from helpers_specs import make_spec
 
 from selu_proof import symbolic as sym
-from selu_proof.interval.claims import goal_expression
-from selu_proof.interval.prover import prove_spec
+from selu_proof.kernel.claims import goal_expression
+from selu_proof.search.prover import prove_spec
 
 TH1_L12_DOMAIN = {"tau": ["0.8", "1.25"]}
 
@@ -86,7 +86,7 @@ def test_paper_image_box_is_refuted_at_its_lower_mean_end(tmp_path):
     """The paper's mu~ >= -0.03106 fails near (-0.1, 0.1, 0.8, 0.95); one digit more holds."""
     from pathlib import Path
 
-    from selu_proof.interval.specs import load_spec
+    from selu_proof.kernel.specs import load_spec
 
     root = Path(__file__).resolve().parent.parent
     (res,) = prove_spec(load_spec(root / "examples" / "paper_image_box.toml"), out_dir=tmp_path)

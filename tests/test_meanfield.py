@@ -14,11 +14,11 @@ from flint import arb, ctx
 from helpers_specs import make_spec
 
 from selu_proof import symbolic as sym
-from selu_proof.constants import ALPHA_01, LAMBDA_01, constant_balls
-from selu_proof.interval.checker import check_certificate
-from selu_proof.interval.exact import fraction_str
-from selu_proof.interval.prover import prove_spec
-from selu_proof.interval.specs import PROOFS_DIR
+from selu_proof.kernel.constants import ALPHA_01, LAMBDA_01, constant_balls
+from selu_proof.kernel.checker import check_certificate
+from selu_proof.kernel.exact import fraction_str
+from selu_proof.search.prover import prove_spec
+from selu_proof.kernel.specs import PROOFS_DIR
 from selu_proof.meanfield import (
     chi1_range_witnesses,
     chi_balls,

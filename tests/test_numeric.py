@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from selu_proof import backends
-from selu_proof.constants import ALPHA_01, LAMBDA_01
+from selu_proof.kernel.constants import ALPHA_01, LAMBDA_01
 from selu_proof.numeric import (
     alpha_dropout,
     alpha_dropout_affine,

@@ -11,8 +11,8 @@ import pytest
 from selu_proof import plots
 from selu_proof.backends import moment_map, spectral_norm
 from selu_proof.cli import main
-from selu_proof.constants import ALPHA_01, LAMBDA_01
-from selu_proof.interval.specs import PROOFS_DIR
+from selu_proof.kernel.constants import ALPHA_01, LAMBDA_01
+from selu_proof.kernel.specs import PROOFS_DIR
 
 MAGIC = {".png": b"\x89PNG", ".pdf": b"%PDF", ".svg": b"<?xml"}
 THEOREM1_CERT = PROOFS_DIR / "theorem1.cert.json"

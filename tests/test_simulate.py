@@ -18,7 +18,7 @@ import pytest
 
 from selu_proof import backends
 from selu_proof.cli import main
-from selu_proof.constants import ALPHA_01, LAMBDA_01
+from selu_proof.kernel.constants import ALPHA_01, LAMBDA_01
 from selu_proof.numeric import moment_statistics, selu, simulate
 from selu_proof.numeric.activations import get_activation
 from selu_proof.numeric.initializers import initialize, weight_statistics

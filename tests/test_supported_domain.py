@@ -12,9 +12,9 @@ from flint import arb
 from helpers_specs import THEOREM1
 
 from selu_proof.cli import main
-from selu_proof.interval.checker import check_certificate, check_file
-from selu_proof.interval.exact import MAX_BITS, ball_ends, upper_fraction
-from selu_proof.interval.specs import PROOFS_DIR, SpecError, parse_spec
+from selu_proof.kernel.checker import check_certificate, check_file
+from selu_proof.kernel.exact import MAX_BITS, ball_ends, upper_fraction
+from selu_proof.kernel.specs import PROOFS_DIR, SpecError, parse_spec
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from selu_proof.interval.specs import PROOFS_DIR
+from selu_proof.kernel.specs import PROOFS_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -55,20 +55,99 @@ def _traced(tmp_path: Path) -> tuple[set[str], list[str]]:
     return files, data["third"]
 
 
-def test_readme_lists_exactly_what_check_executes(tmp_path):
-    table = _readme_table()
+#: Loaded by ``check`` outside the kernel: the command-line entry (argument parser and
+#: each subcommand's ``register()``; only ``check``'s handler runs) and the lazy package
+#: root.  Nothing in them decides a verdict.
+ENTRY = ("selu_proof/__init__.py", "selu_proof/__main__.py", "selu_proof/cli/")
+
+
+def test_check_executes_only_the_kernel_the_generated_code_and_the_entry(tmp_path):
     files, third = _traced(tmp_path)
-    expected = "\n".join(f"| `{f}` | {len((ROOT / f).read_text().splitlines())} |"
-                         for f in sorted(files))
-    assert set(table) == files, f"README Trusted base table should list:\n{expected}"
-    for path, n in table.items():
-        assert len((ROOT / path).read_text(encoding="utf-8").splitlines()) == n, \
-            f"{path}: README says {n} lines; table should read:\n{expected}"
+    outside = sorted(f for f in files if not f.startswith(
+        ("selu_proof/kernel/", "selu_proof/generated/", *ENTRY)))
+    assert not outside, outside
+    assert not any(f.startswith("selu_proof/search/") or f.endswith("symbolic.py")
+                   or f.endswith("codegen.py") for f in files)
     # besides the package: python-flint and interpreter/site machinery only
     # (__mp_main__: multiprocessing's alias of the main module, for the worker processes)
     allowed = {"flint", "selu_proof", "__main__", "__mp_main__", "cython_runtime",
                "_distutils_hack", "certifi"}
     extra = {m for m in third if m not in allowed and not m.startswith(("_cython", "__editable"))}
     assert not extra, extra
-    assert not any(f.startswith("selu_proof/interval/prover") or f.endswith("symbolic.py")
-                   or f.endswith("codegen.py") for f in files)
+
+
+def test_readme_lists_the_kernel_and_the_generated_code_check_executes(tmp_path):
+    """The table is every file under ``selu_proof/kernel/`` plus each generated module
+    ``check`` loads, with true line counts."""
+    table = _readme_table()
+    files, _ = _traced(tmp_path)
+    kernel = {p.relative_to(ROOT).as_posix() for p in (ROOT / "selu_proof" / "kernel").glob("*.py")}
+    wanted = kernel | {f for f in files if f.startswith("selu_proof/generated/")}
+    expected = "\n".join(f"| `{f}` | {len((ROOT / f).read_text().splitlines())} |"
+                         for f in sorted(wanted))
+    assert set(table) == wanted, f"README Trusted base table should list:\n{expected}"
+    for path, n in table.items():
+        assert len((ROOT / path).read_text(encoding="utf-8").splitlines()) == n, \
+            f"{path}: README says {n} lines; table should read:\n{expected}"
+
+
+def test_kernel_imports_nothing_outside_itself_and_the_generated_code():
+    """No import of the search (or of anything else of the package) from the kernel."""
+    for path in (ROOT / "selu_proof" / "kernel").glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        for target in re.findall(r"(?:from|import) (selu_proof[\w.]*(?: import \w+)?)", text):
+            if target.endswith("symbolic"):  # build time only (regenerate), never in check
+                continue
+            assert target.startswith(("selu_proof.kernel", "selu_proof.generated")), \
+                f"{path.name} imports {target}"
+
+
+def test_no_import_circles_in_the_package():
+    """Module-level imports between the package's modules form no cycle."""
+    import ast
+
+    graph: dict[str, set[str]] = {}
+    for path in (ROOT / "selu_proof").rglob("*.py"):
+        rel = path.relative_to(ROOT).with_suffix("")
+        name = ".".join(rel.parts[:-1] if rel.name == "__init__" else rel.parts)
+        deps = set()
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:  # top level only
+            if isinstance(node, ast.ImportFrom) and node.module and \
+                    node.module.startswith("selu_proof"):
+                deps.add(node.module)
+                deps.update(f"{node.module}.{a.name}" for a in node.names)
+            elif isinstance(node, ast.Import):
+                deps.update(a.name for a in node.names if a.name.startswith("selu_proof"))
+        graph[name] = deps
+    graph = {k: {d for d in v if d in graph and d != k} for k, v in graph.items()}
+    state: dict[str, int] = {}
+
+    def visit(node: str, stack: list[str]) -> None:
+        state[node] = 1
+        for dep in sorted(graph[node]):
+            if state.get(dep) == 1:
+                raise AssertionError("import circle: " + " -> ".join([*stack, node, dep]))
+            if dep not in state:
+                visit(dep, [*stack, node])
+        state[node] = 2
+
+    for node in sorted(graph):
+        if node not in state:
+            visit(node, [])
+
+
+def test_old_module_paths_still_import_the_moved_modules_with_a_warning():
+    import importlib
+    import warnings
+
+    import selu_proof.kernel.checker as checker
+    import selu_proof.search.prover as prover
+
+    for old, new in (("selu_proof.interval.checker", checker),
+                     ("selu_proof.interval.prover", prover)):
+        sys.modules.pop(old, None)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            assert importlib.import_module(old) is new
+        assert any(issubclass(w.category, DeprecationWarning) and old in str(w.message)
+                   for w in caught)

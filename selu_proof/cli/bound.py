@@ -1,7 +1,7 @@
 """``selu-proof bound``: a certified two-sided bracket of the maximum or minimum of a quantity.
 
-Thin wrapper around :func:`selu_proof.interval.prover.prove_spec` with one
-``extremum`` claim (:mod:`selu_proof.interval.extremum` does the search).
+Thin wrapper around :func:`selu_proof.search.prover.prove_spec` with one
+``extremum`` claim (:mod:`selu_proof.search.extremum` does the search).
 """
 
 from __future__ import annotations
@@ -74,7 +74,7 @@ def parse_tolerance(text: str) -> str:
 
 def extremum_spec(spec: Any, quantity: str, sense: str, tol: str) -> Any:
     """The specification ``spec`` (domain, parameters) with one ``extremum`` claim."""
-    from selu_proof.interval.specs import EXTREMUM_QUANTITIES, SpecError, parse_spec
+    from selu_proof.kernel.specs import EXTREMUM_QUANTITIES, SpecError, parse_spec
 
     if quantity not in EXTREMUM_QUANTITIES:
         raise CLIError(f"cannot bound {quantity!r}: the quantities are "
@@ -102,7 +102,7 @@ def check_budget(args: argparse.Namespace) -> None:
 
 def run_bound(args: argparse.Namespace) -> int:
     from selu_proof.cli.prove import _resolve_spec
-    from selu_proof.interval.prover import prove_spec
+    from selu_proof.search.prover import prove_spec
 
     tol = parse_tolerance(args.tol)
     check_budget(args)

@@ -25,10 +25,10 @@ def emit_json(obj: Any) -> None:
 def parse_exact(text: str, name: str) -> Fraction:
     """Parse an exact decimal (``"0.1"``, ``"-2"``, ``"1e-3"``) as a Fraction.
 
-    The grammar is that of specifications (:func:`selu_proof.interval.exact.parse_decimal`):
+    The grammar is that of specifications (:func:`selu_proof.kernel.exact.parse_decimal`):
     no fractions, underscores, non-ASCII digits, NaN or infinities, a bounded exponent.
     """
-    from selu_proof.interval.exact import parse_decimal
+    from selu_proof.kernel.exact import parse_decimal
 
     try:
         return parse_decimal(text.strip())
@@ -52,11 +52,11 @@ def check_supported(what: str, mu: Any = 0, omega: Any = 0, nu: Any = 1, tau: An
     """Refuse a point or box ``(mu, omega, nu, tau)`` outside the supported domain.
 
     Each value is a number or an interval ``(lo, hi)``.  The domain is that of
-    specifications (:func:`selu_proof.interval.specs.check_supported`, README
+    specifications (:func:`selu_proof.kernel.specs.check_supported`, README
     "Limitations"); ``what`` names the options the values came from.
     """
-    from selu_proof.interval.specs import SpecError
-    from selu_proof.interval.specs import check_supported as check
+    from selu_proof.kernel.specs import SpecError
+    from selu_proof.kernel.specs import check_supported as check
 
     def interval(x: Any) -> tuple[Fraction, Fraction]:
         lo, hi = x if isinstance(x, tuple) else (x, x)
@@ -70,7 +70,7 @@ def check_supported(what: str, mu: Any = 0, omega: Any = 0, nu: Any = 1, tau: An
 
 def check_parameter(value: Fraction, option: str) -> Fraction:
     """Refuse a SELU parameter (alpha or lambda) outside the supported range."""
-    from selu_proof.interval.specs import PARAMETER_RANGE
+    from selu_proof.kernel.specs import PARAMETER_RANGE
 
     lo, hi = PARAMETER_RANGE
     if not lo <= value <= hi:

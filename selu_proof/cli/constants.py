@@ -28,7 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from selu_proof.constants import constant_digits
+    from selu_proof.kernel.constants import constant_digits
 
     if not 1 <= args.digits <= MAX_DIGITS:
         raise CLIError(f"--digits must be between 1 and {MAX_DIGITS} (the time grows about "

@@ -177,7 +177,7 @@ def _design_and_prove(args: argparse.Namespace, result, target) -> int:
     import sys
 
     from selu_proof.cli.common import progress
-    from selu_proof.interval.design_proof import prove_design
+    from selu_proof.search.design_proof import prove_design
 
     if result.status != "unique":
         proof = {"status": "unknown", "reason": "no certified (alpha, lambda) to prove",

@@ -42,7 +42,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def parse_vary(text: str) -> tuple[str, str]:
     """``"nu:lo"`` -> ``("nu", "lo")`` with one-line errors."""
-    from selu_proof.interval.specs import VARIABLES
+    from selu_proof.kernel.specs import VARIABLES
 
     var, sep, end = text.partition(":")
     if not sep or end not in ("lo", "hi"):
@@ -56,7 +56,7 @@ def parse_vary(text: str) -> tuple[str, str]:
 def run_explore(args: argparse.Namespace) -> int:
     from selu_proof.cli.bound import check_budget, parse_tolerance
     from selu_proof.cli.prove import _resolve_spec
-    from selu_proof.interval.edges import explore_edge
+    from selu_proof.search.edges import explore_edge
 
     var, end = parse_vary(args.vary)
     tol = parse_exact(parse_tolerance(args.tol), "--tol")

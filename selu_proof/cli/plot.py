@@ -123,7 +123,7 @@ def _weights(args: argparse.Namespace, default: tuple[str, str] | None) -> Any:
 def _certificate_path(item: str | None) -> Path | None:
     if item is None:
         return None
-    from selu_proof.interval.specs import PROOFS_DIR, shipped_specs
+    from selu_proof.kernel.specs import PROOFS_DIR, shipped_specs
 
     if item in shipped_specs():
         return PROOFS_DIR / f"{item}.cert.json"

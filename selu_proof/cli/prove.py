@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from selu_proof.cli.common import CLIError, emit_json, progress
-from selu_proof.parallel import process_pool, usable_cores
+from selu_proof.kernel.parallel import process_pool, usable_cores
 
 #: seconds to wait for a Dask scheduler before giving up
 SCHEDULER_TIMEOUT = 5
@@ -67,7 +67,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _resolve_spec(item: str):
-    from selu_proof.interval.specs import SpecError, load_spec, shipped_specs
+    from selu_proof.kernel.specs import SpecError, load_spec, shipped_specs
 
     shipped = shipped_specs()
     path = shipped.get(item)
@@ -114,8 +114,8 @@ def _workers(args: argparse.Namespace) -> int:
 
 
 def run_prove(args: argparse.Namespace) -> int:
-    from selu_proof.interval.prover import CheckpointError, prove_spec
-    from selu_proof.interval.specs import shipped_specs
+    from selu_proof.search.prover import CheckpointError, prove_spec
+    from selu_proof.kernel.specs import shipped_specs
 
     if args.list:
         for name, path in shipped_specs().items():
@@ -128,7 +128,7 @@ def run_prove(args: argparse.Namespace) -> int:
         raise CLIError("--max-boxes must be positive")
     if args.max_seconds is not None and not args.max_seconds > 0:
         raise CLIError("--max-seconds must be positive")
-    from selu_proof.interval.specs import PRECISION_RANGE
+    from selu_proof.kernel.specs import PRECISION_RANGE
 
     if not PRECISION_RANGE[0] <= args.precision <= PRECISION_RANGE[1]:
         raise CLIError(f"--precision must be between {PRECISION_RANGE[0]} and "
@@ -217,7 +217,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 def _check_files(args: argparse.Namespace, expected: Any, executor: Any,
                  workers: int) -> tuple[list[dict[str, Any]], bool]:
-    from selu_proof.interval.checker import check_file
+    from selu_proof.kernel.checker import check_file
 
     rows = []
     ok = True

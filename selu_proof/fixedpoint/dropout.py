@@ -22,7 +22,7 @@ from selu_proof.fixedpoint.exact_input import Number, _check_digits, _exact, _fm
 from selu_proof.fixedpoint.precision import _with_prec
 from selu_proof.fixedpoint.rounding import _round_certified
 from selu_proof.fixedpoint.solver import _MAX_REFINEMENTS
-from selu_proof.interval.exact import ball
+from selu_proof.kernel.exact import ball
 
 
 def _rate(rate: Number) -> Fraction:

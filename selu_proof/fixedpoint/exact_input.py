@@ -12,7 +12,7 @@ import math
 from fractions import Fraction
 from typing import Union
 
-from selu_proof.interval.exact import fraction_str
+from selu_proof.kernel.exact import fraction_str
 
 #: An exact input: a decimal string, an int, a Fraction, or a float taken at its
 #: shortest decimal representation (``0.1`` means 1/10).
@@ -31,7 +31,7 @@ def _exact(x: Number, name: str) -> Fraction:
             raise ValueError(f"{name} must be a finite number, got {x!r}")
         return Fraction(repr(x))
     if isinstance(x, str):
-        from selu_proof.interval.exact import parse_decimal
+        from selu_proof.kernel.exact import parse_decimal
 
         try:
             return parse_decimal(x.strip())

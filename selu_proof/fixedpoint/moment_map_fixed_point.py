@@ -17,12 +17,12 @@ from fractions import Fraction
 import mpmath
 
 from selu_proof import backends
-from selu_proof.constants import constant_balls
+from selu_proof.kernel.constants import constant_balls
 from selu_proof.fixedpoint.exact_input import Number, _check_digits, _exact, _fmt_exact
 from selu_proof.fixedpoint.precision import _mpf, _with_prec
 from selu_proof.fixedpoint.results import RootResult
 from selu_proof.fixedpoint.solver import _Problem, _solve
-from selu_proof.interval.exact import ball
+from selu_proof.kernel.exact import ball
 
 
 def _fixed_point_problem(omega: Fraction, tau: Fraction, alpha: Fraction | None,

@@ -13,8 +13,8 @@ from fractions import Fraction
 
 from flint import arb
 
-from selu_proof.constants import ball_to_fraction_bounds, round_ball
-from selu_proof.interval.exact import round_sig
+from selu_proof.kernel.constants import ball_to_fraction_bounds, round_ball
+from selu_proof.kernel.exact import round_sig
 
 
 def _decimal_bound(q: Fraction, sig: int, up: bool) -> str:

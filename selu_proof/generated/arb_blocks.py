@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from flint import arb as _arb
 
-from selu_proof import arb_runtime as _rt
+from selu_proof.kernel import arb_runtime as _rt
 
 
 def _phi0_value_constants():

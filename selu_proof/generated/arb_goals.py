@@ -1,7 +1,7 @@
 """Goal expressions F of the claims: value and gradient, in ball arithmetic.
 
 GENERATED, DO NOT EDIT: written by `python -m selu_proof.regenerate` (selu_proof.regenerate,
-printer selu_proof.codegen, target arb) from selu_proof.interval.claims.goal_expression (built from selu_proof.symbolic).
+printer selu_proof.codegen, target arb) from selu_proof.kernel.claims.goal_expression (built from selu_proof.symbolic).
 tests/test_generated.py regenerates it and requires identical bytes.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from flint import arb as _arb
 
-from selu_proof import arb_runtime as _rt
+from selu_proof.kernel import arb_runtime as _rt
 
 
 from selu_proof.generated import arb_blocks as _blocks

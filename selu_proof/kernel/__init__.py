@@ -1,18 +1,26 @@
-"""Rigorous verification of the self-normalizing theorems.
+"""The trusted kernel: everything ``selu-proof check`` executes to accept a certificate.
 
-The folder layout is the trust boundary (cf. Flyspeck's ``formal_ineqs``):
+Read these files (and the generated modules in :mod:`selu_proof.generated`) to trust a
+result; nothing else of the package runs during a check (``tests/test_trusted_base.py``
+traces a real ``check`` run and enforces it).
 
-trusted (the checker's base, read these to trust a result)
-    :mod:`~selu_proof.interval.exact` exact numbers <-> balls,
-    :mod:`~selu_proof.interval.specs` theorem specifications (TOML),
-    :mod:`~selu_proof.interval.claims` what each claim kind means as
-    inequalities ``F < c`` (built from :mod:`selu_proof.symbolic`),
-    :mod:`~selu_proof.interval.forms` the evaluation forms a leaf may use,
-    :mod:`~selu_proof.interval.checker` replay of a certificate.
+:mod:`~selu_proof.kernel.specs`
+    theorem specifications (TOML) and their supported domain.
+:mod:`~selu_proof.kernel.claims`
+    what each claim kind means, as goals ``F < c``.
+:mod:`~selu_proof.kernel.forms`
+    the evaluation forms a leaf may use, and the split-tree walk.
+:mod:`~selu_proof.kernel.exact`
+    exact rationals and decimal strings to balls and back, outward rounding.
+:mod:`~selu_proof.kernel.arb_runtime`
+    ball primitives of the generated code (monotone ends, Gaussian blocks).
+:mod:`~selu_proof.kernel.constants`
+    ``alpha_01``, ``lambda_01`` as balls from their closed forms.
+:mod:`~selu_proof.kernel.parallel`
+    the worker pool that re-evaluates leaves.
+:mod:`~selu_proof.kernel.checker`
+    the certificate reader and checker.
 
-untrusted (may be wrong without harm; only its output is checked)
-    :mod:`~selu_proof.interval.prover` branch-and-bound search,
-    :mod:`~selu_proof.interval.certificate` writing certificates.
-
-The checker imports nothing from the untrusted modules (a test enforces it).
+The kernel imports nothing from :mod:`selu_proof.search` (the untrusted prover), which
+may import the kernel.
 """

@@ -1,19 +1,19 @@
 """The checker (trusted, small): replays a certificate with ball arithmetic.
 
 It reads only the certificate: the specification inside it (parsed by
-:mod:`~selu_proof.interval.specs`), the meaning of each claim
-(:mod:`~selu_proof.interval.claims`, built from :mod:`selu_proof.symbolic`)
+:mod:`~selu_proof.kernel.specs`), the meaning of each claim
+(:mod:`~selu_proof.kernel.claims`, built from :mod:`selu_proof.symbolic`)
 and, per goal ``F < c``, a split tree.  Starting from the stated domain it
 bisects at exact midpoints exactly as the tree says, so the leaves cover the
 domain by construction; every leaf's evidence is re-evaluated
-(:func:`~selu_proof.interval.forms.leaf_bound`) and must give an upper bound
+(:func:`~selu_proof.kernel.forms.leaf_bound`) and must give an upper bound
 ``<=`` the recorded one, which must be ``< c``.  (Soundness needs only these
 two inequalities; the checker also requires the recorded number to be the
 replayed one rounded up to 17 digits, and every other field -- the constants'
 balls, each goal's label, expression, bound, leaf count and certified maximum
 -- to be what the specification and the replay give, so that any edit of a
 certificate is detected.)  The format is described in
-:mod:`selu_proof.interval.certificate`.  It imports nothing from the prover.
+:mod:`selu_proof.search.certificate`.  It imports nothing from the prover.
 
 An ``extremum`` claim (a bracket ``[lower, upper]`` of ``max F`` or
 ``min F``) is replayed on both sides (:func:`_check_extremum`): the split
@@ -34,8 +34,8 @@ from typing import TYPE_CHECKING, Any
 
 from flint import arb, ctx
 
-from selu_proof.interval import forms
-from selu_proof.interval.claims import (
+from selu_proof.kernel import forms
+from selu_proof.kernel.claims import (
     certified_statement,
     compiled_goal,
     extremum_key,
@@ -43,7 +43,7 @@ from selu_proof.interval.claims import (
     goals_of_claim,
     parameter_balls,
 )
-from selu_proof.interval.exact import (
+from selu_proof.kernel.exact import (
     decimal_down,
     decimal_up,
     fraction_str,
@@ -51,7 +51,7 @@ from selu_proof.interval.exact import (
     parse_decimal,
     upper_fraction,
 )
-from selu_proof.interval.specs import (
+from selu_proof.kernel.specs import (
     DEFAULT_TOLERANCE,
     PRECISION_RANGE,
     VARIABLES,
@@ -151,7 +151,7 @@ def _leaf_verdicts(context: tuple, jobs: list[tuple], boxes: list[forms.Box],
     With an executor, the leaves are sent out now: sorted by their ``(v, a) =
     (nu*tau, mu*omega)`` ranges, which the Gaussian blocks depend on, and cut
     into one run per worker of about equal work, so that each worker's cache of
-    block enclosures (:func:`selu_proof.arb_runtime.block`) serves leaves that
+    block enclosures (:func:`selu_proof.kernel.arb_runtime.block`) serves leaves that
     meet the same blocks.
     """
     n = where.workers
@@ -248,7 +248,7 @@ def check_certificate(cert: Any, executor: Executor | None = None,
     """Check a certificate document (already parsed from JSON).
 
     With an ``executor`` of ``workers`` processes (e.g.
-    :func:`selu_proof.parallel.process_pool`) the leaves are
+    :func:`selu_proof.kernel.parallel.process_pool`) the leaves are
     re-evaluated in parallel; the result is the same.
     """
     try:

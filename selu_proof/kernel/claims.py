@@ -39,8 +39,8 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from selu_proof.generated import lookup
-from selu_proof.interval.exact import parse_decimal
-from selu_proof.interval.specs import Spec
+from selu_proof.kernel.exact import parse_decimal
+from selu_proof.kernel.specs import Spec
 
 if TYPE_CHECKING:
     import sympy as sp
@@ -165,7 +165,7 @@ def certified_statement(key: str, certified_max: Fraction, digits: int = 6) -> s
     >>> certified_statement("-var", Fraction("-0.80039950813"))
     'nu~ >= 0.800399'
     """
-    from selu_proof.interval.exact import decimal_down, decimal_up
+    from selu_proof.kernel.exact import decimal_down, decimal_up
 
     name, sign = _STATEMENTS[key]
     if sign > 0:
@@ -178,7 +178,7 @@ def violation_statement(key: str, value: Any, bound: Fraction) -> str:
 
     ``value`` encloses ``F`` at the witness, with ``F >= bound`` certain.
     """
-    from selu_proof.interval.exact import fraction_str
+    from selu_proof.kernel.exact import fraction_str
 
     name, sign = _STATEMENTS[key]
     q = value if sign > 0 else value.neg(exact=True)
@@ -209,8 +209,8 @@ def parameter_balls(alpha: str, lam: str, prec: int) -> tuple[Any, Any]:
     """
     from flint import ctx
 
-    from selu_proof.constants import constant_balls
-    from selu_proof.interval.exact import ball
+    from selu_proof.kernel.constants import constant_balls
+    from selu_proof.kernel.exact import ball
 
     named = constant_balls(prec)
     with ctx.workprec(prec):

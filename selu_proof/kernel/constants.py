@@ -13,7 +13,7 @@ from fractions import Fraction
 from flint import arb, ctx, fmpz
 
 from selu_proof.generated.arb_constants import selu_constants
-from selu_proof.interval.exact import ball_ends, exp10
+from selu_proof.kernel.exact import ball_ends, exp10
 
 __all__ = ["ALPHA_01", "LAMBDA_01", "ALPHA_LAMBDA_01", "constant_balls", "constant_digits",
            "round_ball", "ball_to_fraction_bounds"]
@@ -41,7 +41,7 @@ def _with_product(prec: int) -> tuple[arb, arb, arb]:
 
 
 def ball_to_fraction_bounds(x: arb) -> tuple[Fraction, Fraction]:
-    """Exact rational lower and upper ends of a finite ball (see ``interval.exact.ball_ends``)."""
+    """Exact rational lower and upper ends of a finite ball (see ``kernel.exact.ball_ends``)."""
     return ball_ends(x)
 
 

@@ -27,8 +27,8 @@ from typing import Any
 
 from flint import arb, ctx
 
-from selu_proof.interval.claims import compiled_goal
-from selu_proof.interval.exact import ball, interval_ball
+from selu_proof.kernel.claims import compiled_goal
+from selu_proof.kernel.exact import ball, interval_ball
 
 __all__ = ["Box", "MAX_SPLITS", "box_balls", "centre", "centre_value", "face", "replay_tree",
            "natural", "gradient", "mean_value",

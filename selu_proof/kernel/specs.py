@@ -21,7 +21,7 @@ Only the supported domain is accepted (:func:`check_supported`: ``|mu|,
 ``|mu*omega| <= 10``; alpha and lambda in ``[1/100, 100]``), so that every
 evaluation of a claim, by the prover or the checker, is cheap.
 
-Claim kinds (see :mod:`selu_proof.interval.claims` for their meaning):
+Claim kinds (see :mod:`selu_proof.kernel.claims` for their meaning):
 ``spectral_norm_below`` (``bound``, optional ``jacobian = "second_moment"``),
 ``maps_into`` (optional target intervals ``mean = [lo, hi]``, ``var = [lo, hi]``;
 by default the domain's own ``mu`` and ``nu`` intervals), ``variance_decreases``,
@@ -41,7 +41,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from selu_proof.interval.exact import parse_decimal
+from selu_proof.kernel.exact import parse_decimal
 
 if sys.version_info >= (3, 11):
     import tomllib

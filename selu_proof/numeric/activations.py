@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from selu_proof.constants import ALPHA_01, LAMBDA_01
+from selu_proof.kernel.constants import ALPHA_01, LAMBDA_01
 
 __all__ = ["selu", "selu_derivative", "elu", "elu_derivative", "relu", "relu_derivative",
            "tanh", "tanh_derivative", "Activation", "ACTIVATIONS", "get_activation",

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from selu_proof.constants import ALPHA_01, LAMBDA_01
+from selu_proof.kernel.constants import ALPHA_01, LAMBDA_01
 
 __all__ = ["alpha_dropout", "alpha_dropout_with_mask", "alpha_dropout_affine",
            "alpha_dropout_moments"]

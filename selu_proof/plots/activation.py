@@ -64,7 +64,7 @@ def plot_activation(ax: Any = None, *, x_range: tuple[float, float] = (-5.0, 3.0
     """
     import numpy as np
 
-    from selu_proof.constants import ALPHA_01, LAMBDA_01
+    from selu_proof.kernel.constants import ALPHA_01, LAMBDA_01
     from selu_proof.numeric.activations import elu, relu, selu
 
     al = ALPHA_01 if alpha is None else float(alpha)

@@ -1,7 +1,7 @@
 """How a certificate covers its domain: the leaves of its split trees, coloured by form.
 
 :func:`certificate_leaves` replays the split tree of one goal
-(:func:`selu_proof.interval.forms.replay_tree`) into :class:`CertificateLeaf`
+(:func:`selu_proof.kernel.forms.replay_tree`) into :class:`CertificateLeaf`
 boxes; :func:`plot_certificate_cover` draws them in a chosen plane, coloured by
 the enclosure that proved each one (natural interval form, mean-value form, or
 monotone on a face).
@@ -89,7 +89,7 @@ def certificate_leaves(cert: dict[str, Any], claim: int = 0, goal: int = 0
     midpoint of variable ``d`` (``mu, omega, nu, tau``), left child first; a
     list ``[form, mask, bound]`` is a leaf.  Only the geometry is replayed
     (no ball arithmetic): to *check* the evidence use
-    :func:`selu_proof.interval.checker.check_file`.
+    :func:`selu_proof.kernel.checker.check_file`.
 
     Parameters
     ----------
@@ -108,7 +108,7 @@ def certificate_leaves(cert: dict[str, Any], claim: int = 0, goal: int = 0
     ValueError
         If the indices do not exist or the tree is malformed.
     """
-    from selu_proof.interval.exact import parse_decimal
+    from selu_proof.kernel.exact import parse_decimal
 
     try:
         dom = cert["spec"]["domain"]
@@ -134,7 +134,7 @@ def certificate_leaves(cert: dict[str, Any], claim: int = 0, goal: int = 0
     tree = goals[goal].get("tree")
     if not isinstance(tree, list):
         raise ValueError("goal has no split tree")
-    from selu_proof.interval.forms import replay_tree
+    from selu_proof.kernel.forms import replay_tree
 
     return [CertificateLeaf(box, str(form), str(mask), str(bound))
             for _, box, (form, mask, bound) in replay_tree(domain, tree)]

@@ -125,14 +125,14 @@ def _summary_lines(summary: dict[str, Any], indent: str) -> list[str]:
 
 def _theorem1_domain() -> tuple[tuple[float, float], ...]:
     """The Theorem 1 domain ``(mu, omega, nu, tau)`` as floats, from ``proofs/theorem1.toml``."""
-    from selu_proof.interval.specs import load_spec, shipped_specs
+    from selu_proof.kernel.specs import load_spec, shipped_specs
 
     spec = load_spec(shipped_specs()["theorem1"])
     return tuple((float(lo), float(hi)) for lo, hi in spec.domain)
 
 
 def _committed_certificate(name: str = "theorem1") -> Path:
-    from selu_proof.interval.specs import PROOFS_DIR
+    from selu_proof.kernel.specs import PROOFS_DIR
 
     return PROOFS_DIR / f"{name}.cert.json"
 
@@ -159,7 +159,7 @@ def _theorem1_certified() -> dict[str, Any] | None:
 
 
 def _selu_params(alpha: float | None, lam: float | None) -> tuple[float, float]:
-    from selu_proof.constants import ALPHA_01, LAMBDA_01
+    from selu_proof.kernel.constants import ALPHA_01, LAMBDA_01
 
     return (ALPHA_01 if alpha is None else float(alpha),
             LAMBDA_01 if lam is None else float(lam))

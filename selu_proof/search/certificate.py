@@ -23,7 +23,7 @@ A certificate is one JSON document per specification, exact numbers only
 ``tree`` is the preorder encoding of the split tree: an integer ``d`` bisects
 the current box at the exact midpoint of variable ``d`` (left child first);
 a list ``[form, mask, bound]`` is a leaf whose evidence is replayed by the
-checker (:mod:`selu_proof.interval.forms`): the ``form`` evaluated on the
+checker (:mod:`selu_proof.kernel.forms`): the ``form`` evaluated on the
 face ``mask`` gives an upper enclosure of ``F`` not above ``bound``, and
 ``bound`` is below the goal's bound.
 
@@ -31,7 +31,7 @@ Every field is verified by the checker, none is merely descriptive: the keys
 are exactly these; ``variables`` is the list above; each ``constants`` ball
 contains the checker's own enclosure of the parameter at ``precision`` and is
 at most twice as wide (plus one unit in the last place); a goal's ``label``,
-``expression`` (the name of ``F``, see :mod:`selu_proof.interval.claims`) and
+``expression`` (the name of ``F``, see :mod:`selu_proof.kernel.claims`) and
 ``bound`` are those the specification's claim defines, in order; ``leaves``
 is the number of leaves of ``tree`` and ``certified_max`` the largest leaf
 bound, rounded up to 17 digits.  Format ``/2`` differs from ``/1`` by dropping
@@ -63,7 +63,7 @@ from typing import Any
 
 from flint import arb
 
-from selu_proof.interval.checker import FORMAT  # the reader defines the format
+from selu_proof.kernel.checker import FORMAT  # the reader defines the format
 
 __all__ = ["FORMAT", "build_certificate", "dump_certificate", "ball_str"]
 
@@ -85,11 +85,11 @@ def build_certificate(spec_raw: dict[str, Any], precision: int, constants: tuple
     ``claims`` holds, per claim, ``{"kind", "goals": [{"label", "expression",
     "bound" (Fraction), "max_bound" (Fraction), "tree"}]}``.
     """
-    from selu_proof.interval.exact import decimal_up, fraction_str
+    from selu_proof.kernel.exact import decimal_up, fraction_str
 
     out_claims = []
     for c in claims:
-        if c["kind"] == "extremum":  # entry written by interval.extremum, tree included
+        if c["kind"] == "extremum":  # entry written by search.extremum, tree included
             out_claims.append(c["entry"])
             continue
         goals = []

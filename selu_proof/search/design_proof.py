@@ -1,6 +1,6 @@
 """Design, then prove: a Theorem-1-style domain around a designed SELU's fixed point.
 
-Untrusted search built on :func:`~selu_proof.interval.edges.search_edge`.
+Untrusted search built on :func:`~selu_proof.search.edges.search_edge`.
 For SELU parameters ``(alpha, lambda)`` (exact decimals, as printed by
 ``selu-proof design``), a target fixed point ``(M, V)`` and weight statistics
 ``(W, T)``, the domain of scale ``s`` has Theorem 1's proportions::
@@ -23,9 +23,9 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from selu_proof.interval.edges import Trial, run_trial, search_edge
-from selu_proof.interval.exact import fraction_str
-from selu_proof.interval.specs import VARIABLES, Spec, parse_spec
+from selu_proof.kernel.exact import fraction_str
+from selu_proof.kernel.specs import VARIABLES, Spec, parse_spec
+from selu_proof.search.edges import Trial, run_trial, search_edge
 
 __all__ = ["designed_domain", "designed_spec", "DesignProof", "prove_design", "SCALE_LIMIT",
            "SMALLEST_SCALE"]

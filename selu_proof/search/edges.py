@@ -1,6 +1,6 @@
 """The edges of a theorem: how far one end of its domain can move while the claims hold.
 
-Untrusted search built on :func:`~selu_proof.interval.prover.prove_spec`.  One
+Untrusted search built on :func:`~selu_proof.search.prover.prove_spec`.  One
 end (``lo`` or ``hi``) of one domain variable is moved; each trial value is a
 full prover run on the modified specification and ends ``proved``,
 ``refuted`` (a witness point where a claim fails) or ``unknown`` (budget
@@ -28,8 +28,8 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from selu_proof.interval.exact import fraction_str, lower_fraction
-from selu_proof.interval.specs import VARIABLES, Spec, parse_spec
+from selu_proof.kernel.exact import fraction_str, lower_fraction
+from selu_proof.kernel.specs import VARIABLES, Spec, parse_spec
 
 __all__ = ["Trial", "Edge", "EdgeResult", "search_edge", "explore_edge", "run_trial",
            "grid_midpoint", "search_witness", "MAX_TRIALS"]
@@ -108,7 +108,7 @@ def _with_end(spec: Spec, variable: str, end: str, value: Fraction,
 def run_trial(spec: Spec, *, precision: int = 128, max_boxes: int = 10**6,
               max_seconds: float | None = None) -> Trial:
     """Prove ``spec`` in a scratch directory; the certificate bytes when every claim is proved."""
-    from selu_proof.interval.prover import prove_spec
+    from selu_proof.search.prover import prove_spec
 
     with tempfile.TemporaryDirectory() as tmp:
         results = prove_spec(spec, out_dir=tmp, precision=precision, max_boxes=max_boxes,
@@ -135,13 +135,13 @@ def run_trial(spec: Spec, *, precision: int = 128, max_boxes: int = 10**6,
 def search_witness(spec: Spec, precision: int = 128) -> dict[str, str] | None:
     """A point where some goal ``F < c`` of ``spec`` fails, certified in ball arithmetic.
 
-    Candidates come from :func:`~selu_proof.interval.extremum.local_maximisers`
+    Candidates come from :func:`~selu_proof.search.extremum.local_maximisers`
     (a float search); a candidate counts only when the lower end of ``F``'s
     ball there is ``>= c``.  ``None`` when no candidate violates a goal.
     """
-    from selu_proof.interval.claims import goals_of_claim, violation_statement
-    from selu_proof.interval.extremum import local_maximisers
-    from selu_proof.interval.prover import witness_ball
+    from selu_proof.kernel.claims import goals_of_claim, violation_statement
+    from selu_proof.search.extremum import local_maximisers
+    from selu_proof.search.prover import witness_ball
 
     for claim in spec.claims:
         for goal in goals_of_claim(spec, claim):

@@ -1,7 +1,7 @@
 """Certified extrema (untrusted search): a bracket ``[lower, upper]`` of ``max G`` on a box.
 
 The checker needs two pieces of evidence (see
-:func:`selu_proof.interval.checker._check_extremum`):
+:func:`selu_proof.kernel.checker._check_extremum`):
 
 upper side
     a split tree of the domain whose leaves each bound ``G`` from above
@@ -38,9 +38,9 @@ from typing import Any
 
 from flint import arb, ctx
 
-from selu_proof.interval import forms
-from selu_proof.interval.claims import extremum_key, extremum_name, parameter_balls
-from selu_proof.interval.exact import (
+from selu_proof.kernel import forms
+from selu_proof.kernel.claims import extremum_key, extremum_name, parameter_balls
+from selu_proof.kernel.exact import (
     decimal_down,
     decimal_up,
     fraction_str,
@@ -48,8 +48,8 @@ from selu_proof.interval.exact import (
     parse_decimal,
     upper_fraction,
 )
-from selu_proof.interval.prover import ClaimResult, assemble, split_dimension
-from selu_proof.interval.specs import DEFAULT_TOLERANCE, VARIABLES, Spec
+from selu_proof.kernel.specs import DEFAULT_TOLERANCE, VARIABLES, Spec
+from selu_proof.search.tree import ClaimResult, assemble, split_dimension
 
 __all__ = ["BoxBound", "bound_box", "local_maximisers", "MaxSearch", "maximise",
            "prove_extremum_claim", "bracket_of"]
@@ -134,7 +134,7 @@ def local_maximisers(key: str, domain: forms.Box, alpha: str, lam: str,
     from scipy.optimize import minimize
 
     from selu_proof.backends import compiled
-    from selu_proof.constants import ALPHA_01, LAMBDA_01
+    from selu_proof.kernel.constants import ALPHA_01, LAMBDA_01
 
     f = compiled(f"goal:{key}", "numpy")
     a = ALPHA_01 if alpha == "alpha01" else float(parse_decimal(alpha))

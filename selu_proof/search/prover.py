@@ -26,14 +26,16 @@ from typing import Any
 
 from flint import ctx
 
-from selu_proof.interval import forms
-from selu_proof.interval.checker import check_certificate
-from selu_proof.interval.claims import (
+from selu_proof.kernel import forms
+from selu_proof.kernel.checker import check_certificate
+from selu_proof.kernel.claims import (
     certified_statement,
     parameter_balls,
     violation_statement,
 )
-from selu_proof.interval.exact import decimal_up, lower_fraction, upper_fraction
+from selu_proof.kernel.exact import decimal_up, lower_fraction, upper_fraction
+from selu_proof.search.extremum import prove_extremum_claim
+from selu_proof.search.tree import ClaimResult, assemble, split_dimension
 
 __all__ = ["SubtreeResult", "prove_box", "expand_frontier", "FRONTIER_SIZE", "Decision",
            "decide", "run_goal", "prove_spec", "ClaimResult", "witness_ball", "CheckpointError",
@@ -41,8 +43,6 @@ __all__ = ["SubtreeResult", "prove_box", "expand_frontier", "FRONTIER_SIZE", "De
 
 #: open boxes at which the breadth-first top of the tree is cut into tasks
 FRONTIER_SIZE = 32
-#: a box narrower than this (relative to the domain) in every free variable is not split
-MIN_RELATIVE_WIDTH = Fraction(1, 2**44)
 #: seconds between checkpoint writes (and one on interruption)
 CHECKPOINT_INTERVAL = 5.0
 
@@ -121,30 +121,6 @@ def decide(key: str, bound: Fraction, box: forms.Box, params, domain: forms.Box)
     if best_dim < 0:
         return Decision("stuck", evaluations=evals)
     return Decision("split", dim=best_dim, evaluations=evals)
-
-
-def split_dimension(box: forms.Box, mask: str, grads, domain: forms.Box) -> int:
-    """The free variable with the largest smear ``|dF/dx_i| * width_i`` (-1: none left).
-
-    Variables fixed by ``mask`` and those already narrower than
-    :data:`MIN_RELATIVE_WIDTH` of the domain are not split.
-    """
-    best_dim, best_score = -1, Fraction(-1)
-    for i, ((lo_i, hi_i), m) in enumerate(zip(box, mask)):
-        if m != "." or lo_i == hi_i:
-            continue
-        width = hi_i - lo_i
-        dom_w = domain[i][1] - domain[i][0]
-        if width <= dom_w * MIN_RELATIVE_WIDTH:
-            continue
-        g = upper_fraction(grads[i].abs_upper())
-        if g is not None:
-            score = g * width
-        else:
-            score = Fraction(10**30) * width / dom_w
-        if score > best_score:
-            best_dim, best_score = i, score
-    return best_dim
 
 
 def prove_box(key: str, bound: Fraction, box: forms.Box, alpha: str, lam: str, prec: int,
@@ -257,23 +233,6 @@ def _decide(key: str, bound: Fraction, box: forms.Box, parameters: tuple[str, st
         return decide(key, bound, box, parameter_balls(alpha, lam, prec), domain)
 
 
-def assemble(top: dict[str, Any], subtrees: dict[str, list[Any]]) -> list[Any]:
-    """Preorder encoding of the whole tree from the top nodes and the searched subtrees."""
-    out: list[Any] = []
-    stack = [""]
-    while stack:
-        path = stack.pop()
-        if path in subtrees:
-            out.extend(subtrees[path])
-            continue
-        node = top[path]
-        out.append(node)
-        if isinstance(node, int):
-            stack.append(path + "1")
-            stack.append(path + "0")
-    return out
-
-
 def run_goal(key: str, bound: Fraction, domain: forms.Box, alpha: str, lam: str, prec: int,
              *, executor: Executor | None = None, max_boxes: int = 10**7,
              max_seconds: float | None = None, done: dict[str, Any] | None = None,
@@ -364,34 +323,6 @@ def witness_ball(key: str, point: tuple[Fraction, ...], alpha: str, lam: str, pr
 # whole specifications: claims, budgets, checkpoints, certificates
 
 
-@dataclass
-class ClaimResult:
-    """Outcome of one claim of a specification."""
-
-    name: str
-    claim: str
-    status: str  # "proved" | "refuted" | "unknown"
-    boxes: int
-    evaluations: int
-    seconds: float
-    goals: list[dict[str, Any]]
-    certificate: str | None = None
-    witness: dict[str, str] | None = None
-    reason: str = ""
-
-    def as_dict(self) -> dict[str, Any]:
-        """JSON-ready summary."""
-        d = {"name": self.name, "claim": self.claim, "status": self.status,
-             "boxes": self.boxes, "evaluations": self.evaluations,
-             "seconds": round(self.seconds, 3), "certificate": self.certificate,
-             "goals": self.goals}
-        if self.witness is not None:
-            d["witness"] = self.witness
-        if self.reason:
-            d["reason"] = self.reason
-        return d
-
-
 CHECKPOINT_FORMAT = "selu-proof-checkpoint/1"
 _RECORD_KEYS = {"status", "tree", "boxes", "evaluations", "max_bound", "witness",
                 "witness_value", "reason"}
@@ -413,7 +344,7 @@ def load_checkpoint(path, spec, precision: int) -> dict[str, Any]:
     """
     import json
 
-    from selu_proof.interval.claims import goals_of_claim
+    from selu_proof.kernel.claims import goals_of_claim
 
     try:
         old = json.loads(path.read_text(encoding="utf-8"))
@@ -505,7 +436,7 @@ def prove_spec(spec, *, out_dir, precision: int = 128, executor: Executor | None
     import json
     from pathlib import Path
 
-    from selu_proof.interval.certificate import build_certificate, dump_certificate
+    from selu_proof.search.certificate import build_certificate, dump_certificate
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -554,15 +485,13 @@ def prove_spec(spec, *, out_dir, precision: int = 128, executor: Executor | None
 
 def _prove_claims(spec, ckpt, ckpt_path, last_save, t_start, precision, executor, max_boxes,
                   max_seconds, progress) -> list[ClaimResult]:
-    from selu_proof.interval.claims import goals_of_claim
-    from selu_proof.interval.exact import fraction_str
+    from selu_proof.kernel.claims import goals_of_claim
+    from selu_proof.kernel.exact import fraction_str
 
     results: list[ClaimResult] = []
     names = ("mu", "omega", "nu", "tau")
     for ci, claim in enumerate(spec.claims):
         if claim["kind"] == "extremum":  # a two-sided bracket: its own best-first search
-            from selu_proof.interval.extremum import prove_extremum_claim
-
             remaining = None
             if max_seconds is not None:
                 remaining = max(0.0, max_seconds - (time.monotonic() - t_start))

@@ -32,13 +32,13 @@ from typing import Any
 import torch
 from torch import nn
 
-from selu_proof.constants import ALPHA_01, LAMBDA_01
+from selu_proof.kernel.constants import ALPHA_01, LAMBDA_01
 
 __all__ = ["SelfNormalizationMonitor", "THEOREM1_BOX", "in_box"]
 
 
 def _theorem1_box() -> dict[str, tuple[Fraction, Fraction]]:
-    from selu_proof.interval.specs import load_spec, shipped_specs
+    from selu_proof.kernel.specs import load_spec, shipped_specs
 
     spec = load_spec(shipped_specs()["theorem1"])
     return dict(zip(("mu", "omega", "nu", "tau"), spec.domain, strict=True))
