@@ -15,10 +15,10 @@ import time
 from fractions import Fraction
 
 from selu_proof.backends import compiled
-from selu_proof.search import prover
 from selu_proof.kernel.claims import compiled_goal, extremum_key
-from selu_proof.search.extremum import bracket_of, maximise
 from selu_proof.kernel.specs import DEFAULT_TOLERANCE, load_spec, shipped_specs
+from selu_proof.search import prover
+from selu_proof.search.extremum import bracket_of, maximise
 
 #: the paper's one-sided statement for each (spec, goal key): the bound c of F < c
 PAPER = {

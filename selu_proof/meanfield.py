@@ -360,8 +360,8 @@ def _selu_state(omega: str, tau: str, alpha: str | None, lam: str | None, mean: 
                 var: str | None, digits: int) -> tuple[dict[str, Any], dict[str, Any],
                                                        tuple[arb, arb, arb, arb, arb, arb]]:
     """Fixed point and parameters as balls ``(mu, nu, omega, tau, alpha, lam)``."""
-    from selu_proof.kernel.constants import constant_balls
     from selu_proof.fixedpoint import design_selu, fixed_point
+    from selu_proof.kernel.constants import constant_balls
 
     prec = ctx.prec
     om, ta = Fraction(omega), Fraction(tau)

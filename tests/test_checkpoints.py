@@ -8,9 +8,9 @@ import pytest
 from helpers_specs import prove_until_interrupted
 
 from selu_proof.cli import main
-from selu_proof.search import prover
 from selu_proof.kernel.claims import goals_of_claim, parameter_balls
 from selu_proof.kernel.specs import load_spec, shipped_specs
+from selu_proof.search import prover
 
 # Theorem 1's domain with a false bound: max S(H) is about 0.89761 > 0.8975
 FALSE_BOUND = ('name = "falsemax"\n[domain]\nmu = ["-0.1", "0.1"]\nomega = ["-0.1", "0.1"]\n'

@@ -10,9 +10,9 @@ from helpers_specs import make_spec
 
 from selu_proof.cli import main
 from selu_proof.kernel.checker import check_file
-from selu_proof.search.edges import explore_edge, grid_midpoint, run_trial
 from selu_proof.kernel.exact import fraction_str, parse_decimal
 from selu_proof.kernel.specs import load_spec, parse_spec, shipped_specs
+from selu_proof.search.edges import explore_edge, grid_midpoint, run_trial
 
 
 @pytest.fixture(scope="module")

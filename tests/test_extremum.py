@@ -13,13 +13,13 @@ import pytest
 from helpers_specs import make_spec
 
 from selu_proof.backends import compiled
-from selu_proof.kernel.constants import constant_digits
 from selu_proof.kernel.checker import check_certificate
 from selu_proof.kernel.claims import extremum_key
+from selu_proof.kernel.constants import constant_digits
 from selu_proof.kernel.exact import fraction_str
+from selu_proof.kernel.specs import SpecError
 from selu_proof.search.extremum import maximise
 from selu_proof.search.prover import prove_spec
-from selu_proof.kernel.specs import SpecError
 
 SMALL = {"mu": ["-0.1", "0.1"], "omega": ["-0.1", "0.1"], "nu": ["0.8", "1.5"],
          "tau": ["0.95", "1.1"]}

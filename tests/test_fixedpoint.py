@@ -12,7 +12,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from selu_proof import backends
-from selu_proof.kernel.constants import ALPHA_01, LAMBDA_01, constant_digits
 from selu_proof.fixedpoint import (
     RootResult,
     design_selu,
@@ -22,6 +21,7 @@ from selu_proof.fixedpoint import (
 )
 from selu_proof.fixedpoint.design import _design_problem
 from selu_proof.fixedpoint.moment_map_fixed_point import _fixed_point_problem
+from selu_proof.kernel.constants import ALPHA_01, LAMBDA_01, constant_digits
 
 PREC = 256
 

@@ -11,9 +11,9 @@ import pytest
 
 from selu_proof import backends
 from selu_proof.cli import main
-from selu_proof.kernel.constants import constant_balls
 from selu_proof.fixedpoint import fixed_point
 from selu_proof.fixedpoint.over_box import PAPER_BOX, compare_with_box, fixed_point_set
+from selu_proof.kernel.constants import constant_balls
 
 THEOREM1 = (("-0.1", "0.1"), ("0.95", "1.1"))
 # a designed SELU with fixed point (0, 2) at omega=0, tau=1 (README, `design --mean 0 --var 2`)

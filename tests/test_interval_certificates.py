@@ -7,10 +7,10 @@ from concurrent.futures import ProcessPoolExecutor
 import pytest
 from helpers_specs import prove_until_interrupted
 
-from selu_proof.search import prover
 from selu_proof.kernel.checker import check_file
-from selu_proof.search.prover import prove_spec
 from selu_proof.kernel.specs import PROOFS_DIR, load_spec, shipped_specs
+from selu_proof.search import prover
+from selu_proof.search.prover import prove_spec
 
 SHIPPED = sorted(shipped_specs())
 

@@ -11,8 +11,8 @@ from fractions import Fraction
 import pytest
 
 from selu_proof.kernel.checker import check_certificate, check_file
-from selu_proof.search.prover import prove_spec
 from selu_proof.kernel.specs import load_spec, shipped_specs
+from selu_proof.search.prover import prove_spec
 
 
 @pytest.fixture(scope="module")

@@ -18,9 +18,9 @@ from flint import arb, ctx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from selu_proof.kernel import arb_runtime as rt
 from selu_proof import symbolic as sym
 from selu_proof.codegen import generate
+from selu_proof.kernel import arb_runtime as rt
 from selu_proof.kernel import forms
 from selu_proof.kernel.claims import VARS, goal_expression, parameter_balls
 from selu_proof.kernel.specs import load_spec, shipped_specs

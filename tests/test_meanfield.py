@@ -14,10 +14,9 @@ from flint import arb, ctx
 from helpers_specs import make_spec
 
 from selu_proof import symbolic as sym
-from selu_proof.kernel.constants import ALPHA_01, LAMBDA_01, constant_balls
 from selu_proof.kernel.checker import check_certificate
+from selu_proof.kernel.constants import ALPHA_01, LAMBDA_01, constant_balls
 from selu_proof.kernel.exact import fraction_str
-from selu_proof.search.prover import prove_spec
 from selu_proof.kernel.specs import PROOFS_DIR
 from selu_proof.meanfield import (
     chi1_range_witnesses,
@@ -26,6 +25,7 @@ from selu_proof.meanfield import (
     correlation_slope,
     mean_field,
 )
+from selu_proof.search.prover import prove_spec
 
 # -------------------------------------------------------------- direct quadrature references
 

@@ -16,8 +16,8 @@ import sys
 import pytest
 
 from selu_proof.kernel.checker import check_certificate
-from selu_proof.kernel.specs import PROOFS_DIR
 from selu_proof.kernel.parallel import process_pool, usable_cores
+from selu_proof.kernel.specs import PROOFS_DIR
 
 
 @pytest.fixture(scope="module")

@@ -14,8 +14,8 @@ torch = pytest.importorskip("torch")
 F = torch.nn.functional
 
 from selu_proof import backends  # noqa: E402
-from selu_proof.kernel.constants import ALPHA_01, LAMBDA_01  # noqa: E402
 from selu_proof.fixedpoint import design_selu  # noqa: E402
+from selu_proof.kernel.constants import ALPHA_01, LAMBDA_01  # noqa: E402
 from selu_proof.numeric.dropout import alpha_dropout_moments  # noqa: E402
 from selu_proof.torch import (  # noqa: E402
     SELU,

@@ -114,8 +114,8 @@ def _workers(args: argparse.Namespace) -> int:
 
 
 def run_prove(args: argparse.Namespace) -> int:
-    from selu_proof.search.prover import CheckpointError, prove_spec
     from selu_proof.kernel.specs import shipped_specs
+    from selu_proof.search.prover import CheckpointError, prove_spec
 
     if args.list:
         for name, path in shipped_specs().items():

@@ -22,7 +22,6 @@ import mpmath
 from flint import arb
 
 from selu_proof import backends
-from selu_proof.kernel.constants import ALPHA_01, LAMBDA_01
 from selu_proof.fixedpoint.conventions import convention_name
 from selu_proof.fixedpoint.dropout import _dropout_rounded, _rate
 from selu_proof.fixedpoint.exact_input import Number, _check_digits, _exact, _fmt_exact
@@ -30,6 +29,7 @@ from selu_proof.fixedpoint.precision import _with_prec
 from selu_proof.fixedpoint.results import RootResult
 from selu_proof.fixedpoint.solver import _Problem, _solve
 from selu_proof.generated import lookup
+from selu_proof.kernel.constants import ALPHA_01, LAMBDA_01
 from selu_proof.kernel.exact import ball
 
 

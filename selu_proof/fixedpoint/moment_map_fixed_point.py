@@ -17,11 +17,11 @@ from fractions import Fraction
 import mpmath
 
 from selu_proof import backends
-from selu_proof.kernel.constants import constant_balls
 from selu_proof.fixedpoint.exact_input import Number, _check_digits, _exact, _fmt_exact
 from selu_proof.fixedpoint.precision import _mpf, _with_prec
 from selu_proof.fixedpoint.results import RootResult
 from selu_proof.fixedpoint.solver import _Problem, _solve
+from selu_proof.kernel.constants import constant_balls
 from selu_proof.kernel.exact import ball
 
 

@@ -51,10 +51,10 @@ import numpy as np
 from flint import arb, ctx
 
 from selu_proof import backends
-from selu_proof.kernel.constants import ALPHA_01, LAMBDA_01, constant_balls
 from selu_proof.fixedpoint.exact_input import Number, _exact, _fmt_exact
 from selu_proof.fixedpoint.krawczyk_operator import krawczyk
 from selu_proof.fixedpoint.results import STATUS_UNIQUE, STATUS_UNKNOWN
+from selu_proof.kernel.constants import ALPHA_01, LAMBDA_01, constant_balls
 from selu_proof.kernel.exact import ball, ball_ends, fraction_str, interval_ball
 
 __all__ = ["FixedPointSet", "SetPiece", "fixed_point_set", "PAPER_BOX", "compare_with_box"]

@@ -53,11 +53,11 @@ from typing import Any, NamedTuple
 import numpy as np
 from numpy.typing import DTypeLike, NDArray
 
+from selu_proof.kernel.parallel import usable_cores
 from selu_proof.numeric.activations import Activation, get_activation
 from selu_proof.numeric.dropout import alpha_dropout, alpha_dropout_moments
 from selu_proof.numeric.initializers import implied_omega_tau, initialize
 from selu_proof.numeric.row_blocks import row_blocks, run_blocks
-from selu_proof.kernel.parallel import usable_cores
 
 __all__ = ["LayerRecord", "SimulationResult", "simulate", "moment_statistics",
            "certified_fixed_point", "Streams", "layer_rngs", "BLOCKS"]

@@ -113,8 +113,8 @@ def fixed_point_of_init(gain: Number, omega: Number = 0) -> dict[str, Any]:
     ('9/16', '-0.0284180809907', '0.0267643294021', 1.031)
     """
     from selu_proof import backends
-    from selu_proof.kernel.constants import ALPHA_01, LAMBDA_01
     from selu_proof.fixedpoint import fixed_point
+    from selu_proof.kernel.constants import ALPHA_01, LAMBDA_01
 
     g = Fraction(str(gain))
     tau = g * g

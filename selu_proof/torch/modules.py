@@ -13,8 +13,8 @@ from functools import lru_cache
 import torch
 from torch import nn
 
-from selu_proof.kernel.constants import ALPHA_01, LAMBDA_01
 from selu_proof.fixedpoint import Number, design_selu, dropout_terms
+from selu_proof.kernel.constants import ALPHA_01, LAMBDA_01
 
 __all__ = ["SELU", "AlphaDropout", "certified_selu_parameters"]
 
