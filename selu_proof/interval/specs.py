@@ -71,13 +71,13 @@ PROOFS_DIR = Path(__file__).resolve().parent.parent / "proofs"
 # costs milliseconds at any supported precision and every exact number stays
 # small; the shipped theorems use nu*tau in [0.016, 20] and |mu*omega| <= 0.1,
 # so there is ample room for SELUs designed for other fixed points.
-#: largest |mu| and |omega|
+#: largest ``|mu|`` and ``|omega|``
 MAX_ABS_MU_OMEGA = Fraction(100)
 #: largest nu and tau
 MAX_NU_TAU = Fraction(1000)
 #: range of the pre-activation variance nu*tau over the domain
 PREACTIVATION_VAR = (Fraction(1, 1000), Fraction(1000))
-#: largest |mu*omega| (the pre-activation mean) over the domain
+#: largest ``|mu*omega|`` (the pre-activation mean) over the domain
 MAX_ABS_PREACTIVATION_MEAN = Fraction(10)
 #: range of the SELU parameters alpha and lambda
 PARAMETER_RANGE = (Fraction(1, 100), Fraction(100))
