@@ -1,4 +1,4 @@
-"""The README's "Trusted base" table is what ``selu-proof check`` really executes.
+"""The "Trusted base" table (docs/kernel.md) is what ``selu-proof check`` really executes.
 
 A fresh interpreter runs ``selu-proof check`` on a shipped certificate; every
 file of the package it loaded must be in the table with its true line count,
@@ -35,7 +35,7 @@ print(json.dumps({{"files": sorted(f for f in files if f), "third": third}}))
 
 
 def _readme_table() -> dict[str, int]:
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    text = (ROOT / "docs" / "kernel.md").read_text(encoding="utf-8")
     section = text.split("## Trusted base", 1)[1].split("\n## ", 1)[0]
     rows = re.findall(r"^\| `(selu_proof/[^`]+\.py)` \| (\d+) \|", section, flags=re.M)
     return {path: int(n) for path, n in rows}
@@ -60,10 +60,10 @@ def test_readme_lists_exactly_what_check_executes(tmp_path):
     files, third = _traced(tmp_path)
     expected = "\n".join(f"| `{f}` | {len((ROOT / f).read_text().splitlines())} |"
                          for f in sorted(files))
-    assert set(table) == files, f"README Trusted base table should list:\n{expected}"
+    assert set(table) == files, f"docs/kernel.md Trusted base table should list:\n{expected}"
     for path, n in table.items():
         assert len((ROOT / path).read_text(encoding="utf-8").splitlines()) == n, \
-            f"{path}: README says {n} lines; table should read:\n{expected}"
+            f"{path}: docs/kernel.md says {n} lines; table should read:\n{expected}"
     # besides the package: python-flint and interpreter/site machinery only
     # (__mp_main__: multiprocessing's alias of the main module, for the worker processes)
     allowed = {"flint", "selu_proof", "__main__", "__mp_main__", "cython_runtime",
