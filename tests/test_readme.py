@@ -21,13 +21,13 @@ ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
-def _blocks(lang: str) -> list[str]:
-    return re.findall(rf"```{lang}\n(.*?)```", README, flags=re.S)
+def _blocks(lang: str, text: str = README) -> list[str]:
+    return re.findall(rf"```{lang}\n(.*?)```", text, flags=re.S)
 
 
-def _examples() -> list[tuple[str, list[str]]]:
+def _examples(text: str = README) -> list[tuple[str, list[str]]]:
     out = []
-    for block in _blocks("console"):
+    for block in _blocks("console", text):
         cmd, expected = None, []
         for line in block.splitlines():
             if line.startswith("$ "):

@@ -161,7 +161,7 @@ def test_readme_tables_are_the_committed_results():
     from selu_proof.torch import results
 
     root = Path(__file__).resolve().parent.parent
-    readme = (root / "README.md").read_text(encoding="utf-8")
+    readme = (root / "docs" / "experiments.md").read_text(encoding="utf-8")
     res = results.load_results(root / "experiments" / "results")
     assert set(res) == {"figure1", "lr_sweep"}
     for table in (results.loss_table(res["figure1"]), results.lr_table(res["lr_sweep"]),

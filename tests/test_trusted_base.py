@@ -35,7 +35,7 @@ print(json.dumps({{"files": sorted(f for f in files if f), "third": third}}))
 
 
 def _readme_table() -> dict[str, int]:
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    text = (ROOT / "docs" / "kernel.md").read_text(encoding="utf-8")
     section = text.split("## Trusted base", 1)[1].split("\n## ", 1)[0]
     rows = re.findall(r"^\| `(selu_proof/[^`]+\.py)` \| (\d+) \|", section, flags=re.M)
     return {path: int(n) for path, n in rows}

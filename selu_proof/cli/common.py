@@ -52,8 +52,8 @@ def check_supported(what: str, mu: Any = 0, omega: Any = 0, nu: Any = 1, tau: An
     """Refuse a point or box ``(mu, omega, nu, tau)`` outside the supported domain.
 
     Each value is a number or an interval ``(lo, hi)``.  The domain is that of
-    specifications (:func:`selu_proof.kernel.specs.check_supported`, README
-    "Limitations"); ``what`` names the options the values came from.
+    specifications (:func:`selu_proof.kernel.specs.check_supported`, see
+    docs/limitations.md); ``what`` names the options the values came from.
     """
     from selu_proof.kernel.specs import SpecError
     from selu_proof.kernel.specs import check_supported as check

@@ -12,7 +12,7 @@ _HELP = (
     "fixed point of g: chi1 = tau*E[f'(z)^2], the per-layer growth factor of the mean "
     "squared backpropagated gradient (and slope of the correlation map at c = 1); chi_c = "
     "tau*E[f'(z)]^2, the slope at c = 0; the fixed points of the correlation map c -> c~ in "
-    "[-1, 1] with their stability; the depth scales -1/ln(chi_c) and 1/|ln(chi1)|; and the "
+    "[-1, 1] with their stability; the depth scales -1/ln(chi_c) and 1/abs(ln(chi1)); and the "
     "gradient growth over 10, 100, 1000 layers. For SELU, chi1 and chi_c are certified ball "
     "enclosures over the certified fixed point ([lo, hi]); the correlation map away from "
     "c = 0, 1 is evaluated by quadrature of a closed-form inner expectation (not rigorous; "

@@ -56,7 +56,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "stated domain from the split tree and re-evaluate every leaf in ball arithmetic. "
         "Exit status 0 only if every file is valid.",
     )
-    c.add_argument("files", nargs="+", metavar="FILE", help="certificate files (*.cert.json)")
+    c.add_argument("files", nargs="+", metavar="FILE", help="certificate files (NAME.cert.json)")
     c.add_argument("--spec", metavar="NAME|SPEC.toml",
                    help="also require the certificate to state exactly this specification")
     c.add_argument("--workers", type=int, default=None, metavar="N",

@@ -67,17 +67,17 @@ NAMED_CONSTANTS = {"alpha": "alpha01", "lambda": "lambda01"}
 PROOFS_DIR = Path(__file__).resolve().parent.parent / "proofs"
 
 
-# The supported domain (README, "Limitations").  Inside it every goal evaluation
+# The supported domain (docs/limitations.md).  Inside it every goal evaluation
 # costs milliseconds at any supported precision and every exact number stays
 # small; the shipped theorems use nu*tau in [0.016, 20] and |mu*omega| <= 0.1,
 # so there is ample room for SELUs designed for other fixed points.
-#: largest |mu| and |omega|
+#: largest ``|mu|`` and ``|omega|``
 MAX_ABS_MU_OMEGA = Fraction(100)
 #: largest nu and tau
 MAX_NU_TAU = Fraction(1000)
 #: range of the pre-activation variance nu*tau over the domain
 PREACTIVATION_VAR = (Fraction(1, 1000), Fraction(1000))
-#: largest |mu*omega| (the pre-activation mean) over the domain
+#: largest ``|mu*omega|`` (the pre-activation mean) over the domain
 MAX_ABS_PREACTIVATION_MEAN = Fraction(10)
 #: range of the SELU parameters alpha and lambda
 PARAMETER_RANGE = (Fraction(1, 100), Fraction(100))
@@ -145,7 +145,7 @@ def check_supported(domain: tuple[tuple[Fraction, Fraction], ...]) -> None:
     if tau_lo <= 0:
         raise SpecError("domain.tau must be positive (tau is a sum of squared weights)")
     mu_max, om_max = max(abs(mu_lo), abs(mu_hi)), max(abs(om_lo), abs(om_hi))
-    where = "outside the supported domain (README, Limitations)"
+    where = "outside the supported domain (docs/limitations.md)"
     if mu_max > MAX_ABS_MU_OMEGA or om_max > MAX_ABS_MU_OMEGA:
         raise SpecError(f"|mu| or |omega| above {MAX_ABS_MU_OMEGA}: {where}")
     if nu_hi > MAX_NU_TAU or tau_hi > MAX_NU_TAU:

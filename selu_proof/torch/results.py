@@ -2,7 +2,8 @@
 
 The experiment results are the JSON files written by ``experiments/training.py``
 (``figure1.json``, ``lr_sweep.json``); every table and figure here is computed
-from them, so the README, the notebook and the committed figures agree.
+from them, so the experiments page (docs/experiments.md), the notebook and the committed
+figures agree.
 """
 
 from __future__ import annotations
