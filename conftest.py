@@ -1,5 +1,6 @@
 """Doctest collection: skip the optional PyTorch layer when torch/scikit-learn are missing,
-and the stubs that alias pre-0.2 module paths (importing one *is* the moved module)."""
+and the stubs that alias pre-0.2 module paths (importing one *is* the moved module).
+"""
 
 from importlib.util import find_spec
 

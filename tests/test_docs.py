@@ -61,7 +61,7 @@ def test_api_pages_document_the_public_names(site):
 
     api = _page(site, "api")
     listed = re.findall(r"^   (selu_proof[\w.]*)$", (DOCS / "api.rst").read_text(), flags=re.M)
-    assert "selu_proof.interval.checker" in listed and "selu_proof" in listed
+    assert "selu_proof.kernel.checker" in listed and "selu_proof" in listed
     for module in listed:
         assert f'href="api/{module}.html"' in api, module
     root = _page(site, "api/selu_proof")
@@ -72,8 +72,8 @@ def test_api_pages_document_the_public_names(site):
     assert 'id="selu_proof.fixedpoint.RootResult"' in fp
     assert 'id="selu_proof.RootResult"' not in root
     assert selu_proof.RootResult is selu_proof.fixedpoint.RootResult
-    checker = _page(site, "api/selu_proof.interval.checker")
-    assert 'id="selu_proof.interval.checker.check_file"' in checker
+    checker = _page(site, "api/selu_proof.kernel.checker")
+    assert 'id="selu_proof.kernel.checker.check_file"' in checker
 
 
 def test_cli_page_is_the_real_parser(site):
