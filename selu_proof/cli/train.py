@@ -12,7 +12,9 @@ _HELP = (
     "ships with scikit-learn (standardized features, fixed stratified 75/25 split, no "
     "download) and follow, epoch by epoch, the training loss, the test accuracy and, for "
     "SELU networks, each layer's weight statistics omega = sum w, tau = sum w^2 and input "
-    "moments against the Theorem 1 domain (SelfNormalizationMonitor). SELU uses the "
+    "moments against the Theorem 1 domain (SelfNormalizationMonitor): per epoch the layers in "
+    "the domain with the units' average (omega, tau) in the box (mean-field) and with every "
+    "unit's (every unit). SELU uses the "
     "certified alpha_01, lambda_01 and LeCun normal weights (gain 1, fan-in); ReLU, "
     "ReLU+BatchNorm and ELU use He normal weights. Needs the 'train' extra: "
     "pip install 'selu-proof[train]'. Exit code 0 when training finished without a "
@@ -92,13 +94,16 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(f"{cfg.activation} net, depth {cfg.depth}, width {cfg.width}, {cfg.optimizer} "
               f"lr {cfg.lr:g}, {cfg.dataset}, seed {cfg.seed}")
-        print(f"{'epoch':>5} {'train loss':>10} {'test acc':>8} {'layers in Thm 1 box':>19}")
+        print("layers in the Theorem 1 domain: input moments in the box and the units' average "
+              "(omega, tau) (mean-field) or every unit's (omega, tau) (every unit)")
+        print(f"{'epoch':>5} {'train loss':>10} {'test acc':>8} {'mean-field':>10} "
+              f"{'every unit':>10}")
         for h in result["history"]:
-            rows = h["layers"]
-            dom = (f"{sum(r['in_theorem1_domain'] for r in rows)}/{len(rows)}" if rows
-                   else "-")
+            n = h["monitored_layers"]
+            mf, eu = ((f"{h['layers_in_domain_mean_field']}/{n}",
+                       f"{h['layers_in_domain_every_unit']}/{n}") if n else ("-", "-"))
             loss = "nan" if h["train_loss"] is None else f"{h['train_loss']:.4f}"
-            print(f"{h['epoch']:>5} {loss:>10} {h['test_accuracy']:8.3f} {dom:>19}")
+            print(f"{h['epoch']:>5} {loss:>10} {h['test_accuracy']:8.3f} {mf:>10} {eu:>10}")
         if result["diverged"] is not None:
             print(f"diverged: non-finite loss in epoch {result['diverged']}")
     return 1 if result["diverged"] is not None else 0
