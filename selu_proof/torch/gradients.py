@@ -113,7 +113,7 @@ def gradient_row(row: dict[str, Any], module: torch.nn.Module, design: dict[str,
 def gradient_table(rows: list[dict[str, Any]]) -> str:
     """The backward rows as a fixed-width text table (``chi1`` printed rounded outward)."""
     def f(x: float | None, spec: str) -> str:
-        return "-" if x is None else format(x, spec)
+        return f"{'-':>{int(spec.split('.')[0])}}" if x is None else format(x, spec)
 
     lines = [f"{'layer':>8} {'grad^2 in':>10} {'grad^2 out':>10} {'ratio':>7} "
              f"{'expected':>8} {'chi1 (certified at measured stats)':>36}"]

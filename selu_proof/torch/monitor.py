@@ -232,11 +232,9 @@ class SelfNormalizationMonitor:
         self._watch_functions = functional or not traced
         self._traced = traced
         has_module = any(selu_constants(m) is not None for m in model.modules())
-        if not has_module and not functional:
-            how = ("and forward calls no functional SELU" if traced else
-                   "and torch.fx cannot trace it; functional calls are looked for in the "
-                   "first recorded pass")
-            self._warn(f"{type(model).__name__} has no SELU module {how}: nothing to monitor")
+        if not has_module and not functional and traced:  # untraceable: see the first pass
+            self._warn(f"{type(model).__name__} has no SELU module and its forward calls no "
+                       "functional SELU: nothing to monitor")
         self._handles: list[Any] = []
         self._depth = 0
         self._started = False
