@@ -17,7 +17,6 @@ torch = pytest.importorskip("torch")
 F = torch.nn.functional
 nn = torch.nn
 
-from selu_proof.constants import ALPHA_01, LAMBDA_01  # noqa: E402
 from selu_proof.torch import (  # noqa: E402
     SELU,
     AlphaDropout,

@@ -88,7 +88,7 @@ class SELU(DesignedState, nn.Module):
 
     @property
     def saturation(self) -> float:
-        """``lim selu(x)`` for ``x -> -inf``: ``-lambda*alpha`` (:func:`~selu_proof.torch.design.saturation`)."""
+        """``lim selu(x)`` for ``x -> -inf``: ``-lambda*alpha`` (:func:`.design.saturation`)."""
         return saturation(self.alpha, self.lam)
 
     def design(self) -> dict[str, Any]:

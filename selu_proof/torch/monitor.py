@@ -40,7 +40,8 @@ and everything measured is a sample.  A layer bias is outside the theorem's
 model ``z = sum_i w_i x_i``; its largest magnitude is reported as ``bias_abs_max``.
 
 **Cost.**  During a recorded pass the hooks only keep references (the layer
-inputs, the SELU outputs, the gradients) and a copy of each monitored weight;
+inputs, the SELU outputs, the gradients) and a copy of each monitored weight
+(``bias_abs_max`` is read from the bias when the report is made);
 the statistics are computed when :meth:`~SelfNormalizationMonitor.report` or
 :meth:`~SelfNormalizationMonitor.gradients` is called, on the tensors' device.
 Memory: one pass's activations and gradients stay alive until the next
@@ -57,7 +58,7 @@ from typing import Any
 
 import torch
 from torch import nn
-from torch.nn import functional as F
+from torch.nn import functional
 from torch.overrides import TorchFunctionMode
 
 from selu_proof.torch.design import describe, same_design, selu_constants
@@ -68,7 +69,7 @@ __all__ = ["SelfNormalizationMonitor", "SelfNormalizationWarning", "THEOREM1_BOX
 
 _WEIGHTED = (nn.Linear, nn.Conv1d, nn.Conv2d, nn.Conv3d)
 _TRANSPARENT = (nn.Dropout, nn.AlphaDropout, nn.FeatureAlphaDropout, nn.Identity)
-_SELU_FUNCTIONS = (F.selu, torch.selu, torch.selu_)
+_SELU_FUNCTIONS = (functional.selu, torch.selu, torch.selu_)
 _FUNCTIONAL = "F.selu"
 
 
@@ -87,7 +88,7 @@ def _transparent(m: nn.Module) -> bool:
 
 
 def _dropout_design(m: nn.Module) -> dict[str, Any]:
-    """A dropout module's design; ``torch.nn``'s are built for ``alpha_01``, ``lambda_01``, (0, 1)."""
+    """A dropout module's design; ``torch.nn``'s are for ``alpha_01``, ``lambda_01``, (0, 1)."""
     if hasattr(m, "design"):
         return m.design()
     std = selu_constants(nn.SELU())
@@ -134,7 +135,7 @@ def static_pairs(model: nn.Module) -> tuple[list[tuple[str, nn.Module, Any]], bo
 
 @dataclass
 class _Call:
-    """A weight layer's call in a recorded pass: module, input and a copy of the weights."""
+    """A weight layer's call in a recorded pass: module, input, a copy of the weights, the bias."""
 
     name: str
     module: nn.Module
@@ -155,7 +156,6 @@ class _Row:
     out: torch.Tensor
     out_version: int
     dropout: dict[str, Any] | None = None
-    grad_out_key: int = 0
 
 
 @dataclass
@@ -165,8 +165,6 @@ class _Pass:
     rows: list[_Row] = field(default_factory=list)
     producers: dict[int, tuple[torch.Tensor, _Call]] = field(default_factory=dict)
     outputs: dict[int, tuple[torch.Tensor, _Row]] = field(default_factory=dict)
-    grads: dict[int, torch.Tensor] = field(default_factory=dict)
-    hooked: set[int] = field(default_factory=set)
     activations_seen: int = 0
     unattributed: list[str] = field(default_factory=list)
 
@@ -274,8 +272,8 @@ class SelfNormalizationMonitor:
         for name, m in self.model.named_modules():
             if isinstance(m, _WEIGHTED):
                 h.append(m.register_forward_hook(self._weight_hook(name)))
-            elif selu_constants(m) is not None:
-                h.append(m.register_forward_hook(self._selu_hook(name)))
+            elif (design := selu_constants(m)) is not None:
+                h.append(m.register_forward_hook(self._selu_hook(name, design)))
             elif _transparent(m):
                 h.append(m.register_forward_hook(self._transparent_hook(name)))
         return self
@@ -341,12 +339,10 @@ class SelfNormalizationMonitor:
                             "normalization or a reshape in between): that call is not "
                             "monitored")
 
-    def _hook_grad(self, p: _Pass, t: torch.Tensor) -> int:
-        key = id(t)
-        if self.track_gradients and t.requires_grad and key not in p.hooked:
-            p.hooked.add(key)
-            t.register_hook(lambda g, p=p, key=key: p.grads.__setitem__(key, g))
-        return key
+    def _hook_grad(self, p: _Pass, t: torch.Tensor) -> None:
+        """Keep ``t``'s gradient (``retain_grad``: a C++ hook, no Python call in backward)."""
+        if self.track_gradients and t.requires_grad and not t.is_leaf:
+            t.retain_grad()
 
     def _weight_hook(self, name: str):
         def hook(module: nn.Module, inputs: tuple[Any, ...], output: torch.Tensor) -> None:
@@ -354,17 +350,16 @@ class SelfNormalizationMonitor:
             if p is None or not inputs or not isinstance(output, torch.Tensor):
                 return
             x = inputs[0]
-            bias = module.bias
             call = _Call(name, module, x, x._version, module.weight.detach().clone(),
-                         None if bias is None else bias.detach().clone())
+                         module.bias)
             p.producers[id(output)] = (output, call)
             self._hook_grad(p, x)
         return hook
 
-    def _selu_hook(self, name: str):
+    def _selu_hook(self, name: str, design: dict[str, Any]):
         def hook(module: nn.Module, inputs: tuple[Any, ...], output: torch.Tensor) -> None:
             if self._current is not None and inputs:
-                self._activation(name, module, selu_constants(module), inputs[0], output)
+                self._activation(name, module, design, inputs[0], output)
         return hook
 
     def _activation(self, name: str, module: Any, design: dict[str, Any], x: Any,
@@ -379,7 +374,7 @@ class SelfNormalizationMonitor:
                 p.unattributed.append(name)
             return
         row = _Row(hit[1], name, module, design, out, out._version)
-        row.grad_out_key = self._hook_grad(p, out)
+        self._hook_grad(p, out)
         p.rows.append(row)
         p.outputs[id(out)] = (out, row)
 
@@ -407,7 +402,7 @@ class SelfNormalizationMonitor:
                 if module.training and d["p"] > 0:
                     row.dropout = d
             row.out, row.out_version = output, output._version
-            row.grad_out_key = self._hook_grad(p, output)
+            self._hook_grad(p, output)
             p.outputs[id(output)] = (output, row)
         return hook
 
@@ -452,7 +447,7 @@ class SelfNormalizationMonitor:
                 for k, r in enumerate(self._last.rows)]
 
     def gradients(self, rows: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
-        """The backward view of the last recorded pass (:func:`~selu_proof.torch.gradients.gradient_row`).
+        """The backward view of the last recorded pass (:func:`.gradients.gradient_row`).
 
         Needs a ``backward()`` through that pass; before it (or in ``no_grad``)
         the gradient entries are ``None``.  ``rows`` reuses a :meth:`report`.
@@ -464,9 +459,8 @@ class SelfNormalizationMonitor:
         if self._last is None:
             return []
         rows = self.report() if rows is None else rows
-        g = self._last.grads
-        return [gradient_row(row, r.layer.module, r.design, g.get(id(r.layer.x)),
-                             g.get(r.grad_out_key), r.dropout)
+        return [gradient_row(row, r.layer.module, r.design, r.layer.x.grad, r.out.grad,
+                             r.dropout)
                 for row, r in zip(rows, self._last.rows, strict=True)]
 
     def table(self) -> str:
@@ -492,6 +486,7 @@ class SelfNormalizationMonitor:
     def summary(self) -> None:
         """Print :meth:`table` and, after a backward pass, :meth:`gradient_table`."""
         print(self.table())
-        if self.track_gradients and self._last is not None and self._last.grads:
+        if (self.track_gradients and self._last is not None
+                and any(r.out.grad is not None for r in self._last.rows)):
             print()
             print(self.gradient_table())

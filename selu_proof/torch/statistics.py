@@ -36,7 +36,7 @@ THEOREM1_BOX: dict[str, tuple[Fraction, Fraction]] = theorem1_box()
 
 
 def outward(lo: Fraction, hi: Fraction) -> tuple[float, float]:
-    """The float64 interval ``[lo', hi']`` with ``lo' <= lo`` and ``hi' >= hi``, as tight as possible.
+    """The tightest float64 interval ``[lo', hi']`` with ``lo' <= lo`` and ``hi' >= hi``.
 
     >>> outward(Fraction(1, 10), Fraction(11, 10))
     (0.09999999999999999, 1.1)
