@@ -94,16 +94,15 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(f"{cfg.activation} net, depth {cfg.depth}, width {cfg.width}, {cfg.optimizer} "
               f"lr {cfg.lr:g}, {cfg.dataset}, seed {cfg.seed}")
-        print("layers in the Theorem 1 domain: input moments in the box and the units' average "
-              "(omega, tau) (mean-field) or every unit's (omega, tau) (every unit)")
-        print(f"{'epoch':>5} {'train loss':>10} {'test acc':>8} {'mean-field':>10} "
-              f"{'every unit':>10}")
+        # the cells say which count is which: mean-field = input moments and the units'
+        # average (omega, tau) in the box; every unit = input moments and each unit's
+        print(f"{'epoch':>5} {'train loss':>10} {'test acc':>8} {'layers in Thm 1 box':>19}")
         for h in result["history"]:
             n = h["monitored_layers"]
-            mf, eu = ((f"{h['layers_in_domain_mean_field']}/{n}",
-                       f"{h['layers_in_domain_every_unit']}/{n}") if n else ("-", "-"))
+            dom = (f"mean-field {h['layers_in_domain_mean_field']}/{n}, every unit "
+                   f"{h['layers_in_domain_every_unit']}/{n}" if n else "-")
             loss = "nan" if h["train_loss"] is None else f"{h['train_loss']:.4f}"
-            print(f"{h['epoch']:>5} {loss:>10} {h['test_accuracy']:8.3f} {mf:>10} {eu:>10}")
+            print(f"{h['epoch']:>5} {loss:>10} {h['test_accuracy']:8.3f} {dom:>19}")
         if result["diverged"] is not None:
             print(f"diverged: non-finite loss in epoch {result['diverged']}")
     return 1 if result["diverged"] is not None else 0
