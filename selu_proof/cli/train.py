@@ -8,14 +8,14 @@ import sys
 from selu_proof.cli.common import CLIError, emit_json, parse_float, progress
 
 _HELP = (
-    "Train a fully connected network (DEPTH hidden layers of WIDTH units) on a dataset that "
-    "ships with scikit-learn (standardized features, fixed stratified 75/25 split, no "
-    "download) and follow, epoch by epoch, the training loss, the test accuracy and, for "
-    "SELU networks, each layer's weight statistics omega = sum w, tau = sum w^2 and input "
-    "moments against the Theorem 1 domain (SelfNormalizationMonitor). SELU uses the "
-    "certified alpha_01, lambda_01 and LeCun normal weights (gain 1, fan-in); ReLU, "
-    "ReLU+BatchNorm and ELU use He normal weights. Needs the 'train' extra: "
-    "pip install 'selu-proof[train]'. Exit code 0 when training finished without a "
+    "Train a fully connected network (DEPTH hidden layers of WIDTH units) on a dataset that ships "
+    "with scikit-learn (standardized features, fixed stratified 75/25 split, no download) and "
+    "follow, epoch by epoch, the training loss, the test accuracy and, for SELU networks, each "
+    "layer's weight statistics omega = sum w, tau = sum w^2 and input moments against the Theorem "
+    "1 domain (layers in it with the units' average (omega, tau) in the box: mean-field; with "
+    "every unit's: every unit). SELU uses the certified alpha_01, lambda_01 and LeCun normal "
+    "weights (gain 1, fan-in); ReLU, ReLU+BatchNorm and ELU use He normal weights. Needs the "
+    "'train' extra: pip install 'selu-proof[train]'. Exit code 0 when training finished without a "
     "non-finite loss, 1 when it diverged."
 )
 
@@ -94,9 +94,9 @@ def run(args: argparse.Namespace) -> int:
               f"lr {cfg.lr:g}, {cfg.dataset}, seed {cfg.seed}")
         print(f"{'epoch':>5} {'train loss':>10} {'test acc':>8} {'layers in Thm 1 box':>19}")
         for h in result["history"]:
-            rows = h["layers"]
-            dom = (f"{sum(r['in_theorem1_domain'] for r in rows)}/{len(rows)}" if rows
-                   else "-")
+            dom = (f"mean-field {h['layers_in_domain_mean_field']}/{h['monitored_layers']}, "
+                   f"every unit {h['layers_in_domain_every_unit']}/{h['monitored_layers']}"
+                   if h["monitored_layers"] else "-")
             loss = "nan" if h["train_loss"] is None else f"{h['train_loss']:.4f}"
             print(f"{h['epoch']:>5} {loss:>10} {h['test_accuracy']:8.3f} {dom:>19}")
         if result["diverged"] is not None:

@@ -5,14 +5,18 @@ torch.  Every constant comes from the certified core:
 
 * :class:`SELU` -- ``(alpha, lambda)`` of :func:`selu_proof.fixedpoint.design_selu`
   (default ``alpha_01``, ``lambda_01``, paper Eq. (8)-(9));
-* :class:`AlphaDropout` -- the affine terms of the one symbolic dropout formula
-  (:func:`selu_proof.symbolic.dropout_affine` via :func:`selu_proof.fixedpoint.dropout_terms`);
+* :class:`AlphaDropout`, :class:`FeatureAlphaDropout` -- the affine terms of the one
+  symbolic dropout formula (:func:`selu_proof.symbolic.dropout_affine` via
+  :func:`selu_proof.fixedpoint.dropout_terms`), for the SELU's own float constants;
 * :func:`lecun_normal_`, :func:`selu_normal_` -- weights with the statistics
   ``(omega, tau)`` the theorems are stated for (see :mod:`selu_proof.torch.init`
   for the ``torch.nn.init`` gain question);
-* :class:`SelfNormalizationMonitor` -- forward hooks that compare a network's
-  activations and weight statistics with the Theorem 1 domain
-  (``selu_proof/proofs/theorem1.toml``).
+* :class:`SelfNormalizationMonitor` -- hooks that follow the data flow to every SELU
+  and compare the layers' activations and weight statistics with the Theorem 1
+  domain (``selu_proof/proofs/theorem1.toml``), and their gradients with ``chi1``.
+
+The designed constants of the modules travel in ``state_dict()``
+(:mod:`selu_proof.torch.design`).  Narrative and quick start: ``docs/pytorch.md``.
 
 >>> import torch
 >>> from selu_proof.torch import SELU
@@ -21,8 +25,13 @@ SELU(alpha=1.6732632423543772, lam=1.0507009873554805)
 """
 
 from selu_proof.torch.init import fixed_point_of_init, lecun_normal_, selu_normal_
-from selu_proof.torch.modules import SELU, AlphaDropout
-from selu_proof.torch.monitor import THEOREM1_BOX, SelfNormalizationMonitor
+from selu_proof.torch.modules import SELU, AlphaDropout, FeatureAlphaDropout
+from selu_proof.torch.monitor import (
+    THEOREM1_BOX,
+    SelfNormalizationMonitor,
+    SelfNormalizationWarning,
+)
 
-__all__ = ["SELU", "AlphaDropout", "lecun_normal_", "selu_normal_", "fixed_point_of_init",
-           "SelfNormalizationMonitor", "THEOREM1_BOX"]
+__all__ = ["SELU", "AlphaDropout", "FeatureAlphaDropout", "lecun_normal_", "selu_normal_",
+           "fixed_point_of_init", "SelfNormalizationMonitor", "SelfNormalizationWarning",
+           "THEOREM1_BOX"]

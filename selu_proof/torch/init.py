@@ -46,7 +46,14 @@ __all__ = ["lecun_normal_", "selu_normal_", "fixed_point_of_init", "fan_in"]
 
 
 def fan_in(tensor: torch.Tensor) -> int:
-    """Inputs per unit of a ``Linear`` (``(out, in)``) or ``Conv`` (``(out, in, *k)``) weight."""
+    """Inputs per unit of a ``Linear`` (``(out, in)``) or ``Conv`` (``(out, in, *k)``) weight.
+
+    ``TypeError`` for a tensor that is not floating point (an integer tensor would
+    silently be filled with zeros), ``ValueError`` for fewer than 2 dimensions.
+    """
+    if not tensor.is_floating_point():
+        raise TypeError(f"initialization needs a floating-point tensor, got {tensor.dtype} "
+                        "(as torch.nn.init)")
     if tensor.dim() < 2:
         raise ValueError("initialization needs a weight with at least 2 dimensions, "
                          f"got shape {tuple(tensor.shape)}")

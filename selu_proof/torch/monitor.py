@@ -4,8 +4,20 @@ Theorem 1 (paper Section 3; ``selu_proof/proofs/theorem1.toml``, certified in
 ``theorem1.cert.json``) holds for ``alpha_01, lambda_01`` when the layer input
 has moments ``mu in [-0.1, 0.1]``, ``nu in [0.8, 1.5]`` and the unit's
 weights have ``omega = sum_i w_i in [-0.1, 0.1]``, ``tau = sum_i w_i**2 in
-[0.95, 1.1]``.  The monitor puts forward hooks on every ``Linear`` / ``Conv``
-layer that is followed by a SELU and records, per layer and forward pass:
+[0.95, 1.1]``.
+
+**By data flow.**  The monitor hooks the activations themselves: every
+:class:`~selu_proof.torch.SELU` and ``torch.nn.SELU`` module and, when the
+model calls ``torch.nn.functional.selu`` / ``torch.selu`` in its ``forward``
+(found by tracing it once with ``torch.fx``; an untraceable model is watched
+for them in its first recorded pass), the functional calls through a
+``TorchFunctionMode`` active during recorded passes only.  Each SELU call's
+input is attributed to the ``Linear`` / ``Conv`` module that produced that
+very tensor (forward hooks record the weight layers' outputs, matched by
+identity, also through dropout and ``Identity`` modules).  So a shared SELU
+module used after every layer of a ``ModuleList``, ``F.selu`` in ``forward``,
+or modules registered ``l1, l2, act`` and used as ``act(l2(act(l1(x))))`` are
+all monitored layer by layer.  Per layer and recorded pass it reports
 
 * the layer input's mean and variance (pooled over the batch and the input
   units: the empirical ``(mu, nu)``) and whether they are in the box;
@@ -16,81 +28,181 @@ layer that is followed by a SELU and records, per layer and forward pass:
 * ``in_theorem1_domain``: the SELU has the Theorem 1 constants, the input
   moments are in the box and *every* unit's ``(omega_j, tau_j)`` is; and
   ``mean_in_theorem1_domain``, the mean-field reading of the paper (the
-  units' *average* ``omega``, ``tau`` in the box instead of every unit).
+  units' *average* ``omega``, ``tau`` in the box instead of every unit);
+* backward (:meth:`SelfNormalizationMonitor.gradients`): the mean squared
+  gradient at the layer's input and output and its growth against the
+  certified ``chi1`` at the layer's measured statistics
+  (:mod:`selu_proof.torch.gradients`).
 
-A measurement, not a proof: the box membership of sampled statistics is tested
-exactly against the decimal ends of the domain, but the statistics themselves
-are samples.  A layer bias is outside the theorem's model ``z = sum_i w_i x_i``;
-its largest magnitude is reported as ``bias_abs_max``.
+**Statistics, not proofs.**  The per-unit box test is vectorized against float
+bounds rounded outward from the exact ends (:mod:`selu_proof.torch.statistics`),
+and everything measured is a sample.  A layer bias is outside the theorem's
+model ``z = sum_i w_i x_i``; its largest magnitude is reported as ``bias_abs_max``.
+
+**Cost.**  During a recorded pass the hooks only keep references (the layer
+inputs, the SELU outputs, the gradients) and a copy of each monitored weight
+(``bias_abs_max`` is read from the bias when the report is made);
+the statistics are computed when :meth:`~SelfNormalizationMonitor.report` or
+:meth:`~SelfNormalizationMonitor.gradients` is called, on the tensors' device.
+Memory: one pass's activations and gradients stay alive until the next
+recorded pass (in training they are alive during the step anyway).  A tensor
+changed in place after the pass reports NaN moments.  ``benchmarks/bench_monitor.py``
+measures the overhead per training step.
 """
 
 from __future__ import annotations
 
-from fractions import Fraction
+import warnings
+from dataclasses import dataclass, field
 from typing import Any
 
 import torch
 from torch import nn
+from torch.nn import functional
+from torch.overrides import TorchFunctionMode
 
-from selu_proof.kernel.constants import ALPHA_01, LAMBDA_01
+from selu_proof.torch.design import describe, same_design, selu_constants
+from selu_proof.torch.gradients import gradient_row, gradient_table
+from selu_proof.torch.statistics import THEOREM1_BOX, in_box, layer_row
 
-__all__ = ["SelfNormalizationMonitor", "THEOREM1_BOX", "in_box"]
-
-
-def _theorem1_box() -> dict[str, tuple[Fraction, Fraction]]:
-    from selu_proof.kernel.specs import load_spec, shipped_specs
-
-    spec = load_spec(shipped_specs()["theorem1"])
-    return dict(zip(("mu", "omega", "nu", "tau"), spec.domain, strict=True))
-
-
-#: Theorem 1's domain, exact ends read from ``proofs/theorem1.toml``.
-THEOREM1_BOX: dict[str, tuple[Fraction, Fraction]] = _theorem1_box()
+__all__ = ["SelfNormalizationMonitor", "SelfNormalizationWarning", "THEOREM1_BOX", "in_box"]
 
 _WEIGHTED = (nn.Linear, nn.Conv1d, nn.Conv2d, nn.Conv3d)
-_SKIPPED = (nn.Dropout, nn.AlphaDropout, nn.Identity)
+_TRANSPARENT = (nn.Dropout, nn.AlphaDropout, nn.FeatureAlphaDropout, nn.Identity)
+_SELU_FUNCTIONS = (functional.selu, torch.selu, torch.selu_)
+_FUNCTIONAL = "F.selu"
 
 
-def in_box(name: str, value: float) -> bool:
-    """Whether ``value`` lies in Theorem 1's interval for ``name`` (exact comparison).
+class SelfNormalizationWarning(UserWarning):
+    """The monitor cannot see what it should (no SELU, an unattributed input, a mismatched pair)."""
 
-    >>> in_box("tau", 1.0999999), in_box("tau", 1.1), in_box("nu", float("nan"))
-    (True, False, False)
 
-    (The float ``1.1`` is slightly above ``11/10``.)
+def _is_dropout(m: nn.Module) -> bool:
+    from selu_proof.torch.dropout import AlphaDropout
+
+    return isinstance(m, (AlphaDropout, nn.AlphaDropout, nn.FeatureAlphaDropout))
+
+
+def _transparent(m: nn.Module) -> bool:
+    return isinstance(m, _TRANSPARENT) or _is_dropout(m)
+
+
+def _dropout_design(m: nn.Module) -> dict[str, Any]:
+    """A dropout module's design; ``torch.nn``'s are for ``alpha_01``, ``lambda_01``, (0, 1)."""
+    if hasattr(m, "design"):
+        return m.design()
+    std = selu_constants(nn.SELU())
+    return {**std, "kind": type(m).__name__, "p": float(m.p)}
+
+
+def static_pairs(model: nn.Module) -> tuple[list[tuple[str, nn.Module, Any]], bool, bool]:
+    """``(pairs, traced, functional)`` from tracing ``model`` once with ``torch.fx``.
+
+    ``pairs`` are ``(layer name, weight module, activation)`` in graph order,
+    ``functional`` whether ``forward`` calls a functional SELU; ``traced`` is
+    False when ``torch.fx`` cannot trace the model (then ``pairs`` is empty).
     """
-    lo, hi = THEOREM1_BOX[name]
-    return value == value and lo <= value <= hi  # NaN is outside
+    from torch import fx
+
+    mods = dict(model.named_modules())
+
+    class Tracer(fx.Tracer):
+        def is_leaf_module(self, m: nn.Module, qualname: str) -> bool:
+            return (selu_constants(m) is not None or _is_dropout(m)
+                    or super().is_leaf_module(m, qualname))
+
+    try:
+        graph = Tracer().trace(model)
+    except Exception:  # noqa: BLE001 - any failure of tracing means "not traceable"
+        return [], False, False
+    pairs, functional = [], False
+    for node in graph.nodes:
+        if node.op == "call_module" and selu_constants(mods[node.target]) is not None:
+            act: Any = mods[node.target]
+        elif node.op == "call_function" and node.target in _SELU_FUNCTIONS:
+            act, functional = _FUNCTIONAL, True
+        else:
+            continue
+        src = node.args[0] if node.args else None
+        while (isinstance(src, fx.Node) and src.op == "call_module"
+               and _transparent(mods[src.target])):
+            src = src.args[0]
+        if (isinstance(src, fx.Node) and src.op == "call_module"
+                and isinstance(mods[src.target], _WEIGHTED)):
+            pairs.append((src.target, mods[src.target], act))
+    return pairs, True, functional
 
 
-def _is_selu(m: nn.Module) -> bool:
-    from selu_proof.torch.modules import SELU
+@dataclass
+class _Call:
+    """A weight layer's call in a recorded pass: module, input, a copy of the weights, the bias."""
 
-    return isinstance(m, (SELU, nn.SELU))
-
-
-def _theorem1_constants(m: nn.Module) -> bool:
-    if isinstance(m, nn.SELU):
-        return True  # torch's constants are alpha_01, lambda_01 rounded to float
-    return m.alpha == ALPHA_01 and m.lam == LAMBDA_01
-
-
-def _moments(x: torch.Tensor) -> tuple[float, float]:
-    x = x.detach().to(torch.float64)
-    m = x.mean()
-    return float(m), float(((x - m) ** 2).mean())
+    name: str
+    module: nn.Module
+    x: torch.Tensor
+    x_version: int
+    weight: torch.Tensor
+    bias: torch.Tensor | None
 
 
-def _summary(t: torch.Tensor) -> dict[str, float]:
-    return {"mean": float(t.mean()), "min": float(t.min()), "max": float(t.max())}
+@dataclass
+class _Row:
+    """A SELU call attributed to the weight layer that produced its input."""
+
+    layer: _Call
+    activation: str
+    module: Any
+    design: dict[str, Any]
+    out: torch.Tensor
+    out_version: int
+    dropout: dict[str, Any] | None = None
+
+
+@dataclass
+class _Pass:
+    """What one recorded forward pass (and its backward) left behind."""
+
+    rows: list[_Row] = field(default_factory=list)
+    producers: dict[int, tuple[torch.Tensor, _Call]] = field(default_factory=dict)
+    outputs: dict[int, tuple[torch.Tensor, _Row]] = field(default_factory=dict)
+    activations_seen: int = 0
+    unattributed: list[str] = field(default_factory=list)
+
+
+class _FunctionalSELU(TorchFunctionMode):
+    """Sees ``F.selu`` / ``torch.selu`` calls during a recorded pass."""
+
+    def __init__(self, monitor: SelfNormalizationMonitor) -> None:
+        super().__init__()
+        self.monitor = monitor
+
+    def __torch_function__(self, func, types, args=(), kwargs=None):  # noqa: ANN001
+        out = func(*args, **(kwargs or {}))
+        if func in _SELU_FUNCTIONS and args:
+            self.monitor._activation(_FUNCTIONAL, _FUNCTIONAL, _STANDARD, args[0], out)
+        return out
+
+
+_STANDARD = selu_constants(nn.SELU())
 
 
 class SelfNormalizationMonitor:
-    """Forward hooks on every weight layer followed by a SELU; see the module docstring.
+    """Hooks that follow a network's data flow to its SELU layers; see the module docstring.
 
-    Use as a context manager (hooks are removed on exit).  With ``every=N`` only
-    every ``N``-th forward pass is recorded, so the monitor can stay on during
-    training.  :meth:`report` returns the rows of the last recorded pass.
+    The monitor **starts recording on construction** (``mon =
+    SelfNormalizationMonitor(net); net(x); mon.report()`` works) and
+    records until :meth:`close`.  As a context manager it removes its hooks
+    when the outermost ``with`` block exits; nested and repeated blocks are
+    safe (the blocks are counted, and entering a closed monitor re-attaches
+    it).  ``start=False`` builds it detached: then :meth:`report` raises until
+    it is started (``with mon:`` or :meth:`start`).  With ``every=N`` only
+    every ``N``-th forward pass of ``model`` is recorded.  :meth:`report`
+    returns the rows of the last recorded pass, :meth:`gradients` its backward
+    view.  It reports statistics; it proves nothing.
+
+    Warnings (:class:`SelfNormalizationWarning`): no SELU visible in the model;
+    a SELU whose input no ``Linear``/``Conv`` produced; an alpha dropout built
+    for other SELU constants or another fixed point than the SELU before it.
 
     Examples
     --------
@@ -107,109 +219,249 @@ class SelfNormalizationMonitor:
     ('0', 1.0, 1.0, True)
     """
 
-    def __init__(self, model: nn.Module, *, every: int = 1) -> None:
+    def __init__(self, model: nn.Module, *, every: int = 1, gradients: bool = True,
+                 start: bool = True) -> None:
         if int(every) < 1:
             raise ValueError(f"every must be a positive integer, got {every!r}")
         self.model = model
         self.every = int(every)
-        self.pairs = self._find_pairs(model)
+        self.track_gradients = bool(gradients)
+        self._static, traced, functional = static_pairs(model)
+        self._watch_functions = functional or not traced
+        self._traced = traced
+        has_module = any(selu_constants(m) is not None for m in model.modules())
+        if not has_module and not functional and traced:  # untraceable: see the first pass
+            self._warn(f"{type(model).__name__} has no SELU module and its forward calls no "
+                       "functional SELU: nothing to monitor")
         self._handles: list[Any] = []
+        self._depth = 0
+        self._started = False
         self._calls = 0
-        self._recording = False
-        self._rows: dict[str, dict[str, Any]] = {}
-        self._last: list[dict[str, Any]] = []
+        self._current: _Pass | None = None
+        self._last: _Pass | None = None
+        self._mode: _FunctionalSELU | None = None
+        self._warned: set[str] = set()
+        self._recorded_passes = 0
+        if start:
+            self.start()
+
+    # ------------------------------------------------------------------ attaching
 
     @staticmethod
-    def _find_pairs(model: nn.Module) -> list[tuple[str, nn.Module, nn.Module]]:
-        leaves = [(n, m) for n, m in model.named_modules() if not list(m.children())]
-        pairs = []
-        for i, (name, mod) in enumerate(leaves):
-            if not isinstance(mod, _WEIGHTED):
-                continue
-            for _, nxt in leaves[i + 1:]:
-                if isinstance(nxt, _SKIPPED) or type(nxt).__name__ == "AlphaDropout":
-                    continue
-                if _is_selu(nxt):
-                    pairs.append((name, mod, nxt))
-                break
-        return pairs
+    def _warn(message: str) -> None:
+        warnings.warn(message, SelfNormalizationWarning, stacklevel=3)
 
-    def __enter__(self) -> SelfNormalizationMonitor:
-        """Register the hooks."""
-        for k, (name, lin, act) in enumerate(self.pairs):
-            self._handles.append(lin.register_forward_hook(self._layer_hook(k, name)))
-            self._handles.append(act.register_forward_hook(self._act_hook(name)))
+    def _warn_once(self, key: str, message: str) -> None:
+        if key not in self._warned:
+            self._warned.add(key)
+            self._warn(message)
+
+    @property
+    def active(self) -> bool:
+        """Whether the hooks are attached."""
+        return bool(self._handles)
+
+    def start(self) -> SelfNormalizationMonitor:
+        """Attach the hooks (no-op when attached)."""
+        self._started = True
+        if self._handles:
+            return self
+        h = self._handles
+        h.append(self.model.register_forward_pre_hook(self._begin_pass))
+        h.append(self.model.register_forward_hook(self._end_pass, always_call=True))
+        for name, m in self.model.named_modules():
+            if isinstance(m, _WEIGHTED):
+                h.append(m.register_forward_hook(self._weight_hook(name)))
+            elif (design := selu_constants(m)) is not None:
+                h.append(m.register_forward_hook(self._selu_hook(name, design)))
+            elif _transparent(m):
+                h.append(m.register_forward_hook(self._transparent_hook(name)))
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        """Remove the hooks."""
-        self.close()
-
     def close(self) -> None:
-        """Remove every hook (idempotent)."""
+        """Remove every hook (idempotent); the recorded rows stay readable."""
         for h in self._handles:
             h.remove()
         self._handles.clear()
+        self._depth = 0
+        if self._mode is not None:  # a pass interrupted by an exception
+            self._mode.__exit__(None, None, None)
+            self._mode = None
 
-    def _layer_hook(self, k: int, name: str):
-        def hook(module: nn.Module, inputs: tuple[torch.Tensor, ...], output: torch.Tensor):
-            if k == 0:
-                self._finish_pass()
-                self._recording = self._calls % self.every == 0
-                self._calls += 1
-            if self._recording:
-                self._rows[name] = self._layer_row(k, name, module, inputs[0])
+    def __enter__(self) -> SelfNormalizationMonitor:
+        """Attach the hooks if needed and count the block."""
+        self.start()
+        self._depth += 1
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        """Remove the hooks when the outermost block exits."""
+        self._depth -= 1
+        if self._depth <= 0:
+            self.close()
+
+    # ------------------------------------------------------------------ recording
+
+    def _begin_pass(self, module: nn.Module, args: Any) -> None:
+        if self._current is not None:  # re-entrant call of the model: part of this pass
+            return
+        recording = self._calls % self.every == 0
+        self._calls += 1
+        if not recording:
+            return
+        self._current = _Pass()
+        self._last = None  # free the previous pass's tensors
+        if self._watch_functions:
+            self._mode = _FunctionalSELU(self)
+            self._mode.__enter__()
+
+    def _end_pass(self, module: nn.Module, args: Any, output: Any) -> None:
+        p = self._current
+        if p is None:
+            return
+        if self._mode is not None:
+            self._mode.__exit__(None, None, None)
+            self._mode = None
+        self._current = None
+        p.producers.clear()  # drop the references only needed for matching
+        p.outputs.clear()
+        self._last = p
+        self._recorded_passes += 1
+        if not self._traced and self._recorded_passes == 1:
+            self._watch_functions = any(r.activation == _FUNCTIONAL for r in p.rows) or any(
+                n == _FUNCTIONAL for n in p.unattributed)
+        if not p.activations_seen:
+            self._warn_once("none", f"a recorded pass of {type(self.model).__name__} called "
+                            "no SELU: nothing to monitor")
+        for name in p.unattributed:
+            self._warn_once(f"unattributed:{name}", f"the input of SELU {name!r} was not "
+                            "produced by a Linear/Conv module (e.g. a residual sum, a "
+                            "normalization or a reshape in between): that call is not "
+                            "monitored")
+
+    def _hook_grad(self, p: _Pass, t: torch.Tensor) -> None:
+        """Keep ``t``'s gradient (``retain_grad``: a C++ hook, no Python call in backward)."""
+        if self.track_gradients and t.requires_grad and not t.is_leaf:
+            t.retain_grad()
+
+    def _weight_hook(self, name: str):
+        def hook(module: nn.Module, inputs: tuple[Any, ...], output: torch.Tensor) -> None:
+            p = self._current
+            if p is None or not inputs or not isinstance(output, torch.Tensor):
+                return
+            x = inputs[0]
+            call = _Call(name, module, x, x._version, module.weight.detach().clone(),
+                         module.bias)
+            p.producers[id(output)] = (output, call)
+            self._hook_grad(p, x)
         return hook
 
-    def _act_hook(self, name: str):
-        def hook(module: nn.Module, inputs: tuple[torch.Tensor, ...], output: torch.Tensor):
-            row = self._rows.get(name)
-            if self._recording and row is not None and "mean" not in row:
-                row["mean"], row["var"] = _moments(output)
-                row["theorem1_constants"] = _theorem1_constants(module)
-                row["in_theorem1_domain"] = (row["theorem1_constants"] and row["input_in_box"]
-                                             and row["units_in_box"] == 1.0)
-                row["mean_in_theorem1_domain"] = (row["theorem1_constants"]
-                                                  and row["input_in_box"]
-                                                  and row["mean_weights_in_box"])
+    def _selu_hook(self, name: str, design: dict[str, Any]):
+        def hook(module: nn.Module, inputs: tuple[Any, ...], output: torch.Tensor) -> None:
+            if self._current is not None and inputs:
+                self._activation(name, module, design, inputs[0], output)
         return hook
 
-    def _layer_row(self, k: int, name: str, module: nn.Module,
-                   x: torch.Tensor) -> dict[str, Any]:
-        w = module.weight.detach().to(torch.float64).flatten(1)
-        omega, tau = w.sum(1), (w * w).sum(1)
-        inside = [in_box("omega", float(o)) and in_box("tau", float(t))
-                  for o, t in zip(omega.tolist(), tau.tolist())]
-        mu, nu = _moments(x)
-        om, ta = _summary(omega), _summary(tau)
-        bias = getattr(module, "bias", None)
-        return {
-            "layer": name, "index": k, "kind": type(module).__name__,
-            "units": int(w.shape[0]), "fan_in": int(w.shape[1]),
-            "input_mean": mu, "input_var": nu,
-            "input_in_box": in_box("mu", mu) and in_box("nu", nu),
-            "omega": om, "tau": ta, "units_in_box": sum(inside) / len(inside),
-            "mean_weights_in_box": in_box("omega", om["mean"]) and in_box("tau", ta["mean"]),
-            "bias_abs_max": None if bias is None else float(bias.detach().abs().max()),
-        }
+    def _activation(self, name: str, module: Any, design: dict[str, Any], x: Any,
+                    out: Any) -> None:
+        p = self._current
+        if p is None or not isinstance(out, torch.Tensor):
+            return
+        p.activations_seen += 1
+        hit = p.producers.get(id(x))
+        if hit is None:
+            if name not in p.unattributed:
+                p.unattributed.append(name)
+            return
+        row = _Row(hit[1], name, module, design, out, out._version)
+        self._hook_grad(p, out)
+        p.rows.append(row)
+        p.outputs[id(out)] = (out, row)
 
-    def _finish_pass(self) -> None:
-        if self._rows:
-            self._last = [self._rows[n] for n, _, _ in self.pairs if n in self._rows]
-            self._rows = {}
+    def _transparent_hook(self, name: str):
+        def hook(module: nn.Module, inputs: tuple[Any, ...], output: Any) -> None:
+            p = self._current
+            if p is None or not inputs or not isinstance(output, torch.Tensor):
+                return
+            key = id(inputs[0])
+            if key in p.producers:
+                p.producers[id(output)] = (output, p.producers[key][1])
+            hit = p.outputs.get(key)
+            if hit is None:
+                return
+            row = hit[1]
+            if _is_dropout(module):
+                d = _dropout_design(module)
+                sel = {**row.design, "kind": d["kind"], "p": d["p"]}
+                if not same_design(sel, d):
+                    self._warn_once(f"pair:{row.activation}:{name}",
+                                    f"dropout {name!r} is {describe(d)} but follows SELU "
+                                    f"{row.activation!r}, {describe(row.design)}: it does not "
+                                    "keep that SELU's fixed point; build it with "
+                                    "AlphaDropout.from_selu(selu, p)")
+                if module.training and d["p"] > 0:
+                    row.dropout = d
+            row.out, row.out_version = output, output._version
+            self._hook_grad(p, output)
+            p.outputs[id(output)] = (output, row)
+        return hook
+
+    # ------------------------------------------------------------------ reading
+
+    @property
+    def pairs(self) -> list[tuple[str, nn.Module, Any]]:
+        """``(layer name, weight module, activation)`` per monitored call.
+
+        From the last recorded pass (data flow); before any pass, the pairs
+        found by tracing the model with ``torch.fx`` (empty if it cannot be
+        traced).  A functional SELU is named ``"F.selu"``.
+        """
+        if self._last is None:
+            return list(self._static)
+        return [(r.layer.name, r.layer.module, r.module) for r in self._last.rows]
+
+    def _check_started(self) -> None:
+        if not self._started:
+            raise RuntimeError("this monitor was built with start=False and never started, so "
+                               "it recorded nothing: use 'with monitor:' around the forward "
+                               "passes, or call monitor.start() first")
 
     def report(self) -> list[dict[str, Any]]:
-        """One dict per monitored layer of the last recorded forward pass.
+        """One dict per monitored SELU call of the last recorded forward pass, in call order.
 
-        Keys: ``layer``, ``index``, ``kind``, ``units``, ``fan_in``,
-        ``input_mean``, ``input_var``, ``input_in_box``, ``omega`` and ``tau``
-        (each ``{"mean", "min", "max"}`` over units), ``units_in_box``,
-        ``mean_weights_in_box``, ``bias_abs_max``, ``mean``, ``var`` (SELU
-        output), ``theorem1_constants``, ``in_theorem1_domain``,
-        ``mean_in_theorem1_domain``.
+        Keys: ``layer`` (the producing module's name), ``index``, ``kind``,
+        ``units``, ``fan_in``, ``input_mean``, ``input_var``,
+        ``input_in_box``, ``omega`` and ``tau`` (each ``{"mean", "min",
+        "max"}`` over units), ``units_in_box``, ``mean_weights_in_box``,
+        ``bias_abs_max``, ``activation`` (the SELU module's name, or
+        ``"F.selu"``), ``mean``, ``var`` (SELU output), ``theorem1_constants``,
+        ``in_theorem1_domain``, ``mean_in_theorem1_domain``.  Empty before the
+        first recorded pass; ``RuntimeError`` if the monitor was never started.
         """
-        self._finish_pass()
-        return [dict(r) for r in self._last]
+        self._check_started()
+        if self._last is None:
+            return []
+        return [layer_row(k, r.layer.name, r.layer.module, r.layer.weight, r.layer.bias,
+                          r.layer.x, r.layer.x_version, r.out, r.out_version, r.activation,
+                          r.design)
+                for k, r in enumerate(self._last.rows)]
+
+    def gradients(self, rows: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+        """The backward view of the last recorded pass (:func:`.gradients.gradient_row`).
+
+        Needs a ``backward()`` through that pass; before it (or in ``no_grad``)
+        the gradient entries are ``None``.  ``rows`` reuses a :meth:`report`.
+        """
+        self._check_started()
+        if not self.track_gradients:
+            raise RuntimeError("this monitor was built with gradients=False; build it with "
+                               "gradients=True to record the backward view")
+        if self._last is None:
+            return []
+        rows = self.report() if rows is None else rows
+        return [gradient_row(row, r.layer.module, r.design, r.layer.x.grad, r.out.grad,
+                             r.dropout)
+                for row, r in zip(rows, self._last.rows, strict=True)]
 
     def table(self) -> str:
         """The report as a fixed-width text table."""
@@ -221,12 +473,20 @@ class SelfNormalizationMonitor:
             o, t = r["omega"], r["tau"]
             lines.append(
                 f"{r['layer']:>8} {r['input_mean']:8.4f} {r['input_var']:7.4f} "
-                f"{r.get('mean', float('nan')):8.4f} {r.get('var', float('nan')):7.4f} "
+                f"{r['mean']:8.4f} {r['var']:7.4f} "
                 f"{o['mean']:10.4f} [{o['min']:7.3f}, {o['max']:6.3f}] {t['mean']:8.4f} "
                 f"[{t['min']:6.3f}, {t['max']:6.3f}] {r['units_in_box']:6.0%} "
-                f"{'yes' if r.get('in_theorem1_domain') else 'no':>5}")
+                f"{'yes' if r['in_theorem1_domain'] else 'no':>5}")
         return "\n".join(lines)
 
+    def gradient_table(self) -> str:
+        """:meth:`gradients` as a fixed-width text table."""
+        return gradient_table(self.gradients())
+
     def summary(self) -> None:
-        """Print :meth:`table`."""
+        """Print :meth:`table` and, after a backward pass, :meth:`gradient_table`."""
         print(self.table())
+        if (self.track_gradients and self._last is not None
+                and any(r.out.grad is not None for r in self._last.rows)):
+            print()
+            print(self.gradient_table())

@@ -184,17 +184,25 @@ def train(config: TrainConfig, *, data: tuple[torch.Tensor, ...] | None = None,
     opt_cls = torch.optim.SGD if cfg.optimizer == "sgd" else torch.optim.Adam
     opt = opt_cls(model.parameters(), lr=cfg.lr)
     loss_fn = nn.CrossEntropyLoss()
-    monitor = SelfNormalizationMonitor(model)
+    monitor = (SelfNormalizationMonitor(model, gradients=False, start=False)
+               if cfg.activation == "selu" else None)
 
     def snapshot(epoch: int, train_loss: float) -> dict[str, Any]:
         model.eval()
-        with monitor:
+        if monitor is None:
             _evaluate(model, x, y, loss_fn)
+            rows: list[dict[str, Any]] = []
+        else:
+            with monitor:
+                _evaluate(model, x, y, loss_fn)
+            rows = monitor.report()
         test_loss, acc = _evaluate(model, xt, yt, loss_fn)
         model.train()
         return {"epoch": epoch, "train_loss": _finite(train_loss),
-                "test_loss": _finite(test_loss), "test_accuracy": acc,
-                "layers": monitor.report()}
+                "test_loss": _finite(test_loss), "test_accuracy": acc, "layers": rows,
+                "monitored_layers": len(rows),
+                "layers_in_domain_mean_field": sum(r["mean_in_theorem1_domain"] for r in rows),
+                "layers_in_domain_every_unit": sum(r["in_theorem1_domain"] for r in rows)}
 
     history = [snapshot(0, _evaluate(model, x, y, loss_fn)[0])]
     diverged = None
