@@ -38,7 +38,7 @@ from fractions import Fraction
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
-from selu_proof.generated import lookup
+from selu_proof.generated import MissingGeneratedCodeError, lookup
 from selu_proof.kernel.exact import parse_decimal
 from selu_proof.kernel.specs import Spec
 
@@ -196,7 +196,15 @@ def compiled_goal(key: str) -> tuple[Any, Any]:
     :mod:`selu_proof.generated.arb_goals`.  A key without generated code raises
     :class:`~selu_proof.generated.MissingGeneratedCodeError`.
     """
-    return lookup("arb_goals", key)
+    try:
+        return lookup("arb_goals", key)
+    except MissingGeneratedCodeError:
+        if not key.startswith("-"):
+            raise
+    # -F is generated once, as F: arb negation is exact and grad(-F) = -grad F
+    value, gradient = lookup("arb_goals", key[1:])
+    return (lambda *a: tuple(-y for y in value(*a)),
+            lambda *a: tuple(-y for y in gradient(*a)))
 
 
 @lru_cache(maxsize=16)
