@@ -97,6 +97,44 @@ def test_monitor_follows_the_data_flow(model, layers, acts):
     assert all(not m._forward_hooks for m in model.modules())
 
 
+def test_one_linear_repeated_in_a_module_list_is_one_layer_called_three_times():
+    """``nn.ModuleList([nn.Linear(...)] * 3)`` holds one module: three rows named
+    ``layers.0``, each with the input of its own call."""
+    torch.manual_seed(4)
+    lin = nn.Linear(16, 16)
+    net = SharedAct()
+    net.layers = nn.ModuleList([lin] * 3)
+    mon = SelfNormalizationMonitor(net)
+    x = torch.randn(32, 16)
+    net(x)
+    rows = mon.report()
+    assert [r["layer"] for r in rows] == ["layers.0"] * 3
+    h = x
+    with torch.no_grad():
+        for r in rows:
+            assert r["input_mean"] == pytest.approx(float(h.double().mean()), rel=1e-9)
+            h = F.selu(lin(h))
+    assert len({r["omega"]["max"] for r in rows}) == 1
+
+
+def test_reported_weights_are_those_of_the_pass_not_after_the_optimizer_step():
+    torch.manual_seed(3)
+    net = nn.Sequential(nn.Linear(8, 8), SELU(), nn.Linear(8, 8), SELU())
+    opt = torch.optim.SGD(net.parameters(), lr=0.5)
+    mon = SelfNormalizationMonitor(net)
+    for _ in range(3):  # the copies are reused from pass to pass
+        def stats():
+            return [(float(net[k].weight.detach().double().sum(1).max()),
+                     float((net[k].weight.detach().double() ** 2).sum(1).min()))
+                    for k in (0, 2)]
+        before = stats()
+        opt.zero_grad()
+        net(torch.randn(16, 8)).pow(2).sum().backward()
+        opt.step()
+        got = [(r["omega"]["max"], r["tau"]["min"]) for r in mon.report()]
+        assert got == before and stats() != before
+
+
 def test_monitor_static_pairs_by_tracing_and_untraceable_models():
     pairs = SelfNormalizationMonitor(Reordered(), start=False).pairs
     assert [n for n, _, _ in pairs] == ["l1", "l2"]
