@@ -194,8 +194,13 @@ def _copy_weights(rows: list[_Row], buffers: dict[int, torch.Tensor]) -> None:
                 buffers[id(w)] = torch.empty_like(w, requires_grad=False)
         r.layer.weight = buffers[id(w)]
     if src:
+        dst = [buffers[k] for k in src]
         with torch.no_grad():
-            torch._foreach_copy_([buffers[k] for k in src], list(src.values()))
+            if hasattr(torch, "_foreach_copy_"):  # (private, one call for the list)
+                torch._foreach_copy_(dst, list(src.values()))
+            else:  # pragma: no cover - older torch
+                for d, w in zip(dst, src.values(), strict=True):
+                    d.copy_(w)
 
 
 class _FunctionalSELU(TorchFunctionMode):
