@@ -398,3 +398,22 @@ def test_gradient_table_prints_both_chi1_ends_outward_with_the_same_decimals():
     lo, hi = re.search(r"\[(\S+), (\S+)\]", line).groups()
     assert (lo, hi) == ("1.073179", "1.073180")  # 7 digits, rounded outward, aligned
     assert Fraction(lo) <= Fraction(row["chi1"][0]) and Fraction(hi) >= Fraction(row["chi1"][1])
+
+
+def test_a_parametrized_weight_is_copied_once_per_pass_into_one_reused_buffer():
+    """``weight_norm`` recomputes ``module.weight`` (a new tensor) at every access: the
+    monitor still reports that weight and keeps one copy per module, not one per pass."""
+    from torch.nn.utils.parametrizations import weight_norm
+
+    torch.manual_seed(6)
+    net = nn.Sequential(weight_norm(nn.Linear(8, 8)), SELU(), nn.Linear(8, 8), SELU())
+    opt = torch.optim.SGD(net.parameters(), lr=0.5)
+    mon = SelfNormalizationMonitor(net)
+    for _ in range(4):
+        with torch.no_grad():
+            want = float(net[0].weight.double().sum(1).max())
+        opt.zero_grad()
+        net(torch.randn(16, 8)).pow(2).sum().backward()
+        opt.step()
+        assert mon.report()[0]["omega"]["max"] == want
+    assert len(mon._buffers) == 2

@@ -178,26 +178,27 @@ class _Pass:
 def _copy_weights(rows: list[_Row], buffers: dict[int, torch.Tensor]) -> None:
     """Give each row a copy of its layer's weights as they were in the pass.
 
-    One copy per weight (a layer called several times in the pass shares it),
+    One copy per module (a layer called several times in the pass shares it),
     all taken by one ``torch._foreach_copy_`` when the pass ends, before an
     optimizer step can change the weights in place.  The copies go into
-    ``buffers`` (weight id -> tensor), reused from pass to pass: only the last
+    ``buffers`` (module id -> tensor; a parametrized weight is a new tensor at
+    every access, its module is not), reused from pass to pass: only the last
     pass is ever read, and it is dropped when the next recorded pass begins.
     """
     src: dict[int, torch.Tensor] = {}
     for r in rows:
-        w = r.layer.module.weight
-        if id(w) not in src:
-            src[id(w)] = w
-            b = buffers.get(id(w))
+        key = id(r.layer.module)
+        if key not in src:
+            w = src[key] = r.layer.module.weight
+            b = buffers.get(key)
             if b is None or b.shape != w.shape or b.dtype != w.dtype or b.device != w.device:
-                buffers[id(w)] = torch.empty_like(w, requires_grad=False)
-        r.layer.weight = buffers[id(w)]
+                buffers[key] = torch.empty_like(w, requires_grad=False)
+        r.layer.weight = buffers[key]
     if src:
         dst = [buffers[k] for k in src]
         with torch.no_grad():
             if hasattr(torch, "_foreach_copy_"):  # (private, one call for the list)
-                torch._foreach_copy_(dst, list(src.values()))
+                torch._foreach_copy_(dst, [w.detach() for w in src.values()])
             else:  # pragma: no cover - older torch
                 for d, w in zip(dst, src.values(), strict=True):
                     d.copy_(w)
