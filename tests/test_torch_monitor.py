@@ -407,7 +407,7 @@ def test_a_parametrized_weight_is_copied_once_per_pass_into_one_reused_buffer():
 
     torch.manual_seed(6)
     net = nn.Sequential(weight_norm(nn.Linear(8, 8)), SELU(), nn.Linear(8, 8), SELU())
-    opt = torch.optim.SGD(net.parameters(), lr=0.5)
+    opt = torch.optim.SGD(net.parameters(), lr=0.05)
     mon = SelfNormalizationMonitor(net)
     for _ in range(4):
         with torch.no_grad():
