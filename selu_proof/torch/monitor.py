@@ -198,7 +198,7 @@ def _copy_weights(rows: list[_Row], buffers: dict[int, torch.Tensor]) -> None:
         dst = [buffers[k] for k in src]
         with torch.no_grad():
             if hasattr(torch, "_foreach_copy_"):  # (private, one call for the list)
-                torch._foreach_copy_(dst, [w.detach() for w in src.values()])
+                torch._foreach_copy_(dst, list(src.values()))
             else:  # pragma: no cover - older torch
                 for d, w in zip(dst, src.values(), strict=True):
                     d.copy_(w)
