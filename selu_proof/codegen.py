@@ -24,7 +24,7 @@ import sympy as sp
 
 from selu_proof.symbolic import GaussianBlock
 
-__all__ = ["generate", "generate_source", "Source", "Target", "sqrt_nonneg", "square",
+__all__ = ["generate", "generate_source", "Source", "Target", "Constants", "sqrt_nonneg", "square",
            "block_functions", "block_expressions", "PREAMBLE"]
 
 
@@ -70,14 +70,43 @@ _FUNCS = {
 
 
 @dataclass
+class Constants:
+    """The number constants of one generated arb module, hoisted out of its functions.
+
+    ``names`` maps each constant (``1/2``, ``pi``, ``sqrt(2)``...) to its name
+    ``_k<i>``; ``lines`` compute them in order.  :meth:`source` writes them as
+    the module's one ``_constants()``, evaluated once per working precision:
+    the functions of a module share it instead of each carrying its own copy.
+    """
+
+    names: dict[sp.Expr, str] = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list)
+
+    def source(self) -> str:
+        """``_constants()`` and its per-precision cache (empty text without constants)."""
+        if not self.names:
+            return ""
+        names = "".join(n + ", " for n in self.names.values())
+        return ("def _constants():\n"
+                '    """The module\'s constants ``_k<i>``, computed once per working '
+                'precision."""\n'
+                "    k = _constants_cache.get(_rt.ctx.prec)\n"
+                "    if k is None:\n"
+                + "".join(f"    {line}\n" for line in self.lines)
+                + f"        k = _constants_cache[_rt.ctx.prec] = ({names})\n"
+                "    return k\n\n\n"
+                "_constants_cache = {}\n")
+
+
+@dataclass
 class Target:
     """How one backend spells numbers and functions."""
 
     name: str
-    hoisted: dict[sp.Expr, str] = field(default_factory=dict)
-    hoist_lines: list[str] = field(default_factory=list)
+    constants: Constants = field(default_factory=Constants)
     block_mode: str = "monotone"
     blocks: dict[str, Any] = field(default_factory=dict)
+    uses_constants: bool = False
 
     def number(self, p: int, q: int = 1) -> str:
         if self.name == "arb" and q == 1:
@@ -133,12 +162,14 @@ class _Printer:
         """A number-valued subexpression: hoist it (arb) or print it inline."""
         if self.t.name != "arb":
             return self.p(e, allow_const=False)
-        if e not in self.t.hoisted:
+        k = self.t.constants
+        self.t.uses_constants = True
+        if e not in k.names:
             text = self.p(e, allow_const=False)
-            name = f"_k{len(self.t.hoisted)}"
-            self.t.hoisted[e] = name
-            self.t.hoist_lines.append(f"    {name} = {_strip(text)}{_comment(e)}")
-        return self.t.hoisted[e]
+            name = f"_k{len(k.names)}"
+            k.names[e] = name
+            k.lines.append(f"    {name} = {_strip(text)}{_comment(e)}")
+        return k.names[e]
 
     def p(self, e: sp.Expr, allow_const: bool = True) -> str:
         """Source text of ``e`` (a temporary's name for compound ``e`` with ``ssa``)."""
@@ -318,17 +349,19 @@ def _docstring(doc: str) -> str:
 
 def generate_source(exprs: Sequence[sp.Expr], args: Sequence[sp.Symbol], target: str,
                     name: str = "f", block_mode: str = "monotone", doc: str = "",
-                    ssa: bool = False) -> Source:
+                    ssa: bool = False, constants: Constants | None = None) -> Source:
     """Straight-line source of a function computing ``exprs`` (functions of ``args``).
 
     The function returns a tuple with one value per expression.  Common
     subexpressions are shared (``sympy.cse``); with ``ssa`` every other
     compound subexpression also gets a named temporary with its sympy form in
     a comment.  For ``arb`` the number constants are hoisted into
-    ``_<name>_constants()``, computed once per working precision, and each
-    Gaussian block is enclosed by :func:`selu_proof.kernel.arb_runtime.block` (through
-    its own generated functions ``_blk_<block>``) unless ``block_mode`` is
-    ``"explicit"``.
+    ``constants`` (the module's one ``_constants()``, computed once per
+    working precision, see :class:`Constants`; a fresh table if not given),
+    and the function unpacks every name the table holds when it is generated;
+    each Gaussian block is enclosed by
+    :func:`selu_proof.kernel.arb_runtime.block` (through its own generated
+    functions ``_blk_<block>``) unless ``block_mode`` is ``"explicit"``.
     """
     prepared = [_prepare(sp.sympify(e)) for e in exprs]
     for e in prepared:
@@ -336,7 +369,8 @@ def generate_source(exprs: Sequence[sp.Expr], args: Sequence[sp.Symbol], target:
         if extra:
             raise ValueError(f"free symbols {extra} not among the arguments")
     repl, reduced = sp.cse(prepared, symbols=sp.numbered_symbols("_t"), optimizations=None)
-    tgt = Target(target, block_mode=block_mode)
+    tgt = Target(target, constants=Constants() if constants is None else constants,
+                 block_mode=block_mode)
     pr = _Printer(tgt, ssa=ssa)
     for s, e in repl:
         text = pr.text(e)
@@ -344,22 +378,12 @@ def generate_source(exprs: Sequence[sp.Expr], args: Sequence[sp.Symbol], target:
     outs = [pr.p(e) for e in reduced]
     body = pr.lines + ["    return (" + ", ".join(outs) + ",)"]
     argnames = ", ".join(_ident(s) for s in args)
-    src = []
-    consts = list(tgt.hoisted.values())
-    if target == "arb":
-        src.append(f"def _{name}_constants():")
-        src.extend(tgt.hoist_lines or ["    pass"])
-        src.append("    return (" + "".join(c + ", " for c in consts) + ")")
-        src.extend(["", "", f"_{name}_cache = {{}}", "", ""])
-    src.append(f"def {name}({argnames}):")
+    src = [f"def {name}({argnames}):"]
     if doc:
         src.append(_docstring(doc))
-    if target == "arb":
-        src.append(f"    _K = _{name}_cache.get(_rt.ctx.prec)")
-        src.append("    if _K is None:")
-        src.append(f"        _K = _{name}_cache[_rt.ctx.prec] = _{name}_constants()")
-        if consts:
-            src.append("    " + ", ".join(consts) + ", = _K")
+    if tgt.uses_constants:
+        src.append("    " + "".join(n + ", " for n in tgt.constants.names.values())
+                   + "= _constants()")
     src.extend(body)
     return Source(name, "\n".join(src) + "\n", sorted(set(tgt.blocks.values())))
 
@@ -375,11 +399,14 @@ def generate(exprs: Sequence[sp.Expr], args: Sequence[sp.Symbol], target: str,
     """
     from selu_proof import symbolic
 
-    source = generate_source(exprs, args, target, name=name, block_mode=block_mode)
+    constants = Constants()
+    source = generate_source(exprs, args, target, name=name, block_mode=block_mode,
+                             constants=constants)
     ns = _namespace(target)
     for blk in source.blocks:
         ns[f"_blk_{blk}"] = block_functions(getattr(symbolic, blk))
-    exec(compile(source.text, f"<selu_proof generated {target}:{name}>", "exec"), ns)  # noqa: S102
+    text = constants.source() + "\n\n" + source.text
+    exec(compile(text, f"<selu_proof generated {target}:{name}>", "exec"), ns)  # noqa: S102
     fn = ns[name]
-    fn.__source__ = source.text
+    fn.__source__ = text
     return fn

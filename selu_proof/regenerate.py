@@ -271,9 +271,16 @@ def modules() -> list[Module]:
 
 def render(module: Module) -> str:
     """The full text of a generated module."""
-    sources = [codegen.generate_source(f.exprs, f.args, module.target, name=f.name,
-                                       block_mode=module.block_mode, doc=f.doc, ssa=True)
-               for f in module.functions]
+    constants = codegen.Constants()  # one table for the module's functions
+
+    def sources() -> list[codegen.Source]:
+        return [codegen.generate_source(f.exprs, f.args, module.target, name=f.name,
+                                        block_mode=module.block_mode, doc=f.doc, ssa=True,
+                                        constants=constants)
+                for f in module.functions]
+
+    sources()  # first pass: collect every constant; the second unpacks the full table
+    sources = sources()
     blocks = sorted({b for s in sources for b in s.blocks})
     head = (f'"""{module.title}\n\n'
             f"GENERATED, DO NOT EDIT: written by `{REGENERATE}` (selu_proof.regenerate,\n"
@@ -286,6 +293,8 @@ def render(module: Module) -> str:
     if blocks:
         parts.append("from selu_proof.generated import arb_blocks as _blocks\n\n"
                      + "".join(f'_blk_{b} = _blocks.FUNCTIONS["{b}"]\n' for b in blocks))
+    if constants.names:
+        parts.append(constants.source())
     parts += [s.text for s in sources]
     table = ["FUNCTIONS = {"]
     for key, names in module.entries.items():

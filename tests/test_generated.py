@@ -164,3 +164,18 @@ def test_import_selu_proof_loads_neither_sympy_nor_numpy(tmp_path):
                          cwd=tmp_path, check=True).stdout
     tops = set(eval(out))  # noqa: S307 - our own list literal
     assert "sympy" not in tops and "numpy" not in tops and "flint" not in tops
+
+
+def test_module_constants_are_computed_at_each_working_precision():
+    """A module's one ``_constants()`` is cached per precision: a call at 300 bits after
+    one at 53 bits does not reuse the 53-bit ``pi`` and ``sqrt(2)``."""
+    from selu_proof.generated import arb_blocks
+
+    value, _ = arb_blocks.FUNCTIONS["phi0"]
+    with ctx.workprec(53):
+        low = value(arb(0), arb(1))[0]
+    with ctx.workprec(300):
+        high = value(arb(0), arb(1))[0]
+        exact = 1 / (2 * arb.pi()).sqrt()  # phi0(0, 1), the standard normal density at 0
+        assert high.overlaps(exact) and low.overlaps(exact)
+        assert high.rad() < arb(2) ** -280 < low.rad()

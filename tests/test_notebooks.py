@@ -244,3 +244,32 @@ def test_machine_dependent_cells_say_why():
             meta = cell.get("metadata", {}).get("selu_proof")
             if meta is not None:
                 assert meta.get("why") and 0 < float(meta["rtol"]) <= 0.05, path.name
+
+
+def _output_texts(nb: dict) -> list[tuple[int, str, str]]:
+    """``(cell index, kind, text)`` of each stored output: a stream, or the ``text/plain``
+    of a result (kind ``plain`` when it is the only representation a reader sees)."""
+    out = []
+    for k, cell in enumerate(nb["cells"]):
+        for o in cell.get("outputs", []):
+            if o["output_type"] == "stream":
+                out.append((k, "stream", "".join(o["text"])))
+            elif "data" in o:
+                kind = "plain" if set(o["data"]) <= {"text/plain"} else "rich"
+                out.append((k, kind, "".join(o["data"].get("text/plain", ""))))
+    return out
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_cells_end_with_readable_output_not_a_long_repr(name):
+    """No stored output runs over a screen (30 lines, 3,000 characters), and a result
+    shown only as its ``repr`` stays within 10 lines (a table or a sentence, not a dump
+    of a result object's arrays)."""
+    import json
+
+    nb = json.loads((NOTEBOOKS / f"{name}.ipynb").read_text(encoding="utf-8"))
+    for k, kind, text in _output_texts(nb):
+        lines = text.splitlines()
+        assert len(lines) <= 30 and len(text) <= 3000, (name, k, len(lines), len(text))
+        if kind == "plain":
+            assert len(lines) <= 10, (name, k, text[:200])

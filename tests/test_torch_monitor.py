@@ -97,6 +97,44 @@ def test_monitor_follows_the_data_flow(model, layers, acts):
     assert all(not m._forward_hooks for m in model.modules())
 
 
+def test_one_linear_repeated_in_a_module_list_is_one_layer_called_three_times():
+    """``nn.ModuleList([nn.Linear(...)] * 3)`` holds one module: three rows named
+    ``layers.0``, each with the input of its own call."""
+    torch.manual_seed(4)
+    lin = nn.Linear(16, 16)
+    net = SharedAct()
+    net.layers = nn.ModuleList([lin] * 3)
+    mon = SelfNormalizationMonitor(net)
+    x = torch.randn(32, 16)
+    net(x)
+    rows = mon.report()
+    assert [r["layer"] for r in rows] == ["layers.0"] * 3
+    h = x
+    with torch.no_grad():
+        for r in rows:
+            assert r["input_mean"] == pytest.approx(float(h.double().mean()), rel=1e-9)
+            h = F.selu(lin(h))
+    assert len({r["omega"]["max"] for r in rows}) == 1
+
+
+def test_reported_weights_are_those_of_the_pass_not_after_the_optimizer_step():
+    torch.manual_seed(3)
+    net = nn.Sequential(nn.Linear(8, 8), SELU(), nn.Linear(8, 8), SELU())
+    opt = torch.optim.SGD(net.parameters(), lr=0.5)
+    mon = SelfNormalizationMonitor(net)
+    for _ in range(3):  # the copies are reused from pass to pass
+        def stats():
+            return [(float(net[k].weight.detach().double().sum(1).max()),
+                     float((net[k].weight.detach().double() ** 2).sum(1).min()))
+                    for k in (0, 2)]
+        before = stats()
+        opt.zero_grad()
+        net(torch.randn(16, 8)).pow(2).sum().backward()
+        opt.step()
+        got = [(r["omega"]["max"], r["tau"]["min"]) for r in mon.report()]
+        assert got == before and stats() != before
+
+
 def test_monitor_static_pairs_by_tracing_and_untraceable_models():
     pairs = SelfNormalizationMonitor(Reordered(), start=False).pairs
     assert [n for n, _, _ in pairs] == ["l1", "l2"]
@@ -346,3 +384,36 @@ def test_pytorch_page_quick_start_runs_and_prints_its_summary(capsys):
     rows = [line.split() for line in out[1:out.index("")]]  # the forward table
     assert len(rows) == 8 and all(r[-1] == "yes" for r in rows)
     assert any("chi1 (certified" in line for line in out)
+
+
+def test_gradient_table_prints_both_chi1_ends_outward_with_the_same_decimals():
+    from fractions import Fraction
+
+    from selu_proof.torch.gradients import gradient_table
+
+    row = {"layer": "3", "index": 1, "grad_sq_in": 2.0e-8, "grad_sq_out": 1.9e-8,
+           "ratio": 2.0 / 1.9, "chi1": [1.0731795, 1.0731799999],
+           "expected_ratio": [1.0731795, 1.0731799999]}
+    line = gradient_table([row]).splitlines()[1]
+    lo, hi = re.search(r"\[(\S+), (\S+)\]", line).groups()
+    assert (lo, hi) == ("1.073179", "1.073180")  # 7 digits, rounded outward, aligned
+    assert Fraction(lo) <= Fraction(row["chi1"][0]) and Fraction(hi) >= Fraction(row["chi1"][1])
+
+
+def test_a_parametrized_weight_is_copied_once_per_pass_into_one_reused_buffer():
+    """``weight_norm`` recomputes ``module.weight`` (a new tensor) at every access: the
+    monitor still reports that weight and keeps one copy per module, not one per pass."""
+    from torch.nn.utils.parametrizations import weight_norm
+
+    torch.manual_seed(6)
+    net = nn.Sequential(weight_norm(nn.Linear(8, 8)), SELU(), nn.Linear(8, 8), SELU())
+    opt = torch.optim.SGD(net.parameters(), lr=0.05)
+    mon = SelfNormalizationMonitor(net)
+    for _ in range(4):
+        with torch.no_grad():
+            want = float(net[0].weight.double().sum(1).max())
+        opt.zero_grad()
+        net(torch.randn(16, 8)).pow(2).sum().backward()
+        opt.step()
+        assert mon.report()[0]["omega"]["max"] == want
+    assert len(mon._buffers) == 2

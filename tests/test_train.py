@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -167,3 +168,27 @@ def test_readme_tables_are_the_committed_results():
     for table in (results.loss_table(res["figure1"]), results.lr_table(res["lr_sweep"]),
                   results.drift_table(res["figure1"])):
         assert table in readme
+
+
+def test_epoch_column_shows_both_domain_counts_and_says_which_is_which(capsys, digits):
+    """Layers in the Theorem 1 domain by the units' average (omega, tau) ('mean-field')
+    next to those with every unit inside ('every unit'), in the text and the JSON."""
+    res = train(TrainConfig(depth=3, width=16, epochs=1), data=digits)
+    for h in res["history"]:
+        rows = h["layers"]
+        assert h["monitored_layers"] == len(rows) == 3
+        assert h["layers_in_domain_mean_field"] == sum(r["mean_in_theorem1_domain"] for r in rows)
+        assert h["layers_in_domain_every_unit"] == sum(r["in_theorem1_domain"] for r in rows)
+        # every unit in the (convex) box puts their average in it too
+        assert h["layers_in_domain_every_unit"] <= h["layers_in_domain_mean_field"]
+    argv = ["train", "--depth", "2", "--width", "16", "--epochs", "1", "--threads", "1"]
+    assert main(argv) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[1].split()[-5:] == ["layers", "in", "Thm", "1", "box"]
+    for line in out[2:]:
+        assert re.fullmatch(r"\s*\d+\s+\S+\s+\S+ mean-field \d/2, every unit \d/2", line), line
+    with pytest.raises(SystemExit):
+        main(["train", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "units' average (omega, tau) in the box: mean-field" in help_text
+    assert "every unit's: every unit" in help_text

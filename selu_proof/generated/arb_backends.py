@@ -23,12 +23,20 @@ _blk_Rexp2 = _blocks.FUNCTIONS["Rexp2"]
 _blk_phi0 = _blocks.FUNCTIONS["phi0"]
 
 
-def _moments_constants():
-    pass
-    return ()
+def _constants():
+    """The module's constants ``_k<i>``, computed once per working precision."""
+    k = _constants_cache.get(_rt.ctx.prec)
+    if k is None:
+        _k0 = _arb(1) / 2  # 1/2
+        _k1 = _arb(-1) / 2  # -1/2
+        _k2 = _rt.sqrt_nonneg(2)  # sqrt_nonneg(2)
+        _k3 = _arb.pi()  # pi
+        _k4 = _rt.sqrt_nonneg(_k3)  # sqrt_nonneg(pi)
+        k = _constants_cache[_rt.ctx.prec] = (_k0, _k1, _k2, _k3, _k4, )
+    return k
 
 
-_moments_cache = {}
+_constants_cache = {}
 
 
 def moments(a, v, alpha, lambda_):
@@ -39,9 +47,6 @@ def moments(a, v, alpha, lambda_):
     out[2] = -lambda**2*(a*Ppos(a, v) + alpha*Rexp1(a, v) + v*phi0(a, v))**2 +
         lambda**2*(a*v*phi0(a, v) + alpha**2*Rexp2(a, v) + (a**2 + v)*Ppos(a, v))
     """
-    _K = _moments_cache.get(_rt.ctx.prec)
-    if _K is None:
-        _K = _moments_cache[_rt.ctx.prec] = _moments_constants()
     _t0 = _rt.block(_blk_Ppos, a, v)  # Ppos(a, v)
     _v0 = _rt.block(_blk_phi0, a, v)  # phi0(a, v)
     _t1 = v * _v0  # v*phi0(a, v)
@@ -67,14 +72,6 @@ def moments(a, v, alpha, lambda_):
     return (_v12, _t4, _v16,)
 
 
-def _jacobian_variance_constants():
-    _k0 = _arb(1) / 2  # 1/2
-    return (_k0, )
-
-
-_jacobian_variance_cache = {}
-
-
 def jacobian_variance(a, v, alpha, lambda_, omega, tau):
     """Backend function 'jacobian_variance' (selu_proof.backends.compiled).
 
@@ -89,10 +86,7 @@ def jacobian_variance(a, v, alpha, lambda_, omega, tau):
         tau*(-alpha**2*lambda**2*Qexp1(a, v) + 2*alpha**2*lambda**2*Qexp2(a, v) +
         lambda**2*Ppos(a, v))
     """
-    _K = _jacobian_variance_cache.get(_rt.ctx.prec)
-    if _K is None:
-        _K = _jacobian_variance_cache[_rt.ctx.prec] = _jacobian_variance_constants()
-    _k0, = _K
+    _k0, _k1, _k2, _k3, _k4, = _constants()
     _t0 = _rt.block(_blk_Ppos, a, v)  # Ppos(a, v)
     _t1 = _rt.block(_blk_Qexp1, a, v)  # Qexp1(a, v)
     _t2 = _t1 * alpha  # _t1*alpha
@@ -141,14 +135,6 @@ def jacobian_variance(a, v, alpha, lambda_, omega, tau):
     return (_t3, _t6, _v22, _v29,)
 
 
-def _jacobian_second_moment_constants():
-    _k0 = _arb(1) / 2  # 1/2
-    return (_k0, )
-
-
-_jacobian_second_moment_cache = {}
-
-
 def jacobian_second_moment(a, v, alpha, lambda_, omega, tau):
     """Backend function 'jacobian_second_moment' (selu_proof.backends.compiled).
 
@@ -159,10 +145,7 @@ def jacobian_second_moment(a, v, alpha, lambda_, omega, tau):
     out[3] = tau*(-alpha**2*lambda**2*Qexp1(a, v) + 2*alpha**2*lambda**2*Qexp2(a, v) +
         lambda**2*Ppos(a, v))
     """
-    _K = _jacobian_second_moment_cache.get(_rt.ctx.prec)
-    if _K is None:
-        _K = _jacobian_second_moment_cache[_rt.ctx.prec] = _jacobian_second_moment_constants()
-    _k0, = _K
+    _k0, _k1, _k2, _k3, _k4, = _constants()
     _t0 = _rt.block(_blk_Ppos, a, v)  # Ppos(a, v)
     _t1 = _rt.block(_blk_Qexp1, a, v)  # Qexp1(a, v)
     _t2 = _t1 * alpha  # _t1*alpha
@@ -198,14 +181,6 @@ def jacobian_second_moment(a, v, alpha, lambda_, omega, tau):
     return (_v5, _v13, _v18, _v21,)
 
 
-def _spectral_variance_constants():
-    _k0 = _arb(1) / 2  # 1/2
-    return (_k0, )
-
-
-_spectral_variance_cache = {}
-
-
 def spectral_variance(a, v, alpha, lambda_, omega, tau):
     """Backend function 'spectral_variance' (selu_proof.backends.compiled).
 
@@ -227,10 +202,7 @@ def spectral_variance(a, v, alpha, lambda_, omega, tau):
         + lambda*Ppos(a, v)) - tau*(-alpha**2*lambda**2*Qexp1(a, v) +
         2*alpha**2*lambda**2*Qexp2(a, v) + lambda**2*Ppos(a, v)))**2)/2
     """
-    _K = _spectral_variance_cache.get(_rt.ctx.prec)
-    if _K is None:
-        _K = _spectral_variance_cache[_rt.ctx.prec] = _spectral_variance_constants()
-    _k0, = _K
+    _k0, _k1, _k2, _k3, _k4, = _constants()
     _t0 = _rt.block(_blk_Ppos, a, v)  # Ppos(a, v)
     _t1 = _rt.block(_blk_Qexp1, a, v)  # Qexp1(a, v)
     _t2 = _t1 * alpha  # _t1*alpha
@@ -293,14 +265,6 @@ def spectral_variance(a, v, alpha, lambda_, omega, tau):
     return (_v40,)
 
 
-def _spectral_second_moment_constants():
-    _k0 = _arb(1) / 2  # 1/2
-    return (_k0, )
-
-
-_spectral_second_moment_cache = {}
-
-
 def spectral_second_moment(a, v, alpha, lambda_, omega, tau):
     """Backend function 'spectral_second_moment' (selu_proof.backends.compiled).
 
@@ -316,10 +280,7 @@ def spectral_second_moment(a, v, alpha, lambda_, omega, tau):
         2*lambda**2*v*phi0(a, v)) - tau*(alpha*lambda*Qexp1(a, v)/2 + (-alpha*lambda/2 +
         lambda/2)*phi0(a, v)))**2)/2
     """
-    _K = _spectral_second_moment_cache.get(_rt.ctx.prec)
-    if _K is None:
-        _K = _spectral_second_moment_cache[_rt.ctx.prec] = _spectral_second_moment_constants()
-    _k0, = _K
+    _k0, _k1, _k2, _k3, _k4, = _constants()
     _t0 = _rt.block(_blk_Ppos, a, v)  # Ppos(a, v)
     _t1 = _rt.block(_blk_Qexp1, a, v)  # Qexp1(a, v)
     _t2 = _t1 * alpha  # _t1*alpha
@@ -372,14 +333,6 @@ def spectral_second_moment(a, v, alpha, lambda_, omega, tau):
     return (_v34,)
 
 
-def _dropout_affine_constants():
-    pass
-    return ()
-
-
-_dropout_affine_cache = {}
-
-
 def dropout_affine(q, saturation, mean, var):
     """Backend function 'dropout_affine' (selu_proof.backends.compiled).
 
@@ -387,9 +340,6 @@ def dropout_affine(q, saturation, mean, var):
     out[1] = mean - sqrt(var/(q*(var + (1 - q)*(-mean + saturation)**2)))*(mean*q +
         saturation*(1 - q))
     """
-    _K = _dropout_affine_cache.get(_rt.ctx.prec)
-    if _K is None:
-        _K = _dropout_affine_cache[_rt.ctx.prec] = _dropout_affine_constants()
     _v0 = -q  # -q
     _t0 = 1 + _v0  # 1 - q
     _v1 = -mean  # -mean
@@ -408,23 +358,12 @@ def dropout_affine(q, saturation, mean, var):
     return (_t1, _v12,)
 
 
-def _dropout_moments_constants():
-    pass
-    return ()
-
-
-_dropout_moments_cache = {}
-
-
 def dropout_moments(mean_in, var_in, q, saturation, a, b):
     """Backend function 'dropout_moments' (selu_proof.backends.compiled).
 
     out[0] = a*(mean_in*q + saturation*(1 - q)) + b
     out[1] = a**2*q*(var_in + (1 - q)*(mean_in - saturation)**2)
     """
-    _K = _dropout_moments_cache.get(_rt.ctx.prec)
-    if _K is None:
-        _K = _dropout_moments_cache[_rt.ctx.prec] = _dropout_moments_constants()
     _v0 = -q  # -q
     _t0 = 1 + _v0  # 1 - q
     _v1 = _t0 * saturation  # _t0*saturation
@@ -442,14 +381,6 @@ def dropout_moments(mean_in, var_in, q, saturation, a, b):
     return (_v5, _v12,)
 
 
-def _mean_field_slopes_constants():
-    pass
-    return ()
-
-
-_mean_field_slopes_cache = {}
-
-
 def mean_field_slopes(a, v, alpha, lambda_, tau):
     """Backend function 'mean_field_slopes' (selu_proof.backends.compiled).
 
@@ -458,9 +389,6 @@ def mean_field_slopes(a, v, alpha, lambda_, tau):
     out[2] = lambda*(alpha*Qexp1(a, v) + Ppos(a, v))
     out[3] = lambda**2*(alpha**2*Qexp2(a, v) + Ppos(a, v))
     """
-    _K = _mean_field_slopes_cache.get(_rt.ctx.prec)
-    if _K is None:
-        _K = _mean_field_slopes_cache[_rt.ctx.prec] = _mean_field_slopes_constants()
     _t0 = _rt.square(lambda_)  # square(lambda)
     _t1 = _rt.block(_blk_Ppos, a, v)  # Ppos(a, v)
     _v0 = _rt.block(_blk_Qexp2, a, v)  # Qexp2(a, v)
@@ -478,18 +406,6 @@ def mean_field_slopes(a, v, alpha, lambda_, tau):
     return (_v6, _v8, _v9, _t2,)
 
 
-def _correlation_integrands_constants():
-    _k0 = _arb(1) / 2  # 1/2
-    _k1 = _arb(-1) / 2  # -1/2
-    _k2 = _rt.sqrt_nonneg(2)  # sqrt_nonneg(2)
-    _k3 = _arb.pi()  # pi
-    _k4 = _rt.sqrt_nonneg(_k3)  # sqrt_nonneg(pi)
-    return (_k0, _k1, _k2, _k3, _k4, )
-
-
-_correlation_integrands_cache = {}
-
-
 def correlation_integrands(z, a, v, c, alpha, lambda_):
     """Backend function 'correlation_integrands' (selu_proof.backends.compiled).
 
@@ -504,10 +420,7 @@ def correlation_integrands(z, a, v, c, alpha, lambda_):
     out[3] = sqrt(2)*lambda**2*(alpha*Qexp1(a + c*(-a + z), v*(1 - c**2)) + Ppos(a + c*(-a + z),
         v*(1 - c**2)))*exp(-(-a + z)**2/(2*v))/(2*sqrt(pi)*sqrt(v))
     """
-    _K = _correlation_integrands_cache.get(_rt.ctx.prec)
-    if _K is None:
-        _K = _correlation_integrands_cache[_rt.ctx.prec] = _correlation_integrands_constants()
-    _k0, _k1, _k2, _k3, _k4, = _K
+    _k0, _k1, _k2, _k3, _k4, = _constants()
     _t0 = _rt.exp(z)  # exp(z)
     _v0 = -a  # -a
     _t1 = z + _v0  # -a + z
@@ -542,14 +455,6 @@ def correlation_integrands(z, a, v, c, alpha, lambda_):
     return (_v20, _v21, _v22, _t7,)
 
 
-def _selu_branches_constants():
-    pass
-    return ()
-
-
-_selu_branches_cache = {}
-
-
 def selu_branches(z, alpha, lambda_):
     """Backend function 'selu_branches' (selu_proof.backends.compiled).
 
@@ -558,9 +463,6 @@ def selu_branches(z, alpha, lambda_):
     out[2] = alpha*lambda*exp(z)
     out[3] = lambda
     """
-    _K = _selu_branches_cache.get(_rt.ctx.prec)
-    if _K is None:
-        _K = _selu_branches_cache[_rt.ctx.prec] = _selu_branches_constants()
     _t0 = _rt.exp(z)  # exp(z)
     _t1 = alpha * lambda_  # alpha*lambda
     _v0 = (-1) + _t0  # _t0 - 1
@@ -570,23 +472,12 @@ def selu_branches(z, alpha, lambda_):
     return (_v1, _v2, _v3, lambda_,)
 
 
-def _dropout_mean_field_constants():
-    pass
-    return ()
-
-
-_dropout_mean_field_cache = {}
-
-
 def dropout_mean_field(q, saturation, mean, var):
     """Backend function 'dropout_mean_field' (selu_proof.backends.compiled).
 
     out[0] = var/(var - (mean - saturation)**2*(q - 1))
     out[1] = q*var/(var - (mean - saturation)**2*(q - 1))
     """
-    _K = _dropout_mean_field_cache.get(_rt.ctx.prec)
-    if _K is None:
-        _K = _dropout_mean_field_cache[_rt.ctx.prec] = _dropout_mean_field_constants()
     _v0 = (-1) + q  # q - 1
     _v1 = -saturation  # -saturation
     _v2 = mean + _v1  # mean - saturation

@@ -13,16 +13,20 @@ from flint import arb as _arb
 from selu_proof.kernel import arb_runtime as _rt
 
 
-def _phi0_value_constants():
-    _k0 = _arb(1) / 2  # 1/2
-    _k1 = _arb(-1) / 2  # -1/2
-    _k2 = _rt.sqrt_nonneg(2)  # sqrt_nonneg(2)
-    _k3 = _arb.pi()  # pi
-    _k4 = _rt.sqrt_nonneg(_k3)  # sqrt_nonneg(pi)
-    return (_k0, _k1, _k2, _k3, _k4, )
+def _constants():
+    """The module's constants ``_k<i>``, computed once per working precision."""
+    k = _constants_cache.get(_rt.ctx.prec)
+    if k is None:
+        _k0 = _arb(1) / 2  # 1/2
+        _k1 = _arb(-1) / 2  # -1/2
+        _k2 = _rt.sqrt_nonneg(2)  # sqrt_nonneg(2)
+        _k3 = _arb.pi()  # pi
+        _k4 = _rt.sqrt_nonneg(_k3)  # sqrt_nonneg(pi)
+        k = _constants_cache[_rt.ctx.prec] = (_k0, _k1, _k2, _k3, _k4, )
+    return k
 
 
-_phi0_value_cache = {}
+_constants_cache = {}
 
 
 def phi0_value(a, v):
@@ -31,10 +35,7 @@ def phi0_value(a, v):
     phi0 = phi0(a, v)
     phi0(a, v) = sqrt(2)*exp(-a**2/(2*v))/(2*sqrt(pi)*sqrt(v))
     """
-    _K = _phi0_value_cache.get(_rt.ctx.prec)
-    if _K is None:
-        _K = _phi0_value_cache[_rt.ctx.prec] = _phi0_value_constants()
-    _k0, _k1, _k2, _k3, _k4, = _K
+    _k0, _k1, _k2, _k3, _k4, = _constants()
     _v0 = _rt.square(a)  # square(a)
     _v1 = _k1 * _v0 / (v)  # -square(a)/(2*v)
     _v2 = _rt.exp(_v1)  # exp(-square(a)/(2*v))
@@ -44,18 +45,6 @@ def phi0_value(a, v):
     return (_v5,)
 
 
-def _phi0_gradient_constants():
-    _k0 = _arb(1) / 2  # 1/2
-    _k1 = _arb(-1) / 2  # -1/2
-    _k2 = _rt.sqrt_nonneg(2)  # sqrt_nonneg(2)
-    _k3 = _arb.pi()  # pi
-    _k4 = _rt.sqrt_nonneg(_k3)  # sqrt_nonneg(pi)
-    return (_k0, _k1, _k2, _k3, _k4, )
-
-
-_phi0_gradient_cache = {}
-
-
 def phi0_gradient(a, v):
     """``(phi0, dphi0/da, dphi0/dv)`` (derivatives by the block's rules).
 
@@ -63,10 +52,7 @@ def phi0_gradient(a, v):
     dphi0/da = -a*phi0(a, v)/v
     dphi0/dv = (a**2/(2*v**2) - 1/(2*v))*phi0(a, v)
     """
-    _K = _phi0_gradient_cache.get(_rt.ctx.prec)
-    if _K is None:
-        _K = _phi0_gradient_cache[_rt.ctx.prec] = _phi0_gradient_constants()
-    _k0, _k1, _k2, _k3, _k4, = _K
+    _k0, _k1, _k2, _k3, _k4, = _constants()
     _v0 = _rt.square(a)  # square(a)
     _v1 = _k1 * _v0 / (v)  # -square(a)/(2*v)
     _v2 = _rt.exp(_v1)  # exp(-square(a)/(2*v))
@@ -84,45 +70,20 @@ def phi0_gradient(a, v):
     return (_t0, _v6, _v11,)
 
 
-def _Ppos_value_constants():
-    _k0 = _arb(-1) / 2  # -1/2
-    _k1 = _arb(1) / 2  # 1/2
-    _k2 = _rt.sqrt_nonneg(2)  # sqrt_nonneg(2)
-    return (_k0, _k1, _k2, )
-
-
-_Ppos_value_cache = {}
-
-
 def Ppos_value(a, v):
     """``(Ppos,)`` at the points or balls ``(a, v)``, the block written out explicitly.
 
     Ppos = Ppos(a, v)
     Ppos(a, v) = 1 - erfc(sqrt(2)*a/(2*sqrt(v)))/2
     """
-    _K = _Ppos_value_cache.get(_rt.ctx.prec)
-    if _K is None:
-        _K = _Ppos_value_cache[_rt.ctx.prec] = _Ppos_value_constants()
-    _k0, _k1, _k2, = _K
+    _k0, _k1, _k2, _k3, _k4, = _constants()
     _v0 = _rt.sqrt_nonneg(v)  # sqrt_nonneg(v)
-    _v1 = _k1 * a * _k2 / (_v0)  # a*sqrt_nonneg(2)/(2*sqrt_nonneg(v))
+    _v1 = _k0 * a * _k2 / (_v0)  # a*sqrt_nonneg(2)/(2*sqrt_nonneg(v))
     _v2 = _rt.erfc(_v1)  # erfc(a*sqrt_nonneg(2)/(2*sqrt_nonneg(v)))
-    _v3 = _k0 * _v2  # -erfc(a*sqrt_nonneg(2)/(2*sqrt_nonneg(v)))/2
+    _v3 = _k1 * _v2  # -erfc(a*sqrt_nonneg(2)/(2*sqrt_nonneg(v)))/2
     _v4 = 1 + _v3  # 1 - erfc(a*sqrt_nonneg(2)/(2*sqrt_nonneg(v)))/2
     _v5 = _v4  # Ppos(a, v)
     return (_v5,)
-
-
-def _Ppos_gradient_constants():
-    _k0 = _arb(1) / 2  # 1/2
-    _k1 = _arb(-1) / 2  # -1/2
-    _k2 = _rt.sqrt_nonneg(2)  # sqrt_nonneg(2)
-    _k3 = _arb.pi()  # pi
-    _k4 = _rt.sqrt_nonneg(_k3)  # sqrt_nonneg(pi)
-    return (_k0, _k1, _k2, _k3, _k4, )
-
-
-_Ppos_gradient_cache = {}
 
 
 def Ppos_gradient(a, v):
@@ -132,10 +93,7 @@ def Ppos_gradient(a, v):
     dPpos/da = phi0(a, v)
     dPpos/dv = -a*phi0(a, v)/(2*v)
     """
-    _K = _Ppos_gradient_cache.get(_rt.ctx.prec)
-    if _K is None:
-        _K = _Ppos_gradient_cache[_rt.ctx.prec] = _Ppos_gradient_constants()
-    _k0, _k1, _k2, _k3, _k4, = _K
+    _k0, _k1, _k2, _k3, _k4, = _constants()
     _v0 = _rt.square(a)  # square(a)
     _v1 = _k1 * _v0 / (v)  # -square(a)/(2*v)
     _v2 = _rt.exp(_v1)  # exp(-square(a)/(2*v))
@@ -151,43 +109,19 @@ def Ppos_gradient(a, v):
     return (_v9, _t0, _v10,)
 
 
-def _Pneg_value_constants():
-    _k0 = _arb(1) / 2  # 1/2
-    _k1 = _rt.sqrt_nonneg(2)  # sqrt_nonneg(2)
-    return (_k0, _k1, )
-
-
-_Pneg_value_cache = {}
-
-
 def Pneg_value(a, v):
     """``(Pneg,)`` at the points or balls ``(a, v)``, the block written out explicitly.
 
     Pneg = Pneg(a, v)
     Pneg(a, v) = erfc(sqrt(2)*a/(2*sqrt(v)))/2
     """
-    _K = _Pneg_value_cache.get(_rt.ctx.prec)
-    if _K is None:
-        _K = _Pneg_value_cache[_rt.ctx.prec] = _Pneg_value_constants()
-    _k0, _k1, = _K
+    _k0, _k1, _k2, _k3, _k4, = _constants()
     _v0 = _rt.sqrt_nonneg(v)  # sqrt_nonneg(v)
-    _v1 = _k0 * a * _k1 / (_v0)  # a*sqrt_nonneg(2)/(2*sqrt_nonneg(v))
+    _v1 = _k0 * a * _k2 / (_v0)  # a*sqrt_nonneg(2)/(2*sqrt_nonneg(v))
     _v2 = _rt.erfc(_v1)  # erfc(a*sqrt_nonneg(2)/(2*sqrt_nonneg(v)))
     _v3 = _k0 * _v2  # erfc(a*sqrt_nonneg(2)/(2*sqrt_nonneg(v)))/2
     _v4 = _v3  # Pneg(a, v)
     return (_v4,)
-
-
-def _Pneg_gradient_constants():
-    _k0 = _arb(1) / 2  # 1/2
-    _k1 = _arb(-1) / 2  # -1/2
-    _k2 = _rt.sqrt_nonneg(2)  # sqrt_nonneg(2)
-    _k3 = _arb.pi()  # pi
-    _k4 = _rt.sqrt_nonneg(_k3)  # sqrt_nonneg(pi)
-    return (_k0, _k1, _k2, _k3, _k4, )
-
-
-_Pneg_gradient_cache = {}
 
 
 def Pneg_gradient(a, v):
@@ -197,10 +131,7 @@ def Pneg_gradient(a, v):
     dPneg/da = -phi0(a, v)
     dPneg/dv = a*phi0(a, v)/(2*v)
     """
-    _K = _Pneg_gradient_cache.get(_rt.ctx.prec)
-    if _K is None:
-        _K = _Pneg_gradient_cache[_rt.ctx.prec] = _Pneg_gradient_constants()
-    _k0, _k1, _k2, _k3, _k4, = _K
+    _k0, _k1, _k2, _k3, _k4, = _constants()
     _v0 = _rt.square(a)  # square(a)
     _v1 = _k1 * _v0 / (v)  # -square(a)/(2*v)
     _v2 = _rt.exp(_v1)  # exp(-square(a)/(2*v))
@@ -216,48 +147,23 @@ def Pneg_gradient(a, v):
     return (_v8, _v9, _v10,)
 
 
-def _Qexp1_value_constants():
-    _k0 = _arb(1) / 2  # 1/2
-    _k1 = _rt.sqrt_nonneg(2)  # sqrt_nonneg(2)
-    _k2 = _arb(-1) / 2  # -1/2
-    return (_k0, _k1, _k2, )
-
-
-_Qexp1_value_cache = {}
-
-
 def Qexp1_value(a, v):
     """``(Qexp1,)`` at the points or balls ``(a, v)``, the block written out explicitly.
 
     Qexp1 = Qexp1(a, v)
     Qexp1(a, v) = exp(-a**2/(2*v))*erfcx(sqrt(2)*(a + v)/(2*sqrt(v)))/2
     """
-    _K = _Qexp1_value_cache.get(_rt.ctx.prec)
-    if _K is None:
-        _K = _Qexp1_value_cache[_rt.ctx.prec] = _Qexp1_value_constants()
-    _k0, _k1, _k2, = _K
+    _k0, _k1, _k2, _k3, _k4, = _constants()
     _v0 = a + v  # a + v
     _v1 = _rt.sqrt_nonneg(v)  # sqrt_nonneg(v)
-    _v2 = _k0 * _v0 * _k1 / (_v1)  # (a + v)*sqrt_nonneg(2)/(2*sqrt_nonneg(v))
+    _v2 = _k0 * _v0 * _k2 / (_v1)  # (a + v)*sqrt_nonneg(2)/(2*sqrt_nonneg(v))
     _v3 = _rt.erfcx(_v2)  # erfcx((a + v)*sqrt_nonneg(2)/(2*sqrt_nonneg(v)))
     _v4 = _rt.square(a)  # square(a)
-    _v5 = _k2 * _v4 / (v)  # -square(a)/(2*v)
+    _v5 = _k1 * _v4 / (v)  # -square(a)/(2*v)
     _v6 = _rt.exp(_v5)  # exp(-square(a)/(2*v))
     _v7 = _k0 * _v3 * _v6  # exp(-square(a)/(2*v))*erfcx((a + v)*sqrt_nonneg(2)/(2*sqrt_nonneg(v)))/2
     _v8 = _v7  # Qexp1(a, v)
     return (_v8,)
-
-
-def _Qexp1_gradient_constants():
-    _k0 = _arb(1) / 2  # 1/2
-    _k1 = _rt.sqrt_nonneg(2)  # sqrt_nonneg(2)
-    _k2 = _arb(-1) / 2  # -1/2
-    _k3 = _arb.pi()  # pi
-    _k4 = _rt.sqrt_nonneg(_k3)  # sqrt_nonneg(pi)
-    return (_k0, _k1, _k2, _k3, _k4, )
-
-
-_Qexp1_gradient_cache = {}
 
 
 def Qexp1_gradient(a, v):
@@ -267,20 +173,17 @@ def Qexp1_gradient(a, v):
     dQexp1/da = Qexp1(a, v) - phi0(a, v)
     dQexp1/dv = a*phi0(a, v)/(2*v) + Qexp1(a, v)/2 - phi0(a, v)/2
     """
-    _K = _Qexp1_gradient_cache.get(_rt.ctx.prec)
-    if _K is None:
-        _K = _Qexp1_gradient_cache[_rt.ctx.prec] = _Qexp1_gradient_constants()
-    _k0, _k1, _k2, _k3, _k4, = _K
+    _k0, _k1, _k2, _k3, _k4, = _constants()
     _v0 = a + v  # a + v
     _v1 = _rt.sqrt_nonneg(v)  # sqrt_nonneg(v)
-    _v2 = _k0 * _v0 * _k1 / (_v1)  # (a + v)*sqrt_nonneg(2)/(2*sqrt_nonneg(v))
+    _v2 = _k0 * _v0 * _k2 / (_v1)  # (a + v)*sqrt_nonneg(2)/(2*sqrt_nonneg(v))
     _v3 = _rt.erfcx(_v2)  # erfcx((a + v)*sqrt_nonneg(2)/(2*sqrt_nonneg(v)))
     _v4 = _rt.square(a)  # square(a)
-    _v5 = _k2 * _v4 / (v)  # -square(a)/(2*v)
+    _v5 = _k1 * _v4 / (v)  # -square(a)/(2*v)
     _v6 = _rt.exp(_v5)  # exp(-square(a)/(2*v))
     _v7 = _k0 * _v3 * _v6  # exp(-square(a)/(2*v))*erfcx((a + v)*sqrt_nonneg(2)/(2*sqrt_nonneg(v)))/2
     _t0 = _v7  # Qexp1(a, v)
-    _v8 = _k0 * _v6 * _k1 / (_k4 * _v1)  # exp(-square(a)/(2*v))*sqrt_nonneg(2)/(2*sqrt_nonneg(pi)*sqrt_nonneg(v))
+    _v8 = _k0 * _v6 * _k2 / (_k4 * _v1)  # exp(-square(a)/(2*v))*sqrt_nonneg(2)/(2*sqrt_nonneg(pi)*sqrt_nonneg(v))
     _t1 = _v8  # phi0(a, v)
     _t2 = _k0 * _t1  # _t1/2
     _v9 = -_t1  # -_t1
@@ -292,49 +195,24 @@ def Qexp1_gradient(a, v):
     return (_t0, _v10, _v14,)
 
 
-def _Qexp2_value_constants():
-    _k0 = _arb(1) / 2  # 1/2
-    _k1 = _rt.sqrt_nonneg(2)  # sqrt_nonneg(2)
-    _k2 = _arb(-1) / 2  # -1/2
-    return (_k0, _k1, _k2, )
-
-
-_Qexp2_value_cache = {}
-
-
 def Qexp2_value(a, v):
     """``(Qexp2,)`` at the points or balls ``(a, v)``, the block written out explicitly.
 
     Qexp2 = Qexp2(a, v)
     Qexp2(a, v) = exp(-a**2/(2*v))*erfcx(sqrt(2)*(a + 2*v)/(2*sqrt(v)))/2
     """
-    _K = _Qexp2_value_cache.get(_rt.ctx.prec)
-    if _K is None:
-        _K = _Qexp2_value_cache[_rt.ctx.prec] = _Qexp2_value_constants()
-    _k0, _k1, _k2, = _K
+    _k0, _k1, _k2, _k3, _k4, = _constants()
     _v0 = 2 * v  # 2*v
     _v1 = a + _v0  # a + 2*v
     _v2 = _rt.sqrt_nonneg(v)  # sqrt_nonneg(v)
-    _v3 = _k0 * _v1 * _k1 / (_v2)  # (a + 2*v)*sqrt_nonneg(2)/(2*sqrt_nonneg(v))
+    _v3 = _k0 * _v1 * _k2 / (_v2)  # (a + 2*v)*sqrt_nonneg(2)/(2*sqrt_nonneg(v))
     _v4 = _rt.erfcx(_v3)  # erfcx((a + 2*v)*sqrt_nonneg(2)/(2*sqrt_nonneg(v)))
     _v5 = _rt.square(a)  # square(a)
-    _v6 = _k2 * _v5 / (v)  # -square(a)/(2*v)
+    _v6 = _k1 * _v5 / (v)  # -square(a)/(2*v)
     _v7 = _rt.exp(_v6)  # exp(-square(a)/(2*v))
     _v8 = _k0 * _v4 * _v7
     _v9 = _v8  # Qexp2(a, v)
     return (_v9,)
-
-
-def _Qexp2_gradient_constants():
-    _k0 = _arb(1) / 2  # 1/2
-    _k1 = _rt.sqrt_nonneg(2)  # sqrt_nonneg(2)
-    _k2 = _arb(-1) / 2  # -1/2
-    _k3 = _arb.pi()  # pi
-    _k4 = _rt.sqrt_nonneg(_k3)  # sqrt_nonneg(pi)
-    return (_k0, _k1, _k2, _k3, _k4, )
-
-
-_Qexp2_gradient_cache = {}
 
 
 def Qexp2_gradient(a, v):
@@ -344,21 +222,18 @@ def Qexp2_gradient(a, v):
     dQexp2/da = 2*Qexp2(a, v) - phi0(a, v)
     dQexp2/dv = a*phi0(a, v)/(2*v) + 2*Qexp2(a, v) - phi0(a, v)
     """
-    _K = _Qexp2_gradient_cache.get(_rt.ctx.prec)
-    if _K is None:
-        _K = _Qexp2_gradient_cache[_rt.ctx.prec] = _Qexp2_gradient_constants()
-    _k0, _k1, _k2, _k3, _k4, = _K
+    _k0, _k1, _k2, _k3, _k4, = _constants()
     _v0 = 2 * v  # 2*v
     _v1 = a + _v0  # a + 2*v
     _v2 = _rt.sqrt_nonneg(v)  # sqrt_nonneg(v)
-    _v3 = _k0 * _v1 * _k1 / (_v2)  # (a + 2*v)*sqrt_nonneg(2)/(2*sqrt_nonneg(v))
+    _v3 = _k0 * _v1 * _k2 / (_v2)  # (a + 2*v)*sqrt_nonneg(2)/(2*sqrt_nonneg(v))
     _v4 = _rt.erfcx(_v3)  # erfcx((a + 2*v)*sqrt_nonneg(2)/(2*sqrt_nonneg(v)))
     _v5 = _rt.square(a)  # square(a)
-    _v6 = _k2 * _v5 / (v)  # -square(a)/(2*v)
+    _v6 = _k1 * _v5 / (v)  # -square(a)/(2*v)
     _v7 = _rt.exp(_v6)  # exp(-square(a)/(2*v))
     _v8 = _k0 * _v4 * _v7
     _t0 = _v8  # Qexp2(a, v)
-    _v9 = _k0 * _v7 * _k1 / (_k4 * _v2)  # exp(-square(a)/(2*v))*sqrt_nonneg(2)/(2*sqrt_nonneg(pi)*sqrt_nonneg(v))
+    _v9 = _k0 * _v7 * _k2 / (_k4 * _v2)  # exp(-square(a)/(2*v))*sqrt_nonneg(2)/(2*sqrt_nonneg(pi)*sqrt_nonneg(v))
     _t1 = _v9  # phi0(a, v)
     _v10 = -_t1  # -_t1
     _v11 = 2 * _t0  # 2*_t0
@@ -368,16 +243,6 @@ def Qexp2_gradient(a, v):
     return (_t0, _t2, _v13,)
 
 
-def _Rexp1_value_constants():
-    _k0 = _arb(-1) / 2  # -1/2
-    _k1 = _arb(1) / 2  # 1/2
-    _k2 = _rt.sqrt_nonneg(2)  # sqrt_nonneg(2)
-    return (_k0, _k1, _k2, )
-
-
-_Rexp1_value_cache = {}
-
-
 def Rexp1_value(a, v):
     """``(Rexp1,)`` at the points or balls ``(a, v)``, the block written out explicitly.
 
@@ -385,36 +250,21 @@ def Rexp1_value(a, v):
     Rexp1(a, v) = -erfc(sqrt(2)*a/(2*sqrt(v)))/2 + exp(-a**2/(2*v))*erfcx(sqrt(2)*(a +
         v)/(2*sqrt(v)))/2
     """
-    _K = _Rexp1_value_cache.get(_rt.ctx.prec)
-    if _K is None:
-        _K = _Rexp1_value_cache[_rt.ctx.prec] = _Rexp1_value_constants()
-    _k0, _k1, _k2, = _K
+    _k0, _k1, _k2, _k3, _k4, = _constants()
     _v0 = _rt.sqrt_nonneg(v)  # sqrt_nonneg(v)
-    _v1 = _k1 * a * _k2 / (_v0)  # a*sqrt_nonneg(2)/(2*sqrt_nonneg(v))
+    _v1 = _k0 * a * _k2 / (_v0)  # a*sqrt_nonneg(2)/(2*sqrt_nonneg(v))
     _v2 = _rt.erfc(_v1)  # erfc(a*sqrt_nonneg(2)/(2*sqrt_nonneg(v)))
-    _v3 = _k0 * _v2  # -erfc(a*sqrt_nonneg(2)/(2*sqrt_nonneg(v)))/2
+    _v3 = _k1 * _v2  # -erfc(a*sqrt_nonneg(2)/(2*sqrt_nonneg(v)))/2
     _v4 = a + v  # a + v
-    _v5 = _k1 * _v4 * _k2 / (_v0)  # (a + v)*sqrt_nonneg(2)/(2*sqrt_nonneg(v))
+    _v5 = _k0 * _v4 * _k2 / (_v0)  # (a + v)*sqrt_nonneg(2)/(2*sqrt_nonneg(v))
     _v6 = _rt.erfcx(_v5)  # erfcx((a + v)*sqrt_nonneg(2)/(2*sqrt_nonneg(v)))
     _v7 = _rt.square(a)  # square(a)
-    _v8 = _k0 * _v7 / (v)  # -square(a)/(2*v)
+    _v8 = _k1 * _v7 / (v)  # -square(a)/(2*v)
     _v9 = _rt.exp(_v8)  # exp(-square(a)/(2*v))
-    _v10 = _k1 * _v6 * _v9  # exp(-square(a)/(2*v))*erfcx((a + v)*sqrt_nonneg(2)/(2*sqrt_nonneg(v)))/2
+    _v10 = _k0 * _v6 * _v9  # exp(-square(a)/(2*v))*erfcx((a + v)*sqrt_nonneg(2)/(2*sqrt_nonneg(v)))/2
     _v11 = _v3 + _v10
     _v12 = _v11  # Rexp1(a, v)
     return (_v12,)
-
-
-def _Rexp1_gradient_constants():
-    _k0 = _arb(1) / 2  # 1/2
-    _k1 = _rt.sqrt_nonneg(2)  # sqrt_nonneg(2)
-    _k2 = _arb(-1) / 2  # -1/2
-    _k3 = _arb.pi()  # pi
-    _k4 = _rt.sqrt_nonneg(_k3)  # sqrt_nonneg(pi)
-    return (_k0, _k1, _k2, _k3, _k4, )
-
-
-_Rexp1_gradient_cache = {}
 
 
 def Rexp1_gradient(a, v):
@@ -424,40 +274,27 @@ def Rexp1_gradient(a, v):
     dRexp1/da = Qexp1(a, v)
     dRexp1/dv = Qexp1(a, v)/2 - phi0(a, v)/2
     """
-    _K = _Rexp1_gradient_cache.get(_rt.ctx.prec)
-    if _K is None:
-        _K = _Rexp1_gradient_cache[_rt.ctx.prec] = _Rexp1_gradient_constants()
-    _k0, _k1, _k2, _k3, _k4, = _K
+    _k0, _k1, _k2, _k3, _k4, = _constants()
     _v0 = a + v  # a + v
     _v1 = _rt.sqrt_nonneg(v)  # sqrt_nonneg(v)
-    _v2 = _k0 * _v0 * _k1 / (_v1)  # (a + v)*sqrt_nonneg(2)/(2*sqrt_nonneg(v))
+    _v2 = _k0 * _v0 * _k2 / (_v1)  # (a + v)*sqrt_nonneg(2)/(2*sqrt_nonneg(v))
     _v3 = _rt.erfcx(_v2)  # erfcx((a + v)*sqrt_nonneg(2)/(2*sqrt_nonneg(v)))
     _v4 = _rt.square(a)  # square(a)
-    _v5 = _k2 * _v4 / (v)  # -square(a)/(2*v)
+    _v5 = _k1 * _v4 / (v)  # -square(a)/(2*v)
     _v6 = _rt.exp(_v5)  # exp(-square(a)/(2*v))
     _v7 = _k0 * _v3 * _v6  # exp(-square(a)/(2*v))*erfcx((a + v)*sqrt_nonneg(2)/(2*sqrt_nonneg(v)))/2
     _t0 = _v7  # Qexp1(a, v)
-    _v8 = _k0 * a * _k1 / (_v1)  # a*sqrt_nonneg(2)/(2*sqrt_nonneg(v))
+    _v8 = _k0 * a * _k2 / (_v1)  # a*sqrt_nonneg(2)/(2*sqrt_nonneg(v))
     _v9 = _rt.erfc(_v8)  # erfc(a*sqrt_nonneg(2)/(2*sqrt_nonneg(v)))
-    _v10 = _k2 * _v9  # -erfc(a*sqrt_nonneg(2)/(2*sqrt_nonneg(v)))/2
+    _v10 = _k1 * _v9  # -erfc(a*sqrt_nonneg(2)/(2*sqrt_nonneg(v)))/2
     _v11 = _v10 + _v7
     _v12 = _v11  # Rexp1(a, v)
     _v13 = _k0 * _t0  # _t0/2
-    _v14 = _k0 * _v6 * _k1 / (_k4 * _v1)  # exp(-square(a)/(2*v))*sqrt_nonneg(2)/(2*sqrt_nonneg(pi)*sqrt_nonneg(v))
+    _v14 = _k0 * _v6 * _k2 / (_k4 * _v1)  # exp(-square(a)/(2*v))*sqrt_nonneg(2)/(2*sqrt_nonneg(pi)*sqrt_nonneg(v))
     _v15 = _v14  # phi0(a, v)
-    _v16 = _k2 * _v15  # -phi0(a, v)/2
+    _v16 = _k1 * _v15  # -phi0(a, v)/2
     _v17 = _v13 + _v16  # _t0/2 - phi0(a, v)/2
     return (_v12, _t0, _v17,)
-
-
-def _Rexp2_value_constants():
-    _k0 = _arb(1) / 2  # 1/2
-    _k1 = _rt.sqrt_nonneg(2)  # sqrt_nonneg(2)
-    _k2 = _arb(-1) / 2  # -1/2
-    return (_k0, _k1, _k2, )
-
-
-_Rexp2_value_cache = {}
 
 
 def Rexp2_value(a, v):
@@ -467,40 +304,27 @@ def Rexp2_value(a, v):
     Rexp2(a, v) = erfc(sqrt(2)*a/(2*sqrt(v)))/2 - exp(-a**2/(2*v))*erfcx(sqrt(2)*(a +
         v)/(2*sqrt(v))) + exp(-a**2/(2*v))*erfcx(sqrt(2)*(a + 2*v)/(2*sqrt(v)))/2
     """
-    _K = _Rexp2_value_cache.get(_rt.ctx.prec)
-    if _K is None:
-        _K = _Rexp2_value_cache[_rt.ctx.prec] = _Rexp2_value_constants()
-    _k0, _k1, _k2, = _K
+    _k0, _k1, _k2, _k3, _k4, = _constants()
     _v0 = _rt.sqrt_nonneg(v)  # sqrt_nonneg(v)
-    _v1 = _k0 * a * _k1 / (_v0)  # a*sqrt_nonneg(2)/(2*sqrt_nonneg(v))
+    _v1 = _k0 * a * _k2 / (_v0)  # a*sqrt_nonneg(2)/(2*sqrt_nonneg(v))
     _v2 = _rt.erfc(_v1)  # erfc(a*sqrt_nonneg(2)/(2*sqrt_nonneg(v)))
     _v3 = _k0 * _v2  # erfc(a*sqrt_nonneg(2)/(2*sqrt_nonneg(v)))/2
     _v4 = 2 * v  # 2*v
     _v5 = a + _v4  # a + 2*v
-    _v6 = _k0 * _v5 * _k1 / (_v0)  # (a + 2*v)*sqrt_nonneg(2)/(2*sqrt_nonneg(v))
+    _v6 = _k0 * _v5 * _k2 / (_v0)  # (a + 2*v)*sqrt_nonneg(2)/(2*sqrt_nonneg(v))
     _v7 = _rt.erfcx(_v6)  # erfcx((a + 2*v)*sqrt_nonneg(2)/(2*sqrt_nonneg(v)))
     _v8 = _rt.square(a)  # square(a)
-    _v9 = _k2 * _v8 / (v)  # -square(a)/(2*v)
+    _v9 = _k1 * _v8 / (v)  # -square(a)/(2*v)
     _v10 = _rt.exp(_v9)  # exp(-square(a)/(2*v))
     _v11 = _k0 * _v7 * _v10
     _v12 = a + v  # a + v
-    _v13 = _k0 * _v12 * _k1 / (_v0)  # (a + v)*sqrt_nonneg(2)/(2*sqrt_nonneg(v))
+    _v13 = _k0 * _v12 * _k2 / (_v0)  # (a + v)*sqrt_nonneg(2)/(2*sqrt_nonneg(v))
     _v14 = _rt.erfcx(_v13)  # erfcx((a + v)*sqrt_nonneg(2)/(2*sqrt_nonneg(v)))
     _v15 = _v14 * _v10  # exp(-square(a)/(2*v))*erfcx((a + v)*sqrt_nonneg(2)/(2*sqrt_nonneg(v)))
     _v16 = -_v15  # -exp(-square(a)/(2*v))*erfcx((a + v)*sqrt_nonneg(2)/(2*sqrt_nonneg(v)))
     _v17 = _v3 + _v11 + _v16
     _v18 = _v17  # Rexp2(a, v)
     return (_v18,)
-
-
-def _Rexp2_gradient_constants():
-    _k0 = _arb(1) / 2  # 1/2
-    _k1 = _rt.sqrt_nonneg(2)  # sqrt_nonneg(2)
-    _k2 = _arb(-1) / 2  # -1/2
-    return (_k0, _k1, _k2, )
-
-
-_Rexp2_gradient_cache = {}
 
 
 def Rexp2_gradient(a, v):
@@ -510,27 +334,24 @@ def Rexp2_gradient(a, v):
     dRexp2/da = -2*Qexp1(a, v) + 2*Qexp2(a, v)
     dRexp2/dv = -Qexp1(a, v) + 2*Qexp2(a, v)
     """
-    _K = _Rexp2_gradient_cache.get(_rt.ctx.prec)
-    if _K is None:
-        _K = _Rexp2_gradient_cache[_rt.ctx.prec] = _Rexp2_gradient_constants()
-    _k0, _k1, _k2, = _K
+    _k0, _k1, _k2, _k3, _k4, = _constants()
     _v0 = a + v  # a + v
     _v1 = _rt.sqrt_nonneg(v)  # sqrt_nonneg(v)
-    _v2 = _k0 * _v0 * _k1 / (_v1)  # (a + v)*sqrt_nonneg(2)/(2*sqrt_nonneg(v))
+    _v2 = _k0 * _v0 * _k2 / (_v1)  # (a + v)*sqrt_nonneg(2)/(2*sqrt_nonneg(v))
     _v3 = _rt.erfcx(_v2)  # erfcx((a + v)*sqrt_nonneg(2)/(2*sqrt_nonneg(v)))
     _v4 = _rt.square(a)  # square(a)
-    _v5 = _k2 * _v4 / (v)  # -square(a)/(2*v)
+    _v5 = _k1 * _v4 / (v)  # -square(a)/(2*v)
     _v6 = _rt.exp(_v5)  # exp(-square(a)/(2*v))
     _v7 = _k0 * _v3 * _v6  # exp(-square(a)/(2*v))*erfcx((a + v)*sqrt_nonneg(2)/(2*sqrt_nonneg(v)))/2
     _t0 = _v7  # Qexp1(a, v)
     _v8 = 2 * v  # 2*v
     _v9 = a + _v8  # a + 2*v
-    _v10 = _k0 * _v9 * _k1 / (_v1)  # (a + 2*v)*sqrt_nonneg(2)/(2*sqrt_nonneg(v))
+    _v10 = _k0 * _v9 * _k2 / (_v1)  # (a + 2*v)*sqrt_nonneg(2)/(2*sqrt_nonneg(v))
     _v11 = _rt.erfcx(_v10)  # erfcx((a + 2*v)*sqrt_nonneg(2)/(2*sqrt_nonneg(v)))
     _v12 = _k0 * _v11 * _v6
     _v13 = _v12  # Qexp2(a, v)
     _t1 = (-2) * _v13  # -2*Qexp2(a, v)
-    _v14 = _k0 * a * _k1 / (_v1)  # a*sqrt_nonneg(2)/(2*sqrt_nonneg(v))
+    _v14 = _k0 * a * _k2 / (_v1)  # a*sqrt_nonneg(2)/(2*sqrt_nonneg(v))
     _v15 = _rt.erfc(_v14)  # erfc(a*sqrt_nonneg(2)/(2*sqrt_nonneg(v)))
     _v16 = _k0 * _v15  # erfc(a*sqrt_nonneg(2)/(2*sqrt_nonneg(v)))/2
     _v17 = _v3 * _v6  # exp(-square(a)/(2*v))*erfcx((a + v)*sqrt_nonneg(2)/(2*sqrt_nonneg(v)))

@@ -13,20 +13,24 @@ from flint import arb as _arb
 from selu_proof.kernel import arb_runtime as _rt
 
 
-def _selu_constants_constants():
-    _k0 = _rt.sqrt_nonneg(2)  # sqrt_nonneg(2)
-    _k1 = _arb.pi()  # pi
-    _k2 = _rt.sqrt_nonneg(_k1)  # sqrt_nonneg(pi)
-    _k3 = _arb(1) / 2  # 1/2
-    _k4 = _rt.exp(_k3)  # exp(1/2)
-    _k5 = 2 * _k1  # 2*pi
-    _k6 = 4 + _k5  # 4 + 2*pi
-    _k7 = _rt.exp(2)  # exp(2)
-    _k8 = _rt.exp(1)  # E
-    return (_k0, _k1, _k2, _k3, _k4, _k5, _k6, _k7, _k8, )
+def _constants():
+    """The module's constants ``_k<i>``, computed once per working precision."""
+    k = _constants_cache.get(_rt.ctx.prec)
+    if k is None:
+        _k0 = _rt.sqrt_nonneg(2)  # sqrt_nonneg(2)
+        _k1 = _arb.pi()  # pi
+        _k2 = _rt.sqrt_nonneg(_k1)  # sqrt_nonneg(pi)
+        _k3 = _arb(1) / 2  # 1/2
+        _k4 = _rt.exp(_k3)  # exp(1/2)
+        _k5 = 2 * _k1  # 2*pi
+        _k6 = 4 + _k5  # 4 + 2*pi
+        _k7 = _rt.exp(2)  # exp(2)
+        _k8 = _rt.exp(1)  # E
+        k = _constants_cache[_rt.ctx.prec] = (_k0, _k1, _k2, _k3, _k4, _k5, _k6, _k7, _k8, )
+    return k
 
 
-_selu_constants_cache = {}
+_constants_cache = {}
 
 
 def selu_constants():
@@ -37,10 +41,7 @@ def selu_constants():
         2*pi)*exp(1/2)*erfc(sqrt(2)/2) + 2*exp(2)*erfc(sqrt(2)) + E*pi*erfc(sqrt(2)/2)**2 + 2 +
         pi)
     """
-    _K = _selu_constants_cache.get(_rt.ctx.prec)
-    if _K is None:
-        _K = _selu_constants_cache[_rt.ctx.prec] = _selu_constants_constants()
-    _k0, _k1, _k2, _k3, _k4, _k5, _k6, _k7, _k8, = _K
+    _k0, _k1, _k2, _k3, _k4, _k5, _k6, _k7, _k8, = _constants()
     _t0 = _k0  # sqrt_nonneg(2)
     _t1 = _k2  # sqrt_nonneg(pi)
     _v0 = _k3 * _t0  # _t0/2

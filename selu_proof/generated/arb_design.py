@@ -21,14 +21,6 @@ _blk_Rexp2 = _blocks.FUNCTIONS["Rexp2"]
 _blk_phi0 = _blocks.FUNCTIONS["phi0"]
 
 
-def _design_system_constants():
-    pass
-    return ()
-
-
-_design_system_cache = {}
-
-
 def design_system(a, v, alpha, lambda_):
     """The design equations and their (alpha, lambda) Jacobian (selu_proof.fixedpoint).
 
@@ -42,9 +34,6 @@ def design_system(a, v, alpha, lambda_):
     dnu~/dlambda = -2*lambda*(a*Ppos(a, v) + alpha*Rexp1(a, v) + v*phi0(a, v))**2 +
         2*lambda*(a*v*phi0(a, v) + alpha**2*Rexp2(a, v) + (a**2 + v)*Ppos(a, v))
     """
-    _K = _design_system_cache.get(_rt.ctx.prec)
-    if _K is None:
-        _K = _design_system_cache[_rt.ctx.prec] = _design_system_constants()
     _t0 = _rt.block(_blk_Ppos, a, v)  # Ppos(a, v)
     _t1 = _rt.block(_blk_Rexp1, a, v)  # Rexp1(a, v)
     _v0 = _rt.block(_blk_phi0, a, v)  # phi0(a, v)

@@ -23,12 +23,17 @@ _blk_Rexp2 = _blocks.FUNCTIONS["Rexp2"]
 _blk_phi0 = _blocks.FUNCTIONS["phi0"]
 
 
-def _S_H_value_constants():
-    _k0 = _arb(1) / 2  # 1/2
-    return (_k0, )
+def _constants():
+    """The module's constants ``_k<i>``, computed once per working precision."""
+    k = _constants_cache.get(_rt.ctx.prec)
+    if k is None:
+        _k0 = _arb(1) / 2  # 1/2
+        _k1 = _arb(-1) / 2  # -1/2
+        k = _constants_cache[_rt.ctx.prec] = (_k0, _k1, )
+    return k
 
 
-_S_H_value_cache = {}
+_constants_cache = {}
 
 
 def S_H_value(mu, omega, nu, tau, alpha, lambda_):
@@ -59,10 +64,7 @@ def S_H_value(mu, omega, nu, tau, alpha, lambda_):
         tau*(-alpha**2*lambda**2*Qexp1(mu*omega, nu*tau) + 2*alpha**2*lambda**2*Qexp2(mu*omega,
         nu*tau) + lambda**2*Ppos(mu*omega, nu*tau)))**2)/2
     """
-    _K = _S_H_value_cache.get(_rt.ctx.prec)
-    if _K is None:
-        _K = _S_H_value_cache[_rt.ctx.prec] = _S_H_value_constants()
-    _k0, = _K
+    _k0, _k1, = _constants()
     _t0 = mu * omega  # mu*omega
     _t1 = nu * tau  # nu*tau
     _t2 = _rt.block(_blk_Ppos, _t0, _t1)  # Ppos(_t0, _t1)
@@ -127,24 +129,12 @@ def S_H_value(mu, omega, nu, tau, alpha, lambda_):
     return (_v40,)
 
 
-def _S_H_gradient_constants():
-    _k0 = _arb(1) / 2  # 1/2
-    _k1 = _arb(-1) / 2  # -1/2
-    return (_k0, _k1, )
-
-
-_S_H_gradient_cache = {}
-
-
 def S_H_gradient(mu, omega, nu, tau, alpha, lambda_):
     """``(F, dF/dmu, dF/domega, dF/dnu, dF/dtau)`` for the goal 'S(H)'; F as in S_H_value, the
         derivatives by sympy.diff.
 
     """
-    _K = _S_H_gradient_cache.get(_rt.ctx.prec)
-    if _K is None:
-        _K = _S_H_gradient_cache[_rt.ctx.prec] = _S_H_gradient_constants()
-    _k0, _k1, = _K
+    _k0, _k1, = _constants()
     _t0 = mu * omega  # mu*omega
     _t1 = nu * tau  # nu*tau
     _t2 = _rt.block(_blk_Ppos, _t0, _t1)  # Ppos(_t0, _t1)
@@ -496,14 +486,6 @@ def S_H_gradient(mu, omega, nu, tau, alpha, lambda_):
     return (_v133, _v151, _v179, _v197, _v218,)
 
 
-def _S_J_value_constants():
-    _k0 = _arb(1) / 2  # 1/2
-    return (_k0, )
-
-
-_S_J_value_cache = {}
-
-
 def S_J_value(mu, omega, nu, tau, alpha, lambda_):
     """``(F,)`` for the goal 'S(J)' on balls (blocks enclosed by arb_runtime.block).
 
@@ -522,10 +504,7 @@ def S_J_value(mu, omega, nu, tau, alpha, lambda_):
         nu*tau) + 2*lambda**2*nu*tau*phi0(mu*omega, nu*tau)) - tau*(alpha*lambda*Qexp1(mu*omega,
         nu*tau)/2 + (-alpha*lambda/2 + lambda/2)*phi0(mu*omega, nu*tau)))**2)/2
     """
-    _K = _S_J_value_cache.get(_rt.ctx.prec)
-    if _K is None:
-        _K = _S_J_value_cache[_rt.ctx.prec] = _S_J_value_constants()
-    _k0, = _K
+    _k0, _k1, = _constants()
     _t0 = mu * omega  # mu*omega
     _t1 = nu * tau  # nu*tau
     _t2 = _rt.block(_blk_Ppos, _t0, _t1)  # Ppos(_t0, _t1)
@@ -580,24 +559,12 @@ def S_J_value(mu, omega, nu, tau, alpha, lambda_):
     return (_v34,)
 
 
-def _S_J_gradient_constants():
-    _k0 = _arb(1) / 2  # 1/2
-    _k1 = _arb(-1) / 2  # -1/2
-    return (_k0, _k1, )
-
-
-_S_J_gradient_cache = {}
-
-
 def S_J_gradient(mu, omega, nu, tau, alpha, lambda_):
     """``(F, dF/dmu, dF/domega, dF/dnu, dF/dtau)`` for the goal 'S(J)'; F as in S_J_value, the
         derivatives by sympy.diff.
 
     """
-    _K = _S_J_gradient_cache.get(_rt.ctx.prec)
-    if _K is None:
-        _K = _S_J_gradient_cache[_rt.ctx.prec] = _S_J_gradient_constants()
-    _k0, _k1, = _K
+    _k0, _k1, = _constants()
     _t0 = mu * omega  # mu*omega
     _t1 = nu * tau  # nu*tau
     _t2 = _rt.block(_blk_Ppos, _t0, _t1)  # Ppos(_t0, _t1)
@@ -864,23 +831,12 @@ def S_J_gradient(mu, omega, nu, tau, alpha, lambda_):
     return (_v105, _v120, _v135, _v150, _v169,)
 
 
-def _mean_value_constants():
-    pass
-    return ()
-
-
-_mean_value_cache = {}
-
-
 def mean_value(mu, omega, nu, tau, alpha, lambda_):
     """``(F,)`` for the goal 'mean' on balls (blocks enclosed by arb_runtime.block).
 
     F = lambda*(alpha*Rexp1(mu*omega, nu*tau) + mu*omega*Ppos(mu*omega, nu*tau) +
         nu*tau*phi0(mu*omega, nu*tau))
     """
-    _K = _mean_value_cache.get(_rt.ctx.prec)
-    if _K is None:
-        _K = _mean_value_cache[_rt.ctx.prec] = _mean_value_constants()
     _t0 = mu * omega  # mu*omega
     _t1 = nu * tau  # nu*tau
     _v0 = _rt.block(_blk_Ppos, _t0, _t1)  # Ppos(_t0, _t1)
@@ -894,24 +850,12 @@ def mean_value(mu, omega, nu, tau, alpha, lambda_):
     return (_v7,)
 
 
-def _mean_gradient_constants():
-    _k0 = _arb(1) / 2  # 1/2
-    _k1 = _arb(-1) / 2  # -1/2
-    return (_k0, _k1, )
-
-
-_mean_gradient_cache = {}
-
-
 def mean_gradient(mu, omega, nu, tau, alpha, lambda_):
     """``(F, dF/dmu, dF/domega, dF/dnu, dF/dtau)`` for the goal 'mean'; F as in mean_value, the
         derivatives by sympy.diff.
 
     """
-    _K = _mean_gradient_cache.get(_rt.ctx.prec)
-    if _K is None:
-        _K = _mean_gradient_cache[_rt.ctx.prec] = _mean_gradient_constants()
-    _k0, _k1, = _K
+    _k0, _k1, = _constants()
     _t0 = mu * omega  # mu*omega
     _t1 = nu * tau  # nu*tau
     _t2 = _rt.block(_blk_Ppos, _t0, _t1)  # Ppos(_t0, _t1)
@@ -966,14 +910,6 @@ def mean_gradient(mu, omega, nu, tau, alpha, lambda_):
     return (_v12, _v16, _v20, _v27, _v34,)
 
 
-def _var_value_constants():
-    pass
-    return ()
-
-
-_var_value_cache = {}
-
-
 def var_value(mu, omega, nu, tau, alpha, lambda_):
     """``(F,)`` for the goal 'var' on balls (blocks enclosed by arb_runtime.block).
 
@@ -982,9 +918,6 @@ def var_value(mu, omega, nu, tau, alpha, lambda_):
         mu*nu*omega*tau*phi0(mu*omega, nu*tau) + (mu**2*omega**2 + nu*tau)*Ppos(mu*omega,
         nu*tau))
     """
-    _K = _var_value_cache.get(_rt.ctx.prec)
-    if _K is None:
-        _K = _var_value_cache[_rt.ctx.prec] = _var_value_constants()
     _t0 = _rt.square(lambda_)  # square(lambda)
     _t1 = mu * omega  # mu*omega
     _t2 = nu * tau  # nu*tau
@@ -1013,24 +946,12 @@ def var_value(mu, omega, nu, tau, alpha, lambda_):
     return (_v19,)
 
 
-def _var_gradient_constants():
-    _k0 = _arb(1) / 2  # 1/2
-    _k1 = _arb(-1) / 2  # -1/2
-    return (_k0, _k1, )
-
-
-_var_gradient_cache = {}
-
-
 def var_gradient(mu, omega, nu, tau, alpha, lambda_):
     """``(F, dF/dmu, dF/domega, dF/dnu, dF/dtau)`` for the goal 'var'; F as in var_value, the
         derivatives by sympy.diff.
 
     """
-    _K = _var_gradient_cache.get(_rt.ctx.prec)
-    if _K is None:
-        _K = _var_gradient_cache[_rt.ctx.prec] = _var_gradient_constants()
-    _k0, _k1, = _K
+    _k0, _k1, = _constants()
     _t0 = _rt.square(lambda_)  # square(lambda)
     _t1 = mu * omega  # mu*omega
     _t2 = nu * tau  # nu*tau
@@ -1158,14 +1079,6 @@ def var_gradient(mu, omega, nu, tau, alpha, lambda_):
     return (_v27, _v41, _v55, _v70, _v85,)
 
 
-def _var_minus_nu_value_constants():
-    pass
-    return ()
-
-
-_var_minus_nu_value_cache = {}
-
-
 def var_minus_nu_value(mu, omega, nu, tau, alpha, lambda_):
     """``(F,)`` for the goal 'var-nu' on balls (blocks enclosed by arb_runtime.block).
 
@@ -1174,9 +1087,6 @@ def var_minus_nu_value(mu, omega, nu, tau, alpha, lambda_):
         mu*nu*omega*tau*phi0(mu*omega, nu*tau) + (mu**2*omega**2 + nu*tau)*Ppos(mu*omega,
         nu*tau)) - nu
     """
-    _K = _var_minus_nu_value_cache.get(_rt.ctx.prec)
-    if _K is None:
-        _K = _var_minus_nu_value_cache[_rt.ctx.prec] = _var_minus_nu_value_constants()
     _t0 = _rt.square(lambda_)  # square(lambda)
     _t1 = mu * omega  # mu*omega
     _t2 = nu * tau  # nu*tau
@@ -1206,24 +1116,12 @@ def var_minus_nu_value(mu, omega, nu, tau, alpha, lambda_):
     return (_v20,)
 
 
-def _var_minus_nu_gradient_constants():
-    _k0 = _arb(1) / 2  # 1/2
-    _k1 = _arb(-1) / 2  # -1/2
-    return (_k0, _k1, )
-
-
-_var_minus_nu_gradient_cache = {}
-
-
 def var_minus_nu_gradient(mu, omega, nu, tau, alpha, lambda_):
     """``(F, dF/dmu, dF/domega, dF/dnu, dF/dtau)`` for the goal 'var-nu'; F as in
         var_minus_nu_value, the derivatives by sympy.diff.
 
     """
-    _K = _var_minus_nu_gradient_cache.get(_rt.ctx.prec)
-    if _K is None:
-        _K = _var_minus_nu_gradient_cache[_rt.ctx.prec] = _var_minus_nu_gradient_constants()
-    _k0, _k1, = _K
+    _k0, _k1, = _constants()
     _t0 = _rt.square(lambda_)  # square(lambda)
     _t1 = mu * omega  # mu*omega
     _t2 = nu * tau  # nu*tau
@@ -1352,14 +1250,6 @@ def var_minus_nu_gradient(mu, omega, nu, tau, alpha, lambda_):
     return (_v28, _v42, _v56, _v71, _v86,)
 
 
-def _nu_minus_var_value_constants():
-    pass
-    return ()
-
-
-_nu_minus_var_value_cache = {}
-
-
 def nu_minus_var_value(mu, omega, nu, tau, alpha, lambda_):
     """``(F,)`` for the goal 'nu-var' on balls (blocks enclosed by arb_runtime.block).
 
@@ -1368,9 +1258,6 @@ def nu_minus_var_value(mu, omega, nu, tau, alpha, lambda_):
         mu*nu*omega*tau*phi0(mu*omega, nu*tau) + (mu**2*omega**2 + nu*tau)*Ppos(mu*omega,
         nu*tau)) + nu
     """
-    _K = _nu_minus_var_value_cache.get(_rt.ctx.prec)
-    if _K is None:
-        _K = _nu_minus_var_value_cache[_rt.ctx.prec] = _nu_minus_var_value_constants()
     _t0 = _rt.square(lambda_)  # square(lambda)
     _t1 = mu * omega  # mu*omega
     _t2 = nu * tau  # nu*tau
@@ -1399,24 +1286,12 @@ def nu_minus_var_value(mu, omega, nu, tau, alpha, lambda_):
     return (_v19,)
 
 
-def _nu_minus_var_gradient_constants():
-    _k0 = _arb(1) / 2  # 1/2
-    _k1 = _arb(-1) / 2  # -1/2
-    return (_k0, _k1, )
-
-
-_nu_minus_var_gradient_cache = {}
-
-
 def nu_minus_var_gradient(mu, omega, nu, tau, alpha, lambda_):
     """``(F, dF/dmu, dF/domega, dF/dnu, dF/dtau)`` for the goal 'nu-var'; F as in
         nu_minus_var_value, the derivatives by sympy.diff.
 
     """
-    _K = _nu_minus_var_gradient_cache.get(_rt.ctx.prec)
-    if _K is None:
-        _K = _nu_minus_var_gradient_cache[_rt.ctx.prec] = _nu_minus_var_gradient_constants()
-    _k0, _k1, = _K
+    _k0, _k1, = _constants()
     _t0 = _rt.square(lambda_)  # square(lambda)
     _t1 = mu * omega  # mu*omega
     _t2 = nu * tau  # nu*tau
@@ -1544,22 +1419,11 @@ def nu_minus_var_gradient(mu, omega, nu, tau, alpha, lambda_):
     return (_v27, _v41, _v55, _v70, _v85,)
 
 
-def _chi1_value_constants():
-    pass
-    return ()
-
-
-_chi1_value_cache = {}
-
-
 def chi1_value(mu, omega, nu, tau, alpha, lambda_):
     """``(F,)`` for the goal 'chi1' on balls (blocks enclosed by arb_runtime.block).
 
     F = lambda**2*tau*(alpha**2*Qexp2(mu*omega, nu*tau) + Ppos(mu*omega, nu*tau))
     """
-    _K = _chi1_value_cache.get(_rt.ctx.prec)
-    if _K is None:
-        _K = _chi1_value_cache[_rt.ctx.prec] = _chi1_value_constants()
     _t0 = mu * omega  # mu*omega
     _t1 = nu * tau  # nu*tau
     _v0 = _rt.block(_blk_Qexp2, _t0, _t1)  # Qexp2(_t0, _t1)
@@ -1572,23 +1436,12 @@ def chi1_value(mu, omega, nu, tau, alpha, lambda_):
     return (_v6,)
 
 
-def _chi1_gradient_constants():
-    _k0 = _arb(1) / 2  # 1/2
-    return (_k0, )
-
-
-_chi1_gradient_cache = {}
-
-
 def chi1_gradient(mu, omega, nu, tau, alpha, lambda_):
     """``(F, dF/dmu, dF/domega, dF/dnu, dF/dtau)`` for the goal 'chi1'; F as in chi1_value, the
         derivatives by sympy.diff.
 
     """
-    _K = _chi1_gradient_cache.get(_rt.ctx.prec)
-    if _K is None:
-        _K = _chi1_gradient_cache[_rt.ctx.prec] = _chi1_gradient_constants()
-    _k0, = _K
+    _k0, _k1, = _constants()
     _t0 = _rt.square(lambda_)  # square(lambda)
     _t1 = mu * omega  # mu*omega
     _t2 = nu * tau  # nu*tau

@@ -110,6 +110,21 @@ def gradient_row(row: dict[str, Any], module: torch.nn.Module, design: dict[str,
     return out
 
 
+def _same_decimals(lo: str, hi: str) -> tuple[str, str]:
+    """Two decimal strings padded with zeros to the same number of decimals (same values).
+
+    >>> _same_decimals("1.073179", "1.07318")
+    ('1.073179', '1.073180')
+    """
+    places = max(len(t.partition(".")[2]) for t in (lo, hi))
+
+    def pad(t: str) -> str:
+        whole, _, frac = t.partition(".")
+        return f"{whole}.{frac.ljust(places, '0')}" if places else t
+
+    return pad(lo), pad(hi)
+
+
 def gradient_table(rows: list[dict[str, Any]]) -> str:
     """The backward rows as a fixed-width text table (``chi1`` printed rounded outward)."""
     def f(x: float | None, spec: str) -> str:
@@ -119,8 +134,8 @@ def gradient_table(rows: list[dict[str, Any]]) -> str:
              f"{'expected':>8} {'chi1 (certified at measured stats)':>36}"]
     for r in rows:
         exp = None if r["expected_ratio"] is None else sum(r["expected_ratio"]) / 2
-        chi = "-" if r["chi1"] is None else (f"[{decimal_down(Fraction(r['chi1'][0]), 7)}, "
-                                             f"{decimal_up(Fraction(r['chi1'][1]), 7)}]")
+        chi = "-" if r["chi1"] is None else "[{}, {}]".format(*_same_decimals(
+            decimal_down(Fraction(r["chi1"][0]), 7), decimal_up(Fraction(r["chi1"][1]), 7)))
         lines.append(f"{r['layer']:>8} {f(r['grad_sq_in'], '10.3e')} "
                      f"{f(r['grad_sq_out'], '10.3e')} {f(r['ratio'], '7.4f')} "
                      f"{f(exp, '8.4f')} {chi:>36}")

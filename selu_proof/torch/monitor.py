@@ -40,9 +40,10 @@ and everything measured is a sample.  A layer bias is outside the theorem's
 model ``z = sum_i w_i x_i``; its largest magnitude is reported as ``bias_abs_max``.
 
 **Cost.**  During a recorded pass the hooks only keep references (the layer
-inputs, the SELU outputs, the gradients) and a copy of each monitored weight
-(``bias_abs_max`` is read from the bias when the report is made);
-the statistics are computed when :meth:`~SelfNormalizationMonitor.report` or
+inputs, the SELU outputs, the gradients); when the pass ends, each monitored
+weight is copied once, all in one ``torch._foreach_copy_`` into buffers reused
+from pass to pass (``bias_abs_max`` is read from the bias when the report is
+made); the statistics are computed when :meth:`~SelfNormalizationMonitor.report` or
 :meth:`~SelfNormalizationMonitor.gradients` is called, on the tensors' device.
 Memory: one pass's activations and gradients stay alive until the next
 recorded pass (in training they are alive during the step anyway).  A tensor
@@ -133,19 +134,22 @@ def static_pairs(model: nn.Module) -> tuple[list[tuple[str, nn.Module, Any]], bo
     return pairs, True, functional
 
 
-@dataclass
+@dataclass(slots=True)
 class _Call:
-    """A weight layer's call in a recorded pass: module, input, a copy of the weights, the bias."""
+    """A monitored weight layer's call: module, input, a copy of the weights.
+
+    ``weight`` is filled in when the pass ends (:func:`_copy_weights`); the bias
+    is read from the module when the report is made.
+    """
 
     name: str
     module: nn.Module
     x: torch.Tensor
     x_version: int
-    weight: torch.Tensor
-    bias: torch.Tensor | None
+    weight: torch.Tensor | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Row:
     """A SELU call attributed to the weight layer that produced its input."""
 
@@ -163,10 +167,41 @@ class _Pass:
     """What one recorded forward pass (and its backward) left behind."""
 
     rows: list[_Row] = field(default_factory=list)
-    producers: dict[int, tuple[torch.Tensor, _Call]] = field(default_factory=dict)
+    #: id of a weight layer's output -> (output, name, module, input, input version)
+    producers: dict[int, tuple[torch.Tensor, str, nn.Module, Any, int]] = field(
+        default_factory=dict)
     outputs: dict[int, tuple[torch.Tensor, _Row]] = field(default_factory=dict)
     activations_seen: int = 0
     unattributed: list[str] = field(default_factory=list)
+
+
+def _copy_weights(rows: list[_Row], buffers: dict[int, torch.Tensor]) -> None:
+    """Give each row a copy of its layer's weights as they were in the pass.
+
+    One copy per module (a layer called several times in the pass shares it),
+    all taken by one ``torch._foreach_copy_`` when the pass ends, before an
+    optimizer step can change the weights in place.  The copies go into
+    ``buffers`` (module id -> tensor; a parametrized weight is a new tensor at
+    every access, its module is not), reused from pass to pass: only the last
+    pass is ever read, and it is dropped when the next recorded pass begins.
+    """
+    src: dict[int, torch.Tensor] = {}
+    for r in rows:
+        key = id(r.layer.module)
+        if key not in src:
+            w = src[key] = r.layer.module.weight
+            b = buffers.get(key)
+            if b is None or b.shape != w.shape or b.dtype != w.dtype or b.device != w.device:
+                buffers[key] = torch.empty_like(w, requires_grad=False)
+        r.layer.weight = buffers[key]
+    if src:
+        dst = [buffers[k] for k in src]
+        with torch.no_grad():
+            if hasattr(torch, "_foreach_copy_"):  # (private, one call for the list)
+                torch._foreach_copy_(dst, list(src.values()))
+            else:  # pragma: no cover - older torch
+                for d, w in zip(dst, src.values(), strict=True):
+                    d.copy_(w)
 
 
 class _FunctionalSELU(TorchFunctionMode):
@@ -242,6 +277,7 @@ class SelfNormalizationMonitor:
         self._mode: _FunctionalSELU | None = None
         self._warned: set[str] = set()
         self._recorded_passes = 0
+        self._buffers: dict[int, torch.Tensor] = {}  # the weight copies, reused
         if start:
             self.start()
 
@@ -325,6 +361,7 @@ class SelfNormalizationMonitor:
         self._current = None
         p.producers.clear()  # drop the references only needed for matching
         p.outputs.clear()
+        _copy_weights(p.rows, self._buffers)
         self._last = p
         self._recorded_passes += 1
         if not self._traced and self._recorded_passes == 1:
@@ -339,7 +376,7 @@ class SelfNormalizationMonitor:
                             "normalization or a reshape in between): that call is not "
                             "monitored")
 
-    def _hook_grad(self, p: _Pass, t: torch.Tensor) -> None:
+    def _hook_grad(self, t: Any) -> None:
         """Keep ``t``'s gradient (``retain_grad``: a C++ hook, no Python call in backward)."""
         if self.track_gradients and t.requires_grad and not t.is_leaf:
             t.retain_grad()
@@ -347,13 +384,9 @@ class SelfNormalizationMonitor:
     def _weight_hook(self, name: str):
         def hook(module: nn.Module, inputs: tuple[Any, ...], output: torch.Tensor) -> None:
             p = self._current
-            if p is None or not inputs or not isinstance(output, torch.Tensor):
-                return
-            x = inputs[0]
-            call = _Call(name, module, x, x._version, module.weight.detach().clone(),
-                         module.bias)
-            p.producers[id(output)] = (output, call)
-            self._hook_grad(p, x)
+            if p is not None and inputs and isinstance(output, torch.Tensor):
+                x = inputs[0]  # only references here; a SELU call that matches keeps them
+                p.producers[id(output)] = (output, name, module, x, x._version)
         return hook
 
     def _selu_hook(self, name: str, design: dict[str, Any]):
@@ -373,8 +406,14 @@ class SelfNormalizationMonitor:
             if name not in p.unattributed:
                 p.unattributed.append(name)
             return
-        row = _Row(hit[1], name, module, design, out, out._version)
-        self._hook_grad(p, out)
+        _, layer, weights, layer_in, in_version = hit
+        if self.track_gradients:
+            if not (p.rows and p.rows[-1].out is layer_in):  # else retained already
+                self._hook_grad(layer_in)
+            if out.requires_grad and not out.is_leaf:
+                out.retain_grad()
+        row = _Row(_Call(layer, weights, layer_in, in_version), name, module, design, out,
+                   out._version)
         p.rows.append(row)
         p.outputs[id(out)] = (out, row)
 
@@ -385,7 +424,7 @@ class SelfNormalizationMonitor:
                 return
             key = id(inputs[0])
             if key in p.producers:
-                p.producers[id(output)] = (output, p.producers[key][1])
+                p.producers[id(output)] = (output, *p.producers[key][1:])
             hit = p.outputs.get(key)
             if hit is None:
                 return
@@ -402,7 +441,7 @@ class SelfNormalizationMonitor:
                 if module.training and d["p"] > 0:
                     row.dropout = d
             row.out, row.out_version = output, output._version
-            self._hook_grad(p, output)
+            self._hook_grad(output)
             p.outputs[id(output)] = (output, row)
         return hook
 
@@ -441,7 +480,7 @@ class SelfNormalizationMonitor:
         self._check_started()
         if self._last is None:
             return []
-        return [layer_row(k, r.layer.name, r.layer.module, r.layer.weight, r.layer.bias,
+        return [layer_row(k, r.layer.name, r.layer.module, r.layer.weight, r.layer.module.bias,
                           r.layer.x, r.layer.x_version, r.out, r.out_version, r.activation,
                           r.design)
                 for k, r in enumerate(self._last.rows)]
