@@ -122,6 +122,13 @@ class Activation:
     spec: str = field(default="", compare=False)
 
     @property
+    def zero_mean(self) -> bool:
+        """``E f(z) = 0`` exactly for ``z ~ N(0, 1)``: an odd ``f``, or a SELU with
+        ``alpha = alpha_01`` (the equation that defines ``alpha_01``, any ``lambda``).
+        """
+        return self.odd or (self.name == "selu" and self.params.get("alpha") == "alpha_01")
+
+    @property
     def kinks(self) -> tuple[Fraction, ...]:
         """The points where consecutive pieces meet (kinks of ``f``; for smooth activations
         ``0``, where the numerically stable form of the formula changes).
