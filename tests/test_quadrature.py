@@ -288,3 +288,42 @@ def test_parsed_parameters_are_exact_and_aliases_resolve():
     assert act.name == "silu" and act.params["beta"] == Fraction(1, 10)
     assert parse_activation("selu").params == {"alpha": "alpha_01", "lambda": "lambda_01"}
     assert parse_activation("relu").kinks == (0,)
+
+
+def test_pair_expectations_contain_the_arc_cosine_kernel_and_the_closed_form_inner_map():
+    """ReLU: ``E[relu(z)relu(z')] = (sin t + (pi - t) cos t)/(2 pi)``,
+    ``E[relu'(z)relu'(z')] = (pi - t)/(2 pi)``, ``cos t = c`` (unit variance, zero mean);
+    SELU: the (uncertified) mpmath map of the closed-form inner expectation."""
+    from selu_proof.kernel.quadrature import pair_expectation
+    from selu_proof.meanfield import correlation_map
+
+    relu = parse_activation("relu")
+    with ctx.workprec(96), mp.workdps(35):
+        for c in ("-0.7", "0.3", "0.9"):
+            t = mp.acos(mp.mpf(c))
+            got = pair_expectation(relu, "f", arb(0), arb(1), arb(c))
+            ref = (mp.sin(t) + (mp.pi - t) * mp.cos(t)) / (2 * mp.pi)
+            assert got.overlaps(arb(mpmath.nstr(ref, 30), "1e-28")), (c, got)
+            got = pair_expectation(relu, "df", arb(0), arb(1), arb(c))
+            assert got.overlaps(arb(mpmath.nstr((mp.pi - t) / (2 * mp.pi), 30), "1e-28"))
+            assert got.rad() < arb("1e-25")
+        selu = parse_activation("selu")
+        alpha, lam = _mp_constants()
+        a, v, c = mp.mpf("0.05"), mp.mpf("1.2"), mp.mpf("0.6")
+        with mp.workdps(30):
+            ref = correlation_map(c, a, v, alpha, lam, dps=30)
+        got = pair_expectation(selu, "f", arb("0.05"), arb("1.2"), arb("0.6"))
+        m1, m2 = moments(selu, arb("0.05"), arb("1.2"))
+        cmap = (got - m1 * m1) / (m2 - m1 * m1)
+        assert cmap.overlaps(arb(mpmath.nstr(ref, 25), "1e-23")), (cmap, ref)
+
+
+def test_pair_expectation_over_a_correlation_ball_contains_its_points():
+    from selu_proof.kernel.quadrature import pair_expectation
+
+    act = parse_activation("tanh")
+    with ctx.workprec(64):
+        wide = pair_expectation(act, "f", arb(0), arb(1), arb("0.5", "0.01"))
+        for c in ("0.49", "0.5", "0.51"):
+            assert wide.overlaps(pair_expectation(act, "f", arb(0), arb(1), arb(c)))
+        assert wide.rad() < arb("0.01")

@@ -33,10 +33,12 @@ from fractions import Fraction
 from flint import acb, arb, ctx
 
 from selu_proof.kernel.activations import Activation, Fn, Growth
-from selu_proof.kernel.exact import ball
+from selu_proof.kernel.exact import ball, upper_fraction
 
-__all__ = ["gaussian_tail_bound", "gaussian_expectation", "expectation", "moments",
-           "moment_gradients", "derivative_moments", "INTEGRANDS", "WEIGHTS"]
+__all__ = ["gaussian_tail_bound", "gaussian_expectation", "gaussian_expectation_complex",
+           "expectation", "moments",
+           "moment_gradients", "derivative_moments", "pair_expectation", "INTEGRANDS",
+           "WEIGHTS"]
 
 #: the weights multiplying ``h`` (the density and its derivatives in ``a`` and ``v``)
 WEIGHTS = ("density", "d_mean", "d_var")
@@ -127,6 +129,16 @@ def _truncation(coeffs: Sequence[arb], a: arb, v: arb, threshold: Fraction,
 def gaussian_expectation(pieces: Sequence[tuple[Fraction | None, Fraction | None, Fn]],
                          growth: Growth, a: arb, v: arb, weight: str = "density",
                          truncation: Fraction | None = None) -> arb:
+    r"""Enclosure of :math:`\int h(x)\,w(x)\,dx` for a real mean ball ``a`` (see
+    :func:`gaussian_expectation_complex`, of which this is the real part).
+    """
+    return gaussian_expectation_complex(pieces, growth, acb(a), v, weight, truncation).real
+
+
+def gaussian_expectation_complex(pieces: Sequence[tuple[Fraction | None, Fraction | None, Fn]],
+                                 growth: Growth, a: acb, v: arb, weight: str = "density",
+                                 truncation: Fraction | None = None,
+                                 tol_bits: int | None = None) -> acb:
     r"""Enclosure of :math:`\int h(x)\,w(x)\,dx`, ``w`` the density :math:`\varphi_{a,v}` or
     its derivative in ``a`` (``"d_mean"``) or ``v`` (``"d_var"``).
 
@@ -137,25 +149,37 @@ def gaussian_expectation(pieces: Sequence[tuple[Fraction | None, Fraction | None
         holomorphic near its interval (or reporting non-finite, per :meth:`acb.integral`).
     growth : Growth
         A proved bound ``|h(x)| <= sum c_k |x|^k`` for ``|x| >= T``.
-    a, v : arb
-        Mean and variance balls (``v > 0`` certainly).
+    a : acb
+        Mean ball, possibly complex: then :math:`\varphi_{a,v}` is the entire continuation
+        in ``a``, and on the real line :math:`|\varphi_{a,v}(x)| = e^{(\mathrm{Im}\,a)^2/(2v)}
+        \varphi_{\mathrm{Re}\,a,v}(x)`, so the tail bound is that of ``Re a`` times this factor.
+    v : arb
+        Variance ball (``v > 0`` certainly).
     weight : str
         ``"density"``, ``"d_mean"`` or ``"d_var"`` (see the module docstring).
     truncation : Fraction, optional
-        ``R``; by default the smallest tried whose tail bound is below ``2^-prec``.
+        ``R``; by default the smallest tried whose tail bound is below ``2^-tol_bits``.
+    tol_bits : int, optional
+        Accuracy goal ``2^-tol_bits`` of the integrator and the truncation (default the
+        working precision); any goal gives a valid enclosure, a loose one a wider one.
     """
     if not v > 0:
         raise ValueError("variance ball must be certainly positive")
     if weight not in WEIGHTS:
         raise ValueError(f"unknown weight {weight!r}; choose one of {', '.join(WEIGHTS)}")
-    coeffs = _convolve([ball(c) for c in growth.coeffs], _weight_growth(weight, a, v))
+    bits = ctx.prec if tol_bits is None else tol_bits
+    goal = arb(2) ** -bits
+    re, im = a.real, a.imag
+    coeffs = _convolve([ball(c) for c in growth.coeffs], _weight_growth(weight, abs(a), v))
     if truncation is None:
-        r, tail = _truncation(coeffs, a, v, growth.threshold, arb(2) ** -ctx.prec)
+        r, tail = _truncation(coeffs, re, v, growth.threshold, goal)
     else:
         if truncation < growth.threshold:
             raise ValueError("truncation point below the growth bound's threshold T")
-        r, tail = truncation, gaussian_tail_bound(coeffs, a, v, ball(truncation))
-    ca, inv2v = acb(a), 1 / (2 * v)
+        r, tail = truncation, gaussian_tail_bound(coeffs, re, v, ball(truncation))
+    if not im.is_zero():
+        tail = tail * (im * im / (2 * v)).exp()
+    ca, inv2v = a, 1 / (2 * v)
     norm = 1 / (2 * arb.pi() * v).sqrt()
 
     def weighted(fn: Fn) -> Callable[[acb, bool], acb]:
@@ -174,14 +198,15 @@ def gaussian_expectation(pieces: Sequence[tuple[Fraction | None, Fraction | None
                 return fn(x, analytic) * (-d2 * inv2v).exp() * norm * (d2 - v) * inv2v / v
         return integrand
 
-    total = arb(0)
+    total = acb(0)
     for lo, hi, fn in pieces:
         lo_ = -r if lo is None else max(lo, -r)
         hi_ = r if hi is None else min(hi, r)
         if lo_ >= hi_:
             continue
-        total += acb.integral(weighted(fn), ball(lo_), ball(hi_)).real
-    return total + arb(0, tail.upper())
+        total += acb.integral(weighted(fn), ball(lo_), ball(hi_), rel_tol=goal, abs_tol=goal)
+    err = arb(0, tail.upper())
+    return total + acb(err, err)
 
 
 #: the integrands ``h`` built from ``f`` and ``f'``
@@ -237,3 +262,69 @@ def derivative_moments(act: Activation, a: arb, v: arb) -> tuple[arb, arb]:
     second).
     """
     return expectation(act, "df", a, v), expectation(act, "df2", a, v)
+
+
+def pair_expectation(act: Activation, h: str, a: arb, v: arb, c: arb) -> arb:
+    r"""``E[h(z) h(z')]`` for jointly Gaussian ``z, z'`` with mean ``a``, variance ``v`` and
+    correlation ``c`` (``|c| < 1`` certainly), ``h`` = ``"f"`` or ``"df"``.
+
+    Conditioning on ``z``: ``z' | z ~ N(m(z), v(1 - c^2))``, ``m(z) = a + c(z - a)``, and
+
+    .. math:: E[h(z)h(z')] = E_z\big[h(z)\,G(z)\big], \qquad G(z) = E[h(w)],\
+              w \sim N(m(z), v(1 - c^2)).
+
+    ``G`` is entire in ``z`` (the Gaussian kernel is entire in its mean), so the outer
+    integrand is holomorphic on each piece of ``h``; on the outer ellipses ``m(z)`` is
+    complex and the inner tails carry the factor :math:`e^{(\mathrm{Im}\,m)^2/(2v(1-c^2))}`
+    (:func:`gaussian_expectation_complex`).  Outer tails: for real ``z`` and
+    ``|h(w)| <= c_0 + c_1|w|``, :math:`|G(z)| \le c_0 + c_1 E|m(z) + s u|
+    \le c_0 + c_1(|a||1 - c| + s) + c_1|c||z|` (``s^2 = v(1 - c^2)``, ``E|u| <= 1``).
+    """
+    if h not in ("f", "df"):
+        raise ValueError("pair integrand must be 'f' or 'df'")
+    s2 = v * (1 - c * c)
+    if not s2 > 0:
+        raise ValueError("pair expectation needs |c| < 1 certainly")
+    pieces, growth = _integrand(act, h)
+    if len(growth.coeffs) > 2 or growth.threshold != 0:
+        raise ValueError("pair expectation needs a growth bound A + B|x| valid on the whole line")
+    c0, c1 = (list(growth.coeffs) + [Fraction(0)])[:2]
+    ac, cc = acb(a), acb(c)
+
+    s = s2.sqrt()
+
+    def inner(z: acb, analytic: bool) -> acb:
+        m = ac + cc * (z - ac)
+        if not m.is_finite():
+            return acb("nan")  # the outer integrator subdivides
+        if analytic:
+            # on the integrator's ellipses a bound is all it needs: for real w,
+            # |h(w) phi(w; m, s^2)| <= (c0 + c1|w|) e^{(Im m)^2/(2 s^2)} phi(w; Re m, s^2)
+            # and E|w| <= |Re m| + s for w ~ N(Re m, s^2)
+            im = m.imag
+            b = (ball(c0) + ball(c1) * (abs(m.real) + s)) * (im * im / (2 * s2)).exp()
+            rad = arb(0, b.upper())
+            return acb(rad, rad)
+        try:
+            return gaussian_expectation_complex(pieces, growth, m, s2)
+        except ValueError:  # a mean ball too wide to truncate: subdivide
+            return acb("nan")
+
+    bound = [ball(c0) + ball(c1) * (abs(a) * abs(1 - c) + s), ball(c1) * abs(c)]
+    g_growth = Growth(Fraction(0), tuple(_upper(x) for x in bound))
+
+    def outer(fn: Fn) -> Fn:
+        def product(z: acb, analytic: bool) -> acb:
+            return fn(z, analytic) * inner(z, analytic)
+        return product
+
+    return gaussian_expectation([(lo, hi, outer(fn)) for lo, hi, fn in pieces],
+                                growth.times(g_growth), a, v)
+
+
+def _upper(x: arb) -> Fraction:
+    """An exact rational upper bound of a finite ball."""
+    q = upper_fraction(x)
+    if q is None:
+        raise ValueError("growth coefficient is not finite")
+    return q
