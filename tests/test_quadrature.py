@@ -327,3 +327,14 @@ def test_pair_expectation_over_a_correlation_ball_contains_its_points():
         for c in ("0.49", "0.5", "0.51"):
             assert wide.overlaps(pair_expectation(act, "f", arb(0), arb(1), arb(c)))
         assert wide.rad() < arb("0.01")
+
+
+def test_a_mean_ball_around_zero_gives_a_finite_enclosure_of_its_points():
+    """``|a|`` of a ball around 0 reaches 0: the tail bound must stay finite there."""
+    act = parse_activation("elu:alpha=1.5")
+    with ctx.workprec(96):
+        wide = moments(act, arb(0, "1e-6"), arb("1.1", "1e-6"))
+        for a in ("-1e-6", "0", "1e-6"):
+            for w, p in zip(wide, moments(act, arb(a), arb("1.1")), strict=True):
+                assert w.is_finite() and w.overlaps(p)
+        assert wide[0].rad() < arb("1e-5")

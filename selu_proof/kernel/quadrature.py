@@ -48,6 +48,16 @@ def _binomial(n: int, k: int) -> int:
     return math.comb(n, k)
 
 
+def _pow(x: arb, n: int) -> arb:
+    """``x**n`` (``n >= 0``) by multiplication: python-flint's ``**`` is NaN on a ball
+    that reaches 0, such as ``|a|`` for a mean ball around 0.
+    """
+    out = arb(1)
+    for _ in range(n):
+        out = out * x
+    return out
+
+
 def gaussian_tail_bound(coeffs: Sequence[arb], a: arb, v: arb, r: arb) -> arb:
     r"""Both Gaussian tails of a polynomial growth bound, as a ball whose upper end is a bound.
 
@@ -73,12 +83,12 @@ def gaussian_tail_bound(coeffs: Sequence[arb], a: arb, v: arb, r: arb) -> arb:
     k_max = len(coeffs) - 1
     m = [(t0 / arb(2).sqrt()).erfc() / 2, phi]
     for j in range(2, k_max + 1):
-        m.append(t0 ** (j - 1) * phi + (j - 1) * m[j - 2])
+        m.append(_pow(t0, j - 1) * phi + (j - 1) * m[j - 2])
     total = arb(0)
     for k, c in enumerate(coeffs):
         inner = arb(0)
         for j in range(k + 1):
-            inner += _binomial(k, j) * absa ** (k - j) * s ** j * m[j]
+            inner += _binomial(k, j) * _pow(absa, k - j) * _pow(s, j) * m[j]
         total += c * inner
     return 2 * total
 

@@ -29,7 +29,7 @@ __all__ = ["selu", "selu_derivative", "elu", "elu_derivative", "relu", "relu_der
            "gaussian_moments", "celu", "celu_derivative", "leaky_relu",
            "leaky_relu_derivative", "gelu", "gelu_derivative", "silu", "silu_derivative",
            "softplus", "softplus_derivative", "mish", "mish_derivative", "FLOAT_TWINS",
-           "float_twin", "float_params"]
+           "float_twin", "float_params", "catalogue_activation"]
 
 
 def _as_float(x: ArrayLike) -> NDArray[np.floating]:
@@ -361,7 +361,39 @@ def get_activation(name: str, alpha: float | None = None,
         return Activation("relu", relu, relu_derivative, (0.0, 1.0), 0.0)
     if name == "tanh":
         return Activation("tanh", tanh, tanh_derivative, None, -1.0)
-    raise ValueError(f"unknown activation {name!r}; choose one of {', '.join(ACTIVATIONS)}")
+    return catalogue_activation(name)
+
+
+def catalogue_activation(spec: str, normalize: str | None = None) -> Activation:
+    """The float twin of a kernel catalogue activation ``NAME[:key=value,...]``.
+
+    With ``normalize="affine"`` it is ``lambda*(f - beta)`` with the float values of the
+    certified constants (:func:`selu_proof.fixedpoint.normalization.normalize`).  Its
+    moments are Gauss-Hermite quadrature (:func:`gaussian_moments`), a float estimate.
+
+    >>> act = catalogue_activation("gelu", normalize="affine")
+    >>> m, var = act.moments(0.0, 1.0)
+    >>> abs(float(m)) < 1e-9, abs(float(var) - 1) < 1e-9
+    (True, True)
+    """
+    from selu_proof.kernel.activations import ActivationError, parse_activation
+
+    try:
+        act = parse_activation(spec)
+    except ActivationError as exc:
+        raise ValueError(str(exc)) from None
+    f, df = float_twin(act)
+    name = act.spec
+    if normalize is not None:
+        from selu_proof.fixedpoint.normalization import normalize as norm
+
+        consts = norm(act, normalize, digits=17).constants
+        lam, beta = (float(consts[k].mid()) for k in ("lambda", "beta"))
+        f0, df0 = f, df
+        f = lambda x: lam * (f0(x) - beta)  # noqa: E731
+        df = lambda x: lam * df0(x)  # noqa: E731
+        name = f"{name} (affine-normalized)"
+    return Activation(name, f, df, None, float(f(-50.0)))
 
 
 #: names accepted by :func:`get_activation`
