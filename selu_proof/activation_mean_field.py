@@ -34,7 +34,7 @@ from typing import Any
 
 from flint import arb, ctx
 
-from selu_proof.kernel.activations import Activation, parse_activation
+from selu_proof.kernel.activations import CatalogueActivation, parse_activation
 from selu_proof.kernel.exact import ball
 from selu_proof.kernel.quadrature import (
     derivative_moments,
@@ -59,7 +59,7 @@ IID = ("mean-field kernel of i.i.d. zero-mean Gaussian weights (Poole et al. 201
 class Scaled:
     """``lambda*(f - beta)`` for a catalogue ``f`` (``lambda = 1``, ``beta = 0``: ``f``)."""
 
-    act: Activation
+    act: CatalogueActivation
     lam: arb
     beta: arb
 
@@ -102,7 +102,7 @@ class Scaled:
         return lam2 * (p - 2 * b * m1 + b * b), lam2 * d
 
 
-def _reflected(act: Activation, a: arb, v: arb, h: str) -> arb:
+def _reflected(act: CatalogueActivation, a: arb, v: arb, h: str) -> arb:
     """``E[h(z) h(-z)]`` for ``z ~ N(0, v)`` (``c = -1``, ``a = 0``): kinks symmetric about 0."""
     if not a.is_zero():
         raise ValueError("--correlation -1 is supported at a = mu*omega = 0 only (omega = 0)")

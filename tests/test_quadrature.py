@@ -20,8 +20,8 @@ from flint import arb, ctx
 from selu_proof.generated.arb_backends import moments as closed_moments
 from selu_proof.kernel.activations import (
     CATALOGUE,
-    Activation,
     ActivationError,
+    CatalogueActivation,
     Growth,
     parse_activation,
 )
@@ -174,8 +174,8 @@ def test_a_wrong_tail_bound_is_caught():
     with a short truncation the enclosure then misses the mpmath value (the honest bound
     widens the same truncated integral to contain it)."""
     good = parse_activation("softplus")
-    bad = Activation("softplus", good.params, good.pieces, Growth(Fraction(0), (Fraction(0),)),
-                     good.derivative_growth)
+    bad = CatalogueActivation("softplus", good.params, good.pieces,
+                              Growth(Fraction(0), (Fraction(0),)), good.derivative_growth)
     with mp.workdps(40):
         f, _, kinks = _mp_pair("softplus")
         ref = _mp_expect(f, 0, 1, kinks)

@@ -25,8 +25,8 @@ _HELP = (
     "--correlation, c~(C) and its slope, all as certified [lo, hi] enclosures, in two "
     "conventions, each named: the paper's centred map (fixed per-unit omega) and the "
     "mean-field kernel of i.i.d. zero-mean Gaussian weights (Poole et al. 2016; He-init "
-    "ReLU is this one with --tau 2). Exit code 0 when the fixed point and the numbers were "
-    "certified, 1 otherwise."
+    "ReLU, the default for --activation relu with tau = 2, is this one). Exit code 0 when "
+    "the fixed point and the numbers were certified, 1 otherwise."
 )
 
 
@@ -44,8 +44,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="also certify the correlation map c~(C) and its slope, C in [-1, 1]")
     p.add_argument("--omega", default="0", metavar="W", help="sum of weights per unit (default 0)")
     p.add_argument("--tau", default=None, metavar="T",
-                   help="sum of squared weights per unit (default 1; for the closed-form "
-                   "relu path 2)")
+                   help="sum of squared weights per unit (default 1; 2 for plain relu, "
+                   "He initialization)")
     p.add_argument("--alpha", default=None, metavar="A", help="SELU alpha (default alpha_01)")
     p.add_argument("--lambda", dest="lam", default=None, metavar="L",
                    help="SELU lambda (default lambda_01)")
@@ -101,8 +101,8 @@ def _any_activation(args: argparse.Namespace) -> bool:
     """The certified-quadrature path: any activation but plain selu/relu/tanh, or the new
     options (the closed-form SELU path and its outputs stay as they were).
     """
-    return (args.activation not in ("selu", "relu", "tanh") or args.normalize is not None
-            or args.correlation is not None)
+    return args.activation != "selu" or args.normalize is not None or \
+        args.correlation is not None
 
 
 def _run_any(args: argparse.Namespace) -> int:
@@ -123,7 +123,7 @@ def _run_any(args: argparse.Namespace) -> int:
 
     try:
         res = activation_mean_field(args.activation, normalize=args.normalize,
-                                    omega=args.omega, tau=args.tau or "1",
+                                    omega=args.omega, tau=args.tau or _default_tau(args),
                                     correlation=args.correlation, digits=args.digits)
     except NormalizationError as exc:
         raise CLIError(str(exc)) from None
@@ -134,6 +134,11 @@ def _run_any(args: argparse.Namespace) -> int:
     else:
         _print_any(res)
     return 0 if res["certified"] else 1
+
+
+def _default_tau(args: argparse.Namespace) -> str:
+    """``2`` for plain ReLU (He initialization), else ``1``."""
+    return "2" if args.activation == "relu" and args.normalize is None else "1"
 
 
 def _print_any(res: dict) -> None:

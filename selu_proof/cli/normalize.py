@@ -42,7 +42,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--mean/--var: z ~ N(0, V) to mean M, variance V; weights omega = 0, tau = 1); "
         "lambda > 0 is the unique solution. gpn (Lu, Gould, Ajanthan 2020): gamma*(f(x) + "
         "beta) with E[phi(z)^2] = 1 and E[phi'(z)^2] = 1 for z ~ N(0, 1), beta the root of "
-        "smaller |beta| (the positive one on a tie). Every printed interval is rounded "
+        "smaller abs(beta) (the positive one on a tie). Every printed interval is rounded "
         "outward. Exit status 0 when certified, 2 for bad input or when the normalization "
         "does not exist or is not certified.",
     )

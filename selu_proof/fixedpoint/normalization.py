@@ -30,7 +30,7 @@ from typing import Any
 
 from flint import arb, ctx
 
-from selu_proof.kernel.activations import Activation
+from selu_proof.kernel.activations import CatalogueActivation
 from selu_proof.kernel.exact import ball, ball_ends, decimal_down, decimal_up
 from selu_proof.kernel.quadrature import derivative_moments, moments
 
@@ -93,7 +93,7 @@ class Normalization:
                 "certified": True}
 
 
-def _affine(act: Activation, mean: Fraction, var: Fraction) -> dict[str, arb]:
+def _affine(act: CatalogueActivation, mean: Fraction, var: Fraction) -> dict[str, arb]:
     m1, m2 = moments(act, arb(0), ball(var))
     variance = m2 - m1 * m1
     if not variance > 0:
@@ -103,7 +103,7 @@ def _affine(act: Activation, mean: Fraction, var: Fraction) -> dict[str, arb]:
     return {"lambda": lam, "beta": m1 - ball(mean) / lam}
 
 
-def _gpn(act: Activation) -> dict[str, arb]:
+def _gpn(act: CatalogueActivation) -> dict[str, arb]:
     m1, m2 = moments(act, arb(0), arb(1))
     d1, d2 = derivative_moments(act, arb(0), arb(1))
     if not d2 > 0:
@@ -127,7 +127,7 @@ def _gpn(act: Activation) -> dict[str, arb]:
     return {"gamma": 1 / d2.sqrt(), "beta": beta}
 
 
-def normalize(act: Activation, convention: str = "affine", mean: Fraction = Fraction(0),
+def normalize(act: CatalogueActivation, convention: str = "affine", mean: Fraction = Fraction(0),
               var: Fraction = Fraction(1), digits: int = 20) -> Normalization:
     """Certified normalizing constants of ``act`` (see the module docstring).
 

@@ -31,7 +31,7 @@ from flint import acb, arb, ctx
 from selu_proof.kernel.constants import constant_balls
 from selu_proof.kernel.exact import ball, fraction_str, parse_decimal
 
-__all__ = ["Growth", "Piece", "Activation", "CATALOGUE", "ALIASES", "parse_activation",
+__all__ = ["Growth", "Piece", "CatalogueActivation", "CATALOGUE", "ALIASES", "parse_activation",
            "make_activation", "ActivationError"]
 
 Fn = Callable[[acb, bool], acb]
@@ -95,7 +95,7 @@ class Piece:
 
 
 @dataclass(frozen=True)
-class Activation:
+class CatalogueActivation:
     """A catalogue activation with its parameters bound.
 
     Attributes
@@ -426,7 +426,7 @@ CATALOGUE: dict[str, _Entry] = {
 ALIASES: dict[str, str] = {"swish": "silu"}
 
 
-def make_activation(name: str, **params: str) -> Activation:
+def make_activation(name: str, **params: str) -> CatalogueActivation:
     """The catalogue activation ``name`` with exact decimal parameters (defaults for the rest).
 
     >>> make_activation("elu", alpha="1.5").params
@@ -457,7 +457,7 @@ def make_activation(name: str, **params: str) -> Activation:
     pieces, growth, dgrowth = entry.build(bound)
     shown = ",".join(f"{k}={v}" if isinstance(v, str) else f"{k}={_show(v)}"
                      for k, v in bound.items())
-    return Activation(key, bound, pieces, growth, dgrowth, entry.odd,
+    return CatalogueActivation(key, bound, pieces, growth, dgrowth, entry.odd,
                       key + (":" + shown if shown else ""))
 
 
@@ -465,7 +465,7 @@ def _show(q: Fraction) -> str:
     return fraction_str(q)
 
 
-def parse_activation(text: str) -> Activation:
+def parse_activation(text: str) -> CatalogueActivation:
     """Parse ``NAME`` or ``NAME:key=value,...`` (exact decimal values).
 
     >>> parse_activation("silu:beta=2").spec

@@ -32,7 +32,7 @@ from fractions import Fraction
 
 from flint import acb, arb, ctx
 
-from selu_proof.kernel.activations import Activation, Fn, Growth
+from selu_proof.kernel.activations import CatalogueActivation, Fn, Growth
 from selu_proof.kernel.exact import ball, upper_fraction
 
 __all__ = ["gaussian_tail_bound", "gaussian_expectation", "gaussian_expectation_complex",
@@ -223,7 +223,7 @@ def gaussian_expectation_complex(pieces: Sequence[tuple[Fraction | None, Fractio
 INTEGRANDS = ("f", "f2", "df", "df2")
 
 
-def _integrand(act: Activation, h: str) -> tuple[list[tuple[Fraction | None,
+def _integrand(act: CatalogueActivation, h: str) -> tuple[list[tuple[Fraction | None,
                                                             Fraction | None, Fn]], Growth]:
     out: list[tuple[Fraction | None, Fraction | None, Fn]] = []
     for p in act.pieces:
@@ -250,31 +250,32 @@ def _integrand(act: Activation, h: str) -> tuple[list[tuple[Fraction | None,
     return out, g
 
 
-def expectation(act: Activation, h: str, a: arb, v: arb, weight: str = "density") -> arb:
+def expectation(act: CatalogueActivation, h: str, a: arb, v: arb, weight: str = "density") -> arb:
     """``E h(z)`` (or its derivative in ``a`` / ``v``), ``h`` one of :data:`INTEGRANDS`."""
     pieces, growth = _integrand(act, h)
     return gaussian_expectation(pieces, growth, a, v, weight)
 
 
-def moments(act: Activation, a: arb, v: arb) -> tuple[arb, arb]:
+def moments(act: CatalogueActivation, a: arb, v: arb) -> tuple[arb, arb]:
     """``(E f(z), E f(z)^2)`` for ``z ~ N(a, v)`` (paper Eq. (4)-(5) for any activation)."""
     return expectation(act, "f", a, v), expectation(act, "f2", a, v)
 
 
-def moment_gradients(act: Activation, a: arb, v: arb) -> tuple[tuple[arb, arb], tuple[arb, arb]]:
+def moment_gradients(act: CatalogueActivation, a: arb,
+                     v: arb) -> tuple[tuple[arb, arb], tuple[arb, arb]]:
     """``((dEf/da, dEf/dv), (dEf^2/da, dEf^2/dv))`` by differentiating the density."""
     return ((expectation(act, "f", a, v, "d_mean"), expectation(act, "f", a, v, "d_var")),
             (expectation(act, "f2", a, v, "d_mean"), expectation(act, "f2", a, v, "d_var")))
 
 
-def derivative_moments(act: Activation, a: arb, v: arb) -> tuple[arb, arb]:
+def derivative_moments(act: CatalogueActivation, a: arb, v: arb) -> tuple[arb, arb]:
     """``(E f'(z), E f'(z)^2)`` (``chi_c/tau`` is the square of the first, ``chi_1/tau`` the
     second).
     """
     return expectation(act, "df", a, v), expectation(act, "df2", a, v)
 
 
-def pair_expectation(act: Activation, h: str, a: arb, v: arb, c: arb) -> arb:
+def pair_expectation(act: CatalogueActivation, h: str, a: arb, v: arb, c: arb) -> arb:
     r"""``E[h(z) h(z')]`` for jointly Gaussian ``z, z'`` with mean ``a``, variance ``v`` and
     correlation ``c`` (``|c| < 1`` certainly), ``h`` = ``"f"`` or ``"df"``.
 
