@@ -46,7 +46,8 @@ from selu_proof.kernel.quadrature import (
 )
 from selu_proof.meanfield import _depth_scale, _interval
 
-__all__ = ["CENTRED", "IID", "Scaled", "spectral", "activation_mean_field"]
+__all__ = ["CENTRED", "IID", "Scaled", "spectral", "activation_mean_field",
+           "correlation_fixed_points"]
 
 CENTRED = ("centred map of the paper (weights with fixed per-unit omega, tau): "
            "c~ = (E[f(z)f(z')] - mu~^2)/nu~, z ~ N(mu*omega, nu*tau) at the fixed point")
@@ -248,6 +249,94 @@ def _krawczyk_q(sc: Scaled, tau: arb) -> tuple[str, arb, str]:
     return "unknown", box, "Krawczyk image not inside the interval"
 
 
+# ------------------------------------------------------------------ correlation fixed points
+
+
+def _float_map(sc: Scaled, a: float, v: float, centred: bool, nodes: int = 96):
+    """``c -> c~(c) - c`` in floats by 2-D Gauss-Hermite quadrature (candidates only)."""
+    import numpy as np
+
+    from selu_proof.numeric.activations import float_twin
+
+    f, _ = float_twin(sc.act)
+    lam, beta = float(sc.lam.mid()), float(sc.beta.mid())
+    x, w = np.polynomial.hermite.hermgauss(nodes)
+    u, wu = x[:, None] * np.sqrt(2), w[:, None] / np.sqrt(np.pi)
+    r, wr = x[None, :] * np.sqrt(2), w[None, :] / np.sqrt(np.pi)
+    s = np.sqrt(v)
+    fu = lam * (f(a + s * u) - beta)
+    m1 = float((fu * wu).sum())
+    m2 = float((fu * fu * wu).sum())
+
+    def h(c: float) -> float:
+        z2 = a + s * (c * u + np.sqrt(1 - c * c) * r)
+        prod = float((fu * lam * (f(z2) - beta) * wu * wr).sum())
+        return ((prod - m1 * m1) / (m2 - m1 * m1) if centred else prod / m2) - c
+    return h
+
+
+def _cmap(sc: Scaled, a: arb, v: arb, c: arb, centred: bool) -> tuple[arb, arb]:
+    """Certified ``(c~(c), dc~/dc)`` over the ball ``c`` (``|c| < 1``)."""
+    prod, dprod = sc.pair(a, v, c)
+    m1, m2 = sc.moments(a, v)
+    if centred:
+        var = m2 - m1 * m1
+        return (prod - m1 * m1) / var, v * dprod / var
+    return prod / m2, v * dprod / m2
+
+
+def _slope(sc: Scaled, a: arb, v: arb, c: arb, centred: bool) -> arb:
+    """Certified ``dc~/dc`` over the ball ``c`` (one nested integral)."""
+    dprod = sc.lam * sc.lam * pair_expectation(sc.act, "df", a, v, c)
+    m1, m2 = sc.moments(a, v)
+    return v * dprod / ((m2 - m1 * m1) if centred else m2)
+
+
+def correlation_fixed_points(sc: Scaled, a: arb, v: arb, centred: bool, digits: int,
+                             grid: int = 40) -> list[dict[str, Any]]:
+    """Fixed points of the correlation map in ``(-1, 1)``, each certified unique in its
+    interval by the Krawczyk test ``K(C) = m - h(m)/d + (1 - h'(C)/d)(C - m)`` strictly
+    inside ``C`` (``h(c) = c~(c) - c``, ``d = h'(m)``), with the certified slope over ``C``.
+
+    Candidates come from a sign scan of a float (Gauss-Hermite) twin of the map on
+    ``grid`` intervals: a candidate the test does not confirm is reported ``unknown``, and
+    fixed points the scan misses (tangencies, pairs within one grid step) are not excluded.
+    ``c = 0`` (centred map: always fixed) and ``c = +/-1`` are left out.
+    """
+    h = _float_map(sc, float(a.mid()), float(v.mid()), centred)
+    cs = [-1 + 2 * (k + 0.5) / grid for k in range(grid)]
+    vals = [h(c) for c in cs]
+    out = []
+    for (c0, h0), (c1, h1) in zip(zip(cs, vals), zip(cs[1:], vals[1:])):
+        if h0 * h1 >= 0 or (centred and c0 < 0 < c1):
+            continue
+        lo, hi, hlo = c0, c1, h0
+        for _ in range(40):
+            mid = (lo + hi) / 2
+            hm = h(mid)
+            if (hm < 0) == (hlo < 0):
+                lo, hlo = mid, hm
+            else:
+                hi = mid
+        m = arb((lo + hi) / 2)
+        val, slope_m = _cmap(sc, a, v, m, centred)
+        d = (slope_m - 1).mid()
+        for radius in ("1e-6", "1e-4", "1e-2"):  # the float twin is rough at kinks
+            box = m + arb(0, radius)
+            slope_box = _slope(sc, a, v, box, centred)
+            k = m - (val - m) / d + (1 - (slope_box - 1) / d) * (box - m)
+            unique = k.lower() > box.lower() and k.upper() < box.upper()
+            if unique:
+                break
+        enc = k if unique else box
+        stable = None
+        if unique:
+            stable = True if abs(slope_box) < 1 else False if abs(slope_box) >= 1 else None
+        out.append({"c": _interval(enc, digits), "slope": _interval(slope_box, digits),
+                    "status": "unique" if unique else "unknown", "stable": stable})
+    return out
+
+
 # --------------------------------------------------------------------------- the summary
 
 
@@ -344,5 +433,12 @@ def activation_mean_field(spec: str, *, normalize: str | None = None, omega: str
                                           "value": _interval(qprod / qm2, digits),
                                           "slope": _interval(q * qdprod / qm2, digits),
                                           "certified": True}
+            out["correlation_fixed_points"] = {
+                "centred": correlation_fixed_points(sc, a, v, True, digits),
+                "iid": correlation_fixed_points(sc, zero, q, False, digits),
+                "method": "candidates from a sign scan of a float twin, each certified unique "
+                          "in its interval by the Krawczyk test (status 'unique'); c = 0 "
+                          "(centred) and c = 1 are fixed exactly; fixed points the scan "
+                          "misses are not excluded"}
         out["certified"] = certified
     return out

@@ -152,3 +152,20 @@ def test_cli_simulate_accepts_catalogue_activations(capsys):
     assert len(out["gradients"]["layers"]) == 5
     assert main(["simulate", "--activation", "gelu:beta=1", "--depth", "2"]) == 2
     assert "unknown parameter" in capsys.readouterr().err
+
+
+def test_correlation_fixed_points_are_certified_and_a_false_candidate_is_refused(monkeypatch):
+    import selu_proof.activation_mean_field as amf
+    from selu_proof.kernel.activations import parse_activation
+
+    r = activation_mean_field("gelu", normalize="affine", correlation="0.5", digits=8)
+    iid = r["correlation_fixed_points"]["iid"]
+    assert len(iid) == 1 and iid[0]["status"] == "unique" and iid[0]["stable"] is True
+    assert _contains(iid[0]["c"], 0)  # zero-mean activation: c = 0 fixed in the i.i.d. kernel
+    assert r["correlation_fixed_points"]["centred"] == []
+    # a float twin that "finds" a root at c = 0.3, where there is none: not certified
+    monkeypatch.setattr(amf, "_float_map", lambda *a, **k: (lambda c: c - 0.3))
+    with ctx.workprec(64):
+        sc = amf.Scaled(parse_activation("tanh"), arb(1), arb(0))
+        out = amf.correlation_fixed_points(sc, arb(0), arb(1), True, 8)
+    assert [p["status"] for p in out] == ["unknown"] and out[0]["stable"] is None

@@ -167,6 +167,13 @@ def _print_any(res: dict) -> None:
     print(f"i.i.d.-weights convention: {k['convention']}")
     print(f"  q* = {_iv(k['q_star'])} ({k['status']}: {k['how']}); chi1 = {_iv(k['chi1'])}, "
           f"chi_c = {_iv(k['chi_c'])}")
+    fps = res.get("correlation_fixed_points")
+    if fps:
+        for key, name in (("centred", "centred"), ("iid", "i.i.d.")):
+            word = {True: "stable", False: "unstable", None: "undecided"}
+            found = ", ".join(f"c in {_iv(p['c'])} ({p['status']}, slope {_iv(p['slope'])}, "
+                              f"{word[p['stable']]})" for p in fps[key]) or "none found"
+            print(f"correlation fixed points in (-1, 1), {name}: {found}")
     for key, name in (("correlation_map", "centred"), ("correlation_map_iid", "i.i.d.")):
         if key in res:
             m = res[key]
