@@ -203,15 +203,20 @@ DOMAINS = [((Fraction(-1, 100), Fraction(1, 100)), (Fraction(76, 100), Fraction(
            ((Fraction(-1, 100), Fraction(1, 100)), (Fraction(16, 1000), Fraction(3, 10)))]
 
 
+def _domain_point(rng: np.random.Generator, k: int) -> tuple[Fraction, Fraction]:
+    """A random exact ``(a, v)`` in the ``k % 3``-th theorem's range."""
+    (alo, ahi), (vlo, vhi) = DOMAINS[k % 3]
+    a0 = alo + (ahi - alo) * Fraction(int(rng.integers(0, 10**6)), 10**6)
+    return a0, vlo + (vhi - vlo) * Fraction(int(rng.integers(0, 10**6)), 10**6)
+
+
 def test_selu_closed_forms_and_quadrature_intersect_on_1000_boxes():
     rng = np.random.default_rng(17)
     n = 0
     with ctx.workprec(64):
         alpha, lam = constant_balls(64)
         for k in range(1002):
-            (alo, ahi), (vlo, vhi) = DOMAINS[k % 3]
-            a0 = alo + (ahi - alo) * Fraction(int(rng.integers(0, 10**6)), 10**6)
-            v0 = vlo + (vhi - vlo) * Fraction(int(rng.integers(0, 10**6)), 10**6)
+            a0, v0 = _domain_point(rng, k)
             width = Fraction(1, 10**7)
             a, v = interval_ball(a0, a0 + width), interval_ball(v0, v0 + width)
             quad, closed = _selu_quadrature_and_closed(a, v, alpha, lam)
@@ -227,9 +232,7 @@ def test_selu_closed_forms_and_quadrature_agree_to_1e_25_at_points():
     with ctx.workprec(128):
         alpha, lam = constant_balls(128)
         for k in range(15):
-            (alo, ahi), (vlo, vhi) = DOMAINS[k % 3]
-            a0 = alo + (ahi - alo) * Fraction(int(rng.integers(0, 10**6)), 10**6)
-            v0 = vlo + (vhi - vlo) * Fraction(int(rng.integers(0, 10**6)), 10**6)
+            a0, v0 = _domain_point(rng, k)
             a, v = interval_ball(a0, a0), interval_ball(v0, v0)
             quad, closed = _selu_quadrature_and_closed(a, v, alpha, lam)
             for q, c in zip(quad, closed, strict=True):
