@@ -169,3 +169,15 @@ def test_correlation_fixed_points_are_certified_and_a_false_candidate_is_refused
         sc = amf.Scaled(parse_activation("tanh"), arb(1), arb(0))
         out = amf.correlation_fixed_points(sc, arb(0), arb(1), True, 8)
     assert [p["status"] for p in out] == ["unknown"] and out[0]["stable"] is None
+
+
+def test_krawczyk_fixed_point_matches_the_closed_form_solver_off_omega_zero():
+    from selu_proof.fixedpoint import fixed_point
+
+    closed = fixed_point("0.05", "1.02", digits=12)
+    r = activation_mean_field("selu", omega="0.05", tau="1.02", digits=10)
+    assert r["fixed_point"]["status"] == "unique" and r["attracting"] is True
+    for key in ("mean", "var"):
+        lo, hi = (Fraction(x) for x in closed.box[key])
+        qlo, qhi = (Fraction(x) for x in r["fixed_point"][key])
+        assert qlo <= hi and lo <= qhi, key  # the two enclosures intersect
