@@ -92,7 +92,7 @@ def test_notebook_runs(name, kernel_env):
     nb = _execute(name, kernel_env)
     errors = [o for c in nb.cells for o in c.get("outputs", []) if o["output_type"] == "error"]
     assert not errors
-    least = {"01": 1, "02": 3, "03": 3, "04": 4, "05": 1, "06": 2, "07": 4}
+    least = {"01": 1, "02": 3, "03": 3, "04": 4, "05": 1, "06": 2, "07": 4, "09": 1}
     assert _images(nb) >= least.get(name[:2], 0)
 
 
@@ -188,6 +188,19 @@ def test_notebook5_values(kernel_env):
     assert "INVALID" not in text
     assert "alpha = 1.8339602235162955900  lambda = 1.0565712327230750134" in text
     assert "proof: proved at scale" in text and "certificate valid: True" in text
+
+
+@pytest.mark.slow
+def test_notebook9_values(kernel_env):
+    text = _text(_execute("09_any_activation", kernel_env))
+    assert text.count("intersect: True") == 2 and "difference below 1e-30: True" in text
+    assert "'lambda': ['1.05070098735548049341933498529', '1.0507009873554804934193349853']" \
+        in text
+    assert "ReLU-GPN: {'gamma': ['1.4142135', '1.4142136']" in text
+    rows = re.findall(r"^(\S+) +\['(\S+)', '(\S+)'\] +\[.*\] +(yes|no|undecided)$", text,
+                      flags=re.M)
+    assert len(rows) == 10 and all(Fraction(lo) >= 1 for _, lo, _, _ in rows)  # Poincare
+    assert "i.i.d. kernel: c~(0.5) = ['0.60899778', '0.60899779']" in text
 
 
 def test_output_summary_sees_changed_outputs_but_not_stream_cuts():

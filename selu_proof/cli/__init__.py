@@ -15,8 +15,8 @@ from selu_proof.cli.common import run_guarded
 __all__ = ["main", "build_parser"]
 
 #: subcommand modules, in the order ``--help`` lists them
-_COMMAND_MODULES = ("constants", "design", "prove", "bound", "explore", "simulate", "plot",
-                    "mean_field", "train")
+_COMMAND_MODULES = ("constants", "design", "normalize", "prove", "bound", "explore",
+                    "simulate", "plot", "mean_field", "train")
 
 
 class _Parser(argparse.ArgumentParser):

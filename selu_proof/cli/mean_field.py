@@ -17,18 +17,35 @@ _HELP = (
     "enclosures over the certified fixed point ([lo, hi]); the correlation map away from "
     "c = 0, 1 is evaluated by quadrature of a closed-form inner expectation (not rigorous; "
     "the output says which method). --dropout-rate adds alpha dropout after every SELU. "
-    "ReLU (He init, tau = 2) and tanh (tau = 1, its edge of chaos without biases) are given "
-    "for comparison. Exit code 0 when the numbers were certified (SELU, ReLU)."
+    "Any other catalogue activation (NAME[:key=value,...], e.g. gelu, silu:beta=1.5, "
+    "elu:alpha=1), --normalize affine or --correlation C use certified quadrature instead "
+    "(python-flint acb.integral with proved tail bounds): the fixed point (Krawczyk), chi1, "
+    "chi_c, depth scales, the Jacobian H of (mu, nu) -> (mu~, nu~) with its spectral norm "
+    "and radius and whether the fixed point is attracting (null when undecided), and, with "
+    "--correlation, c~(C) and its slope, all as certified [lo, hi] enclosures, in two "
+    "conventions, each named: the paper's centred map (fixed per-unit omega) and the "
+    "mean-field kernel of i.i.d. zero-mean Gaussian weights (Poole et al. 2016; He-init "
+    "ReLU, the default for --activation relu with tau = 2, is this one). Exit code 0 when "
+    "the fixed point and the numbers were certified, 1 otherwise."
 )
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("mean-field", help="gradient growth chi1 and the correlation map",
                        description=_HELP)
-    p.add_argument("--activation", choices=("selu", "relu", "tanh"), default="selu")
+    p.add_argument("--activation", default="selu", metavar="NAME[:key=value,...]",
+                   help="selu (closed forms, default) or any catalogue activation: "
+                   "selu, elu, celu, relu, leaky_relu, gelu, silu (swish), mish, tanh, "
+                   "softplus, with exact decimal parameters")
+    p.add_argument("--normalize", choices=("affine",), default=None,
+                   help="use lambda*(f - beta) with the certified affine constants "
+                   "(selu-proof normalize), whose fixed point at omega = 0, tau = 1 is (0, 1)")
+    p.add_argument("--correlation", default=None, metavar="C",
+                   help="also certify the correlation map c~(C) and its slope, C in [-1, 1]")
     p.add_argument("--omega", default="0", metavar="W", help="sum of weights per unit (default 0)")
     p.add_argument("--tau", default=None, metavar="T",
-                   help="sum of squared weights per unit (default 1; 2 for relu, He init)")
+                   help="sum of squared weights per unit (default 1; 2 for plain relu, "
+                   "He initialization)")
     p.add_argument("--alpha", default=None, metavar="A", help="SELU alpha (default alpha_01)")
     p.add_argument("--lambda", dest="lam", default=None, metavar="L",
                    help="SELU lambda (default lambda_01)")
@@ -45,6 +62,17 @@ def register(sub: argparse._SubParsersAction) -> None:
                    "(default 40)")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(func=run)
+
+
+def _check_common(args: argparse.Namespace) -> None:
+    for name in ("omega", "tau"):
+        text = getattr(args, name)
+        if text is not None:
+            parse_exact(text, "--" + name)
+    if args.tau is not None and parse_exact(args.tau, "--tau") <= 0:
+        raise CLIError(f"--tau must be positive, got {args.tau}")
+    if not 1 <= args.digits <= 60:
+        raise CLIError("--digits must be in [1, 60]")
 
 
 def _check(args: argparse.Namespace) -> None:
@@ -69,9 +97,96 @@ def _check(args: argparse.Namespace) -> None:
         raise CLIError("--grid must be in [4, 2000]")
 
 
+def _any_activation(args: argparse.Namespace) -> bool:
+    """The certified-quadrature path: any activation but plain selu/relu/tanh, or the new
+    options (the closed-form SELU path and its outputs stay as they were).
+    """
+    return args.activation != "selu" or args.normalize is not None or \
+        args.correlation is not None
+
+
+def _run_any(args: argparse.Namespace) -> int:
+    from selu_proof.activation_mean_field import activation_mean_field
+    from selu_proof.cli.normalize import parse_activation_arg
+
+    for opt, name in (("alpha", "--alpha"), ("lam", "--lambda"), ("mean", "--mean"),
+                      ("var", "--var"), ("dropout_rate", "--dropout-rate")):
+        if getattr(args, opt) is not None:
+            raise CLIError(f"{name} applies to the closed-form selu path; give parameters as "
+                           "NAME:key=value (e.g. selu:alpha=1.6,lambda=1.05)")
+    parse_activation_arg(args.activation)
+    if args.correlation is not None:
+        c = parse_exact(args.correlation, "--correlation")
+        if not -1 <= c <= 1:
+            raise CLIError(f"--correlation must be in [-1, 1], got {args.correlation}")
+    from selu_proof.fixedpoint.normalization import NormalizationError
+
+    try:
+        res = activation_mean_field(args.activation, normalize=args.normalize,
+                                    omega=args.omega, tau=args.tau or _default_tau(args),
+                                    correlation=args.correlation, digits=args.digits)
+    except NormalizationError as exc:
+        raise CLIError(str(exc)) from None
+    except (ValueError, ArithmeticError) as exc:
+        raise CLIError(str(exc)) from None
+    if args.json:
+        emit_json(res)
+    else:
+        _print_any(res)
+    return 0 if res["certified"] else 1
+
+
+def _default_tau(args: argparse.Namespace) -> str:
+    """``2`` for plain ReLU (He initialization), else ``1``."""
+    return "2" if args.activation == "relu" and args.normalize is None else "1"
+
+
+def _print_any(res: dict) -> None:
+    tag = "certified" if res["certified"] else "certified at the state, not a fixed point"
+    print(f"activation: {res['activation']}  (omega {res['weights']['omega']}, "
+          f"tau {res['weights']['tau']})")
+    if res["normalization"]:
+        n = res["normalization"]
+        print(f"normalized: lambda in {_iv(n['lambda'])}, beta in {_iv(n['beta'])}")
+    fp = res["fixed_point"]
+    print(f"fixed point: mean {_iv(fp['mean'])}, var {_iv(fp['var'])} ({fp['status']}: "
+          f"{fp['how']})")
+    j = res["jacobian"]
+    print(f"jacobian H: [[{_iv(j['dmu_dmu'])}, {_iv(j['dmu_dnu'])}], "
+          f"[{_iv(j['dnu_dmu'])}, {_iv(j['dnu_dnu'])}]]")
+    print(f"  spectral norm {_iv(j['spectral_norm'])}, spectral radius "
+          f"{_iv(j['spectral_radius'])}, attracting: {res['attracting']}")
+    print(f"chi1  = {_iv(res['chi1'])}  ({tag}; gradient "
+          f"{res['depth_scales']['gradient_direction']})")
+    print(f"chi_c = {_iv(res['chi_c'])}  ({tag})")
+    s = res["depth_scales"]
+    print(f"depth scales: correlations xi_c = {_iv(s['correlation_xi_c'])} layers; "
+          f"gradients 1/|ln chi1| = {_iv(s['gradient_layers_per_e'])} layers per factor e")
+    print(f"centred convention: {res['correlation_convention']}")
+    k = res["iid_kernel"]
+    print(f"i.i.d.-weights convention: {k['convention']}")
+    print(f"  q* = {_iv(k['q_star'])} ({k['status']}: {k['how']}); chi1 = {_iv(k['chi1'])}, "
+          f"chi_c = {_iv(k['chi_c'])}")
+    fps = res.get("correlation_fixed_points")
+    if fps:
+        for key, name in (("centred", "centred"), ("iid", "i.i.d.")):
+            word = {True: "stable", False: "unstable", None: "undecided"}
+            found = ", ".join(f"c in {_iv(p['c'])} ({p['status']}, slope {_iv(p['slope'])}, "
+                              f"{word[p['stable']]})" for p in fps[key]) or "none found"
+            print(f"correlation fixed points in (-1, 1), {name}: {found}")
+    for key, name in (("correlation_map", "centred"), ("correlation_map_iid", "i.i.d.")):
+        if key in res:
+            m = res[key]
+            print(f"correlation map ({name}) at c = {m['c']}: c~ = {_iv(m['value'])}, "
+                  f"slope {_iv(m['slope'])} (certified)")
+
+
 def run(args: argparse.Namespace) -> int:
     from selu_proof.meanfield import mean_field
 
+    if _any_activation(args):
+        _check_common(args)
+        return _run_any(args)
     _check(args)
     bar = progress(args.grid + 1, "correlation map", enabled=not args.json and
                    sys.stderr.isatty())
@@ -92,8 +207,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _iv(x: list[str] | None) -> str:
-    if x is None:
-        return "-"
+    if x is None or not isinstance(x, list):
+        return "-" if x is None else str(x)
     return x[0] if x[0] == x[1] else f"[{x[0]}, {x[1]}]"
 
 

@@ -37,7 +37,12 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="units per layer and input width (default 1000)")
     p.add_argument("--batch", type=int, default=1000, metavar="B",
                    help="input samples (default 1000)")
-    p.add_argument("--activation", choices=("selu", "elu", "relu", "tanh"), default="selu")
+    p.add_argument("--activation", default="selu", metavar="NAME[:key=value,...]",
+                   help="selu (default), elu, relu, tanh, or any catalogue activation of "
+                   "'selu-proof normalize' (gelu, silu:beta=1.5, mish, softplus, ...)")
+    p.add_argument("--normalize", choices=("affine",), default=None,
+                   help="use lambda*(f - beta) with the certified affine constants (float "
+                   "values of 'selu-proof normalize')")
     p.add_argument("--init", choices=("lecun", "truncated", "uniform", "exact"), default=None,
                    help="weight initializer (default lecun; exact when --omega/--tau given)")
     p.add_argument("--no-variance-correction", action="store_true",
@@ -89,8 +94,12 @@ def _check(args: argparse.Namespace) -> dict:
     rate = parse_float(args.dropout_rate, "--dropout-rate")
     if not 0 <= rate < 1:
         raise CLIError(f"--dropout-rate must be in [0, 1), got {args.dropout_rate}")
-    if rate and args.activation != "selu":
+    if rate and (args.activation != "selu" or args.normalize):
         raise CLIError("--dropout-rate (alpha dropout) applies to --activation selu only")
+    if args.activation not in ("selu", "elu", "relu", "tanh") or args.normalize:
+        from selu_proof.cli.normalize import parse_activation_arg
+
+        parse_activation_arg(args.activation)
     check_supported("--input-mean/--input-var/--omega/--tau", mean, om, var, ta)
     if args.plot is not None and not args.plot.lower().endswith((".png", ".pdf", ".svg")):
         raise CLIError("--plot FILE must end in .png, .pdf or .svg")
@@ -98,6 +107,15 @@ def _check(args: argparse.Namespace) -> dict:
         check_output_file(args.plot, "--plot")
     return {"omega": omega, "tau": tau, "init": init, "input_mean": mean, "input_var": var,
             "dropout_rate": rate}
+
+
+def _activation(args: argparse.Namespace) -> Any:
+    """The name of a built-in activation, or the float twin of a catalogue one."""
+    if args.activation in ("selu", "elu", "relu", "tanh") and not args.normalize:
+        return args.activation
+    from selu_proof.numeric.activations import catalogue_activation
+
+    return catalogue_activation(args.activation, args.normalize)
 
 
 def simulate_finite(depth: int, width: int, batch: int, *, json_out: bool, **kwargs: Any):
@@ -132,6 +150,7 @@ def run(args: argparse.Namespace) -> int:
     import numpy as np
 
     opts = _check(args)
+    args.activation = _activation(args)
     result = simulate_finite(args.depth, args.width, args.batch, json_out=args.json,
                              rng=np.random.default_rng(args.seed), activation=args.activation,
                              corrected=not args.no_variance_correction, dtype=args.dtype,
@@ -196,8 +215,9 @@ def _mean_field_runs(args: argparse.Namespace, opts: dict) -> dict:
         return {}
     if args.init == "truncated" or opts["init"] == "truncated":
         raise CLIError("--gradients/--pairs support the lecun, uniform and exact initializers")
-    if args.activation == "elu":
-        raise CLIError("--gradients/--pairs support selu, relu and tanh")
+    if isinstance(args.activation, str) and args.activation == "elu":
+        raise CLIError("--gradients/--pairs support selu, relu, tanh and the catalogue "
+                       "activations (elu as elu:alpha=1)")
     common = dict(activation=args.activation, init=opts["init"], omega=float(opts["omega"]),
                   tau=float(opts["tau"]), input_mean=opts["input_mean"],
                   input_var=opts["input_var"], dropout_rate=opts["dropout_rate"],

@@ -16,6 +16,10 @@ traces a real ``check`` run and enforces it).
     ball primitives of the generated code (monotone ends, Gaussian blocks).
 :mod:`~selu_proof.kernel.constants`
     ``alpha_01``, ``lambda_01`` as balls from their closed forms.
+:mod:`~selu_proof.kernel.activations`
+    the activation catalogue: pieces, holomorphic extensions, proved growth bounds.
+:mod:`~selu_proof.kernel.quadrature`
+    certified Gaussian expectations of any catalogue activation (``acb.integral``).
 :mod:`~selu_proof.kernel.parallel`
     the worker pool that re-evaluates leaves.
 :mod:`~selu_proof.kernel.checker`

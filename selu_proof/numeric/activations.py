@@ -26,7 +26,10 @@ from selu_proof.kernel.constants import ALPHA_01, LAMBDA_01
 
 __all__ = ["selu", "selu_derivative", "elu", "elu_derivative", "relu", "relu_derivative",
            "tanh", "tanh_derivative", "Activation", "ACTIVATIONS", "get_activation",
-           "gaussian_moments"]
+           "gaussian_moments", "celu", "celu_derivative", "leaky_relu",
+           "leaky_relu_derivative", "gelu", "gelu_derivative", "silu", "silu_derivative",
+           "softplus", "softplus_derivative", "mish", "mish_derivative", "FLOAT_TWINS",
+           "float_twin", "float_params", "catalogue_activation"]
 
 
 def _as_float(x: ArrayLike) -> NDArray[np.floating]:
@@ -132,6 +135,161 @@ def tanh_derivative(x: ArrayLike) -> NDArray[np.floating]:
     return 1 - t * t
 
 
+def celu(x: ArrayLike, alpha: float = 1.0) -> NDArray[np.floating]:
+    """``x`` (``x > 0``), ``alpha*(exp(x/alpha) - 1)`` (``x <= 0``), via ``expm1``.
+
+    >>> celu([-1e-300, 2.0], alpha=2.0)
+    array([-1.e-300,  2.e+000])
+    """
+    arr = _as_float(x)
+    return np.where(arr > 0, arr, alpha * np.expm1(np.minimum(arr, 0) / alpha))
+
+
+def celu_derivative(x: ArrayLike, alpha: float = 1.0) -> NDArray[np.floating]:
+    """Derivative of :func:`celu`: ``1`` (``x > 0``), ``exp(x/alpha)`` (``x <= 0``)."""
+    arr = _as_float(x)
+    return np.where(arr > 0, np.ones_like(arr), np.exp(np.minimum(arr, 0) / alpha))
+
+
+def leaky_relu(x: ArrayLike, slope: float = 0.01) -> NDArray[np.floating]:
+    """``x`` (``x > 0``), ``slope*x`` (``x <= 0``)."""
+    arr = _as_float(x)
+    return np.where(arr > 0, arr, slope * arr)
+
+
+def leaky_relu_derivative(x: ArrayLike, slope: float = 0.01) -> NDArray[np.floating]:
+    """Derivative of :func:`leaky_relu` (left derivative at 0)."""
+    arr = _as_float(x)
+    return np.where(arr > 0, np.ones_like(arr), np.full_like(arr, slope))
+
+
+def _cdf(x: NDArray[np.floating]) -> NDArray[np.floating]:
+    from scipy.special import erfc
+
+    return erfc(-x / np.sqrt(2)) / 2
+
+
+def gelu(x: ArrayLike) -> NDArray[np.floating]:
+    """Gaussian error linear unit ``x*Phi(x)`` (erf form).
+
+    >>> round(float(gelu(1.0)), 12)
+    0.841344746069
+    """
+    arr = _as_float(x)
+    return arr * _cdf(arr)
+
+
+def gelu_derivative(x: ArrayLike) -> NDArray[np.floating]:
+    """``Phi(x) + x*phi(x)``."""
+    arr = _as_float(x)
+    return _cdf(arr) + arr * np.exp(-arr * arr / 2) / np.sqrt(2 * np.pi)
+
+
+def _sigmoid(u: NDArray[np.floating]) -> NDArray[np.floating]:
+    from scipy.special import expit
+
+    return expit(u)
+
+
+def silu(x: ArrayLike, beta: float = 1.0) -> NDArray[np.floating]:
+    """Sigmoid linear unit / swish ``x*sigmoid(beta*x)``.
+
+    >>> round(float(silu(1.0)), 12)
+    0.73105857863
+    """
+    arr = _as_float(x)
+    return arr * _sigmoid(beta * arr)
+
+
+def silu_derivative(x: ArrayLike, beta: float = 1.0) -> NDArray[np.floating]:
+    """``s + beta*x*s*(1 - s)``, ``s = sigmoid(beta*x)``."""
+    arr = _as_float(x)
+    s = _sigmoid(beta * arr)
+    return s + beta * arr * s * (1 - s)
+
+
+def softplus(x: ArrayLike) -> NDArray[np.floating]:
+    """``log(1 + e^x)``, computed as ``max(x, 0) + log1p(e^-|x|)``.
+
+    >>> round(float(softplus(0.0)), 12)
+    0.69314718056
+    """
+    arr = _as_float(x)
+    return np.maximum(arr, 0) + np.log1p(np.exp(-np.abs(arr)))
+
+
+def softplus_derivative(x: ArrayLike) -> NDArray[np.floating]:
+    """The logistic sigmoid."""
+    return _sigmoid(_as_float(x))
+
+
+def mish(x: ArrayLike) -> NDArray[np.floating]:
+    """``x*tanh(softplus(x))``.
+
+    >>> round(float(mish(1.0)), 12)
+    0.865098388267
+    """
+    arr = _as_float(x)
+    return arr * np.tanh(softplus(arr))
+
+
+def mish_derivative(x: ArrayLike) -> NDArray[np.floating]:
+    """``tanh(sp) + x*(1 - tanh(sp)**2)*sigmoid(x)``, ``sp = softplus(x)``."""
+    arr = _as_float(x)
+    t = np.tanh(softplus(arr))
+    return t + arr * (1 - t * t) * _sigmoid(arr)
+
+
+def _selu_twin(x: ArrayLike, alpha: float, **kw: float) -> NDArray[np.floating]:
+    return selu(x, alpha, kw["lambda"])
+
+
+def _selu_twin_derivative(x: ArrayLike, alpha: float, **kw: float) -> NDArray[np.floating]:
+    return selu_derivative(x, alpha, kw["lambda"])
+
+
+#: float twins of the kernel catalogue (:mod:`selu_proof.kernel.activations`):
+#: name -> (f, f'), each taking the catalogue's parameters as float keywords
+FLOAT_TWINS: dict[str, tuple[Callable[..., NDArray[np.floating]],
+                             Callable[..., NDArray[np.floating]]]] = {
+    "selu": (_selu_twin, _selu_twin_derivative),
+    "elu": (elu, elu_derivative),
+    "celu": (celu, celu_derivative),
+    "relu": (relu, relu_derivative),
+    "leaky_relu": (leaky_relu, leaky_relu_derivative),
+    "gelu": (gelu, gelu_derivative),
+    "silu": (silu, silu_derivative),
+    "mish": (mish, mish_derivative),
+    "tanh": (tanh, tanh_derivative),
+    "softplus": (softplus, softplus_derivative),
+}
+
+
+def float_params(act: Any) -> dict[str, float]:
+    """The parameters of a kernel catalogue activation as floats (kernel constants too)."""
+    out = {}
+    for k, v in act.params.items():
+        if isinstance(v, str):
+            out[k] = {"alpha_01": ALPHA_01, "lambda_01": LAMBDA_01}[v]
+        else:
+            out[k] = float(v)
+    return out
+
+
+def float_twin(act: Any) -> tuple[Callable[[ArrayLike], NDArray[np.floating]],
+                                  Callable[[ArrayLike], NDArray[np.floating]]]:
+    """``(f, f')`` in floats for a kernel catalogue activation, parameters bound.
+
+    >>> from selu_proof.kernel.activations import parse_activation
+    >>> f, df = float_twin(parse_activation("elu:alpha=2"))
+    >>> float(f(-1e9)), float(df(1.0))
+    (-2.0, 1.0)
+    """
+    fn, dfn = FLOAT_TWINS[act.name]
+    p = float_params(act)
+    return (lambda x: fn(x, **p)), (lambda x: dfn(x, **p))
+
+
 @dataclass(frozen=True)
 class Activation:
     """An activation together with how its Gaussian moments are predicted.
@@ -203,7 +361,39 @@ def get_activation(name: str, alpha: float | None = None,
         return Activation("relu", relu, relu_derivative, (0.0, 1.0), 0.0)
     if name == "tanh":
         return Activation("tanh", tanh, tanh_derivative, None, -1.0)
-    raise ValueError(f"unknown activation {name!r}; choose one of {', '.join(ACTIVATIONS)}")
+    return catalogue_activation(name)
+
+
+def catalogue_activation(spec: str, normalize: str | None = None) -> Activation:
+    """The float twin of a kernel catalogue activation ``NAME[:key=value,...]``.
+
+    With ``normalize="affine"`` it is ``lambda*(f - beta)`` with the float values of the
+    certified constants (:func:`selu_proof.fixedpoint.normalization.normalize`).  Its
+    moments are Gauss-Hermite quadrature (:func:`gaussian_moments`), a float estimate.
+
+    >>> act = catalogue_activation("gelu", normalize="affine")
+    >>> m, var = act.moments(0.0, 1.0)
+    >>> abs(float(m)) < 1e-9, abs(float(var) - 1) < 1e-9
+    (True, True)
+    """
+    from selu_proof.kernel.activations import ActivationError, parse_activation
+
+    try:
+        act = parse_activation(spec)
+    except ActivationError as exc:
+        raise ValueError(str(exc)) from None
+    f, df = float_twin(act)
+    name = act.spec
+    if normalize is not None:
+        from selu_proof.fixedpoint.normalization import normalize as norm
+
+        consts = norm(act, normalize, digits=17).constants
+        lam, beta = (float(consts[k].mid()) for k in ("lambda", "beta"))
+        f0, df0 = f, df
+        f = lambda x: lam * (f0(x) - beta)  # noqa: E731
+        df = lambda x: lam * df0(x)  # noqa: E731
+        name = f"{name} (affine-normalized)"
+    return Activation(name, f, df, None, float(f(-50.0)))
 
 
 #: names accepted by :func:`get_activation`

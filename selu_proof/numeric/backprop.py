@@ -31,7 +31,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import DTypeLike, NDArray
 
-from selu_proof.numeric.activations import get_activation
+from selu_proof.numeric.activations import Activation, get_activation
 from selu_proof.numeric.dropout import alpha_dropout_affine, alpha_dropout_with_mask
 from selu_proof.numeric.initializers import initialize, weight_statistics
 from selu_proof.numeric.network import _activate, _iterate_fixed_point, moment_statistics
@@ -97,15 +97,15 @@ class DropoutLayer:
                                        scale=scale)
 
 
-def network_setup(depth: int, width: int, batch: int, activation: str, dropout_rate: float,
-                  omega: float, tau: float) -> tuple[Any, DropoutLayer | None]:
+def network_setup(depth: int, width: int, batch: int, activation: str | Activation,
+                  dropout_rate: float, omega: float, tau: float) -> tuple[Any, DropoutLayer | None]:
     """Checked sizes; the activation and the alpha-dropout layer (``None`` without dropout).
 
     Dropout keeps the fixed point of ``g``, found here by iterating ``g`` in floats.
     """
     if depth < 1 or width < 2 or batch < 2:
         raise ValueError("need depth >= 1, width >= 2 and batch >= 2")
-    act = get_activation(activation)
+    act = activation if isinstance(activation, Activation) else get_activation(activation)
     if not dropout_rate:
         return act, None
     if act.name != "selu":
@@ -130,7 +130,8 @@ def _chi1(act, mu: float, nu: float, omega: float, tau: float) -> float:  # noqa
 
 
 def simulate_gradients(depth: int = 50, width: int = 500, batch: int = 500, *,
-                       rng: np.random.Generator, activation: str = "selu", init: str = "lecun",
+                       rng: np.random.Generator, activation: str | Activation = "selu",
+                       init: str = "lecun",
                        omega: float = 0.0, tau: float = 1.0, input_mean: float = 0.0,
                        input_var: float = 1.0, dropout_rate: float = 0.0,
                        dtype: DTypeLike = np.float32,

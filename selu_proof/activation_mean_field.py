@@ -1,0 +1,444 @@
+r"""Mean field of any catalogue activation, certified by rigorous quadrature.
+
+For an activation ``f`` (optionally affine-normalized, ``lambda*(f - beta)``,
+:mod:`selu_proof.fixedpoint.normalization`) and weight statistics ``(omega, tau)``:
+
+* the fixed point ``(mu*, nu*)`` of the moment map ``g(mu, nu) = (E f(z), Var f(z))``,
+  ``z ~ N(mu*omega, nu*tau)``, certified unique in a box by the Krawczyk test (or exactly
+  ``(0, 1)`` for an affine-normalized activation at ``omega = 0, tau = 1``);
+* the Jacobian ``H`` of ``(mu, nu) -> (mu~, nu~)`` there (density derivatives, no second
+  derivative of ``f``), its spectral norm and spectral radius, and whether the fixed point
+  is attracting (``True`` only when the radius is certified below 1, ``False`` when
+  certified at or above 1, ``None`` when undecided, e.g. the exactly neutral ReLU);
+* ``chi1 = tau E[f'(z)^2]``, ``chi_c = tau E[f'(z)]^2`` and the depth scales;
+* the correlation map in two conventions, each named in the output:
+
+  - :data:`CENTRED` -- the paper's map for weights with fixed per-unit ``omega``:
+    ``c~ = (E[f(z)f(z')] - mu~^2)/nu~`` at the fixed point;
+  - :data:`IID` -- the mean-field kernel of i.i.d. zero-mean Gaussian weights (Poole et
+    al. 2016): pre-activations ``N(0, q)``, ``q = tau E[f(z)^2]`` (uncentred second
+    moments) at its fixed point ``q*``, ``c~ = E[f(z)f(z')]/E[f(z)^2]``.
+
+  They differ for activations with a non-zero mean (ReLU with He initialization follows
+  the second: ``c* = 1``, slope ``chi1 = 1`` there).  ``c~(C)`` and its slope are certified
+  by nested quadrature (:func:`selu_proof.kernel.quadrature.pair_expectation`).
+
+Every number here is an outward-rounded enclosure unless the output says otherwise.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from flint import arb, ctx
+
+from selu_proof.kernel.activations import CatalogueActivation, parse_activation
+from selu_proof.kernel.exact import ball
+from selu_proof.kernel.quadrature import (
+    derivative_moments,
+    expectation,
+    gaussian_expectation,
+    moment_gradients,
+    moments,
+    pair_expectation,
+)
+from selu_proof.meanfield import _depth_scale, _interval
+
+__all__ = ["CENTRED", "IID", "Scaled", "spectral", "activation_mean_field",
+           "correlation_fixed_points"]
+
+CENTRED = ("centred map of the paper (weights with fixed per-unit omega, tau): "
+           "c~ = (E[f(z)f(z')] - mu~^2)/nu~, z ~ N(mu*omega, nu*tau) at the fixed point")
+IID = ("mean-field kernel of i.i.d. zero-mean Gaussian weights (Poole et al. 2016): "
+       "z ~ N(0, q), q = tau*E[f(z)^2] (uncentred) at its fixed point q*, "
+       "c~ = E[f(z)f(z')]/E[f(z)^2]")
+
+
+@dataclass(frozen=True)
+class Scaled:
+    """``lambda*(f - beta)`` for a catalogue ``f`` (``lambda = 1``, ``beta = 0``: ``f``)."""
+
+    act: CatalogueActivation
+    lam: arb
+    beta: arb
+
+    def moments(self, a: arb, v: arb) -> tuple[arb, arb]:
+        """``(E F, E F^2)``, ``F = lambda*(f - beta)``."""
+        m1, m2 = moments(self.act, a, v)
+        b = self.beta
+        return self.lam * (m1 - b), self.lam * self.lam * (m2 - 2 * b * m1 + b * b)
+
+    def gradients(self, a: arb, v: arb, with_a: bool = True) -> tuple[tuple[arb, arb],
+                                                                       tuple[arb, arb]]:
+        """``((dEF/da, dEF/dv), (dEF^2/da, dEF^2/dv))`` (``a``-parts 0 unless ``with_a``)."""
+        if with_a:
+            (m1a, m1v), (m2a, m2v) = moment_gradients(self.act, a, v)
+        else:
+            m1a = m2a = arb(0)
+            m1v = expectation(self.act, "f", a, v, "d_var")
+            m2v = expectation(self.act, "f2", a, v, "d_var")
+        lam, b = self.lam, self.beta
+        return ((lam * m1a, lam * m1v),
+                (lam * lam * (m2a - 2 * b * m1a), lam * lam * (m2v - 2 * b * m1v)))
+
+    def derivative_moments(self, a: arb, v: arb) -> tuple[arb, arb]:
+        """``(E F', E F'^2)``."""
+        d1, d2 = derivative_moments(self.act, a, v)
+        return self.lam * d1, self.lam * self.lam * d2
+
+    def pair(self, a: arb, v: arb, c: arb) -> tuple[arb, arb]:
+        """``(E[F(z)F(z')], E[F'(z)F'(z')])`` at correlation ``c`` (``-1 <= c <= 1``)."""
+        lam2, b = self.lam * self.lam, self.beta
+        if c == 1:
+            m1, m2 = moments(self.act, a, v)
+            return lam2 * (m2 - 2 * b * m1 + b * b), lam2 * derivative_moments(self.act, a, v)[1]
+        m1 = moments(self.act, a, v)[0] if not b.is_zero() else arb(0)
+        if c == -1:
+            p, d = _reflected(self.act, a, v, "f"), _reflected(self.act, a, v, "df")
+        else:
+            p, d = pair_expectation(self.act, "f", a, v, c), pair_expectation(self.act, "df",
+                                                                                a, v, c)
+        return lam2 * (p - 2 * b * m1 + b * b), lam2 * d
+
+
+def _reflected(act: CatalogueActivation, a: arb, v: arb, h: str) -> arb:
+    """``E[h(z) h(-z)]`` for ``z ~ N(0, v)`` (``c = -1``, ``a = 0``): kinks symmetric about 0."""
+    if not a.is_zero():
+        raise ValueError("--correlation -1 is supported at a = mu*omega = 0 only (omega = 0)")
+    kinks = act.kinks
+    if sorted(kinks) != sorted(-k for k in kinks):
+        raise ValueError("--correlation -1 needs kinks symmetric about 0")
+    pieces = act.pieces
+    out = []
+    for p in pieces:
+        mirror = next(q for q in pieces if (q.lo is None and p.hi is None or q.lo == -p.hi)
+                      if (q.hi is None and p.lo is None) or q.hi == (None if p.lo is None
+                                                                     else -p.lo))
+        f1 = p.value if h == "f" else p.derivative
+        f2 = mirror.value if h == "f" else mirror.derivative
+        out.append((p.lo, p.hi, lambda x, an, f1=f1, f2=f2: f1(x, an) * f2(-x, an)))
+    g = act.growth if h == "f" else act.derivative_growth
+    return gaussian_expectation(out, g.times(g), a, v)
+
+
+# --------------------------------------------------------------------------- 2x2 helpers
+
+
+def spectral(h: list[list[arb]]) -> tuple[arb, arb]:
+    """Spectral norm and spectral radius of a 2x2 ball matrix (enclosures).
+
+    Norm: ``(sqrt((a+d)^2 + (c-b)^2) + sqrt((a-d)^2 + (c+b)^2))/2``.  Radius: with
+    ``t = tr/2``, ``D = t^2 - det``: ``max|t +/- sqrt(D)|`` when ``D >= 0``, ``sqrt(det)``
+    when ``D < 0``; the union of both when the sign of ``D`` is undecided.
+    """
+    (a, b), (c, d) = h
+    def sq(x: arb) -> arb:
+        return x * x  # python-flint's x**2 is NaN on a ball reaching 0
+
+    norm = ((sq(a + d) + sq(c - b)).sqrt() + (sq(a - d) + sq(c + b)).sqrt()) / 2
+    t, det = (a + d) / 2, a * d - b * c
+    disc = t * t - det
+
+    def real_case(dd: arb) -> arb:
+        r = dd.sqrt()
+        x, y = abs(t + r), abs(t - r)
+        return (x + y + abs(x - y)) / 2  # max
+
+    if disc >= 0:
+        return norm, real_case(disc)
+    if disc < 0:
+        return norm, det.sqrt()
+    clipped = arb(0).union(disc.upper())
+    return norm, real_case(clipped).union(abs(det).sqrt())
+
+
+def _solve2(m: list[list[arb]], r: list[arb]) -> list[arb]:
+    (a, b), (c, d) = m
+    det = a * d - b * c
+    return [(d * r[0] - b * r[1]) / det, (a * r[1] - c * r[0]) / det]
+
+
+def _mid(x: arb) -> arb:
+    return x.mid()
+
+
+# --------------------------------------------------------------------------- fixed points
+
+
+def _g_and_h(sc: Scaled, mu: arb, nu: arb, omega: arb, tau: arb) -> tuple[list[arb],
+                                                                          list[list[arb]]]:
+    """``g(mu, nu) = (mu~, nu~)`` and its Jacobian ``H`` over the balls."""
+    a, v = mu * omega, nu * tau
+    m1, m2 = sc.moments(a, v)
+    (m1a, m1v), (m2a, m2v) = sc.gradients(a, v, with_a=not omega.is_zero())
+    h = [[omega * m1a, tau * m1v],
+         [omega * (m2a - 2 * m1 * m1a), tau * (m2v - 2 * m1 * m1v)]]
+    return [m1, m2 - m1 * m1], h
+
+
+def _krawczyk2(sc: Scaled, omega: arb, tau: arb, start: tuple[arb, arb]
+               ) -> tuple[str, tuple[arb, arb], str]:
+    """Newton from ``start``, then the Krawczyk test on a small box around the result."""
+    x = list(start)
+    for _ in range(40):
+        g, h = _g_and_h(sc, x[0], x[1], omega, tau)
+        f = [g[0] - x[0], g[1] - x[1]]
+        j = [[_mid(h[0][0]) - 1, _mid(h[0][1])], [_mid(h[1][0]), _mid(h[1][1]) - 1]]
+        step = _solve2(j, [_mid(f[0]), _mid(f[1])])
+        if not all(s.is_finite() for s in step):
+            return "unknown", (x[0], x[1]), "Newton step not finite (singular Jacobian)"
+        x = [_mid(x[0] - step[0]), _mid(x[1] - step[1])]
+        if not x[1] > 0:
+            return "unknown", (x[0], x[1]), "Newton left nu > 0 (no fixed point with nu > 0?)"
+        if all(abs(s) < arb(2) ** (20 - ctx.prec) for s in step):
+            break
+    r = arb(2) ** (-(ctx.prec // 2))
+    box = [xi + arb(0, r.upper()) * (1 + abs(xi)) for xi in x]
+    if not box[1] > arb(2) ** -30:
+        return "unknown", (x[0], x[1]), "Newton went to nu -> 0 (no fixed point with nu > 0?)"
+    g0, h0 = _g_and_h(sc, x[0], x[1], omega, tau)
+    j0 = [[_mid(h0[0][0]) - 1, _mid(h0[0][1])], [_mid(h0[1][0]), _mid(h0[1][1]) - 1]]
+    _, hb = _g_and_h(sc, box[0], box[1], omega, tau)
+    jb = [[hb[0][0] - 1, hb[0][1]], [hb[1][0], hb[1][1] - 1]]
+    det = j0[0][0] * j0[1][1] - j0[0][1] * j0[1][0]
+    y = [[j0[1][1] / det, -j0[0][1] / det], [-j0[1][0] / det, j0[0][0] / det]]
+    f0 = [g0[0] - x[0], g0[1] - x[1]]
+    yf = [y[0][0] * f0[0] + y[0][1] * f0[1], y[1][0] * f0[0] + y[1][1] * f0[1]]
+    m = [[(1 if i == k else 0) - (y[i][0] * jb[0][k] + y[i][1] * jb[1][k]) for k in range(2)]
+         for i in range(2)]
+    dx = [box[0] - x[0], box[1] - x[1]]
+    kr = [x[i] - yf[i] + m[i][0] * dx[0] + m[i][1] * dx[1] for i in range(2)]
+    inside = all(kr[i].lower() > box[i].lower() and kr[i].upper() < box[i].upper()
+                 for i in range(2))
+    if inside:
+        return "unique", (kr[0], kr[1]), "Krawczyk image strictly inside the box"
+    return "unknown", (box[0], box[1]), "Krawczyk image not inside the box"
+
+
+def _krawczyk_q(sc: Scaled, tau: arb) -> tuple[str, arb, str]:
+    """Fixed point ``q*`` of ``q -> tau*E[F(z)^2]``, ``z ~ N(0, q)`` (1-D Krawczyk)."""
+    zero = arb(0)
+
+    def p_and_dp(q: arb) -> tuple[arb, arb]:
+        _, m2 = sc.moments(zero, q)
+        m2v = sc.gradients(zero, q, with_a=False)[1][1]
+        return tau * m2 - q, tau * m2v - 1
+
+    q = arb(1)
+    for _ in range(40):
+        p, dp = p_and_dp(q)
+        if abs(dp.mid()) < arb(2) ** (-(ctx.prec // 2)):
+            return "unknown", arb(1), ("the q-map has slope 1 (neutral: e.g. ReLU with tau = 2, "
+                                       "where every q is fixed)")
+        step = p.mid() / dp.mid()
+        q = (q - step).mid()
+        if not q > 0:
+            return "unknown", arb(1), "no fixed point q* > 0 found"
+        if abs(step) < arb(2) ** (20 - ctx.prec):
+            break
+    r = arb(2) ** (-(ctx.prec // 2)) * (1 + q)
+    box = q + arb(0, r.upper())
+    p0, dp0 = p_and_dp(q)
+    _, dpb = p_and_dp(box)
+    y = 1 / dp0.mid()
+    k = q - y * p0 + (1 - y * dpb) * (box - q)
+    if k.lower() > box.lower() and k.upper() < box.upper():
+        return "unique", k, "Krawczyk image strictly inside the interval"
+    return "unknown", box, "Krawczyk image not inside the interval"
+
+
+# ------------------------------------------------------------------ correlation fixed points
+
+
+def _float_map(sc: Scaled, a: float, v: float, centred: bool, nodes: int = 96):
+    """``c -> c~(c) - c`` in floats by 2-D Gauss-Hermite quadrature (candidates only)."""
+    import numpy as np
+
+    from selu_proof.numeric.activations import float_twin
+
+    f, _ = float_twin(sc.act)
+    lam, beta = float(sc.lam.mid()), float(sc.beta.mid())
+    x, w = np.polynomial.hermite.hermgauss(nodes)
+    u, wu = x[:, None] * np.sqrt(2), w[:, None] / np.sqrt(np.pi)
+    r, wr = x[None, :] * np.sqrt(2), w[None, :] / np.sqrt(np.pi)
+    s = np.sqrt(v)
+    fu = lam * (f(a + s * u) - beta)
+    m1 = float((fu * wu).sum())
+    m2 = float((fu * fu * wu).sum())
+
+    def h(c: float) -> float:
+        z2 = a + s * (c * u + np.sqrt(1 - c * c) * r)
+        prod = float((fu * lam * (f(z2) - beta) * wu * wr).sum())
+        return ((prod - m1 * m1) / (m2 - m1 * m1) if centred else prod / m2) - c
+    return h
+
+
+def _cmap(sc: Scaled, a: arb, v: arb, c: arb, centred: bool) -> tuple[arb, arb]:
+    """Certified ``(c~(c), dc~/dc)`` over the ball ``c`` (``|c| < 1``)."""
+    prod, dprod = sc.pair(a, v, c)
+    m1, m2 = sc.moments(a, v)
+    if centred:
+        var = m2 - m1 * m1
+        return (prod - m1 * m1) / var, v * dprod / var
+    return prod / m2, v * dprod / m2
+
+
+def _slope(sc: Scaled, a: arb, v: arb, c: arb, centred: bool) -> arb:
+    """Certified ``dc~/dc`` over the ball ``c`` (one nested integral)."""
+    dprod = sc.lam * sc.lam * pair_expectation(sc.act, "df", a, v, c)
+    m1, m2 = sc.moments(a, v)
+    return v * dprod / ((m2 - m1 * m1) if centred else m2)
+
+
+def correlation_fixed_points(sc: Scaled, a: arb, v: arb, centred: bool, digits: int,
+                             grid: int = 40) -> list[dict[str, Any]]:
+    """Fixed points of the correlation map in ``(-1, 1)``, each certified unique in its
+    interval by the Krawczyk test ``K(C) = m - h(m)/d + (1 - h'(C)/d)(C - m)`` strictly
+    inside ``C`` (``h(c) = c~(c) - c``, ``d = h'(m)``), with the certified slope over ``C``.
+
+    Candidates come from a sign scan of a float (Gauss-Hermite) twin of the map on
+    ``grid`` intervals: a candidate the test does not confirm is reported ``unknown``, and
+    fixed points the scan misses (tangencies, pairs within one grid step) are not excluded.
+    ``c = 0`` (centred map: always fixed) and ``c = +/-1`` are left out.
+    """
+    h = _float_map(sc, float(a.mid()), float(v.mid()), centred)
+    cs = [-1 + 2 * (k + 0.5) / grid for k in range(grid)]
+    vals = [h(c) for c in cs]
+    out = []
+    for (c0, h0), (c1, h1) in zip(zip(cs, vals), zip(cs[1:], vals[1:])):
+        if h0 * h1 >= 0 or (centred and c0 < 0 < c1):
+            continue
+        lo, hi, hlo = c0, c1, h0
+        for _ in range(40):
+            mid = (lo + hi) / 2
+            hm = h(mid)
+            if (hm < 0) == (hlo < 0):
+                lo, hlo = mid, hm
+            else:
+                hi = mid
+        m = arb((lo + hi) / 2)
+        val, slope_m = _cmap(sc, a, v, m, centred)
+        d = (slope_m - 1).mid()
+        for radius in ("1e-6", "1e-4", "1e-2"):  # the float twin is rough at kinks
+            box = m + arb(0, radius)
+            slope_box = _slope(sc, a, v, box, centred)
+            k = m - (val - m) / d + (1 - (slope_box - 1) / d) * (box - m)
+            unique = k.lower() > box.lower() and k.upper() < box.upper()
+            if unique:
+                break
+        enc = k if unique else box
+        stable = None
+        if unique:
+            stable = True if abs(slope_box) < 1 else False if abs(slope_box) >= 1 else None
+        out.append({"c": _interval(enc, digits), "slope": _interval(slope_box, digits),
+                    "status": "unique" if unique else "unknown", "stable": stable})
+    return out
+
+
+# --------------------------------------------------------------------------- the summary
+
+
+def activation_mean_field(spec: str, *, normalize: str | None = None, omega: str = "0",
+                          tau: str = "1", correlation: str | None = None,
+                          digits: int = 10) -> dict[str, Any]:
+    """Certified mean field of a catalogue activation (see the module docstring).
+
+    Returns a JSON-ready dictionary; ``"certified"`` is true when the fixed point is
+    certified (all printed numbers are enclosures either way; without a certified fixed
+    point they are evaluated at the state ``(0, 1)``, which the output says).
+
+    >>> r = activation_mean_field("relu", normalize="affine", digits=6)
+    >>> r["attracting"], r["fixed_point"]["status"]
+    (None, 'exact (normalized)')
+    """
+    act = parse_activation(spec)
+    om, ta = Fraction(omega), Fraction(tau)
+    if ta <= 0:
+        raise ValueError(f"tau must be positive, got {tau}")
+    c_val = None if correlation is None else Fraction(correlation)
+    if c_val is not None and not -1 <= c_val <= 1:
+        raise ValueError(f"--correlation must be in [-1, 1], got {correlation}")
+    prec = int(digits * 3.33) + 40
+    out: dict[str, Any] = {"activation": act.spec}
+    with ctx.workprec(prec):
+        if normalize == "affine":
+            from selu_proof.fixedpoint.normalization import normalize as norm
+
+            n = norm(act, "affine", digits=digits + 5)
+            sc = Scaled(act, n.constants["lambda"], n.constants["beta"])
+            out["normalization"] = {"convention": n.describe(),
+                                    "lambda": _interval(sc.lam, digits),
+                                    "beta": _interval(sc.beta, digits)}
+        elif normalize is None:
+            sc = Scaled(act, arb(1), arb(0))
+            out["normalization"] = None
+        else:
+            raise ValueError(f"unknown normalization {normalize!r}; choose affine")
+        omb, tab = ball(om), ball(ta)
+        out["weights"] = {"omega": omega, "tau": tau}
+        if normalize == "affine" and om == 0 and ta == 1:
+            status, (mu, nu), how = "exact (normalized)", (arb(0), arb(1)), \
+                "lambda*(f - beta) maps N(0, 1) to mean 0, variance 1 by construction"
+        else:
+            status, (mu, nu), how = _krawczyk2(sc, omb, tab, (arb(0), arb(1)))
+        certified = status != "unknown"
+        if not certified:
+            mu, nu = arb(0), arb(1)
+            how += "; maps evaluated at the state (0, 1), which is not a fixed point"
+        out["fixed_point"] = {"mean": _interval(mu, digits), "var": _interval(nu, digits),
+                              "status": status, "how": how}
+        a, v = mu * omb, nu * tab
+        g, h = _g_and_h(sc, mu, nu, omb, tab)
+        d1, d2 = sc.derivative_moments(a, v)
+        chi1, chi_c = tab * d2, tab * d1 * d1
+        norm2, radius = spectral(h)
+        attracting = True if radius < 1 else False if radius >= 1 else None
+        out["jacobian"] = {"dmu_dmu": _interval(h[0][0], digits),
+                           "dmu_dnu": _interval(h[0][1], digits),
+                           "dnu_dmu": _interval(h[1][0], digits),
+                           "dnu_dnu": _interval(h[1][1], digits),
+                           "spectral_norm": _interval(norm2, digits),
+                           "spectral_radius": _interval(radius, digits)}
+        out["attracting"] = attracting if certified else None
+        out["chi1"] = _interval(chi1, digits)
+        out["chi_c"] = _interval(chi_c, digits)
+        out["depth_scales"] = {
+            "correlation_xi_c": _depth_scale(chi_c, digits) if chi_c < 1 else None,
+            "gradient_layers_per_e": _depth_scale(chi1, digits),
+            "gradient_direction": "grows toward the input" if chi1 > 1 else
+            "shrinks toward the input" if chi1 < 1 else "undecided (chi1 may be 1)"}
+        out["correlation_convention"] = CENTRED
+        qstatus, q, qhow = _krawczyk_q(sc, tab)
+        if qstatus == "unknown":
+            q = arb(1)
+            qhow += "; evaluated at q = 1, which is not a certified fixed point"
+        zero = arb(0)
+        qd1, qd2 = sc.derivative_moments(zero, q)
+        out["iid_kernel"] = {"convention": IID, "q_star": _interval(q, digits),
+                             "status": qstatus, "how": qhow,
+                             "chi1": _interval(tab * qd2, digits),
+                             "chi_c": _interval(tab * qd1 * qd1, digits)}
+        if c_val is not None:
+            cb = ball(c_val)
+            prod, dprod = sc.pair(a, v, cb)
+            out["correlation_map"] = {"c": correlation, "convention": CENTRED,
+                                      "value": _interval((prod - g[0] * g[0]) / g[1], digits),
+                                      "slope": _interval(v * dprod / g[1], digits),
+                                      "certified": True}
+            qprod, qdprod = sc.pair(zero, q, cb)
+            _, qm2 = sc.moments(zero, q)
+            out["correlation_map_iid"] = {"c": correlation, "convention": IID,
+                                          "value": _interval(qprod / qm2, digits),
+                                          "slope": _interval(q * qdprod / qm2, digits),
+                                          "certified": True}
+            out["correlation_fixed_points"] = {
+                "centred": correlation_fixed_points(sc, a, v, True, digits),
+                "iid": correlation_fixed_points(sc, zero, q, False, digits),
+                "method": "candidates from a sign scan of a float twin, each certified unique "
+                          "in its interval by the Krawczyk test (status 'unique'); c = 0 "
+                          "(centred) and c = 1 are fixed exactly; fixed points the scan "
+                          "misses are not excluded"}
+        out["certified"] = certified
+    return out

@@ -1,0 +1,183 @@
+"""Certified mean field of any catalogue activation (selu_proof.activation_mean_field)."""
+
+from __future__ import annotations
+
+import json
+import math
+from fractions import Fraction
+
+import numpy as np
+from flint import arb, ctx
+
+from selu_proof.activation_mean_field import activation_mean_field, spectral
+from selu_proof.cli import main
+
+
+def _contains(interval: list[str], x: float | str | Fraction, slack: float = 0.0) -> bool:
+    lo, hi = (Fraction(s) for s in interval)
+    x = Fraction(x)
+    return lo - Fraction(slack) <= x <= hi + Fraction(slack)
+
+
+def test_affine_relu_is_exactly_neutral_and_reported_undecided():
+    """ReLU is homogeneous: lambda^2 Var relu(z) = nu for every nu, so dnu~/dnu = 1 exactly."""
+    r = activation_mean_field("relu", normalize="affine", digits=12)
+    assert r["fixed_point"]["status"] == "exact (normalized)"
+    assert _contains(r["jacobian"]["dnu_dnu"], 1)
+    assert _contains(r["jacobian"]["spectral_radius"], 1)
+    assert r["attracting"] is None
+    # chi1 = lambda^2/2 = pi/(pi - 1) for the affine ReLU
+    assert _contains(r["chi1"], Fraction(math.pi / (math.pi - 1)), 1e-12)
+    assert r["certified"] is True
+
+
+def test_selu_by_quadrature_matches_the_closed_forms():
+    from selu_proof.kernel.constants import constant_balls
+    from selu_proof.meanfield import chi_balls
+
+    r = activation_mean_field("selu", digits=12)
+    assert r["fixed_point"]["status"] == "unique" and r["attracting"] is True
+    with ctx.workprec(128):
+        al, la = constant_balls(128)
+        c1, cc = chi_balls(arb(0), arb(1), al, la, arb(1))
+    assert _contains(r["chi1"], Fraction(c1.mid().str(30, radius=False)), 1e-12)
+    assert _contains(r["chi_c"], Fraction(cc.mid().str(30, radius=False)), 1e-12)
+    # the variance map's slope at (0, 1), omega = 0: the paper's Theorem 1 Jacobian entry
+    assert _contains(r["jacobian"]["spectral_radius"], "0.782647884", 1e-9)
+
+
+def test_normalized_activations_have_chi1_above_one_poincare():
+    """Gaussian Poincare: Var f <= E f'^2, so chi1 >= 1 at (0, 1) for affine-normalized f."""
+    for spec in ("gelu", "tanh", "softplus", "silu"):
+        r = activation_mean_field(spec, normalize="affine", digits=8)
+        assert Fraction(r["chi1"][0]) > 1, spec
+        assert r["fixed_point"]["mean"] == ["0", "0"]
+
+
+def test_he_init_relu_follows_the_iid_kernel_not_the_centred_map():
+    """He-init ReLU (tau = 2): the i.i.d.-weights kernel has chi1 = 1 and the arc-cosine map
+    (c~(0.5) = (sin t + (pi - t) cos t)/pi, t = pi/3; slope (pi - t)/pi = 2/3); the centred
+    map differs (it subtracts the non-zero mean)."""
+    r = activation_mean_field("relu", tau="2", correlation="0.5", digits=10)
+    t = math.pi / 3
+    iid = r["correlation_map_iid"]
+    assert iid["convention"].startswith("mean-field kernel of i.i.d.")
+    assert _contains(iid["value"], (math.sin(t) + (math.pi - t) * math.cos(t)) / math.pi, 1e-9)
+    assert _contains(iid["slope"], Fraction(2, 3))
+    assert _contains(r["iid_kernel"]["chi1"], 1)
+    cen = r["correlation_map"]
+    assert cen["convention"].startswith("centred map of the paper")
+    assert Fraction(cen["value"][1]) < Fraction(iid["value"][0]) - Fraction(1, 10)
+    assert r["iid_kernel"]["status"] == "unknown" and "neutral" in r["iid_kernel"]["how"]
+
+
+def test_correlation_map_at_the_ends():
+    r = activation_mean_field("elu", normalize="affine", correlation="1", digits=10)
+    m = r["correlation_map"]
+    assert _contains(m["value"], 1)
+    assert _contains(m["slope"], Fraction(r["chi1"][0]), 1e-9)  # slope at c = 1 is chi1
+    r = activation_mean_field("tanh", normalize="affine", correlation="-1", digits=10)
+    assert _contains(r["correlation_map"]["value"], -1)  # tanh is odd: z' = -z gives -1
+
+
+def test_spectral_norm_and_radius_of_known_matrices():
+    with ctx.workprec(64):
+        rot = [[arb(0), arb("-0.5")], [arb("0.5"), arb(0)]]  # eigenvalues +/- 0.5i
+        n, r = spectral(rot)
+        assert n.overlaps(arb("0.5")) and r.overlaps(arb("0.5"))
+        tri = [[arb(1), arb(2)], [arb(0), arb(3)]]
+        n, r = spectral(tri)
+        assert r.overlaps(arb(3))
+        assert n.overlaps((arb(7) + arb(40).sqrt()).sqrt())  # sqrt of the top eigenvalue of A'A
+        neutral = [[arb(0), arb("0.3")], [arb(0), arb(1) + arb(0, "1e-30")]]
+        _, r = spectral(neutral)
+        assert not r < 1 and not r >= 1  # undecided: attracting is null
+
+
+def test_cli_json_and_errors(capsys):
+    assert main(["mean-field", "--activation", "gelu", "--normalize", "affine",
+                 "--correlation", "0.3", "--digits", "8", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert set(out["jacobian"]) == {"dmu_dmu", "dmu_dnu", "dnu_dmu", "dnu_dnu",
+                                    "spectral_norm", "spectral_radius"}
+    assert out["attracting"] is False  # normalized GELU: dnu~/dnu > 1 at (0, 1)
+    cm = out["correlation_map"]
+    assert cm["c"] == "0.3" and cm["certified"] is True and len(cm["value"]) == 2
+    for bad, msg in ((["--activation", "sigmoid"], "unknown activation"),
+                     (["--activation", "gelu", "--correlation", "1.5"], "[-1, 1]"),
+                     (["--activation", "gelu", "--alpha", "1"], "NAME:key=value"),
+                     (["--activation", "elu:alpha=inf"], "not a finite"),
+                     (["--activation", "leaky_relu:slope=0", "--normalize", "affine",
+                       "--tau", "-1"], "--tau must be positive")):
+        assert main(["mean-field", *bad]) == 2
+        err = capsys.readouterr().err
+        assert msg in err and err.count("\n") == 1, err
+
+
+def _log_ratio_stats(activation, init: str, tau: float, seed: int, depth: int = 40,
+                     width: int = 400) -> tuple[float, float]:
+    from selu_proof.numeric.backprop import simulate_gradients
+
+    res = simulate_gradients(depth, width, width, rng=np.random.default_rng(seed),
+                             activation=activation, init=init, tau=tau, dtype=np.float64)
+    lr = np.log([r.ratio for r in res.layers[1:]])
+    return float(lr.mean()), float(lr.std(ddof=1) / np.sqrt(len(lr)))
+
+
+def test_simulated_gradients_match_certified_chi1_in_each_convention():
+    """chi1 of simulated nets within 4 standard errors, two non-SELU activations:
+
+    * centred convention: affine-normalized ELU (alpha = 1), weights with omega = 0,
+      tau = 1 exactly per unit (``exact`` initializer), at its attracting fixed point (0, 1);
+    * i.i.d. convention: ReLU with He initialization (i.i.d. N(0, 2/n) weights): chi1 = 1.
+    """
+    from selu_proof.numeric.activations import catalogue_activation
+
+    r = activation_mean_field("elu", normalize="affine", digits=10)
+    assert r["attracting"] is True
+    chi1 = float(Fraction(r["chi1"][0]))
+    mean, se = _log_ratio_stats(catalogue_activation("elu", "affine"), "exact", 1.0, 7)
+    assert abs(mean - math.log(chi1)) < 4 * se, (mean, math.log(chi1), se)
+
+    r = activation_mean_field("relu", tau="2", digits=10)
+    chi1 = float(Fraction(r["iid_kernel"]["chi1"][0]))
+    mean, se = _log_ratio_stats("relu", "lecun", 2.0, 8)
+    assert abs(mean - math.log(chi1)) < 4 * se, (mean, math.log(chi1), se)
+
+
+def test_cli_simulate_accepts_catalogue_activations(capsys):
+    assert main(["simulate", "--activation", "gelu", "--normalize", "affine", "--depth", "4",
+                 "--width", "60", "--batch", "60", "--gradients", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert len(out["gradients"]["layers"]) == 5
+    assert main(["simulate", "--activation", "gelu:beta=1", "--depth", "2"]) == 2
+    assert "unknown parameter" in capsys.readouterr().err
+
+
+def test_correlation_fixed_points_are_certified_and_a_false_candidate_is_refused(monkeypatch):
+    import selu_proof.activation_mean_field as amf
+    from selu_proof.kernel.activations import parse_activation
+
+    r = activation_mean_field("gelu", normalize="affine", correlation="0.5", digits=8)
+    iid = r["correlation_fixed_points"]["iid"]
+    assert len(iid) == 1 and iid[0]["status"] == "unique" and iid[0]["stable"] is True
+    assert _contains(iid[0]["c"], 0)  # zero-mean activation: c = 0 fixed in the i.i.d. kernel
+    assert r["correlation_fixed_points"]["centred"] == []
+    # a float twin that "finds" a root at c = 0.3, where there is none: not certified
+    monkeypatch.setattr(amf, "_float_map", lambda *a, **k: (lambda c: c - 0.3))
+    with ctx.workprec(64):
+        sc = amf.Scaled(parse_activation("tanh"), arb(1), arb(0))
+        out = amf.correlation_fixed_points(sc, arb(0), arb(1), True, 8)
+    assert [p["status"] for p in out] == ["unknown"] and out[0]["stable"] is None
+
+
+def test_krawczyk_fixed_point_matches_the_closed_form_solver_off_omega_zero():
+    from selu_proof.fixedpoint import fixed_point
+
+    closed = fixed_point("0.05", "1.02", digits=12)
+    r = activation_mean_field("selu", omega="0.05", tau="1.02", digits=10)
+    assert r["fixed_point"]["status"] == "unique" and r["attracting"] is True
+    for key in ("mean", "var"):
+        lo, hi = (Fraction(x) for x in closed.box[key])
+        qlo, qhi = (Fraction(x) for x in r["fixed_point"][key])
+        assert qlo <= hi and lo <= qhi, key  # the two enclosures intersect
