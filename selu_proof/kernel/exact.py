@@ -35,7 +35,8 @@ def parse_decimal(text: str) -> Fraction:
     (Fraction(1, 10), Fraction(-3, 200))
     """
     if not isinstance(text, str):
-        raise ValueError(f"expected an exact decimal string, got {text!r}")
+        shown = repr(text) if isinstance(text, (int, float, bool)) else type(text).__name__
+        raise ValueError(f"expected an exact decimal string, got {shown[:40]}")
     shown = text if len(text) <= 40 else text[:40] + "..."
     if len(text) > MAX_DECIMAL_LENGTH:
         raise ValueError(f"decimal string longer than {MAX_DECIMAL_LENGTH} characters: "

@@ -352,6 +352,8 @@ def load_checkpoint(path, spec, precision: int) -> dict[str, Any]:
         raise CheckpointError(f"cannot read it: {exc.strerror or exc}") from None
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         raise CheckpointError("it is not valid JSON (corrupt or truncated)") from None
+    except ValueError as exc:  # e.g. an integer beyond Python's int-string limit
+        raise CheckpointError(f"it cannot be read: {exc}") from None
     if not isinstance(old, dict) or set(old) != {"format", "spec", "precision", "goals"} \
             or old["format"] != CHECKPOINT_FORMAT:
         raise CheckpointError(f"it is not a checkpoint (format {CHECKPOINT_FORMAT!r})")
