@@ -242,3 +242,40 @@ def test_workers_capped(capsys, monkeypatch):
     from selu_proof.kernel.parallel import usable_cores
 
     assert all(n <= min(usable_cores(), 76) for n in made)
+
+
+TIGHT_SPEC = """name = "tight"
+description = "chi1 at Theorem 1's maximising corner, below a bound 5e-30 above it"
+[domain]
+mu = ["-0.1", "-0.1"]
+omega = ["-0.1", "-0.1"]
+nu = ["0.8", "0.8"]
+tau = ["1.1", "1.1"]
+[[claim]]
+kind = "chi1_below"
+bound = "1.2089663256891167283195445259"
+"""
+
+
+def test_tight_true_claim_is_proved_and_checked(tmp_path, capsys):
+    """chi1 = 1.2089663256891167283195445258390... at the point: the bound is above it
+    by 6e-30 (relative 5e-30), far below the 17 digits a leaf used to be recorded to.
+    What the prover decides, the checker accepts."""
+    from selu_proof.kernel.exact import parse_decimal
+
+    (tmp_path / "tight.toml").write_text(TIGHT_SPEC)
+    assert main(["prove", str(tmp_path / "tight.toml"), "--out", str(tmp_path)]) == 0
+    assert "proved" in capsys.readouterr().out
+    cert = json.loads((tmp_path / "tight.cert.json").read_text())
+    (leaf,) = cert["claims"][0]["goals"][0]["tree"]
+    bound = parse_decimal("1.2089663256891167283195445259")
+    assert parse_decimal(leaf[2]) < bound and len(leaf[2]) > 19
+    assert check_certificate(cert).valid
+    # the recorded digits are the fewest that stay below the bound: one fewer is refused
+    bad = copy.deepcopy(cert)
+    bad["claims"][0]["goals"][0]["tree"][0][2] = leaf[2][:-1]
+    assert not check_certificate(bad).valid
+    from selu_proof.kernel.exact import record_up
+
+    assert record_up(bound - parse_decimal("1e-40"), bound) is not None
+    assert record_up(bound, bound) is None

@@ -122,7 +122,7 @@ def check_tolerance(text: str, option: str = "--tol") -> Fraction:
     """A positive tolerance of at least :data:`MIN_TOLERANCE`."""
     tol = parse_exact(text, option)
     if not MIN_TOLERANCE <= tol:
-        raise CLIError(f"{option} must be at least 1e-30 (positive), got {text!r}")
+        raise CLIError(f"{option} must be positive and at least 1e-30, got {text!r}")
     return tol
 
 
@@ -149,7 +149,7 @@ def check_output_dir(path: str, option: str) -> None:
     try:
         Path(path).mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise CLIError(f"{option} {path}: cannot create the directory: "
+        raise CLIError(f"cannot write to {path} ({option}, a directory): "
                        f"{exc.strerror or exc}") from None
 
 

@@ -9,14 +9,16 @@ domain by construction; every leaf's evidence is re-evaluated
 (:func:`~selu_proof.kernel.forms.leaf_bound`) and must give an upper bound
 ``<=`` the recorded one, which must be ``< c``.  (Soundness needs only these
 two inequalities; the checker also requires the recorded number to be the
-replayed one rounded up to 17 digits, and every other field -- the constants'
-balls, each goal's label, expression, bound, leaf count and certified maximum
--- to be what the specification and the replay give, each number spelled
-exactly as the prover writes it (:func:`~selu_proof.kernel.exact.fraction_str`,
-an integer count as a JSON integer), so that any edit of a field the prover
-writes is detected.  The specification inside is the author's text, kept
-verbatim: a respelling of one of its numbers states the same claim, and
-``check --spec`` compares it with the given specification exactly.)  The format is described in
+replayed one rounded up to 17 digits, or to the fewest more digits that keep
+it below the bound (:func:`~selu_proof.kernel.exact.record_up`), and every
+other field -- the constants' balls, each goal's label, expression, bound,
+leaf count and certified maximum -- to be what the specification and the
+replay give, each number spelled exactly as the prover writes it
+(:func:`~selu_proof.kernel.exact.fraction_str`, an integer count as a JSON
+integer), so that any edit of a field the prover writes is detected.  The
+specification inside is the author's text, kept verbatim: a respelling of one
+of its numbers states the same claim, and ``check --spec`` compares it with
+the given specification exactly.)  The format is described in
 :mod:`selu_proof.search.certificate`.  It imports nothing from the prover.
 
 An ``extremum`` claim (a bracket ``[lower, upper]`` of ``max F`` or
@@ -53,6 +55,7 @@ from selu_proof.kernel.exact import (
     fraction_str,
     lower_fraction,
     parse_decimal,
+    record_up,
     upper_fraction,
 )
 from selu_proof.kernel.specs import (
@@ -247,9 +250,10 @@ def _check_leaf(key: str, bound: Fraction, n: int, box: forms.Box, node: tuple[s
     if up is None or up > recorded:
         raise _InvalidError(f"leaf {n} ({_fmt_box(box)}): {form} gives {enc.str(10)}, "
                             f"not <= recorded {recorded_s}")
-    if decimal_up(up) != recorded_s:  # tamper evidence, not needed for soundness
+    expected = record_up(up, bound, closed)
+    if expected != recorded_s:  # tamper evidence, not needed for soundness
         raise _InvalidError(f"leaf {n} ({_fmt_box(box)}): recorded bound {recorded_s} "
-                            f"differs from the replayed {decimal_up(up)}")
+                            f"differs from the replayed {expected or decimal_up(up)}")
     return recorded
 
 
