@@ -18,20 +18,9 @@ from selu_proof.kernel.checker import check_certificate, check_file
 from selu_proof.kernel.specs import PROOFS_DIR
 
 THEOREM1 = PROOFS_DIR / "theorem1.cert.json"
-FALSE_SPEC = """name = "theorem1"
-description = "false: S(H) < 0.5 on Theorem 1's domain"
-[parameters]
-alpha = "alpha01"
-lambda = "lambda01"
-[domain]
-mu = ["-0.1", "0.1"]
-omega = ["-0.1", "0.1"]
-nu = ["0.8", "1.5"]
-tau = ["0.95", "1.1"]
-[[claim]]
-kind = "spectral_norm_below"
-bound = "0.5"
-"""
+#: Theorem 1's specification, name and domain included, with the false claim S(H) < 0.5
+FALSE_SPEC = (PROOFS_DIR / "theorem1.toml").read_text().split("[[claim]]")[0] + \
+    '[[claim]]\nkind = "spectral_norm_below"\nbound = "0.5"\n'
 
 
 def _false_spec_raw():
@@ -244,17 +233,12 @@ def test_workers_capped(capsys, monkeypatch):
     assert all(n <= min(usable_cores(), 76) for n in made)
 
 
-TIGHT_SPEC = """name = "tight"
-description = "chi1 at Theorem 1's maximising corner, below a bound 5e-30 above it"
-[domain]
-mu = ["-0.1", "-0.1"]
-omega = ["-0.1", "-0.1"]
-nu = ["0.8", "0.8"]
-tau = ["1.1", "1.1"]
-[[claim]]
-kind = "chi1_below"
-bound = "1.2089663256891167283195445259"
-"""
+#: chi1 at the corner of Theorem 1's domain where it is largest, a point domain
+TIGHT_SPEC = "\n".join([
+    'name = "tight"', "[domain]",
+    *(f'{v} = ["{x}", "{x}"]' for v, x in zip(("mu", "omega", "nu", "tau"),
+                                              ("-0.1", "-0.1", "0.8", "1.1"))),
+    "[[claim]]", 'kind = "chi1_below"', 'bound = "1.2089663256891167283195445259"', ""])
 
 
 def test_tight_true_claim_is_proved_and_checked(tmp_path, capsys):
