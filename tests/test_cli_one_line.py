@@ -188,3 +188,20 @@ def test_threads_capped_at_the_usable_cores(capsys):
         assert torch.get_num_threads() <= usable_cores()
     finally:
         torch.set_num_threads(before)
+
+
+def test_designed_spec_name_stays_a_valid_name():
+    """``--mean 1e-60`` once gave a 70-character name, refused after the design work."""
+    from fractions import Fraction
+
+    from selu_proof.search.design_proof import designed_spec
+
+    tiny = designed_spec("1.67", "1.05", Fraction(1, 10**60), Fraction(1), Fraction(0),
+                         Fraction(1), Fraction(1))
+    assert tiny.name.startswith("design_") and len(tiny.name) <= 64
+    other = designed_spec("1.67", "1.05", Fraction(2, 10**60), Fraction(1), Fraction(0),
+                          Fraction(1), Fraction(1))
+    assert other.name != tiny.name
+    plain = designed_spec("1.67", "1.05", Fraction(1, 10), Fraction(1), Fraction(0),
+                          Fraction(1), Fraction(1))
+    assert plain.name == "design_mean0p1_var1"  # short names as before
