@@ -210,12 +210,12 @@ def _print_result(r: Any, widths: tuple[int, int]) -> None:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from selu_proof.kernel.checker import count_leaves, read_document
+    from selu_proof.kernel.checker import read_document
 
     expected = _resolve_spec(args.spec).raw if args.spec else None
     # each file is read once, into memory: what is checked is what is compared with --spec
     docs = [read_document(f) for f in args.files]
-    most = max([count_leaves(doc) for doc, _ in docs] + [1])
+    most = max([_count_leaves(doc) for doc, _ in docs] + [1])
     workers = min(_workers(args), most)  # no more workers than leaves to replay
     executor = None if workers == 1 else process_pool(workers)
     try:
@@ -226,6 +226,22 @@ def run_check(args: argparse.Namespace) -> int:
     if args.json:
         emit_json({"results": rows})
     return 0 if ok else 1
+
+
+def _count_leaves(data: Any) -> int:
+    """The number of leaves a certificate document's trees hold (0 if it has none).
+
+    A size, read before any check, to size a worker pool; not trusted for anything else.
+    """
+    claims = data.get("claims") if isinstance(data, dict) else None
+    trees = []
+    for c in claims if isinstance(claims, list) else []:
+        if isinstance(c, dict):
+            trees.append(c.get("tree"))
+            goals = c.get("goals")
+            trees.extend(g.get("tree") for g in (goals if isinstance(goals, list) else [])
+                         if isinstance(g, dict))
+    return sum(isinstance(node, list) for t in trees if isinstance(t, list) for node in t)
 
 
 def _check_files(args: argparse.Namespace, docs: list[tuple[Any, str]], expected: Any,

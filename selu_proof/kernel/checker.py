@@ -70,7 +70,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Executor
 
 __all__ = ["CheckResult", "check_certificate", "check_file", "check_document", "read_document",
-           "same_spec", "count_leaves", "FORMAT"]
+           "same_spec", "FORMAT"]
 
 FORMAT = "selu-proof-certificate/2"
 _KEYS = {"format", "spec", "precision", "variables", "constants", "claims"}
@@ -488,22 +488,6 @@ def check_document(data: Any, executor: Executor | None = None, workers: int = 1
     if res.valid and spec is not None and not same_spec(data["spec"], spec):
         res.valid, res.message = False, "states a different specification than --spec"
     return res
-
-
-def count_leaves(data: Any) -> int:
-    """The number of leaves a certificate document's trees hold (0 if it has none).
-
-    A size, read before any check, to size a worker pool; not trusted for anything else.
-    """
-    claims = data.get("claims") if isinstance(data, dict) else None
-    trees = []
-    for c in claims if isinstance(claims, list) else []:
-        if isinstance(c, dict):
-            trees.append(c.get("tree"))
-            goals = c.get("goals")
-            trees.extend(g.get("tree") for g in (goals if isinstance(goals, list) else [])
-                         if isinstance(g, dict))
-    return sum(isinstance(node, list) for t in trees if isinstance(t, list) for node in t)
 
 
 def same_spec(a: Any, b: Any) -> bool:
