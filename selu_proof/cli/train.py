@@ -72,7 +72,8 @@ def _check_memory(cfg) -> None:  # noqa: ANN001 - a TrainConfig
 
     samples, features = DATASET_SIZES[cfg.dataset]
     try:
-        check_memory(training_bytes(cfg.depth, cfg.width, cfg.batch_size, features, samples),
+        check_memory(training_bytes(cfg.depth, cfg.width, min(cfg.batch_size, samples),
+                                    features, samples),
                      f"training depth {cfg.depth}, width {cfg.width}, batch {cfg.batch_size}")
     except MemoryError as exc:
         raise CLIError(str(exc)) from None
