@@ -73,13 +73,14 @@ CHI1_WITNESSES: dict[str, tuple[str, str, str, str]] = {
 
 def _interval(x: arb, digits: int) -> list[str]:
     """``[lo, hi]`` decimal strings enclosing the ball ``x`` (rounded outward)."""
-    from decimal import Decimal
+    from decimal import Context, Decimal
 
     lo, hi = ball_ends(x)
     out = [decimal_down(lo, digits), decimal_up(hi, digits)]
     big = max(abs(lo), abs(hi))
     if big > 10**12 or 0 < big < Fraction(1, 10**6):  # exponent notation, same digits
-        out = [str(Decimal(t).normalize()) for t in out]
+        # exactly: normalize() rounds to nearest in its context (28 digits by default)
+        out = [str(Decimal(t).normalize(Context(prec=len(t)))) for t in out]
     return out
 
 

@@ -373,3 +373,16 @@ def test_figure_objects_show_a_short_summary_not_their_arrays():
         assert "array(" not in text and len(text) < 1500
         assert text.startswith("CorrelationMapPlot")
     assert "points: 41" in pretty(p) and "slope: 1.0715749924558167" in pretty(p)
+
+
+def test_certificate_cover_of_an_extremum_certificate():
+    """An extremum claim's entry holds its tree itself: it is drawn as the claim's one goal."""
+    path = PROOFS_DIR / "theorem1_extrema.cert.json"
+    entry = json.loads(path.read_text())["claims"][0]
+    out = plots.plot_certificate_cover(path, claim=0)
+    s = out.summary()
+    assert s["claim_kind"] == "extremum" and s["goal_label"] == "max norm-H"
+    assert s["leaves"] == s["recorded_leaves"] == entry["leaves"]
+    assert sum(s["counts"].values()) == entry["leaves"]
+    with pytest.raises(ValueError, match="goal 1 does not exist"):
+        plots.plot_certificate_cover(path, claim=0, goal=1)

@@ -11,7 +11,7 @@ import copy
 import sys
 from typing import Any
 
-from selu_proof.cli.common import CLIError, emit_json, parse_exact, progress
+from selu_proof.cli.common import CLIError, emit_json, progress
 
 QUANTITY_HELP = ("norm-H: S(H), the spectral norm of the Jacobian of (mu, nu) -> (mu~, nu~); "
                  "norm-J: S(J), the same for (mu, nu) -> (mu~, xi~); mean: mu~; var: nu~; "
@@ -66,9 +66,9 @@ def add_search_options(p: Any, max_boxes: int, boxes_help: str, seconds_help: st
 
 def parse_tolerance(text: str) -> str:
     """Validate a positive exact tolerance; return it as the decimal string to put in a spec."""
-    tol = parse_exact(text, "--tol")
-    if tol <= 0:
-        raise CLIError(f"--tol must be positive, got {text!r}")
+    from selu_proof.cli.common import check_tolerance
+
+    check_tolerance(text, "--tol")
     return text.strip()
 
 
@@ -91,13 +91,20 @@ def extremum_spec(spec: Any, quantity: str, sense: str, tol: str) -> Any:
 
 
 def check_budget(args: argparse.Namespace) -> None:
-    """One-line errors for impossible budgets and precisions."""
+    """One-line errors for impossible budgets, precisions and output folders, before work.
+
+    The precision is limited to what the checker accepts
+    (:data:`~selu_proof.kernel.specs.PRECISION_RANGE`), so that every certificate a
+    search writes can be checked.
+    """
+    from selu_proof.cli.common import check_output_dir, check_precision
+
     if args.max_boxes < 1:
         raise CLIError("--max-boxes must be positive")
     if args.max_seconds is not None and not args.max_seconds > 0:
         raise CLIError("--max-seconds must be positive")
-    if not 53 <= getattr(args, "precision", 128) <= 4096:
-        raise CLIError("--precision must be between 53 and 4096 bits")
+    check_precision(getattr(args, "precision", 128))
+    check_output_dir(args.out, "--out")
 
 
 def run_bound(args: argparse.Namespace) -> int:

@@ -10,7 +10,9 @@ from fractions import Fraction
 from typing import Any
 
 __all__ = ["CLIError", "emit_json", "parse_exact", "parse_float", "progress", "check_supported",
-           "check_parameter", "check_output_file", "run_guarded"]
+           "check_parameter", "check_output_file", "check_output_dir",
+           "check_precision", "check_network_size", "check_seed", "check_tolerance",
+           "MIN_TOLERANCE", "run_guarded"]
 
 
 class CLIError(Exception):
@@ -88,6 +90,67 @@ def check_output_file(path: str, option: str) -> None:
         raise CLIError(f"{option} {path}: directory {str(parent)!r} does not exist")
     if Path(path).is_dir():
         raise CLIError(f"{option} {path} is a directory")
+
+
+def check_network_size(depth: int, width: int, batch: int, *, itemsize: int = 4,
+                       gradients: bool = False, pairs: bool = False) -> None:
+    """Refuse, before allocating, a simulated network too large for this machine.
+
+    The estimate (:func:`selu_proof.numeric.memory.simulation_bytes`) counts the
+    weights, the activations and, with ``gradients``, the derivatives kept per layer.
+    """
+    from selu_proof.numeric.memory import check_memory, simulation_bytes
+
+    if depth < 1 or width < 2 or batch < 2:
+        raise CLIError("need --depth >= 1, --width >= 2 and --batch >= 2")
+    if width * batch > 2**31 or width > 65536:
+        raise CLIError("--width/--batch too large for a simulation in memory")
+    what = f"depth {depth}, width {width}, batch {batch}" + \
+        (" with --gradients" if gradients else "")
+    try:
+        check_memory(simulation_bytes(depth, width, batch, itemsize, gradients=gradients,
+                                      pairs=pairs), what)
+    except MemoryError as exc:
+        raise CLIError(str(exc)) from None
+
+
+#: smallest tolerance a search accepts (128-bit balls carry about 38 digits)
+MIN_TOLERANCE = Fraction(1, 10**30)
+
+
+def check_tolerance(text: str, option: str = "--tol") -> Fraction:
+    """A positive tolerance of at least :data:`MIN_TOLERANCE`."""
+    tol = parse_exact(text, option)
+    if not MIN_TOLERANCE <= tol:
+        raise CLIError(f"{option} must be positive and at least 1e-30, got {text!r}")
+    return tol
+
+
+def check_seed(seed: int, option: str = "--seed") -> int:
+    """A seed in ``[0, 2**63)`` (numpy needs it non-negative, torch below ``2**63``)."""
+    if not 0 <= seed < 2**63:
+        raise CLIError(f"{option} must be an integer in [0, 2**63), got {seed}")
+    return seed
+
+
+def check_precision(bits: int) -> None:
+    """Refuse a ``--precision`` the checker would not accept (one limit for every command)."""
+    from selu_proof.kernel.specs import PRECISION_RANGE
+
+    lo, hi = PRECISION_RANGE
+    if not lo <= bits <= hi:
+        raise CLIError(f"--precision must be between {lo} and {hi} bits (the checker's range)")
+
+
+def check_output_dir(path: str, option: str) -> None:
+    """Create the output directory ``path`` now, or refuse it, before any work is done."""
+    from pathlib import Path
+
+    try:
+        Path(path).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CLIError(f"cannot write to {path} ({option}, a directory): "
+                       f"{exc.strerror or exc}") from None
 
 
 def progress(total: int | None, desc: str, enabled: bool) -> Any:

@@ -143,6 +143,7 @@ def run_design(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise CLIError(str(exc)) from None
     if args.prove:
+        _check_designed_spec(result, (mean, var, omega, tau))
         return _design_and_prove(args, result, (mean, var, omega, tau))
     return _print_result(result, args.json)
 
@@ -167,9 +168,23 @@ def _add_prove_options(p: argparse.ArgumentParser) -> None:
 def _check_prove_options(args: argparse.Namespace) -> None:
     from selu_proof.cli.bound import check_budget
 
-    check_budget(args)
     if args.dropout_rate is not None:
         raise CLIError("--prove does not take --dropout-rate")
+    check_budget(args)
+
+
+def _check_designed_spec(result, target) -> None:  # noqa: ANN001 - a RootResult
+    """Refuse, before proving, a design whose smallest domain is no supported specification."""
+    from selu_proof.kernel.specs import SpecError
+    from selu_proof.search.design_proof import SMALLEST_SCALE, designed_spec
+
+    if result.status != "unique":
+        return
+    try:
+        designed_spec(result.values["alpha"], result.values["lambda"], *target, SMALLEST_SCALE)
+    except SpecError as exc:
+        raise CLIError(f"--prove: the designed SELU's domain is not a supported "
+                       f"specification: {exc}") from None
 
 
 def _design_and_prove(args: argparse.Namespace, result, target) -> int:

@@ -16,6 +16,7 @@ from selu_proof.cli.common import (
     CLIError,
     check_parameter,
     check_supported,
+    check_tolerance,
     emit_json,
     parse_exact,
     progress,
@@ -64,9 +65,7 @@ def run(args: argparse.Namespace) -> int:
     tau = _interval(args.tau, "--tau")
     if tau[0] <= 0:
         raise CLIError(f"--tau must be positive, got {args.tau!r}")
-    tol = parse_exact(args.tol if args.tol is not None else "1e-6", "--tol")
-    if tol <= 0:
-        raise CLIError(f"--tol must be positive, got {args.tol!r}")
+    tol = check_tolerance(args.tol if args.tol is not None else "1e-6", "--tol")
     check_supported("--omega/--tau", omega=omega, tau=tau)
     alpha = None if args.alpha is None else check_parameter(parse_exact(args.alpha, "--alpha"),
                                                             "--alpha")

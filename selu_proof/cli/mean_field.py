@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from selu_proof.cli.common import CLIError, emit_json, parse_exact, progress
+from selu_proof.cli.common import CLIError, check_supported, emit_json, parse_exact, progress
 
 _HELP = (
     "Mean-field analysis of one layer (Poole et al. 2016; Schoenholz et al. 2017) at the "
@@ -91,6 +91,11 @@ def _check(args: argparse.Namespace) -> None:
     if args.dropout_rate is not None and not 0 <= parse_exact(args.dropout_rate,
                                                               "--dropout-rate") < 1:
         raise CLIError(f"--dropout-rate must be in [0, 1), got {args.dropout_rate}")
+    value = {name: parse_exact(getattr(args, name), name) if getattr(args, name) else None
+             for name in ("mean", "var", "omega", "tau")}
+    check_supported("--mean/--var/--omega/--tau", value["mean"] or 0, value["omega"] or 0,
+                    1 if value["var"] is None else value["var"],
+                    1 if value["tau"] is None else value["tau"])
     if not 1 <= args.digits <= 60:
         raise CLIError("--digits must be in [1, 60]")
     if not 4 <= args.grid <= 2000:

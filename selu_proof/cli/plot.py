@@ -8,7 +8,9 @@ from typing import Any
 
 from selu_proof.cli.common import (
     CLIError,
+    check_network_size,
     check_output_file,
+    check_seed,
     check_supported,
     emit_json,
     parse_float,
@@ -143,10 +145,8 @@ def _simulation(args: argparse.Namespace, ax: Any) -> dict[str, Any]:
     depth = 100 if args.depth is None else args.depth
     width = 1000 if args.width is None else args.width
     batch = 1000 if args.batch is None else args.batch
-    if depth < 1 or width < 2 or batch < 2:
-        raise CLIError("need --depth >= 1, --width >= 2 and --batch >= 2")
-    if width * batch > 2**31 or width > 65536:
-        raise CLIError("--width/--batch too large for a simulation in memory")
+    check_network_size(depth, width, batch)
+    check_seed(0 if args.seed is None else args.seed)
     weights = _weights(args, None)
     extra: dict[str, Any] = {}
     if weights is not None:
@@ -206,8 +206,8 @@ def _mean_field_figure(args: argparse.Namespace) -> tuple[Any, dict[str, Any]]:
         depth = 50 if args.depth is None else args.depth
         width = 500 if args.width is None else args.width
         batch = 500 if args.batch is None else args.batch
-        if depth < 1 or width < 2 or batch < 2 or width * batch > 2**31 or width > 65536:
-            raise CLIError("need --depth >= 1, 2 <= --width <= 65536, --batch >= 2")
+        check_network_size(depth, width, batch, gradients=True)
+        check_seed(0 if args.seed is None else args.seed)
         data = mean_field.plot_gradients(depth=depth, width=width, batch=batch,
                                         seed=0 if args.seed is None else args.seed)
     return data.figure, data.summary()

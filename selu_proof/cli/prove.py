@@ -30,7 +30,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--out", default="certificates", metavar="DIR",
                    help="directory for certificates and checkpoints (default: ./certificates)")
     p.add_argument("--workers", type=int, default=1, metavar="N",
-                   help="worker processes for the search and the replay (default 1: the "
+                   help="worker processes for the search and the replay, at most the usable "
+                   "cores (default 1: the "
                    "paper's proofs are small enough that one process, whose cache of "
                    "block enclosures serves every box, is as fast as two); results do "
                    "not depend on it")
@@ -60,8 +61,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     c.add_argument("--spec", metavar="NAME|SPEC.toml",
                    help="also require the certificate to state exactly this specification")
     c.add_argument("--workers", type=int, default=None, metavar="N",
-                   help="worker processes re-evaluating leaves (default: the usable cores, "
-                   f"here {usable_cores()}); the verdict does not depend on it")
+                   help="worker processes re-evaluating leaves (default and at most: the "
+                   f"usable cores, here {usable_cores()}, and no more than the leaves); the "
+                   "verdict does not depend on it")
     c.add_argument("--json", action="store_true", help="print the results as JSON")
     c.set_defaults(func=run_check)
 
@@ -105,11 +107,13 @@ def _executor(args: argparse.Namespace):
 
 
 def _workers(args: argparse.Namespace) -> int:
-    """``--workers``, defaulting to the usable cores."""
+    """``--workers``, defaulting to and (on this machine) capped at the usable cores."""
     if args.workers is None:
         args.workers = usable_cores()
     if args.workers < 1:
         raise CLIError("--workers must be at least 1")
+    if not getattr(args, "scheduler", None):  # a cluster's workers are not counted here
+        args.workers = min(args.workers, usable_cores())
     return args.workers
 
 
@@ -128,12 +132,16 @@ def run_prove(args: argparse.Namespace) -> int:
         raise CLIError("--max-boxes must be positive")
     if args.max_seconds is not None and not args.max_seconds > 0:
         raise CLIError("--max-seconds must be positive")
-    from selu_proof.kernel.specs import PRECISION_RANGE
+    from selu_proof.cli.common import check_output_dir, check_precision
 
-    if not PRECISION_RANGE[0] <= args.precision <= PRECISION_RANGE[1]:
-        raise CLIError(f"--precision must be between {PRECISION_RANGE[0]} and "
-                       f"{PRECISION_RANGE[1]} bits")
+    check_precision(args.precision)
     specs = [_resolve_spec(item) for item in items]
+    names = [s.name for s in specs]
+    twice = sorted({n for n in names if names.count(n) > 1})
+    if twice:  # their certificates and checkpoints would overwrite each other
+        raise CLIError(f"two specifications are named {', '.join(map(repr, twice))}: "
+                       "each writes <out>/<name>.cert.json, so names must differ")
+    check_output_dir(args.out, "--out")
     workers = _workers(args)
     # columns wide enough for every name and for the largest possible box count
     widths = (max(10, *(len(s.name) for s in specs)), len(str(4 * args.max_boxes)))
@@ -202,11 +210,16 @@ def _print_result(r: Any, widths: tuple[int, int]) -> None:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    from selu_proof.kernel.checker import read_document
+
     expected = _resolve_spec(args.spec).raw if args.spec else None
-    workers = _workers(args)
+    # each file is read once, into memory: what is checked is what is compared with --spec
+    docs = [read_document(f) for f in args.files]
+    most = max([_count_leaves(doc) for doc, _ in docs] + [1])
+    workers = min(_workers(args), most)  # no more workers than leaves to replay
     executor = None if workers == 1 else process_pool(workers)
     try:
-        rows, ok = _check_files(args, expected, executor, workers)
+        rows, ok = _check_files(args, docs, expected, executor, workers)
     finally:
         if executor is not None:
             executor.shutdown(cancel_futures=True)
@@ -215,22 +228,34 @@ def run_check(args: argparse.Namespace) -> int:
     return 0 if ok else 1
 
 
-def _check_files(args: argparse.Namespace, expected: Any, executor: Any,
-                 workers: int) -> tuple[list[dict[str, Any]], bool]:
-    from selu_proof.kernel.checker import check_file
+def _count_leaves(data: Any) -> int:
+    """The number of leaves a certificate document's trees hold (0 if it has none).
+
+    A size, read before any check, to size a worker pool; not trusted for anything else.
+    """
+    claims = data.get("claims") if isinstance(data, dict) else None
+    trees = []
+    for c in claims if isinstance(claims, list) else []:
+        if isinstance(c, dict):
+            trees.append(c.get("tree"))
+            goals = c.get("goals")
+            trees.extend(g.get("tree") for g in (goals if isinstance(goals, list) else [])
+                         if isinstance(g, dict))
+    return sum(isinstance(node, list) for t in trees if isinstance(t, list) for node in t)
+
+
+def _check_files(args: argparse.Namespace, docs: list[tuple[Any, str]], expected: Any,
+                 executor: Any, workers: int) -> tuple[list[dict[str, Any]], bool]:
+    from selu_proof.kernel.checker import CheckResult, check_document
 
     rows = []
     ok = True
-    for f in args.files:
-        res = check_file(f, executor, workers)
-        if res.valid and expected is not None:
-            import json
-
-            stated = json.loads(Path(f).read_text(encoding="utf-8"))["spec"]
-            if stated != expected:
-                res.valid, res.message = False, "states a different specification than --spec"
+    for f, (doc, reason) in zip(args.files, docs):
+        res = CheckResult(False, reason) if reason else \
+            check_document(doc, executor, workers, spec=expected)
         ok &= res.valid
         rows.append({"file": f, "valid": res.valid, "message": res.message, "name": res.name,
+                     "domain": res.domain,
                      "goals": [{"claim": g["claim"], "goal": g["goal"], "leaves": g["leaves"],
                                 "certified_max": g["certified_max"],
                                 "statement": g["statement"]}
@@ -240,6 +265,8 @@ def _check_files(args: argparse.Namespace, expected: Any, executor: Any,
                 leaves = sum(g["leaves"] for g in res.goals)
                 print(f"{f}: valid ({res.name}: {len(res.goals)} goals, {leaves} leaves "
                       "re-evaluated)")
+                print("    on " + ", ".join(f"{v} in [{lo}, {hi}]"
+                                            for v, (lo, hi) in res.domain.items()))
                 for g in res.goals:
                     print(f"    {g['claim']:<20} {g['statement']}")
             else:

@@ -9,7 +9,9 @@ from typing import Any
 
 from selu_proof.cli.common import (
     CLIError,
+    check_network_size,
     check_output_file,
+    check_seed,
     check_supported,
     emit_json,
     parse_float,
@@ -73,10 +75,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _check(args: argparse.Namespace) -> dict:
-    if args.depth < 1 or args.width < 2 or args.batch < 2:
-        raise CLIError("need --depth >= 1, --width >= 2 and --batch >= 2")
-    if args.width * args.batch > 2**31 or args.width > 65536:
-        raise CLIError("--width/--batch too large for a simulation in memory")
+    check_network_size(args.depth, args.width, args.batch,
+                       itemsize=4 if args.dtype == "float32" else 8,
+                       gradients=args.gradients, pairs=args.pairs is not None)
+    check_seed(args.seed)
     omega = "0" if args.omega is None else args.omega
     tau = "1" if args.tau is None else args.tau
     om, ta = parse_float(omega, "--omega"), parse_float(tau, "--tau")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from selu_proof.cli.common import CLIError, emit_json, parse_float, progress
+from selu_proof.cli.common import CLIError, check_output_file, emit_json, parse_float, progress
+from selu_proof.kernel.parallel import usable_cores
 
 _HELP = (
     "Train a fully connected network (DEPTH hidden layers of WIDTH units) on a dataset that ships "
@@ -40,7 +41,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    "(default 0)")
     p.add_argument("--seed", type=int, default=0, metavar="S", help="random seed (default 0)")
     p.add_argument("--threads", type=int, default=None, metavar="T",
-                   help="torch CPU threads (default: torch's choice)")
+                   help="torch CPU threads, at most the usable cores (default: torch's "
+                   "choice)")
     p.add_argument("--json", action="store_true",
                    help="print config, per-epoch history with the monitor rows, and final")
     p.add_argument("--plot", metavar="FILE", default=None,
@@ -63,6 +65,20 @@ def _config(args: argparse.Namespace):
         raise CLIError(str(exc)) from None
 
 
+def _check_memory(cfg) -> None:  # noqa: ANN001 - a TrainConfig
+    """Refuse, before building the network, a run that needs more memory than there is."""
+    from selu_proof.numeric.memory import check_memory, training_bytes
+    from selu_proof.torch.training import DATASET_SIZES
+
+    samples, features = DATASET_SIZES[cfg.dataset]
+    try:
+        check_memory(training_bytes(cfg.depth, cfg.width, min(cfg.batch_size, samples),
+                                    features, samples),
+                     f"training depth {cfg.depth}, width {cfg.width}, batch {cfg.batch_size}")
+    except MemoryError as exc:
+        raise CLIError(str(exc)) from None
+
+
 def run(args: argparse.Namespace) -> int:
     """Train, print a per-epoch table (or JSON), optionally plot."""
     try:
@@ -73,13 +89,16 @@ def run(args: argparse.Namespace) -> int:
                        "not installed): pip install 'selu-proof[train]'") from None
     if args.plot is not None and not args.plot.lower().endswith((".png", ".pdf", ".svg")):
         raise CLIError("--plot FILE must end in .png, .pdf or .svg")
-    if args.threads is not None:
-        if args.threads < 1:
-            raise CLIError(f"--threads must be at least 1, got {args.threads}")
-        torch.set_num_threads(args.threads)
+    if args.plot is not None:
+        check_output_file(args.plot, "--plot")
     from selu_proof.torch.training import train
 
     cfg = _config(args)
+    _check_memory(cfg)
+    if args.threads is not None:
+        if args.threads < 1:
+            raise CLIError(f"--threads must be at least 1, got {args.threads}")
+        torch.set_num_threads(min(args.threads, usable_cores()))  # at most the usable cores
     bar = progress(cfg.epochs, "epochs", sys.stderr.isatty() and not args.json)
     with bar:
         result = train(cfg, progress=bar)

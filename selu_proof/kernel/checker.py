@@ -9,10 +9,16 @@ domain by construction; every leaf's evidence is re-evaluated
 (:func:`~selu_proof.kernel.forms.leaf_bound`) and must give an upper bound
 ``<=`` the recorded one, which must be ``< c``.  (Soundness needs only these
 two inequalities; the checker also requires the recorded number to be the
-replayed one rounded up to 17 digits, and every other field -- the constants'
-balls, each goal's label, expression, bound, leaf count and certified maximum
--- to be what the specification and the replay give, so that any edit of a
-certificate is detected.)  The format is described in
+replayed one rounded up to 17 digits, or to the fewest more digits that keep
+it below the bound (:func:`~selu_proof.kernel.exact.record_up`), and every
+other field -- the constants' balls, each goal's label, expression, bound,
+leaf count and certified maximum -- to be what the specification and the
+replay give, each number spelled exactly as the prover writes it
+(:func:`~selu_proof.kernel.exact.fraction_str`, an integer count as a JSON
+integer), so that any edit of a field the prover writes is detected.  The
+specification inside is the author's text, kept verbatim: a respelling of one
+of its numbers states the same claim, and ``check --spec`` compares it with
+the given specification exactly.)  The format is described in
 :mod:`selu_proof.search.certificate`.  It imports nothing from the prover.
 
 An ``extremum`` claim (a bracket ``[lower, upper]`` of ``max F`` or
@@ -49,6 +55,7 @@ from selu_proof.kernel.exact import (
     fraction_str,
     lower_fraction,
     parse_decimal,
+    record_up,
     upper_fraction,
 )
 from selu_proof.kernel.specs import (
@@ -62,7 +69,8 @@ from selu_proof.kernel.specs import (
 if TYPE_CHECKING:
     from concurrent.futures import Executor
 
-__all__ = ["CheckResult", "check_certificate", "check_file", "FORMAT"]
+__all__ = ["CheckResult", "check_certificate", "check_file", "check_document", "read_document",
+           "same_spec", "FORMAT"]
 
 FORMAT = "selu-proof-certificate/2"
 _KEYS = {"format", "spec", "precision", "variables", "constants", "claims"}
@@ -82,6 +90,8 @@ class CheckResult:
     message: str
     name: str = ""
     goals: list[dict[str, Any]] = field(default_factory=list)
+    #: the domain the claims were proved on, ``{variable: [lo, hi]}`` as exact decimals
+    domain: dict[str, list[str]] = field(default_factory=dict)
 
 
 class _InvalidError(Exception):
@@ -127,7 +137,7 @@ class _Replay:
         """(leaf count, certified max), or _InvalidError naming the first failing leaf."""
         best, count = None, 0
         for verdict in self._verdicts():
-            if isinstance(verdict, str):
+            if not isinstance(verdict, tuple):
                 raise _InvalidError(verdict)
             recorded = Fraction(*verdict)
             best = recorded if best is None or recorded > best else best
@@ -164,7 +174,7 @@ def _leaf_verdicts(context: tuple, jobs: list[tuple], boxes: list[forms.Box],
     for i, w in zip(order, weights):
         parts[min(n - 1, acc * n // total)].append(i)
         acc += w
-    parts = [part for part in parts if part]
+    parts = [sorted(part) for part in parts if part]  # tree order within a chunk
     futures = [where.executor.submit(_leaf_chunk, context, [jobs[i] for i in part])
                for part in parts]
 
@@ -173,7 +183,9 @@ def _leaf_verdicts(context: tuple, jobs: list[tuple], boxes: list[forms.Box],
         for part, fut in zip(parts, futures):
             for i, verdict in zip(part, fut.result()):
                 out[i] = verdict
-        return out
+        # a chunk that failed left its later leaves unevaluated: they follow its failure
+        first = next((i for i, v in enumerate(out) if not isinstance(v, tuple)), len(out))
+        return out[:first + 1]
 
     return collect
 
@@ -197,9 +209,10 @@ def _box_ints(box: forms.Box) -> tuple[int, ...]:
 def _leaf_chunk(context: tuple, jobs: list[tuple]) -> list[Any]:
     """Replay leaves; per leaf its recorded bound ``(numerator, denominator)`` or a failure.
 
-    Plain data in and out, so that it can run in another process.  Every leaf
-    is evaluated, so the failures found do not depend on how leaves are
-    grouped.
+    Plain data in and out, so that it can run in another process.  ``jobs``
+    are in tree order and the replay stops at the first failure (the list is
+    then shorter than ``jobs``): the first failing leaf of a tree is the
+    earliest of the first failures of its chunks, whatever the grouping.
     """
     key, num, den, closed, alpha, lam, prec = context
     bound = Fraction(num, den)
@@ -213,7 +226,7 @@ def _leaf_chunk(context: tuple, jobs: list[tuple]) -> list[Any]:
                 recorded = _check_leaf(key, bound, n, box, node, params, closed)
             except _InvalidError as exc:
                 out.append(str(exc))
-                continue
+                break
             out.append((recorded.numerator, recorded.denominator))
     return out
 
@@ -237,9 +250,10 @@ def _check_leaf(key: str, bound: Fraction, n: int, box: forms.Box, node: tuple[s
     if up is None or up > recorded:
         raise _InvalidError(f"leaf {n} ({_fmt_box(box)}): {form} gives {enc.str(10)}, "
                             f"not <= recorded {recorded_s}")
-    if parse_decimal(decimal_up(up)) != recorded:  # tamper evidence, not needed for soundness
+    expected = record_up(up, bound, closed)
+    if expected != recorded_s:  # tamper evidence, not needed for soundness
         raise _InvalidError(f"leaf {n} ({_fmt_box(box)}): recorded bound {recorded_s} "
-                            f"differs from the replayed {decimal_up(up)}")
+                            f"differs from the replayed {expected or decimal_up(up)}")
     return recorded
 
 
@@ -281,7 +295,7 @@ def _check_goal_fields(i: int, goal: Any, g: dict[str, Any], leaves: int,
                 "bound": fraction_str(goal.bound), "certified_max": decimal_up(best),
                 "leaves": leaves}
     for key, value in expected.items():
-        if g.get(key) != value or isinstance(g.get(key), bool):
+        if g.get(key) != value or type(g.get(key)) is not type(value):
             raise _InvalidError(f"claim {i}, goal {goal.label}: {key} is {g.get(key)!r}, "
                                 f"the replay gives {value!r}")
 
@@ -336,7 +350,9 @@ def _check(cert: Any, executor: Executor | None, workers: int) -> CheckResult:
                 next(check)
             except StopIteration as done:
                 summary.append(done.value)
-    return CheckResult(True, "valid", name=spec.name, goals=summary)
+    domain = {v: [fraction_str(lo), fraction_str(hi)] for v, (lo, hi) in
+              zip(VARIABLES, spec.domain)}
+    return CheckResult(True, "valid", name=spec.name, goals=summary, domain=domain)
 
 
 def _check_goal(i: int, claim: dict[str, Any], goal: Any, g: Any, domain: forms.Box,
@@ -359,10 +375,16 @@ def _check_goal(i: int, claim: dict[str, Any], goal: Any, g: Any, domain: forms.
 
 
 def _exact_field(obj: dict[str, Any], name: str, where: str) -> Fraction:
+    """An exact decimal written by the prover, in its one spelling (``fraction_str``)."""
     try:
-        return parse_decimal(obj[name])
+        value = parse_decimal(obj[name])
+        canonical = fraction_str(value)
     except (KeyError, TypeError, ValueError):
         raise _InvalidError(f"{where}: {name} missing or not an exact decimal") from None
+    if obj[name] != canonical:
+        raise _InvalidError(f"{where}: {name} = {obj[name]!r} is not spelled as the prover "
+                            f"writes it ({canonical!r})")
+    return value
 
 
 def _check_extremum(i: int, claim: dict[str, Any], entry: Any, domain: forms.Box,
@@ -397,7 +419,7 @@ def _check_extremum(i: int, claim: dict[str, Any], entry: Any, domain: forms.Box
         leaves, best = replay.result()
     except _InvalidError as exc:
         raise _InvalidError(f"{where}, tree side: {exc}") from None
-    if entry.get("leaves") != leaves:
+    if entry.get("leaves") != leaves or type(entry.get("leaves")) is not int:
         raise _InvalidError(f"{where}: leaves = {entry.get('leaves')!r}, the tree has {leaves}")
     if best != g_hi:  # tamper evidence: the stated end is the tree's own maximum
         raise _InvalidError(f"{where}: the tree proves {decimal_up(best)}, not the stated "
@@ -423,16 +445,59 @@ def _check_extremum(i: int, claim: dict[str, Any], entry: Any, domain: forms.Box
             "statement": f"{sense} {extremum_name(quantity)} in [{lo_s}, {hi_s}]"}
 
 
-def check_file(path: str | Path, executor: Executor | None = None,
-               workers: int = 1) -> CheckResult:
-    """Read and check a certificate file; unreadable or corrupt files are invalid."""
-    p = Path(path)
+def read_document(path: str | Path) -> tuple[Any, str]:
+    """Read a certificate file once into memory and parse it: ``(document, "")``,
+    or ``(None, reason)`` when it cannot be read or is not JSON.
+
+    The file is read exactly once (it may be a pipe or change on disk), so
+    that everything checked about it is checked about this one document.
+    """
     try:
-        data = json.loads(p.read_text(encoding="utf-8"))
+        with open(path, "rb") as fh:
+            data = fh.read()
     except OSError as exc:
-        return CheckResult(False, f"cannot read file: {exc.strerror or exc}")
+        return None, f"cannot read file: {exc.strerror or exc}"
+    try:
+        return json.loads(data.decode("utf-8")), ""
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        return CheckResult(False, f"not valid JSON (corrupt or truncated): {exc}")
+        return None, f"not valid JSON (corrupt or truncated): {exc}"
     except RecursionError:
-        return CheckResult(False, "not a certificate (JSON nested too deeply)")
-    return check_certificate(data, executor, workers)
+        return None, "not a certificate (JSON nested too deeply)"
+    except ValueError as exc:  # e.g. an integer beyond Python's int-string limit
+        return None, f"not a certificate ({exc})"
+
+
+def check_file(path: str | Path, executor: Executor | None = None, workers: int = 1,
+               spec: dict[str, Any] | None = None) -> CheckResult:
+    """Read and check a certificate file; unreadable or corrupt files are invalid.
+
+    With ``spec`` (a specification structure, as read from TOML), the
+    certificate must also state exactly that specification; the comparison is
+    made on the same in-memory document that was checked.
+    """
+    data, reason = read_document(path)
+    if reason:
+        return CheckResult(False, reason)
+    return check_document(data, executor, workers, spec)
+
+
+def check_document(data: Any, executor: Executor | None = None, workers: int = 1,
+                   spec: dict[str, Any] | None = None) -> CheckResult:
+    """Check a parsed certificate and, with ``spec``, that it states exactly ``spec``."""
+    res = check_certificate(data, executor, workers)
+    if res.valid and spec is not None and not same_spec(data["spec"], spec):
+        res.valid, res.message = False, "states a different specification than --spec"
+    return res
+
+
+def same_spec(a: Any, b: Any) -> bool:
+    """Whether two specification structures are the same document.
+
+    They are compared as canonical JSON, so that types count (``1`` is not
+    ``1.0``, ``true`` is not ``1``) and a NaN is never equal to anything.
+    """
+    try:
+        return json.dumps(a, sort_keys=True, allow_nan=False) == \
+            json.dumps(b, sort_keys=True, allow_nan=False)
+    except (TypeError, ValueError, RecursionError):
+        return False

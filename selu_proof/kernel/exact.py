@@ -13,7 +13,7 @@ from flint import arb, ctx, fmpq
 
 __all__ = ["parse_decimal", "ball", "interval_ball", "upper_fraction", "lower_fraction",
            "ball_ends", "exp10", "round_sig",
-           "decimal_up", "decimal_down", "fraction_str"]
+           "decimal_up", "decimal_down", "fraction_str", "record_up", "MAX_RECORD_DIGITS"]
 
 
 #: longest decimal string and largest decimal exponent accepted (bounds the exact work)
@@ -35,7 +35,8 @@ def parse_decimal(text: str) -> Fraction:
     (Fraction(1, 10), Fraction(-3, 200))
     """
     if not isinstance(text, str):
-        raise ValueError(f"expected an exact decimal string, got {text!r}")
+        shown = repr(text) if isinstance(text, (int, float, bool)) else type(text).__name__
+        raise ValueError(f"expected an exact decimal string, got {shown[:40]}")
     shown = text if len(text) <= 40 else text[:40] + "..."
     if len(text) > MAX_DECIMAL_LENGTH:
         raise ValueError(f"decimal string longer than {MAX_DECIMAL_LENGTH} characters: "
@@ -186,6 +187,32 @@ def decimal_up(q: Fraction, digits: int = 17) -> str:
 def decimal_down(q: Fraction, digits: int = 17) -> str:
     """A decimal string ``<= q`` with about ``digits`` significant digits."""
     return _decimal(q, digits, up=False)
+
+
+#: most significant digits a leaf's recorded bound may have (:func:`record_up`)
+MAX_RECORD_DIGITS = 60
+
+
+def record_up(q: Fraction, bound: Fraction, closed: bool = False) -> str | None:
+    """The recorded form of a leaf's upper bound ``q`` below ``bound``.
+
+    ``decimal_up(q, d)`` for the fewest digits ``d >= 17`` that keep it below
+    ``bound`` (``<=`` when ``closed``), so that a bound the prover decided
+    (``q < bound``) is recorded as one the checker accepts, even when the margin
+    is below 17 digits; ``None`` when no ``d <= MAX_RECORD_DIGITS`` does.  The
+    prover writes this and the checker requires exactly this string.
+
+    >>> record_up(Fraction(1) - Fraction(1, 10**20), Fraction(1))
+    '0.99999999999999999999'
+    """
+    for digits in range(17, MAX_RECORD_DIGITS + 1):
+        text = decimal_up(q, digits)
+        value = parse_decimal(text)
+        if value < bound or (closed and value == bound):
+            return text
+        if value == q:  # exact already: more digits change nothing
+            return None
+    return None
 
 
 def fraction_str(q: Fraction) -> str:

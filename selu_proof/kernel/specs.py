@@ -167,6 +167,8 @@ def parse_spec(raw: dict[str, Any]) -> Spec:
     unknown = set(raw) - {"name", "description", "parameters", "domain", "claim"}
     if unknown:
         raise SpecError(f"unknown keys: {', '.join(sorted(unknown))}")
+    if not isinstance(raw.get("description", ""), str):
+        raise SpecError("'description' must be a string")
     name = raw.get("name")
     if not isinstance(name, str) or not _NAME.fullmatch(name):
         shown = name if not isinstance(name, str) or len(name) <= 40 else name[:40] + "..."
@@ -230,13 +232,18 @@ def load_spec(path: str | Path) -> Spec:
     """Read and validate a TOML specification file."""
     p = Path(path)
     try:
-        raw = tomllib.loads(p.read_text(encoding="utf-8"))
+        with open(p, "rb") as fh:  # read once: the file may be a pipe
+            raw = tomllib.loads(fh.read().decode("utf-8"))
     except OSError as exc:
         raise SpecError(f"cannot read {p}: {exc.strerror}") from None
     except UnicodeDecodeError:
         raise SpecError(f"{p} is not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
         raise SpecError(f"{p} is not valid TOML: {exc}") from None
+    except RecursionError:
+        raise SpecError(f"{p} is nested too deeply to be a specification") from None
+    except ValueError as exc:  # e.g. an integer beyond Python's int-string limit
+        raise SpecError(f"{p} cannot be read: {exc}") from None
     return parse_spec(raw)
 
 

@@ -24,7 +24,7 @@ matrix in memory at a time).
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -34,7 +34,12 @@ from numpy.typing import DTypeLike, NDArray
 from selu_proof.numeric.activations import Activation, get_activation
 from selu_proof.numeric.dropout import alpha_dropout_affine, alpha_dropout_with_mask
 from selu_proof.numeric.initializers import initialize, weight_statistics
-from selu_proof.numeric.network import _activate, _iterate_fixed_point, moment_statistics
+from selu_proof.numeric.network import (
+    _activate,
+    _iterate_fixed_point,
+    child_seed,
+    moment_statistics,
+)
 
 __all__ = ["GradientRecord", "GradientResult", "simulate_gradients", "layer_generators",
            "DropoutLayer", "network_setup"]
@@ -69,10 +74,29 @@ class GradientResult:
 
 
 def layer_generators(rng: np.random.Generator,
-                     depth: int) -> list[Callable[[], np.random.Generator]]:
-    """Per-layer factories of identical fresh generators (weights can be drawn twice)."""
-    seqs = [child.bit_generator.seed_seq for child in rng.spawn(depth)]
-    return [lambda s=s: np.random.default_rng(s) for s in seqs]
+                     depth: int) -> Sequence[Callable[[], np.random.Generator]]:
+    """Per-layer factories of identical fresh generators (weights can be drawn twice).
+
+    Layer ``l``'s generator is that of ``rng.spawn(depth)[l]`` for a fresh ``rng``,
+    made only when asked for (:func:`~selu_proof.numeric.network.child_seed`).
+    """
+    root = rng.bit_generator.seed_seq
+    return _Factories(lambda i: np.random.default_rng(child_seed(root, i)), depth)
+
+
+class _Factories(Sequence):
+    """``[lambda: make(0), ..., lambda: make(n - 1)]`` without the list."""
+
+    def __init__(self, make: Callable[[int], np.random.Generator], n: int) -> None:
+        self._make, self._n = make, n
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __getitem__(self, i: int) -> Callable[[], np.random.Generator]:  # type: ignore[override]
+        if not -self._n <= i < self._n:
+            raise IndexError(i)
+        return lambda: self._make(i % self._n)
 
 
 class DropoutLayer:
@@ -208,7 +232,7 @@ def simulate_gradients(depth: int = 50, width: int = 500, batch: int = 500, *,
             callback()
     records.reverse()
     for lo, hi in zip(records, records[1:]):  # the factor from layer l to layer l - 1
-        hi.ratio = lo.grad_sq / hi.grad_sq
+        hi.ratio = lo.grad_sq / hi.grad_sq if hi.grad_sq > 0 else None  # None: underflow
     config = {"depth": depth, "width": width, "batch": batch, "activation": act.name,
               "init": init, "omega": omega, "tau": tau, "input_mean": input_mean,
               "input_var": input_var, "dropout_rate": dropout_rate, "dtype": dt.name,

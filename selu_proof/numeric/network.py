@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ThreadPoolExecutor
 from contextlib import AbstractContextManager
 from dataclasses import asdict, dataclass, field
@@ -60,7 +60,8 @@ from selu_proof.numeric.initializers import implied_omega_tau, initialize
 from selu_proof.numeric.row_blocks import row_blocks, run_blocks
 
 __all__ = ["LayerRecord", "SimulationResult", "simulate", "moment_statistics",
-           "certified_fixed_point", "Streams", "layer_rngs", "BLOCKS"]
+           "certified_fixed_point", "Streams", "layer_rngs", "LayerStreams", "child_seed",
+           "BLOCKS"]
 
 #: Row blocks of every weight matrix (each from its own stream) and of every batch
 #: (products, activations).  Fixed, so that the numbers do not depend on the core count;
@@ -74,7 +75,7 @@ class Streams(NamedTuple):
     """Independent random streams of one simulated network (see :func:`layer_rngs`)."""
 
     input: np.random.Generator
-    weights: list[tuple[np.random.Generator, ...]]
+    weights: Sequence[tuple[np.random.Generator, ...]]
     dropout: np.random.Generator
 
 
@@ -100,7 +101,42 @@ def layer_rngs(rng: np.random.Generator | np.random.SeedSequence | int, depth: i
     if not isinstance(rng, np.random.Generator):
         rng = np.random.default_rng(rng)
     in_rng, w_root, drop_rng = rng.spawn(3)
-    return Streams(in_rng, [tuple(g.spawn(blocks)) for g in w_root.spawn(depth)], drop_rng)
+    return Streams(in_rng, LayerStreams(w_root, depth, blocks), drop_rng)
+
+
+def child_seed(parent: np.random.SeedSequence, i: int) -> np.random.SeedSequence:
+    """The ``i``-th child ``parent.spawn`` would give a fresh ``parent``, made on its own.
+
+    ``SeedSequence.spawn(n)`` gives the children with spawn keys
+    ``parent.spawn_key + (k,)``; building one of them directly needs no list
+    of the others, so a network of any depth costs one stream per layer in use.
+    """
+    return np.random.SeedSequence(parent.entropy, spawn_key=(*parent.spawn_key, i),
+                                  pool_size=parent.pool_size)
+
+
+class LayerStreams(Sequence):
+    """The weight streams of every layer, made when a layer asks for them.
+
+    ``streams[l]`` equals ``tuple(w_root.spawn(depth)[l].spawn(blocks))`` for a
+    fresh ``w_root`` (the same numbers), without creating ``depth`` generators
+    up front.
+    """
+
+    def __init__(self, root: np.random.Generator, depth: int, blocks: int) -> None:
+        self._seed = root.bit_generator.seed_seq
+        self._bits = type(root.bit_generator)
+        self._depth, self._blocks = depth, blocks
+
+    def __len__(self) -> int:
+        return self._depth
+
+    def __getitem__(self, layer: int) -> tuple[np.random.Generator, ...]:  # type: ignore[override]
+        if not -self._depth <= layer < self._depth:
+            raise IndexError(layer)
+        seq = child_seed(self._seed, layer % self._depth)
+        return tuple(np.random.Generator(self._bits(child_seed(seq, k)))
+                     for k in range(self._blocks))
 
 
 def _mean_weight_statistics(w: NDArray[np.floating],

@@ -81,6 +81,15 @@ class CertificateLeaf:
         return out
 
 
+def _goals(entry: Any) -> Any:
+    """A claim entry's goals; an ``extremum`` entry is its own single goal (its tree)."""
+    if not isinstance(entry, dict):
+        return None
+    if entry.get("kind") == "extremum":
+        return [{**entry, "label": f"{entry.get('sense')} {entry.get('quantity')}"}]
+    return entry.get("goals")
+
+
 def certificate_leaves(cert: dict[str, Any], claim: int = 0, goal: int = 0
                        ) -> list[CertificateLeaf]:
     """Replay the split tree of one goal geometrically: the leaves and their exact boxes.
@@ -125,7 +134,7 @@ def certificate_leaves(cert: dict[str, Any], claim: int = 0, goal: int = 0
     if not 0 <= claim < len(claims):
         raise ValueError(f"claim {claim} does not exist: the certificate has claims 0.."
                          f"{len(claims) - 1}")
-    goals = claims[claim].get("goals") if isinstance(claims[claim], dict) else None
+    goals = _goals(claims[claim])
     if not isinstance(goals, list) or not all(isinstance(g, dict) for g in goals):
         raise ValueError(f"claim {claim}: malformed goals")
     if not 0 <= goal < len(goals):
@@ -293,7 +302,7 @@ def plot_certificate_cover(certificate: str | os.PathLike[str] | None = None, ax
         raise ValueError(f"{path} is not a certificate")
     leaves = certificate_leaves(cert, claim, goal)
     entry = cert["claims"][claim]
-    g = entry["goals"][goal]
+    g = _goals(entry)[goal]
     dom = cert["spec"]["domain"]
     domain = tuple((Fraction(dom[v][0]), Fraction(dom[v][1])) for v in _VARS)
 

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from selu_proof.kernel.exact import fraction_str
-from selu_proof.kernel.specs import VARIABLES, Spec, parse_spec
+from selu_proof.kernel.specs import VARIABLES, Spec, SpecError, parse_spec
 from selu_proof.search.edges import Trial, run_trial, search_edge
 
 __all__ = ["designed_domain", "designed_spec", "DesignProof", "prove_design", "SCALE_LIMIT",
@@ -50,10 +50,20 @@ def _tag(q: Fraction) -> str:
     return fraction_str(q).replace("-", "m").replace(".", "p")
 
 
+def _name(mean: Fraction, var: Fraction) -> str:
+    """``design_mean<M>_var<V>``; a digest of it when that is longer than a name may be."""
+    name = f"design_mean{_tag(mean)}_var{_tag(var)}"
+    if len(name) <= 64:
+        return name
+    import hashlib
+
+    return "design_" + hashlib.sha256(name.encode()).hexdigest()[:16]
+
+
 def designed_spec(alpha: str, lam: str, mean: Fraction, var: Fraction, omega: Fraction,
                   tau: Fraction, scale: Fraction) -> Spec:
     """Theorem 1's claims for the SELU ``(alpha, lam)`` on :func:`designed_domain`."""
-    raw = {"name": f"design_mean{_tag(mean)}_var{_tag(var)}",
+    raw = {"name": _name(mean, var),
            "description": f"Theorem 1's claims for the SELU designed for the fixed point "
            f"({fraction_str(mean)}, {fraction_str(var)}) at omega={fraction_str(omega)}, "
            f"tau={fraction_str(tau)} (domain scale {fraction_str(scale)})",
@@ -93,6 +103,24 @@ class DesignProof:
         return d
 
 
+def _supported_limit(alpha: str, lam: str, mean: Fraction, var: Fraction, omega: Fraction,
+                     tau: Fraction) -> Fraction:
+    """:data:`SCALE_LIMIT`, or the first of its halves whose domain is supported.
+
+    The domain grows with the scale, so the scales below the returned one all
+    give supported specifications (those down to :data:`SMALLEST_SCALE` at least,
+    which the caller checks).
+    """
+    s = SCALE_LIMIT
+    while s > SMALLEST_SCALE:
+        try:
+            designed_spec(alpha, lam, mean, var, omega, tau, s)
+            return s
+        except SpecError:
+            s /= 2
+    return s
+
+
 def prove_design(alpha: str, lam: str, mean: Fraction, var: Fraction, omega: Fraction,
                  tau: Fraction, *, out_dir: str | Path, tol: Fraction = Fraction(1, 8),
                  precision: int = 128, max_boxes: int = 200_000,
@@ -105,14 +133,21 @@ def prove_design(alpha: str, lam: str, mean: Fraction, var: Fraction, omega: Fra
     ``<out_dir>/<name>.cert.json`` for the largest proved scale.
     """
     def trial(s: Fraction) -> Trial:
-        t = run_trial(designed_spec(alpha, lam, mean, var, omega, tau, s),
-                      precision=precision, max_boxes=max_boxes, max_seconds=max_seconds)
+        try:
+            spec = designed_spec(alpha, lam, mean, var, omega, tau, s)
+        except SpecError as exc:  # a larger scale left the supported domain
+            t = Trial(s, "unknown", 0, 0.0, reason=f"not a supported specification: {exc}")
+        else:
+            t = run_trial(spec, precision=precision, max_boxes=max_boxes,
+                          max_seconds=max_seconds)
         if progress is not None:
             t.value = s
             progress(t)
         return t
 
-    edge = search_edge(trial, Fraction(1), SMALLEST_SCALE, +1, tol, limit=SCALE_LIMIT)
+    limit = _supported_limit(alpha, lam, mean, var, omega, tau)
+    start = min(Fraction(1), limit / 2)
+    edge = search_edge(trial, start, min(SMALLEST_SCALE, start), +1, tol, limit=limit)
     res = DesignProof("unknown", trials=edge.trials)
     if edge.proved is None:
         last = edge.trials[-1]

@@ -20,7 +20,6 @@ so it does when the outward step exceeds :data:`MAX_OUTWARD` domain widths.
 from __future__ import annotations
 
 import copy
-import math
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -28,7 +27,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from selu_proof.kernel.exact import fraction_str, lower_fraction
+from selu_proof.kernel.exact import exp10, fraction_str, lower_fraction
 from selu_proof.kernel.specs import VARIABLES, Spec, parse_spec
 
 __all__ = ["Trial", "Edge", "EdgeResult", "search_edge", "explore_edge", "run_trial",
@@ -163,7 +162,7 @@ def grid_midpoint(p: Fraction, r: Fraction, tol: Fraction) -> Fraction:
     Fraction(3, 2)
     """
     mid = (p + r) / 2
-    step = Fraction(10) ** (math.floor(math.log10(tol)) - 1)
+    step = Fraction(10) ** (exp10(tol) - 1)  # exactly: log10 of a tiny float is -inf
     for s in (step * 10**k for k in range(8, -1, -1)):  # the coarsest grid that fits
         q = Fraction(round(mid / s)) * s
         if min(p, r) < q < max(p, r) and abs(q - mid) <= abs(r - p) / 4:

@@ -33,7 +33,7 @@ from selu_proof.kernel.claims import (
     parameter_balls,
     violation_statement,
 )
-from selu_proof.kernel.exact import decimal_up, lower_fraction, upper_fraction
+from selu_proof.kernel.exact import decimal_up, lower_fraction, record_up, upper_fraction
 from selu_proof.search.extremum import prove_extremum_claim
 from selu_proof.search.tree import ClaimResult, assemble, split_dimension
 
@@ -83,8 +83,9 @@ def decide(key: str, bound: Fraction, box: forms.Box, params, domain: forms.Box)
     evals = 1
     nat = forms.natural(key, box, params)
     u = _upper(nat)
-    if u is not None and u < bound:
-        return Decision("leaf", ["natural", "....", decimal_up(u)], bound=u, evaluations=evals)
+    rec = None if u is None or not u < bound else record_up(u, bound)
+    if rec is not None:
+        return Decision("leaf", ["natural", "....", rec], bound=u, evaluations=evals)
     _, grads = forms.gradient(key, box, params)
     evals += 1
     free = [lo != hi for lo, hi in box]
@@ -110,8 +111,9 @@ def decide(key: str, bound: Fraction, box: forms.Box, params, domain: forms.Box)
             candidates.append((mv, "mean_value"))
     if candidates:
         best, form = min(candidates)
-        if best < bound:
-            return Decision("leaf", [form, mask, decimal_up(best)], bound=best, evaluations=evals)
+        rec = record_up(best, bound) if best < bound else None
+        if rec is not None:  # recorded as the checker will require it
+            return Decision("leaf", [form, mask, rec], bound=best, evaluations=evals)
     # refutation: the value at the centre of the face certainly reaches the bound
     c = forms.centre(fbox)
     lo = lower_fraction(val) if val.is_finite() else None
@@ -352,6 +354,8 @@ def load_checkpoint(path, spec, precision: int) -> dict[str, Any]:
         raise CheckpointError(f"cannot read it: {exc.strerror or exc}") from None
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         raise CheckpointError("it is not valid JSON (corrupt or truncated)") from None
+    except ValueError as exc:  # e.g. an integer beyond Python's int-string limit
+        raise CheckpointError(f"it cannot be read: {exc}") from None
     if not isinstance(old, dict) or set(old) != {"format", "spec", "precision", "goals"} \
             or old["format"] != CHECKPOINT_FORMAT:
         raise CheckpointError(f"it is not a checkpoint (format {CHECKPOINT_FORMAT!r})")

@@ -44,6 +44,11 @@ __all__ = ["DATASETS", "ACTIVATIONS", "OPTIMIZERS", "TrainConfig", "load_dataset
 DATASETS: tuple[str, ...] = ("digits", "breast_cancer", "wine")
 ACTIVATIONS: tuple[str, ...] = ("selu", "relu", "relu-bn", "elu")
 OPTIMIZERS: tuple[str, ...] = ("sgd", "adam")
+#: largest finite float32 (a learning rate beyond it cannot scale a float32 step)
+FLOAT32_MAX = 3.4028234663852886e38
+#: samples and features of each dataset (the sizes a memory estimate needs)
+DATASET_SIZES: dict[str, tuple[int, int]] = {"digits": (1797, 64), "breast_cancer": (569, 30),
+                                             "wine": (178, 13)}
 
 
 @dataclass(frozen=True)
@@ -75,8 +80,11 @@ class TrainConfig:
         for name in ("depth", "width", "epochs", "batch_size"):
             if int(getattr(self, name)) < 1:
                 raise ValueError(f"{name} must be at least 1, got {getattr(self, name)}")
-        if not (math.isfinite(self.lr) and self.lr > 0):
-            raise ValueError(f"learning rate must be positive and finite, got {self.lr}")
+        if not (math.isfinite(self.lr) and 0 < self.lr <= FLOAT32_MAX):
+            raise ValueError(f"learning rate must be positive and at most {FLOAT32_MAX:.4g} "
+                             f"(the parameters are float32), got {self.lr:g}")
+        if not 0 <= int(self.seed) < 2**63:
+            raise ValueError(f"seed must be in [0, 2**63), got {self.seed}")
         if not 0.0 <= self.dropout_rate < 1.0:
             raise ValueError(f"dropout rate must be in [0, 1), got {self.dropout_rate}")
         return self
