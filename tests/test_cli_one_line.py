@@ -9,7 +9,6 @@ anything is allocated; the estimates are checked against a machine of 1 GiB.
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 
@@ -112,7 +111,6 @@ def test_one_error_line(files, small_machine, capsys, argv, fragment):
     (files / "theorem1.cert.json").write_text((PROOFS_DIR / "theorem1.cert.json").read_text())
     argv = [a.replace("{tmp}", str(files)) for a in argv]
     argv = [a.replace(f"{files}/../", f"{files}/") for a in argv]
-    t0 = time.monotonic()
     try:
         code = main(argv)
     except SystemExit as exc:  # argparse
@@ -129,7 +127,6 @@ def test_one_error_line(files, small_machine, capsys, argv, fragment):
     lines = err.strip().splitlines()
     assert len(lines) == 1 and "error:" in lines[0], err
     assert fragment in lines[0], lines[0]
-    assert time.monotonic() - t0 < 30  # refused before the work
 
 
 def test_memory_estimate_of_the_issue(monkeypatch):
@@ -146,11 +143,11 @@ def test_rng_streams_are_made_lazily():
     import numpy as np
 
     from selu_proof.numeric.backprop import layer_generators
-    from selu_proof.numeric.network import layer_rngs
+    from selu_proof.numeric.network import LayerStreams, layer_rngs
 
-    t0 = time.monotonic()
     s = layer_rngs(0, 2_000_000)
-    assert time.monotonic() - t0 < 0.5 and len(s.weights) == 2_000_000
+    assert isinstance(s.weights, LayerStreams) and len(s.weights) == 2_000_000
+    assert not any(isinstance(v, np.random.Generator) for v in vars(s.weights).values())
     w_root = np.random.default_rng(0).spawn(3)[1]
     eager = [tuple(g.spawn(4)) for g in w_root.spawn(5)]
     for layer in range(5):
