@@ -110,7 +110,7 @@ def modes(data: str) -> tuple[np.ndarray, float]:
     """The mode centres ``(K, 2)`` and the standard deviation of ``data``.
 
     >>> centres, std = modes("grid25")
-    >>> centres.shape, std, centres.min(), centres.max()
+    >>> centres.shape, std, float(centres.min()), float(centres.max())
     ((25, 2), 0.05, -4.0, 4.0)
     """
     if data == "ring8":
