@@ -153,10 +153,11 @@ def plot_baselines(res: dict[str, Any]) -> Any:
             if m not in accs[(ds, depths[0])]:
                 continue
             ys = [mean(accs[(ds, d)][m]) for d in depths]
-            ax.plot(depths, ys, "o-", ms=3, lw=2.2 if m == "selu" else 1,
-                    color="C3" if m == "selu" else f"C{k % 10}", label=METHOD_NAMES[m])
+            ax.plot(depths, ys, "o-", ms=3, lw=2.4 if m == "selu" else 1,
+                    color="k" if m == "selu" else f"C{k % 10}", label=METHOD_NAMES[m])
         ax.set(xscale="log", xlabel="depth", title=ds, ylim=(0, 1.02))
         ax.set_xticks(depths, [str(d) for d in depths])
+        ax.minorticks_off()
         if j == 0:
             ax.set_ylabel("test accuracy (mean over seeds)")
     axes[0][-1].legend(fontsize=7, loc="lower left")
