@@ -232,3 +232,28 @@ def test_cli_help_states_data_and_discriminators(capsys):
     for fragment in ("std 0.01", "std 0.05", "spectral_norm", "LeCun normal", "He normal",
                      "reverse KL"):
         assert fragment in text
+
+
+def test_cli_without_torch_is_one_clean_line():
+    """With torch unimportable, `gan` says what to install, in one line; --help still works."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "class Block:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name.split('.')[0] == 'torch':\n"
+        "            raise ModuleNotFoundError(f'No module named {name!r}', name=name)\n"
+        "sys.meta_path.insert(0, Block())\n"
+        "from selu_proof.cli import main\n"
+        "sys.exit(main(ARGV))\n")
+    res = subprocess.run([sys.executable, "-c", code.replace("ARGV", "['gan', '--steps', '1']")],
+                         capture_output=True, text=True, timeout=120)
+    assert res.returncode == 2 and res.stdout == ""
+    assert res.stderr.strip().splitlines() == [
+        "selu-proof: error: 'selu-proof gan' needs PyTorch (torch is not installed): "
+        "pip install 'selu-proof[torch]'"]
+    help_text = subprocess.run([sys.executable, "-c", code.replace("ARGV", "['gan', '--help']")],
+                               capture_output=True, text=True, timeout=120)
+    assert help_text.returncode == 0 and "spectral_norm" in help_text.stdout
