@@ -61,7 +61,7 @@ def _images(nb) -> int:
 def test_every_notebook_is_found():
     assert {"01_constants_and_moment_maps", "02_fixed_points_and_contraction", "03_the_proof",
             "04_deep_nets", "05_beyond_the_paper", "06_gradients_and_correlations",
-            "07_training"} <= set(NAMES)
+            "07_training", "08_gans_and_baselines"} <= set(NAMES)
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -92,7 +92,7 @@ def test_notebook_runs(name, kernel_env):
     nb = _execute(name, kernel_env)
     errors = [o for c in nb.cells for o in c.get("outputs", []) if o["output_type"] == "error"]
     assert not errors
-    least = {"01": 1, "02": 3, "03": 3, "04": 4, "05": 1, "06": 2, "07": 4, "09": 1}
+    least = {"01": 1, "02": 3, "03": 3, "04": 4, "05": 1, "06": 2, "07": 4, "08": 4, "09": 1}
     assert _images(nb) >= least.get(name[:2], 0)
 
 
@@ -171,6 +171,24 @@ def test_notebook7_values(kernel_env):
     acc = [float(a) for a in re.findall(r"epoch \d: train loss \S+  test accuracy (\S+)", text)]
     assert len(acc) == 4 and acc[0] < 0.2 and acc[-1] > 0.85
     assert "| SELU |" in text and "Learning-rate sweep" in text
+
+
+@pytest.mark.slow
+def test_notebook8_values(kernel_env):
+    pytest.importorskip("torch")
+    pytest.importorskip("sklearn")
+    from selu_proof.torch import comparison
+
+    text = _text(_execute("08_gans_and_baselines", kernel_env))
+    assert "all modes              modes 8/8  high quality 0.9929  reverse KL 0.0000" in text
+    assert "one mode               modes 1/8  high quality 0.9900  reverse KL 2.0794" in text
+    assert "log 8 = 2.0794" in text
+    assert "block: ['BatchNorm1d', 'ReLU', 'Linear', 'BatchNorm1d', 'ReLU', 'Linear']" in text
+    assert "no mode (ring centre)  modes 0/8  high quality 0.0000  reverse KL undefined" in text
+    assert "finite samples: True  modes_total: 8" in text
+    results = NOTEBOOKS.parent / "experiments" / "results"
+    assert comparison.gan_tables(comparison.load(results, "gan")) in text
+    assert comparison.baseline_tables(comparison.load(results, "baselines")) in text
 
 
 @pytest.mark.slow

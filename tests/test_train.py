@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 import subprocess
 import sys
@@ -13,7 +14,14 @@ torch = pytest.importorskip("torch")
 pytest.importorskip("sklearn")
 
 from selu_proof.cli import main  # noqa: E402
-from selu_proof.torch.training import TrainConfig, build_model, load_dataset, train  # noqa: E402
+from selu_proof.torch.training import (  # noqa: E402
+    ACTIVATIONS,
+    DATASETS,
+    TrainConfig,
+    build_model,
+    load_dataset,
+    train,
+)
 
 SMALL = TrainConfig(dataset="digits", depth=4, width=32, optimizer="adam", lr=0.003, epochs=3)
 
@@ -77,8 +85,132 @@ def test_build_model_layers(activation, kinds):
     assert all(float(m.bias.detach().abs().max()) == 0 for m in linear)
 
 
+@pytest.fixture(scope="module")
+def all_data():
+    return {name: load_dataset(name) for name in DATASETS}
+
+
+def test_every_bundled_classification_set_is_there():
+    shapes = {name: tuple(load_dataset(name)[0].shape) for name in DATASETS}
+    assert shapes == {"digits": (1347, 64), "breast_cancer": (426, 30), "wine": (133, 13),
+                      "iris": (112, 4)}
+    assert torch.bincount(load_dataset("iris")[3]).tolist() == [13, 13, 12]
+
+
+@pytest.mark.parametrize("activation", ACTIVATIONS)
+def test_each_activation_trains_on_every_dataset(activation, all_data):
+    for name, data in all_data.items():
+        cfg = TrainConfig(dataset=name, depth=3, width=16, activation=activation, epochs=2,
+                          batch_size=32, seed=1)
+        res = train(cfg, data=data)
+        assert res["diverged"] is None, name
+        losses = [h["train_loss"] for h in res["history"]]
+        assert len(losses) == 3 and all(x is not None and math.isfinite(x) for x in losses)
+        assert 0 <= res["final"]["test_accuracy"] <= 1
+        assert (res["history"][1]["monitored_layers"] == 3) == activation.startswith("selu")
+
+
+@pytest.mark.parametrize("activation,kinds", [
+    ("selu-ad", ["Linear", "SELU", "AlphaDropout", "Linear", "SELU", "AlphaDropout", "Linear"]),
+    ("relu-ln", ["Linear", "LayerNorm", "ReLU", "Linear", "LayerNorm", "ReLU", "Linear"]),
+    ("relu-wn", ["ParametrizedLinear", "ReLU", "ParametrizedLinear", "ReLU", "Linear"]),
+    ("highway", ["Linear", "ReLU", "Highway", "Linear"]),
+    ("resnet", ["Linear", "ResidualBlock", "Linear"]),
+])
+def test_build_baseline_layers(activation, kinds):
+    net = build_model(activation, 2, 8, 4, 3)
+    assert [type(m).__name__ for m in net] == kinds
+
+
+def test_baseline_depth_counts_hidden_linear_layers():
+    for depth in (1, 2, 5, 8):
+        for act in ("highway", "resnet"):
+            net = build_model(act, depth, 8, 4, 3)
+            hidden = [m for m in net.modules() if isinstance(m, torch.nn.Linear)
+                      and m.out_features == 8 and not getattr(m, "_gate", False)]
+            if act == "highway":  # a highway layer counts once (H and T are one layer)
+                n = 1 + sum(type(m).__name__ == "Highway" for m in net)
+            else:
+                n = len(hidden)
+            assert n == depth, (act, depth)
+
+
+def test_selu_ad_uses_alpha_dropout_rate_005_by_default():
+    net = build_model("selu-ad", 1, 8, 4, 3)
+    assert net[2].p == 0.05
+    assert build_model("selu-ad", 1, 8, 4, 3, dropout_rate=0.1)[2].p == 0.1
+
+
+def test_highway_gate_bias_and_he_init():
+    torch.manual_seed(0)
+    net = build_model("highway", 2, 256, 4, 3)
+    hw = net[2]
+    assert torch.all(hw.t.bias == -2.0) and torch.all(hw.h.bias == 0)
+    assert float(hw.h.weight.detach().var()) * 256 == pytest.approx(2.0, rel=0.05)  # He: 2/fan-in
+
+
+def test_weight_norm_data_dependent_init_gives_unit_pre_activations():
+    from selu_proof.torch.baselines import weight_norm_data_init_
+
+    torch.manual_seed(0)
+    x = torch.randn(200, 5) * 3 + 1
+    net = build_model("relu-wn", 3, 32, 5, 2)
+    weight_norm_data_init_(net, x)
+    h = x
+    with torch.no_grad():
+        for m in net:
+            if hasattr(m, "parametrizations"):
+                t = m(h)
+                assert torch.allclose(t.mean(0), torch.zeros(32), atol=1e-4)
+                assert torch.allclose(t.std(0, unbiased=False), torch.ones(32), atol=1e-3)
+            h = m(h)
+
+
+def _csv(tmp_path, text):
+    path = tmp_path / "table.csv"
+    path.write_text(text)
+    return str(path)
+
+
+GOOD_CSV = "a,b,label\n" + "".join(f"{i},{i % 3 - 1.5},{'yes' if i % 2 else 'no'}\n"
+                                   for i in range(40))
+
+
+def test_csv_dataset_trains(tmp_path):
+    path = _csv(tmp_path, GOOD_CSV)
+    x, y, xt, yt = load_dataset(path, "label")
+    assert x.shape == (30, 2) and xt.shape == (10, 2) and set(y.tolist()) == {0, 1}
+    res = train(TrainConfig(dataset=path, target="label", depth=2, width=8, epochs=2,
+                            batch_size=8))
+    assert res["diverged"] is None and res["config"]["target"] == "label"
+
+
+@pytest.mark.parametrize("text,target,fragment", [
+    (GOOD_CSV, "class", "has no column 'class' (columns: a, b, label)"),
+    ("a,label\n1,x\n2,y\noops,x\n3,y\n", "label",
+     "line 4, column 'a': 'oops' is not a finite number"),
+    ("a,label\n1,x\n2,y\nnan,x\n3,y\n", "label", "'nan' is not a finite number"),
+    ("a,label\n1,x\n2,x\n3,x\n", "label", "has a single class ('x')"),
+    ("a,label\n1,x\n2\n", "label", "line 3: 1 cells, the header has 2"),
+    ("", "label", "is empty"),
+    ("a,label\n1,x\n2,x\n3,y\n", "label", "class 'y' of 'label' has a single row"),
+])
+def test_bad_csv_is_refused_in_one_line(tmp_path, capsys, text, target, fragment):
+    path = _csv(tmp_path, text)
+    with pytest.raises(ValueError, match=None) as exc:
+        load_dataset(path, target)
+    assert fragment in str(exc.value) and "\n" not in str(exc.value)
+    code = main(["train", "--dataset", path, "--target", target, "--epochs", "1"])
+    out, err = capsys.readouterr()
+    assert code == 2 and out == ""
+    _one_error_line(err)
+    assert fragment in err
+
+
 @pytest.mark.parametrize("field,value,fragment", [
     ("dataset", "mnist", "unknown dataset 'mnist'"),
+    ("dataset", "x.csv", "needs a target column"),
+    ("target", "y", "--target applies to a CSV data set only"),
     ("depth", 0, "depth must be at least 1"),
     ("lr", -0.1, "learning rate must be positive"),
     ("lr", float("nan"), "learning rate must be positive"),
@@ -154,6 +286,17 @@ def test_cli_without_torch_is_one_clean_line():
     help_text = subprocess.run([sys.executable, "-c", code.replace(
         "['train', '--epochs', '1']", "['train', '--help']")], capture_output=True, text=True)
     assert help_text.returncode == 0 and "Theorem 1" in help_text.stdout
+
+
+def test_cli_help_names_every_activation_and_its_initialization(capsys):
+    with pytest.raises(SystemExit):
+        main(["train", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    for act in ACTIVATIONS:
+        assert act in text
+    for fragment in ("LeCun normal", "He normal", "N(0, 0.05^2)", "gate bias -2",
+                     "weight_norm", "iris", "FILE.csv"):
+        assert fragment in text
 
 
 def test_readme_tables_are_the_committed_results():

@@ -84,11 +84,28 @@ def loss_table(fig1: dict[str, Any]) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+def _by_lr(runs: list[dict]) -> dict[float, tuple[float, float, float]]:
+    """Per learning rate: mean final loss (``inf`` if a seed diverged), accuracy, initial loss."""
+    by: dict[float, list[dict]] = {}
+    for r in runs:
+        by.setdefault(r["config"]["lr"], []).append(r)
+    return {lr: (mean(_final(r) for r in rs), mean(r["test_accuracy"][-1] for r in rs),
+                 mean(r["train_loss"][0] or math.inf for r in rs))
+            for lr, rs in sorted(by.items())}
+
+
+def _seeds_text(setup: dict[str, Any]) -> str:
+    seeds = setup.get("seeds", [setup.get("seed")])
+    if len(seeds) == 1:
+        return f"seed {seeds[0]}"
+    return f"seeds {min(seeds)}-{max(seeds)}, means over seeds"
+
+
 def lr_table(sweep: dict[str, Any]) -> str:
     """Markdown: per depth and optimizer, the best rate and the largest rate that trains."""
     groups = _group(sweep["runs"], "optimizer", "depth", "activation")
-    lines = [f"Learning-rate sweep ({sweep['setup']['epochs']} epochs, seed "
-             f"{sweep['setup']['seed']}): best rate (final training loss, test accuracy); "
+    lines = [f"Learning-rate sweep ({sweep['setup']['epochs']} epochs, "
+             f"{_seeds_text(sweep['setup'])}): best rate (final training loss, test accuracy); "
              "largest rate that does not diverge and ends below the initial loss", "",
              "| optimizer | depth | " + " | ".join(_NAMES.values()) + " |",
              "|---|---|" + "---|" * len(_NAMES)]
@@ -96,13 +113,11 @@ def lr_table(sweep: dict[str, Any]) -> str:
         for d in sweep["setup"]["depths"]:
             cells = []
             for act in _NAMES:
-                runs = sorted(groups[(opt, d, act)], key=lambda r: r["config"]["lr"])
-                best = min(runs, key=_final)
-                ok = [r["config"]["lr"] for r in runs
-                      if _final(r) < (r["train_loss"][0] or math.inf)]
+                stats = _by_lr(groups[(opt, d, act)])
+                best = min(stats, key=lambda lr: stats[lr][0])
+                ok = [lr for lr, (fin, _, first) in stats.items() if fin < first]
                 top = f"{max(ok):g}" if ok else "none"
-                cells.append(f"{best['config']['lr']:g} ({_final(best):.3f}, "
-                             f"{best['test_accuracy'][-1]:.2f}); max {top}")
+                cells.append(f"{best:g} ({stats[best][0]:.3f}, {stats[best][1]:.2f}); max {top}")
             lines.append(f"| {opt.upper()} | {d} | " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 
@@ -205,14 +220,17 @@ def plot_loss_curves(fig1: dict[str, Any]) -> Figure:
 
 
 def plot_lr_sweep(sweep: dict[str, Any]) -> Figure:
-    """Final training loss against the learning rate (clipped at 20; non-finite runs: ``x``)."""
+    """Final training loss (mean over seeds) against the learning rate.
+
+    Clipped at 20; ``x``: a seed's loss was non-finite.
+    """
     fig, axes, panels = _panels(sweep, 4.2, 3.2)
     for i, j, opt, d, groups in panels:
         ax = axes[i][j]
         for act in _NAMES:
-            runs = sorted(groups[act], key=lambda r: r["config"]["lr"])
-            lrs = [r["config"]["lr"] for r in runs]
-            fin = [_final(r) for r in runs]
+            stats = _by_lr(groups[act])
+            lrs = list(stats)
+            fin = [stats[lr][0] for lr in lrs]
             ax.plot([lr for lr, f in zip(lrs, fin) if math.isfinite(f)],
                     [min(f, 20.0) for f in fin if math.isfinite(f)], "o-", color=COLORS[act],
                     label=_NAMES[act], ms=3)

@@ -1,22 +1,31 @@
 """Training runs on small scikit-learn datasets, with the monitor on (``selu-proof train``).
 
 A *run* trains a fully connected network of ``depth`` hidden layers of
-``width`` units on a dataset that ships with scikit-learn (no download):
-features standardized with the training split's mean and standard deviation,
-one fixed stratified 75/25 train/test split (``random_state=0``) whatever the
-seed.  The seed sets the initial weights, the minibatch order and the dropout
-masks, so a run is reproducible on the same machine and thread count.
+``width`` units on a data set of :mod:`selu_proof.torch.datasets` (scikit-learn's
+bundled classification sets, no download, or a user's CSV file), one fixed
+stratified 75/25 train/test split (``random_state=0``) whatever the seed.  The
+seed sets the initial weights, the minibatch order and the dropout masks, so a
+run is reproducible on the same machine and thread count.
 
-Activations and their standard initializations (biases start at zero):
+Activations and their authors' initializations (biases start at zero):
 
 =============  ==============================================  ===============================
 name           hidden layer                                     weights
 =============  ==============================================  ===============================
 ``selu``       ``Linear -> SELU [-> AlphaDropout]``             :func:`lecun_normal_` (gain 1)
+``selu-ad``    ``Linear -> SELU -> AlphaDropout`` (rate         :func:`lecun_normal_`
+               ``dropout_rate``, 0.05 when that is 0)
 ``relu``       ``Linear -> ReLU [-> Dropout]``                  He normal (gain ``sqrt 2``)
 ``relu-bn``    ``Linear -> BatchNorm1d -> ReLU [-> Dropout]``   He normal
+``relu-ln``    ``Linear -> LayerNorm -> ReLU [-> Dropout]``     He normal
+``relu-wn``    weight-normalized ``Linear -> ReLU``             ``N(0, 0.05^2)`` + data init
+``highway``    projection, then highway layers                  He normal, gate bias -2
+``resnet``     projection, then residual blocks                 He normal
 ``elu``        ``Linear -> ELU [-> Dropout]``                   He normal
 =============  ==============================================  ===============================
+
+(:mod:`selu_proof.torch.baselines` has the details and references of
+``relu-ln``, ``relu-wn``, ``highway`` and ``resnet``.)
 
 The output layer is a ``Linear`` with the same initialization; the loss is
 cross-entropy.  After every epoch (and before the first) the model is
@@ -34,6 +43,8 @@ from typing import Any
 import torch
 from torch import nn
 
+from selu_proof.torch.baselines import baseline_hidden, weight_norm_data_init_
+from selu_proof.torch.datasets import DATASETS, is_csv, load_dataset
 from selu_proof.torch.init import lecun_normal_
 from selu_proof.torch.modules import SELU, AlphaDropout
 from selu_proof.torch.monitor import SelfNormalizationMonitor
@@ -41,14 +52,13 @@ from selu_proof.torch.monitor import SelfNormalizationMonitor
 __all__ = ["DATASETS", "ACTIVATIONS", "OPTIMIZERS", "TrainConfig", "load_dataset",
            "build_model", "train"]
 
-DATASETS: tuple[str, ...] = ("digits", "breast_cancer", "wine")
-ACTIVATIONS: tuple[str, ...] = ("selu", "relu", "relu-bn", "elu")
+ACTIVATIONS: tuple[str, ...] = ("selu", "selu-ad", "relu", "relu-bn", "relu-ln", "relu-wn",
+                                 "highway", "resnet", "elu")
+#: alpha dropout rate of ``selu-ad`` when no ``dropout_rate`` is given
+SELU_AD_RATE = 0.05
 OPTIMIZERS: tuple[str, ...] = ("sgd", "adam")
 #: largest finite float32 (a learning rate beyond it cannot scale a float32 step)
 FLOAT32_MAX = 3.4028234663852886e38
-#: samples and features of each dataset (the sizes a memory estimate needs)
-DATASET_SIZES: dict[str, tuple[int, int]] = {"digits": (1797, 64), "breast_cancer": (569, 30),
-                                             "wine": (178, 13)}
 
 
 @dataclass(frozen=True)
@@ -65,12 +75,18 @@ class TrainConfig:
     batch_size: int = 64
     dropout_rate: float = 0.0
     seed: int = 0
+    target: str | None = None
 
     def check(self) -> TrainConfig:
         """Return ``self`` if every field is valid, else raise ``ValueError``."""
-        if self.dataset not in DATASETS:
+        if is_csv(self.dataset):
+            if not self.target:
+                raise ValueError("a CSV data set needs a target column (--target COLUMN)")
+        elif self.dataset not in DATASETS:
             raise ValueError(f"unknown dataset {self.dataset!r}; choose one of "
-                             f"{', '.join(DATASETS)}")
+                             f"{', '.join(DATASETS)} or a FILE.csv")
+        elif self.target is not None:
+            raise ValueError("--target applies to a CSV data set only")
         if self.activation not in ACTIVATIONS:
             raise ValueError(f"unknown activation {self.activation!r}; choose one of "
                              f"{', '.join(ACTIVATIONS)}")
@@ -90,31 +106,18 @@ class TrainConfig:
         return self
 
 
-def load_dataset(name: str) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
-    """``(x_train, y_train, x_test, y_test)`` of a scikit-learn dataset, standardized.
+def is_selu(activation: str) -> bool:
+    """Whether ``activation`` is a SELU network (``selu``, ``selu-ad``): monitored, LeCun init."""
+    return activation in ("selu", "selu-ad")
 
-    The split is stratified, 25% test, ``random_state=0``; the features are
-    standardized with the training split's statistics (constant features stay 0).
 
-    >>> x, y, xt, yt = load_dataset("digits")
-    >>> tuple(x.shape), tuple(xt.shape), int(y.max()) + 1
-    ((1347, 64), (450, 64), 10)
-    """
-    from sklearn import datasets
-    from sklearn.model_selection import train_test_split
-
-    if name not in DATASETS:
-        raise ValueError(f"unknown dataset {name!r}; choose one of {', '.join(DATASETS)}")
-    x, y = getattr(datasets, f"load_{name}")(return_X_y=True)
-    x_tr, x_te, y_tr, y_te = train_test_split(x, y, test_size=0.25, stratify=y, random_state=0)
-    mean, std = x_tr.mean(axis=0), x_tr.std(axis=0)
-    std[std == 0] = 1.0
-    f = lambda a: torch.tensor((a - mean) / std, dtype=torch.float32)  # noqa: E731
-    return f(x_tr), torch.tensor(y_tr), f(x_te), torch.tensor(y_te)
+def effective_dropout(activation: str, dropout_rate: float) -> float:
+    """The dropout rate a network uses: ``selu-ad`` defaults to :data:`SELU_AD_RATE`."""
+    return SELU_AD_RATE if activation == "selu-ad" and not dropout_rate else dropout_rate
 
 
 def _init_(layer: nn.Linear, activation: str) -> None:
-    if activation == "selu":
+    if is_selu(activation):
         lecun_normal_(layer.weight)
     else:
         nn.init.kaiming_normal_(layer.weight, nonlinearity="relu")
@@ -136,13 +139,17 @@ def build_model(activation: str, depth: int, width: int, n_in: int, n_out: int,
       (6): Linear(in_features=8, out_features=3, bias=True)
     )
     """
+    dropout_rate = effective_dropout(activation, dropout_rate)
     layers: list[nn.Module] = []
     n = n_in
+    if activation in ("relu-ln", "relu-wn", "highway", "resnet"):
+        layers = baseline_hidden(activation, depth, width, n_in, dropout_rate)
+        depth, n = 0, width
     for _ in range(depth):
         lin = nn.Linear(n, width)
         _init_(lin, activation)
         layers.append(lin)
-        if activation == "selu":
+        if is_selu(activation):
             layers.append(SELU())
             if dropout_rate:
                 layers.append(AlphaDropout(dropout_rate))
@@ -184,16 +191,19 @@ def train(config: TrainConfig, *, data: tuple[torch.Tensor, ...] | None = None,
     an optional tqdm-like object advanced once per epoch.
     """
     cfg = config.check()
-    x, y, xt, yt = data if data is not None else load_dataset(cfg.dataset)
+    x, y, xt, yt = data if data is not None else load_dataset(cfg.dataset, cfg.target)
     torch.manual_seed(cfg.seed)
     gen = torch.Generator().manual_seed(cfg.seed)
     model = build_model(cfg.activation, cfg.depth, cfg.width, x.shape[1], int(y.max()) + 1,
                         cfg.dropout_rate)
+    if cfg.activation == "relu-wn":  # Salimans & Kingma: g and b from the first minibatch
+        first = torch.randperm(len(x), generator=torch.Generator().manual_seed(cfg.seed))
+        weight_norm_data_init_(model, x[first[:cfg.batch_size]])
     opt_cls = torch.optim.SGD if cfg.optimizer == "sgd" else torch.optim.Adam
     opt = opt_cls(model.parameters(), lr=cfg.lr)
     loss_fn = nn.CrossEntropyLoss()
     monitor = (SelfNormalizationMonitor(model, gradients=False, start=False)
-               if cfg.activation == "selu" else None)
+               if is_selu(cfg.activation) else None)
 
     def snapshot(epoch: int, train_loss: float) -> dict[str, Any]:
         model.eval()
