@@ -5,7 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 
-from selu_proof.cli.common import CLIError, check_output_file, emit_json, parse_float, progress
+from selu_proof.cli.common import (
+    CLIError,
+    check_output_file,
+    check_seed,
+    emit_json,
+    parse_float,
+    progress,
+)
+from selu_proof.kernel.parallel import usable_cores
 
 _HELP = (
     "Train a GAN on a 2-D mixture of Gaussians, the standard mode-collapse benchmark (Metz et al. "
@@ -66,7 +74,8 @@ def run(args: argparse.Namespace) -> int:
     if args.threads is not None:
         if args.threads < 1:
             raise CLIError(f"--threads must be at least 1, got {args.threads}")
-        torch.set_num_threads(args.threads)
+        torch.set_num_threads(min(args.threads, usable_cores()))  # at most the usable cores
+    check_seed(args.seed)
     from selu_proof.torch.gan import GANConfig, train_gan
 
     cfg = GANConfig(data=args.data, discriminator=args.discriminator, generator=args.generator,

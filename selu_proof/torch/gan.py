@@ -69,6 +69,8 @@ DISCRIMINATORS: tuple[str, ...] = ("lrelu", "selu", "sn-lrelu", "sn-selu")
 GENERATORS: tuple[str, ...] = ("relu", "selu")
 LATENT = 16
 WIDTH = 64
+#: deepest discriminator and longest run accepted (a larger request is refused before any work)
+MAX_DEPTH, MAX_STEPS = 1000, 10**7
 GENERATOR_DEPTH = 3
 BATCH = 256
 N_EVAL = 2500
@@ -95,10 +97,10 @@ class GANConfig:
             if getattr(self, field) not in allowed:
                 raise ValueError(f"unknown {field} {getattr(self, field)!r}; choose one of "
                                  f"{', '.join(allowed)}")
-        if int(self.depth) < 1:
-            raise ValueError(f"depth must be at least 1, got {self.depth}")
-        if int(self.steps) < 1:
-            raise ValueError(f"steps must be at least 1, got {self.steps}")
+        if not 1 <= int(self.depth) <= MAX_DEPTH:
+            raise ValueError(f"depth must be in [1, {MAX_DEPTH}], got {self.depth}")
+        if not 1 <= int(self.steps) <= MAX_STEPS:
+            raise ValueError(f"steps must be in [1, {MAX_STEPS}], got {self.steps}")
         if not 0.0 <= self.dropout_rate < 1.0:
             raise ValueError(f"dropout rate must be in [0, 1), got {self.dropout_rate}")
         if self.dropout_rate and "selu" not in self.discriminator:
