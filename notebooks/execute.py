@@ -86,6 +86,24 @@ def _png_size(data: str) -> tuple[int, int]:
     return struct.unpack(">II", raw[16:24])
 
 
+def merged_outputs(cell: Any) -> list[dict[str, Any]]:
+    """The outputs of a code cell, each run of one stream's outputs joined into one.
+
+    How a stream is cut into outputs is timing: ipykernel sends what a cell has
+    written when its IO thread flushes (on a timer, and when woken), so one
+    ``print("certificate:", "valid")`` may arrive as ``"certificate:"`` and
+    ``" valid\\n"``.  Joined, the text is what the cell printed, whatever the cuts.
+    """
+    out: list[dict[str, Any]] = []
+    for o in cell.get("outputs", []):
+        if o["output_type"] == "stream" and out and out[-1]["output_type"] == "stream" \
+                and out[-1]["name"] == o["name"]:
+            out[-1] = {**out[-1], "text": "".join(out[-1]["text"]) + "".join(o["text"])}
+        else:
+            out.append(o)
+    return out
+
+
 def output_summary(nb: Any) -> list[list[str]]:
     """Per code cell, its outputs as comparable text.
 
@@ -98,18 +116,10 @@ def output_summary(nb: Any) -> list[list[str]]:
         if cell.cell_type != "code":
             continue
         items: list[str] = []
-        stream = ""
-        for o in cell.get("outputs", []):
-            if o["output_type"] == "stream":  # how a stream is cut into outputs is timing
-                prefix = f"{o['name']}: "
-                if items and items[-1].startswith(prefix) and stream == o["name"]:
-                    items[-1] += o["text"]
-                else:
-                    items.append(prefix + o["text"])
-                stream = o["name"]
-                continue
-            stream = ""
-            if o["output_type"] == "error":
+        for o in merged_outputs(cell):
+            if o["output_type"] == "stream":
+                items.append(f"{o['name']}: {o['text']}")
+            elif o["output_type"] == "error":
                 items.append(f"error: {o['ename']}: {o['evalue']}")
             else:
                 data = o.get("data", {})

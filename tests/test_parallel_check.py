@@ -90,6 +90,26 @@ def test_cli_workers_option():
     assert usable_cores() >= 1
 
 
+def test_a_worker_that_dies_is_an_error_not_a_verdict(monkeypatch, capsys):
+    """A killed worker (e.g. by the out-of-memory killer) decides nothing: one error line,
+    exit status 2, and no INVALID for a valid certificate."""
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    from selu_proof.cli import main
+    from selu_proof.cli import prove as prove_cli
+
+    def dying_pool(n):
+        return ProcessPoolExecutor(n, initializer=os._exit, initargs=(9,))
+
+    monkeypatch.setattr(prove_cli, "process_pool", dying_pool)
+    monkeypatch.setattr(prove_cli, "usable_cores", lambda: 2)
+    code = main(["check", "--workers", "2", str(PROOFS_DIR / "lemma12.cert.json")])
+    out, err = capsys.readouterr()
+    assert code == 2 and "INVALID" not in out and "valid" not in out
+    assert err.count("\n") == 1 and err.startswith("selu-proof: error: the replay could not run")
+
+
 def test_extremum_certificate_same_summary(pool):
     """Both sides of the brackets (tree and witness) replayed with workers."""
     cert = json.loads((PROOFS_DIR / "theorem1_extrema.cert.json").read_text())

@@ -210,6 +210,8 @@ def _print_result(r: Any, widths: tuple[int, int]) -> None:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    from concurrent.futures import BrokenExecutor
+
     from selu_proof.kernel.checker import read_document
 
     expected = _resolve_spec(args.spec).raw if args.spec else None
@@ -220,6 +222,10 @@ def run_check(args: argparse.Namespace) -> int:
     executor = None if workers == 1 else process_pool(workers)
     try:
         rows, ok = _check_files(args, docs, expected, executor, workers)
+    except BrokenExecutor:  # a worker was killed (e.g. out of memory): no verdict, not INVALID
+        raise CLIError(f"the replay could not run: a worker process ended unexpectedly "
+                       f"(killed, e.g. out of memory); nothing was decided; rerun, or use "
+                       f"--workers 1 (here {workers})") from None
     finally:
         if executor is not None:
             executor.shutdown(cancel_futures=True)
