@@ -111,6 +111,7 @@ def test_metrics_two_modes_half_high_quality_and_threshold():
 
 @pytest.mark.parametrize("name", DISCRIMINATORS)
 def test_discriminator_layers_and_init(name):
+    torch.manual_seed(0)  # the initial weights and power-iteration vectors
     net = build_discriminator(name, 3)
     linear = [m for m in net if isinstance(m, torch.nn.Linear)]
     assert len(linear) == 4 and linear[-1].out_features == 1
@@ -121,8 +122,8 @@ def test_discriminator_layers_and_init(name):
     assert acts == ({"SELU"} if "selu" in name else {"LeakyReLU"})
     if spectral:
         net.train()
-        for _ in range(30):  # power iterations run in training-mode forward passes
-            net(torch.randn(8, 2))
+        for _ in range(300):  # power iterations run in training-mode forward passes
+            net(torch.randn(8, 2))  # (the estimate converges at the rate of the spectral gap)
         for m in linear[1:]:
             assert torch.linalg.matrix_norm(m.weight.detach(), ord=2) == pytest.approx(1, rel=2e-2)
     else:  # LeCun normal (selu) or He normal for slope 0.2: variance gain / fan-in
