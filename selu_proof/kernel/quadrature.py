@@ -38,10 +38,37 @@ from selu_proof.kernel.exact import ball, upper_fraction
 __all__ = ["gaussian_tail_bound", "gaussian_expectation", "gaussian_expectation_complex",
            "expectation", "moments",
            "moment_gradients", "derivative_moments", "pair_expectation", "INTEGRANDS",
-           "WEIGHTS"]
+           "WEIGHTS", "second_derivative_weight"]
 
-#: the weights multiplying ``h`` (the density and its derivatives in ``a`` and ``v``)
-WEIGHTS = ("density", "d_mean", "d_var")
+#: the weights multiplying ``h`` (the density and its first and second derivatives in
+#: ``a`` and ``v``)
+WEIGHTS = ("density", "d_mean", "d_var", "d2_mean", "d_mean_var", "d2_var")
+
+
+def second_derivative_weight(weight: str, v: arb) -> list[arb]:
+    r"""Coefficients ``p_k`` of a second-derivative weight ``w = phi * sum_k p_k (x - a)^k``.
+
+    With ``d = x - a`` and :math:`\log\varphi = -\tfrac12\log(2\pi v) - d^2/(2v)`
+    (so :math:`\partial_a\log\varphi = d/v`, :math:`\partial_v\log\varphi =
+    (d^2 - v)/(2v^2)`):
+
+    * ``d2_mean``: :math:`\partial_a^2\varphi = \varphi\,(d^2/v^2 - 1/v)`;
+    * ``d_mean_var``: :math:`\partial_a\partial_v\varphi = \varphi\,(d^3/(2v^3) -
+      3d/(2v^2))`;
+    * ``d2_var``: :math:`\partial_v^2\varphi = \varphi\,(d^4/(4v^4) - 3d^2/(2v^3) +
+      3/(4v^2))`.
+
+    Hermite-type weights: a second derivative of a moment differentiates the density
+    twice, never ``f``.
+    """
+    if weight == "d2_mean":
+        return [-1 / v, arb(0), 1 / (v * v)]
+    if weight == "d_mean_var":
+        return [arb(0), -3 / (2 * v * v), arb(0), 1 / (2 * v * v * v)]
+    if weight == "d2_var":
+        v2 = v * v
+        return [3 / (4 * v2), arb(0), -3 / (2 * v2 * v), arb(0), 1 / (4 * v2 * v2)]
+    raise ValueError(f"not a second-derivative weight: {weight!r}")
 
 
 def _binomial(n: int, k: int) -> int:
@@ -105,6 +132,15 @@ def _weight_growth(weight: str, a: arb, v: arb) -> list[arb]:
     if weight == "d_var":
         w = 2 * v * v
         return [(absa * absa + v) / w, 2 * absa / w, 1 / w]
+    if weight in WEIGHTS:  # |sum p_k d^k| <= sum |p_k| (|x| + |a|)^k
+        out = [arb(0)]
+        power = [arb(1)]  # coefficients of (|x| + |a|)^k in |x|
+        for k, p in enumerate(second_derivative_weight(weight, v)):
+            if k:
+                power = _convolve(power, [absa, arb(1)])
+            out = [x + y for x, y in zip(out + [arb(0)] * (len(power) - len(out)),
+                                         [abs(p) * c for c in power])]
+        return out
     raise ValueError(f"unknown weight {weight!r}; choose one of {', '.join(WEIGHTS)}")
 
 
@@ -201,11 +237,20 @@ def gaussian_expectation_complex(pieces: Sequence[tuple[Fraction | None, Fractio
             def integrand(x: acb, analytic: bool) -> acb:
                 d = x - ca
                 return fn(x, analytic) * (-(d * d) * inv2v).exp() * norm * d / v
-        else:
+        elif weight == "d_var":
             def integrand(x: acb, analytic: bool) -> acb:
                 d = x - ca
                 d2 = d * d
                 return fn(x, analytic) * (-d2 * inv2v).exp() * norm * (d2 - v) * inv2v / v
+        else:
+            poly = second_derivative_weight(weight, v)
+
+            def integrand(x: acb, analytic: bool) -> acb:
+                d = x - ca
+                p = acb(0)
+                for c in reversed(poly):
+                    p = p * d + c
+                return fn(x, analytic) * (-(d * d) * inv2v).exp() * norm * p
         return integrand
 
     total = acb(0)
