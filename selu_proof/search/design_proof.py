@@ -27,8 +27,8 @@ from selu_proof.kernel.exact import fraction_str
 from selu_proof.kernel.specs import VARIABLES, Spec, parse_spec
 from selu_proof.search.edges import Trial, run_trial, search_edge
 
-__all__ = ["designed_domain", "designed_spec", "DesignProof", "prove_design", "SCALE_LIMIT",
-           "SMALLEST_SCALE"]
+__all__ = ["designed_domain", "designed_spec", "activation_parameters", "DesignProof",
+           "prove_design", "SCALE_LIMIT", "SMALLEST_SCALE"]
 
 #: the scale stays below this (``nu`` keeps at least a fifth of ``V``)
 SCALE_LIMIT = Fraction(4)
@@ -50,14 +50,34 @@ def _tag(q: Fraction) -> str:
     return fraction_str(q).replace("-", "m").replace(".", "p")
 
 
+def activation_parameters(activation: str, mean: Fraction, var: Fraction) -> dict[str, str]:
+    """``[parameters]`` of the affine-normalized ``activation`` with fixed point ``(M, V)``
+    at ``omega = 0``, ``tau = 1``.
+    """
+    params = {"activation": activation, "normalize": "affine"}
+    if (mean, var) != (0, 1):
+        params.update(mean=fraction_str(mean), var=fraction_str(var))
+    return params
+
+
 def designed_spec(alpha: str, lam: str, mean: Fraction, var: Fraction, omega: Fraction,
-                  tau: Fraction, scale: Fraction) -> Spec:
-    """Theorem 1's claims for the SELU ``(alpha, lam)`` on :func:`designed_domain`."""
-    raw = {"name": f"design_mean{_tag(mean)}_var{_tag(var)}",
-           "description": f"Theorem 1's claims for the SELU designed for the fixed point "
+                  tau: Fraction, scale: Fraction,
+                  parameters: dict[str, str] | None = None) -> Spec:
+    """Theorem 1's claims for the SELU ``(alpha, lam)`` on :func:`designed_domain`, or for
+    the catalogue activation of ``parameters`` (:func:`activation_parameters`).
+    """
+    what = "the SELU designed"
+    name = f"design_mean{_tag(mean)}_var{_tag(var)}"
+    if parameters is not None:
+        what = f"{parameters['activation']} (affine) normalized"
+        tag = "".join(c if c.isalnum() else "_" for c in parameters["activation"])
+        name = f"design_{tag}_mean{_tag(mean)}_var{_tag(var)}"[:64]
+    raw = {"name": name,
+           "description": f"Theorem 1's claims for {what} for the fixed point "
            f"({fraction_str(mean)}, {fraction_str(var)}) at omega={fraction_str(omega)}, "
            f"tau={fraction_str(tau)} (domain scale {fraction_str(scale)})",
-           "parameters": {"alpha": alpha, "lambda": lam},
+           "parameters": parameters if parameters is not None
+           else {"alpha": alpha, "lambda": lam},
            "domain": designed_domain(mean, var, omega, tau, scale),
            "claim": [{"kind": "spectral_norm_below", "bound": "1"}, {"kind": "maps_into"}]}
     return parse_spec(raw)
@@ -97,22 +117,28 @@ def prove_design(alpha: str, lam: str, mean: Fraction, var: Fraction, omega: Fra
                  tau: Fraction, *, out_dir: str | Path, tol: Fraction = Fraction(1, 8),
                  precision: int = 128, max_boxes: int = 200_000,
                  max_seconds: float | None = None,
-                 progress: Callable[[Trial], None] | None = None) -> DesignProof:
+                 progress: Callable[[Trial], None] | None = None,
+                 parameters: dict[str, str] | None = None) -> DesignProof:
     """Grow the largest Theorem-1-style domain on which the designed SELU's claims are proved.
 
     The scale is bisected to ``tol``; each trial is a prover run (budget
     ``max_boxes`` per goal, ``max_seconds`` per run).  Writes
-    ``<out_dir>/<name>.cert.json`` for the largest proved scale.
+    ``<out_dir>/<name>.cert.json`` for the largest proved scale.  With ``parameters``
+    (:func:`activation_parameters`) the claims are about that catalogue activation,
+    ``alpha``, ``lam`` are ignored and the search starts at :data:`SMALLEST_SCALE`.
     """
     def trial(s: Fraction) -> Trial:
-        t = run_trial(designed_spec(alpha, lam, mean, var, omega, tau, s),
+        t = run_trial(designed_spec(alpha, lam, mean, var, omega, tau, s, parameters),
                       precision=precision, max_boxes=max_boxes, max_seconds=max_seconds)
         if progress is not None:
             t.value = s
             progress(t)
         return t
 
-    edge = search_edge(trial, Fraction(1), SMALLEST_SCALE, +1, tol, limit=SCALE_LIMIT)
+    # SELU starts at Theorem 1's own domain; an activation's claims by quadrature cost more
+    # per box, so its search starts small and grows
+    start = Fraction(1) if parameters is None else SMALLEST_SCALE
+    edge = search_edge(trial, start, SMALLEST_SCALE, +1, tol, limit=SCALE_LIMIT)
     res = DesignProof("unknown", trials=edge.trials)
     if edge.proved is None:
         last = edge.trials[-1]
@@ -128,7 +154,7 @@ def prove_design(alpha: str, lam: str, mean: Fraction, var: Fraction, omega: Fra
                 f"{k}={last.witness[k]}" for k in VARIABLES) + f": {last.witness['statement']}"
         return res
     s = edge.proved.value
-    spec = designed_spec(alpha, lam, mean, var, omega, tau, s)
+    spec = designed_spec(alpha, lam, mean, var, omega, tau, s, parameters)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     path = out / f"{spec.name}.cert.json"
