@@ -18,7 +18,9 @@ import time
 from fractions import Fraction
 from pathlib import Path
 
+from selu_proof.kernel import activation_claims
 from selu_proof.kernel.checker import check_certificate
+from selu_proof.kernel.claims import parameter_balls
 from selu_proof.kernel.specs import parse_spec
 from selu_proof.search.design_proof import designed_domain
 from selu_proof.search.prover import prove_spec
@@ -33,14 +35,26 @@ def _spec(name: str, params: dict[str, str], scale: Fraction):
                                                  Fraction(1), scale)})
 
 
+def _cold() -> None:
+    """Forget every remembered quadrature, so that each run and each check starts cold (as
+    ``selu-proof prove`` and ``selu-proof check`` do in a fresh process).
+    """
+    activation_claims._CACHE.clear()
+    activation_claims.activation_model.cache_clear()
+    parameter_balls.cache_clear()
+
+
 def run(name: str, params: dict[str, str], scale: Fraction) -> dict:
-    """Prove then check; boxes, seconds and status."""
+    """Prove then check, each from a cold cache; boxes, seconds and status."""
     with tempfile.TemporaryDirectory() as tmp:
+        _cold()
         t0 = time.monotonic()
         results = prove_spec(_spec(name, params, scale), out_dir=tmp, precision=PRECISION,
                              max_seconds=300)
         t1 = time.monotonic()
         cert = Path(tmp, f"{name}.cert.json")
+        _cold()
+        t1 = time.monotonic()
         valid = cert.exists() and check_certificate(json.loads(cert.read_text())).valid
         t2 = time.monotonic()
     return {"status": "/".join(r.status for r in results), "boxes": sum(r.boxes for r in results),

@@ -10,7 +10,9 @@ For every catalogue activation with its default parameters, affine-normalized so
   ``max chi1`` (extremum claims, checked certificates);
 
 and a sweep of ELU's ``alpha`` (0.5 to 3): the certified spectral radius of ``H`` at the
-fixed point (attracting when below 1) and ``chi1`` there.
+fixed point (attracting when below 1), the entries ``dmu~/dnu`` and ``dnu~/dnu`` of ``H``
+there (which decide Theorem 1's proportions at small scales, docs/any_activation.md) and
+``chi1`` there.
 
 Writes ``experiments/results/activation_map.json`` (read by ``notebooks/10_prove_any_
 activation.ipynb`` and ``docs/any_activation.md``) and the figure
@@ -30,7 +32,7 @@ from pathlib import Path
 from selu_proof.activation_mean_field import activation_mean_field
 from selu_proof.kernel.activations import CATALOGUE, parse_activation
 from selu_proof.kernel.checker import check_certificate
-from selu_proof.kernel.exact import fraction_str
+from selu_proof.kernel.exact import decimal_down, decimal_up, fraction_str
 from selu_proof.kernel.specs import parse_spec
 from selu_proof.search.design_proof import (
     activation_parameters,
@@ -90,7 +92,9 @@ def activation_row(name: str) -> dict:
            "runs": [t.as_dict() for t in res.trials],
            "attracting_at_fixed_point": mf["attracting"],
            "spectral_radius_at_fixed_point": mf["jacobian"]["spectral_radius"],
-           "chi1_at_fixed_point": mf["chi1"]}
+           "chi1_at_fixed_point": mf["chi1"],
+           "dmu_dnu_at_fixed_point": mf["jacobian"]["dmu_dnu"],
+           "dnu_dnu_at_fixed_point": mf["jacobian"]["dnu_dnu"]}
     if res.scale is not None:
         row.update(_extrema(params, res.scale))
     row["seconds"] = round(time.monotonic() - t0, 1)
@@ -104,7 +108,32 @@ def alpha_sweep() -> list[dict]:
         mf = activation_mean_field(f"elu:alpha={a}", normalize="affine", digits=8)
         out.append({"alpha": a, "attracting": mf["attracting"],
                     "spectral_radius": mf["jacobian"]["spectral_radius"],
+                    "dmu_dnu": mf["jacobian"]["dmu_dnu"], "dnu_dnu": mf["jacobian"]["dnu_dnu"],
                     "chi1": mf["chi1"]})
+    return out
+
+
+#: ELU alphas whose Theorem-1-proportioned domains are searched like the catalogue's
+DESIGN_ALPHAS = ["1", "1.25", "1.5", "1.75", "2", "2.5", "3"]
+
+
+def alpha_designs() -> list[dict]:
+    """The design search of :func:`activation_row` for ELU at :data:`DESIGN_ALPHAS`."""
+    out = []
+    for a in DESIGN_ALPHAS:
+        params = activation_parameters(f"elu:alpha={a}", Fraction(0), Fraction(1))
+        with tempfile.TemporaryDirectory() as tmp:
+            res = prove_design("", "", Fraction(0), Fraction(1), Fraction(0), Fraction(1),
+                               out_dir=tmp, precision=64, max_seconds=RUN_SECONDS,
+                               parameters=params)
+        refuted = [t for t in res.trials if t.status == "refuted"]
+        out.append({"alpha": a, "status": res.status,
+                    "proved_scale": None if res.scale is None else fraction_str(res.scale),
+                    "refuted_scale": None if not refuted else
+                    fraction_str(min(t.value for t in refuted)),
+                    "failing_goal": None if not refuted else
+                    min(refuted, key=lambda t: t.value).witness["goal"]})
+        print(json.dumps(out[-1]), flush=True)
     return out
 
 
@@ -160,7 +189,8 @@ def main() -> None:
         print(json.dumps({k: rows[-1][k] for k in ("activation", "status", "proved_scale",
                                                      "refuted_scale", "seconds")}), flush=True)
     data = {"run_seconds_budget": RUN_SECONDS, "activations": rows,
-            "elu_alpha_sweep": alpha_sweep(), "seconds": round(time.monotonic() - t0, 1)}
+            "elu_alpha_sweep": alpha_sweep(), "elu_alpha_designs": alpha_designs(),
+            "seconds": round(time.monotonic() - t0, 1)}
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(data, indent=1) + "\n")
     figure(data)
@@ -168,3 +198,27 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def markdown_table(data: dict) -> str:
+    """The map as the Markdown table of docs/any_activation.md (tests/test_activation_map.py
+    holds the page to this).
+    """
+    lines = ["| activation | proved scale | refuted scale | failing claim at the refuted scale "
+             "| radius of H at (0, 1) | chi1 at (0, 1) | max S(H) on the proved domain "
+             "| chi1 on the proved domain |", "|---|---|---|---|---|---|---|---|"]
+
+    def iv(x: list[str] | None) -> str:  # 6 digits, rounded outward
+        if x is None:
+            return "-"
+        return f"[{decimal_down(Fraction(x[0]), 6)}, {decimal_up(Fraction(x[1]), 6)}]"
+
+    for r in data["activations"]:
+        fail = "-" if r["witness"] is None else f"`{r['witness']['goal']}` fails"
+        chi = "-" if r.get("min_chi1") is None else iv([r["min_chi1"][0], r["max_chi1"][1]])
+        lines.append(f"| `{r['activation']}` | {r['proved_scale'] or '-'} | "
+                     f"{r['refuted_scale'] or '-'} | {fail} | "
+                     f"{iv(r['spectral_radius_at_fixed_point'])} | "
+                     f"{iv(r['chi1_at_fixed_point'])} | "
+                     f"{iv(r.get('max_norm_H'))} | {chi} |")
+    return "\n".join(lines)

@@ -303,7 +303,10 @@ def _check(cert: Any, executor: Executor | None, workers: int) -> CheckResult:
     if not isinstance(prec, int) or isinstance(prec, bool) or not lo <= prec <= hi:
         raise _InvalidError(f"precision must be an integer number of bits in [{lo}, {hi}]")
     with ctx.workprec(prec):
-        params = parameter_balls(spec.alpha, spec.lam, prec)
+        try:
+            params = parameter_balls(spec.alpha, spec.lam, prec)
+        except ValueError as exc:  # an activation's normalization not certified
+            raise _InvalidError(f"parameters: {exc}") from None
         where = _Where((spec.alpha, spec.lam, prec), executor, workers)
         if spec.lam == "quadrature":
             _check_activation(cert, params, prec)
