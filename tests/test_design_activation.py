@@ -59,7 +59,7 @@ def test_design_prove_refutes_a_repelling_fixed_point(tmp_path):
     (["--activation", "tanh", "--omega", "1"], "omega = 0, tau = 1"),
     (["--activation", "tanh", "--var", "0"], "--var must be positive"),
     (["--normalize", "affine", "--mean", "0", "--var", "1"], "--activation only"),
-    (["--var", "1"], "--mean and --var are required"),
+    (["--var", "1"], "arguments are required: --mean, --var"),
 ])
 def test_design_activation_errors_are_one_line(args, message):
     out = _run("design", *args)

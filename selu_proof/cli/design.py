@@ -64,7 +64,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="print alpha, lambda, status, reason, convention, box, "
                    "uniqueness_box (and dropout) as JSON")
     _add_prove_options(p)
-    p.set_defaults(func=run_design)
+    p.set_defaults(func=run_design, parser=p)
 
     f = sub.add_parser(
         "fixed-point",
@@ -139,8 +139,9 @@ def run_design(args: argparse.Namespace) -> int:
         return _design_activation(args)
     if args.normalize is not None:
         raise CLIError("--normalize applies to --activation only")
-    if args.mean is None or args.var is None:
-        raise CLIError("--mean and --var are required (unless --activation is given)")
+    if args.mean is None or args.var is None:  # an argparse error, as a required option's
+        args.parser.error("the following arguments are required: --mean, --var (unless "
+                          "--activation is given)")
     mean = parse_exact(args.mean, "--mean")
     var = _positive(args.var, "--var")
     omega = parse_exact(args.omega, "--omega")
