@@ -321,3 +321,12 @@ def test_cells_end_with_readable_output_not_a_long_repr(name):
         assert len(lines) <= 30 and len(text) <= 3000, (name, k, len(lines), len(text))
         if kind == "plain":
             assert len(lines) <= 10, (name, k, text[:200])
+
+
+@pytest.mark.slow
+def test_notebook10_values(kernel_env):
+    text = _text(_execute("10_prove_any_activation", kernel_env))
+    assert "selu  certificate valid: True" in text and "tanh  certificate valid: True" in text
+    assert "spectral_norm_below refuted certificate written: False" in text
+    assert "S(H) = [1.12760832890759" in text  # affine GELU repels
+    assert text.count(" proved ") >= 2 and "smallest chi1 among attracting alphas" in text

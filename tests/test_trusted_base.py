@@ -41,8 +41,8 @@ def _readme_table() -> dict[str, int]:
     return {path: int(n) for path, n in rows}
 
 
-def _traced(tmp_path: Path) -> tuple[set[str], list[str]]:
-    cert = str(PROOFS_DIR / "theorem1.cert.json")
+def _traced(tmp_path: Path, cert: str | None = None) -> tuple[set[str], list[str]]:
+    cert = cert or str(PROOFS_DIR / "theorem1.cert.json")
     # this checkout's package, also where a copy is installed (non-editable) in site-packages
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(
         p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p))
@@ -74,6 +74,25 @@ def test_check_executes_only_the_kernel_the_generated_code_and_the_entry(tmp_pat
                "_distutils_hack", "certifi"}
     extra = {m for m in third if m not in allowed and not m.startswith(("_cython", "__editable"))}
     assert not extra, extra
+
+
+def test_check_of_an_activation_certificate_executes_only_the_kernel(tmp_path):
+    """A certificate of a catalogue activation is replayed by quadrature, in the kernel."""
+    from selu_proof.kernel.specs import parse_spec
+    from selu_proof.search.prover import prove_spec
+
+    spec = parse_spec({"name": "tanh_tiny", "parameters": {"activation": "tanh",
+                                                           "normalize": "affine"},
+                       "domain": {"mu": ["0", "0.001"], "omega": ["0", "0.001"],
+                                  "nu": ["1", "1.001"], "tau": ["1", "1.001"]},
+                       "claim": [{"kind": "spectral_norm_below", "bound": "1"}]})
+    (res,) = prove_spec(spec, out_dir=tmp_path, max_boxes=100)
+    assert res.status == "proved"
+    files, _ = _traced(tmp_path, str(tmp_path / "tanh_tiny.cert.json"))
+    assert "selu_proof/kernel/activation_claims.py" in files
+    outside = sorted(f for f in files if not f.startswith(
+        ("selu_proof/kernel/", "selu_proof/generated/", *ENTRY)))
+    assert not outside, outside
 
 
 def test_readme_lists_the_kernel_and_the_generated_code_check_executes(tmp_path):

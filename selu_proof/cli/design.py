@@ -38,9 +38,19 @@ def register(sub: argparse._SubParsersAction) -> None:
         "in arb ball arithmetic proves it unique in a box; only certified digits are printed. "
         + _STATUS_HELP,
     )
-    p.add_argument("--mean", required=True, metavar="M", help="target fixed-point mean mu*")
-    p.add_argument("--var", required=True, metavar="V",
-                   help="target fixed-point variance nu* (> 0)")
+    p.add_argument("--mean", default=None, metavar="M",
+                   help="target fixed-point mean mu* (required for SELU; default 0 with "
+                   "--activation)")
+    p.add_argument("--var", default=None, metavar="V",
+                   help="target fixed-point variance nu* (> 0; required for SELU; default 1 "
+                   "with --activation)")
+    p.add_argument("--activation", default=None, metavar="NAME[:params]",
+                   help="design for a catalogue activation instead of SELU: its certified "
+                   "affine constants lambda*(f - beta) put the fixed point at (M, V) for "
+                   "omega = 0, tau = 1 (see 'selu-proof normalize'); with --prove, Theorem 1's "
+                   "claims are proved by certified quadrature")
+    p.add_argument("--normalize", choices=("affine",), default=None,
+                   help="normalization of --activation (affine, the default)")
     p.add_argument("--omega", default="0", metavar="W",
                    help="weight statistic omega = sum w_i (default 0)")
     p.add_argument("--tau", default="1", metavar="T",
@@ -54,7 +64,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="print alpha, lambda, status, reason, convention, box, "
                    "uniqueness_box (and dropout) as JSON")
     _add_prove_options(p)
-    p.set_defaults(func=run_design)
+    p.set_defaults(func=run_design, parser=p)
 
     f = sub.add_parser(
         "fixed-point",
@@ -125,6 +135,13 @@ def _print_result(result, json_out: bool) -> int:
 def run_design(args: argparse.Namespace) -> int:
     from selu_proof.fixedpoint import design_selu
 
+    if args.activation is not None:
+        return _design_activation(args)
+    if args.normalize is not None:
+        raise CLIError("--normalize applies to --activation only")
+    if args.mean is None or args.var is None:  # an argparse error, as a required option's
+        args.parser.error("the following arguments are required: --mean, --var (unless "
+                          "--activation is given)")
     mean = parse_exact(args.mean, "--mean")
     var = _positive(args.var, "--var")
     omega = parse_exact(args.omega, "--omega")
@@ -223,6 +240,77 @@ def _design_and_prove(args: argparse.Namespace, result, target) -> int:
         print(f"domain:     {key} in [{lo}, {hi}]")
     for path in proof["certificates"]:
         print(f"certificate: {path}")
+    return code
+
+
+def _design_activation(args: argparse.Namespace) -> int:
+    """``design --activation``: certified affine constants, then (``--prove``) Theorem 1's
+    claims on domains of Theorem 1's proportions around ``(M, V, 0, 1)``.
+    """
+    import sys
+
+    from selu_proof.cli.common import progress
+    from selu_proof.cli.normalize import parse_activation_arg
+    from selu_proof.kernel.activation_claims import NormalizeError, activation_model
+    from selu_proof.kernel.exact import ball_ends, decimal_down, decimal_up
+    from selu_proof.kernel.specs import SpecError
+    from selu_proof.search.design_proof import activation_parameters, designed_spec, prove_design
+
+    act = parse_activation_arg(args.activation)
+    mean = parse_exact(args.mean if args.mean is not None else "0", "--mean")
+    var = _positive(args.var if args.var is not None else "1", "--var")
+    if (parse_exact(args.omega, "--omega"), parse_exact(args.tau, "--tau")) != (0, 1):
+        raise CLIError("--activation designs for omega = 0, tau = 1 (where the affine "
+                       "normalization puts the fixed point); drop --omega/--tau")
+    if args.dropout_rate is not None:
+        raise CLIError("--activation does not take --dropout-rate")
+    digits = _digits(args.digits)
+    if args.prove:
+        _check_prove_options(args)
+    params = activation_parameters(act.spec, mean, var)
+    try:
+        spec = designed_spec("", "", mean, var, Fraction(0), Fraction(1), Fraction(1), params)
+        model = activation_model(spec.alpha, max(128, digits * 34 // 10 + 20))
+    except (SpecError, NormalizeError) as exc:
+        raise CLIError(str(exc)) from None
+    consts = {}
+    for key, x in model.constants().items():
+        lo, hi = ball_ends(x)
+        consts[key] = [decimal_down(lo, digits), decimal_up(hi, digits)]
+    out = {"activation": act.spec, "normalize": "affine", "target": {
+        "mean": args.mean or "0", "var": args.var or "1"}, "constants": consts}
+    code = 0
+    if args.prove:
+        bar = progress(None, f"proving {act.spec}", not args.json and sys.stderr.isatty())
+
+        def step(t) -> None:
+            bar.set_postfix_str(f"scale {float(t.value):.4g}: {t.status}")
+            bar.update(1)
+
+        try:
+            res = prove_design("", "", mean, var, Fraction(0), Fraction(1), out_dir=args.out,
+                               max_boxes=args.max_boxes, max_seconds=args.max_seconds,
+                               progress=step, parameters=params, precision=64)
+        finally:
+            bar.close()
+        out["proof"] = res.as_dict()
+        code = 0 if res.status == "proved" else 1
+    if args.json:
+        emit_json(out)
+        return code
+    print(f"activation: {act.spec} (affine: lambda*(f(x) - beta) has the fixed point "
+          f"({out['target']['mean']}, {out['target']['var']}) at omega = 0, tau = 1)")
+    for key, (lo, hi) in consts.items():
+        print(f"{key:<6} in [{lo}, {hi}]")
+    if args.prove:
+        proof = out["proof"]
+        print(f"proof:      {proof['status']}" +
+              (f" (scale {proof['scale']})" if proof.get("scale") else "") +
+              (f" ({proof['reason']})" if proof.get("reason") else ""))
+        for key, (lo, hi) in proof["domain"].items():
+            print(f"domain:     {key} in [{lo}, {hi}]")
+        for path in proof["certificates"]:
+            print(f"certificate: {path}")
     return code
 
 

@@ -31,7 +31,7 @@ from typing import Any
 from flint import arb, ctx
 
 from selu_proof.kernel.activations import CatalogueActivation
-from selu_proof.kernel.exact import ball, ball_ends, decimal_down, decimal_up
+from selu_proof.kernel.exact import ball_ends, decimal_down, decimal_up
 from selu_proof.kernel.quadrature import derivative_moments, moments
 
 __all__ = ["CONVENTIONS", "Normalization", "NormalizationError", "normalize",
@@ -94,13 +94,13 @@ class Normalization:
 
 
 def _affine(act: CatalogueActivation, mean: Fraction, var: Fraction) -> dict[str, arb]:
-    m1, m2 = moments(act, arb(0), ball(var))
-    variance = m2 - m1 * m1
-    if not variance > 0:
-        raise NormalizationError(f"{act.spec}: Var f(z) is not certified positive "
-                                 "(a constant activation has no affine normalization)")
-    lam = (ball(var) / variance).sqrt()
-    return {"lambda": lam, "beta": m1 - ball(mean) / lam}
+    from selu_proof.kernel.activation_claims import NormalizeError, affine_constants
+
+    try:
+        lam, beta = affine_constants(act, mean, var)
+    except NormalizeError as exc:
+        raise NormalizationError(str(exc)) from None
+    return {"lambda": lam, "beta": beta}
 
 
 def _gpn(act: CatalogueActivation) -> dict[str, arb]:

@@ -440,7 +440,8 @@ def make_activation(name: str, **params: str) -> CatalogueActivation:
     bound: dict[str, Fraction | str] = {}
     for p, spec in entry.params.items():
         text = params.pop(p, None)
-        if text is None:
+        if text is None or (text == spec.default and text in _CONSTANTS):
+            # a kernel constant's name, as a spec string shows it (so specs round-trip)
             bound[p] = spec.default if spec.default in _CONSTANTS else Fraction(spec.default)
             continue
         try:

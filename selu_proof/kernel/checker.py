@@ -303,8 +303,9 @@ def _check_goal_fields(i: int, goal: Any, g: dict[str, Any], leaves: int,
 def _check(cert: Any, executor: Executor | None, workers: int) -> CheckResult:
     if not isinstance(cert, dict) or cert.get("format") != FORMAT:
         raise _InvalidError(f"not a certificate (format must be {FORMAT!r})")
-    if set(cert) != _KEYS:
-        raise _InvalidError(f"the certificate's keys must be exactly {', '.join(sorted(_KEYS))}")
+    keys = _KEYS | ({"activation"} if _is_activation_spec(cert.get("spec")) else set())
+    if set(cert) != keys:
+        raise _InvalidError(f"the certificate's keys must be exactly {', '.join(sorted(keys))}")
     if cert["variables"] != list(VARIABLES):
         raise _InvalidError(f"variables must be {list(VARIABLES)}")
     try:
@@ -316,13 +317,19 @@ def _check(cert: Any, executor: Executor | None, workers: int) -> CheckResult:
     if not isinstance(prec, int) or isinstance(prec, bool) or not lo <= prec <= hi:
         raise _InvalidError(f"precision must be an integer number of bits in [{lo}, {hi}]")
     with ctx.workprec(prec):
-        params = parameter_balls(spec.alpha, spec.lam, prec)
+        try:
+            params = parameter_balls(spec.alpha, spec.lam, prec)
+        except ValueError as exc:  # an activation's normalization not certified
+            raise _InvalidError(f"parameters: {exc}") from None
         where = _Where((spec.alpha, spec.lam, prec), executor, workers)
-        consts = cert["constants"]
-        if not isinstance(consts, dict) or set(consts) != {"alpha", "lambda"}:
-            raise _InvalidError("constants must give exactly alpha and lambda")
-        for name, own in zip(("alpha", "lambda"), params):
-            _check_constant(name, consts[name], own, prec)
+        if spec.lam == "quadrature":
+            _check_activation(cert, params, prec)
+        else:
+            consts = cert["constants"]
+            if not isinstance(consts, dict) or set(consts) != {"alpha", "lambda"}:
+                raise _InvalidError("constants must give exactly alpha and lambda")
+            for name, own in zip(("alpha", "lambda"), params):
+                _check_constant(name, consts[name], own, prec)
         claims = cert.get("claims")
         if not isinstance(claims, list) or len(claims) != len(spec.claims):
             raise _InvalidError("the certificate must have one entry per claim of the "
@@ -353,6 +360,35 @@ def _check(cert: Any, executor: Executor | None, workers: int) -> CheckResult:
     domain = {v: [fraction_str(lo), fraction_str(hi)] for v, (lo, hi) in
               zip(VARIABLES, spec.domain)}
     return CheckResult(True, "valid", name=spec.name, goals=summary, domain=domain)
+
+
+def _is_activation_spec(raw: Any) -> bool:
+    """The specification names a catalogue activation (its claims mean quadrature)."""
+    return isinstance(raw, dict) and isinstance(raw.get("parameters"), dict) \
+        and "activation" in raw["parameters"]
+
+
+def _check_activation(cert: dict[str, Any], model: Any, prec: int) -> None:
+    """The recorded activation, parameters, normalization and integrator settings must be
+    what the checker re-derives from the specification, and each recorded constant ball
+    must contain the checker's own enclosure (:func:`_check_constant`).
+    """
+    from selu_proof.kernel.activation_claims import model_record
+
+    own = model_record(model)
+    stated = cert.get("activation")
+    if not isinstance(stated, dict) or set(stated) != set(own):
+        raise _InvalidError(f"activation must give exactly {', '.join(sorted(own))}")
+    for key, value in own.items():
+        if stated[key] != value:
+            raise _InvalidError(f"activation.{key} is {stated[key]!r}, the specification "
+                                f"gives {value!r}")
+    consts = cert["constants"]
+    balls = model.constants()
+    if not isinstance(consts, dict) or set(consts) != set(balls):
+        raise _InvalidError(f"constants must give exactly {', '.join(balls)}")
+    for name, ball_ in balls.items():
+        _check_constant(name, consts[name], ball_, prec)
 
 
 def _check_goal(i: int, claim: dict[str, Any], goal: Any, g: Any, domain: forms.Box,

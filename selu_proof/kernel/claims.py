@@ -211,12 +211,20 @@ def compiled_goal(key: str) -> tuple[Any, Any]:
 def parameter_balls(alpha: str, lam: str, prec: int) -> tuple[Any, Any]:
     """Balls for the spec parameters: ``"alpha01"``/``"lambda01"`` or exact decimals.
 
+    For a specification with a catalogue activation (``lam == "quadrature"``), the
+    :class:`~selu_proof.kernel.activation_claims.ActivationModel` of the token ``alpha``,
+    which the evaluation forms accept in place of the balls.
+
     The named constants come from their closed forms (paper Eq. (8)-(9)); a
     decimal is enclosed at ``prec`` bits.  Remembered by its arguments (the
     checker's and the prover's worker processes ask once per leaf batch or box).
     """
     from flint import ctx
 
+    if lam == "quadrature":  # a catalogue activation: alpha holds its model token
+        from selu_proof.kernel.activation_claims import activation_model
+
+        return activation_model(alpha, prec)
     from selu_proof.kernel.constants import constant_balls
     from selu_proof.kernel.exact import ball
 

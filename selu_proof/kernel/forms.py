@@ -103,16 +103,27 @@ def face(box: Box, mask: str) -> Box:
     return tuple(out)
 
 
+def _goal(key: str, params: Any) -> tuple[Any, Any, tuple[arb, ...]]:
+    """The goal's functions and their trailing arguments: the generated closed form with
+    the SELU balls, or a catalogue activation's quadrature
+    (:class:`~selu_proof.kernel.activation_claims.ActivationModel`), which holds its own.
+    """
+    model_goal = getattr(params, "goal", None)
+    if model_goal is not None:
+        return (*model_goal(key), ())
+    return (*compiled_goal(key), tuple(params))
+
+
 def natural(key: str, box: Box, params: tuple[arb, arb]) -> arb:
     """Enclosure of ``F`` over ``box`` by direct ball evaluation."""
-    value, _ = compiled_goal(key)
-    return value(*box_balls(box), *params)[0]
+    value, _, extra = _goal(key, params)
+    return value(*box_balls(box), *extra)[0]
 
 
 def gradient(key: str, box: Box, params: tuple[arb, arb]) -> tuple[arb, list[arb]]:
     """Enclosures of ``F`` and of its four partial derivatives over ``box``."""
-    _, grad = compiled_goal(key)
-    out = grad(*box_balls(box), *params)
+    _, grad, extra = _goal(key, params)
+    out = grad(*box_balls(box), *extra)
     return out[0], list(out[1:])
 
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from fractions import Fraction
+from functools import lru_cache
 
 from flint import acb, arb, ctx
 
@@ -38,10 +39,67 @@ from selu_proof.kernel.exact import ball, upper_fraction
 __all__ = ["gaussian_tail_bound", "gaussian_expectation", "gaussian_expectation_complex",
            "expectation", "moments",
            "moment_gradients", "derivative_moments", "pair_expectation", "INTEGRANDS",
-           "WEIGHTS"]
+           "WEIGHTS", "density_derivative", "weight_polynomial"]
 
-#: the weights multiplying ``h`` (the density and its derivatives in ``a`` and ``v``)
-WEIGHTS = ("density", "d_mean", "d_var")
+#: the weights multiplying ``h`` (the density and its first and second derivatives in
+#: ``a`` and ``v``)
+WEIGHTS = ("density", "d_mean", "d_var", "d2_mean", "d_mean_var", "d2_var")
+
+
+#: the second-derivative weights by name: orders ``(i, j)`` of ``d^i/da^i d^j/dv^j``
+_NAMED_ORDERS = {"d2_mean": (2, 0), "d_mean_var": (1, 1), "d2_var": (0, 2)}
+
+
+@lru_cache(maxsize=64)
+def density_derivative(i: int, j: int) -> tuple[tuple[int, int, Fraction], ...]:
+    r""":math:`\partial_a^i\partial_v^j\varphi_{a,v} = \varphi_{a,v}\,P_{ij}(d, v)`,
+    ``d = x - a``: the terms ``(k, m, c)`` of ``P_ij = sum c d^k v^m`` (``m <= 0``).
+
+    From :math:`\partial_a\log\varphi = d/v` and :math:`\partial_v\log\varphi =
+    (d^2 - v)/(2v^2)`: :math:`\partial_a(\varphi P) = \varphi\,(dP/v - \partial_d P)`
+    and :math:`\partial_v(\varphi P) = \varphi\,((d^2 - v)P/(2v^2) + \partial_v P)`
+    (Hermite-type polynomials: a derivative of a moment differentiates the density, never
+    ``f``).  E.g. ``P_20 = d^2/v^2 - 1/v``, ``P_11 = d^3/(2v^3) - 3d/(2v^2)``,
+    ``P_02 = d^4/(4v^4) - 3d^2/(2v^3) + 3/(4v^2)``.
+    """
+    poly: dict[tuple[int, int], Fraction] = {(0, 0): Fraction(1)}
+
+    def add(out: dict[tuple[int, int], Fraction], key: tuple[int, int], c: Fraction) -> None:
+        out[key] = out.get(key, Fraction(0)) + c
+
+    for _ in range(i):
+        out: dict[tuple[int, int], Fraction] = {}
+        for (k, m), c in poly.items():
+            add(out, (k + 1, m - 1), c)
+            if k:
+                add(out, (k - 1, m), -k * c)
+        poly = out
+    for _ in range(j):
+        out = {}
+        for (k, m), c in poly.items():
+            add(out, (k + 2, m - 2), c / 2)
+            add(out, (k, m - 1), -c / 2)
+            if m:
+                add(out, (k, m - 1), m * c)
+        poly = out
+    return tuple(sorted((k, m, c) for (k, m), c in poly.items() if c))
+
+
+def _weight_order(weight: str | tuple[int, int]) -> tuple[int, int]:
+    if isinstance(weight, tuple):
+        if len(weight) != 2 or not all(isinstance(n, int) and 0 <= n <= 4 for n in weight):
+            raise ValueError(f"derivative orders must be two integers in [0, 4], got {weight!r}")
+        return weight
+    return {"density": (0, 0), "d_mean": (1, 0), "d_var": (0, 1), **_NAMED_ORDERS}[weight]
+
+
+def weight_polynomial(weight: str | tuple[int, int], v: arb) -> list[arb]:
+    """Coefficients ``p_k`` (powers of ``d = x - a``) of :func:`density_derivative` at ``v``."""
+    terms = density_derivative(*_weight_order(weight))
+    out = [arb(0)] * (max(k for k, _, _ in terms) + 1)
+    for k, m, c in terms:
+        out[k] += ball(c) * _pow(1 / v, -m)
+    return out
 
 
 def _binomial(n: int, k: int) -> int:
@@ -105,6 +163,16 @@ def _weight_growth(weight: str, a: arb, v: arb) -> list[arb]:
     if weight == "d_var":
         w = 2 * v * v
         return [(absa * absa + v) / w, 2 * absa / w, 1 / w]
+    if weight in WEIGHTS or isinstance(weight, tuple):
+        # |sum p_k d^k| <= sum |p_k| (|x| + |a|)^k
+        out = [arb(0)]
+        power = [arb(1)]  # coefficients of (|x| + |a|)^k in |x|
+        for k, p in enumerate(weight_polynomial(weight, v)):
+            if k:
+                power = _convolve(power, [absa, arb(1)])
+            out = [x + y for x, y in zip(out + [arb(0)] * (len(power) - len(out)),
+                                         [abs(p) * c for c in power])]
+        return out
     raise ValueError(f"unknown weight {weight!r}; choose one of {', '.join(WEIGHTS)}")
 
 
@@ -175,8 +243,10 @@ def gaussian_expectation_complex(pieces: Sequence[tuple[Fraction | None, Fractio
     """
     if not v > 0:
         raise ValueError("variance ball must be certainly positive")
-    if weight not in WEIGHTS:
-        raise ValueError(f"unknown weight {weight!r}; choose one of {', '.join(WEIGHTS)}")
+    if weight not in WEIGHTS and not isinstance(weight, tuple):
+        raise ValueError(f"unknown weight {weight!r}; choose one of {', '.join(WEIGHTS)} "
+                         "or derivative orders (i, j)")
+    _weight_order(weight)
     bits = ctx.prec if tol_bits is None else tol_bits
     goal = arb(2) ** -bits
     re, im = a.real, a.imag
@@ -201,11 +271,20 @@ def gaussian_expectation_complex(pieces: Sequence[tuple[Fraction | None, Fractio
             def integrand(x: acb, analytic: bool) -> acb:
                 d = x - ca
                 return fn(x, analytic) * (-(d * d) * inv2v).exp() * norm * d / v
-        else:
+        elif weight == "d_var":
             def integrand(x: acb, analytic: bool) -> acb:
                 d = x - ca
                 d2 = d * d
                 return fn(x, analytic) * (-d2 * inv2v).exp() * norm * (d2 - v) * inv2v / v
+        else:
+            poly = weight_polynomial(weight, v)
+
+            def integrand(x: acb, analytic: bool) -> acb:
+                d = x - ca
+                p = acb(0)
+                for c in reversed(poly):
+                    p = p * d + c
+                return fn(x, analytic) * (-(d * d) * inv2v).exp() * norm * p
         return integrand
 
     total = acb(0)

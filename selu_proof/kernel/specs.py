@@ -97,8 +97,8 @@ class Spec:
     """A parsed specification.  ``raw`` is the TOML structure, kept verbatim."""
 
     name: str
-    alpha: str
-    lam: str
+    alpha: str  # for an activation spec: its model token (see _activation_parameters)
+    lam: str  # for an activation spec: "quadrature"
     domain: tuple[tuple[Fraction, Fraction], ...]
     claims: tuple[dict[str, Any], ...]
     raw: dict[str, Any]
@@ -131,6 +131,37 @@ def _parameter(key: str, value: Any) -> str:
         raise SpecError(f"parameters.{key} = {value} is outside the supported range "
                         f"[{float(lo):g}, {float(hi):g}]")
     return value
+
+
+#: keys of [parameters] in a specification with a catalogue activation
+ACTIVATION_KEYS = ("activation", "normalize", "mean", "var", "lambda", "beta")
+
+
+def _activation_parameters(params: dict[str, Any]) -> tuple[str, str]:
+    """``(model token, "quadrature")`` for ``[parameters]`` naming an activation.
+
+    ``activation = "NAME[:key=value,...]"`` with ``normalize = "affine"`` (optional target
+    ``mean``, ``var``), or explicit exact ``lambda``/``beta``, or neither (``f`` itself).
+    The token stands in the ``alpha`` slot and ``"quadrature"`` in the ``lambda`` slot:
+    :func:`selu_proof.kernel.claims.parameter_balls` turns it into the model whose goals
+    are evaluated by quadrature (:mod:`selu_proof.kernel.activation_claims`).
+    """
+    from selu_proof.kernel.activation_claims import QUADRATURE_MARK, model_token
+
+    unknown = set(params) - set(ACTIVATION_KEYS)
+    if unknown:
+        raise SpecError(f"[parameters] with an activation takes {', '.join(ACTIVATION_KEYS)} "
+                        f"only, not {', '.join(sorted(unknown))}")
+    for key in ACTIVATION_KEYS:
+        if key in params and not isinstance(params[key], str):
+            raise SpecError(f"parameters.{key} must be a string")
+    try:
+        token = model_token(params["activation"], params.get("normalize"),
+                            params.get("lambda"), params.get("beta"), params.get("mean"),
+                            params.get("var"))
+    except ValueError as exc:
+        raise SpecError(f"parameters: {exc}") from None
+    return token, QUADRATURE_MARK
 
 
 def check_supported(domain: tuple[tuple[Fraction, Fraction], ...]) -> None:
@@ -176,10 +207,14 @@ def parse_spec(raw: dict[str, Any]) -> Spec:
                         f"(letters, digits, '_', '-', '.'; not starting with '.' or '-'), "
                         f"got {shown!r}")
     params = raw.get("parameters", {})
-    if not isinstance(params, dict) or set(params) - {"alpha", "lambda"}:
-        raise SpecError("[parameters] takes 'alpha' and 'lambda' only")
-    alpha = _parameter("alpha", params.get("alpha", "alpha01"))
-    lam = _parameter("lambda", params.get("lambda", "lambda01"))
+    if isinstance(params, dict) and "activation" in params:
+        alpha, lam = _activation_parameters(params)
+    else:
+        if not isinstance(params, dict) or set(params) - {"alpha", "lambda"}:
+            raise SpecError("[parameters] takes 'alpha' and 'lambda' only (or 'activation' "
+                            "with 'normalize' or 'lambda'/'beta')")
+        alpha = _parameter("alpha", params.get("alpha", "alpha01"))
+        lam = _parameter("lambda", params.get("lambda", "lambda01"))
     dom = raw.get("domain")
     if not isinstance(dom, dict) or set(dom) != set(VARIABLES):
         raise SpecError(f"[domain] must give exactly {', '.join(VARIABLES)}")

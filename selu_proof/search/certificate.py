@@ -38,6 +38,12 @@ bound, rounded up to 17 digits.  Format ``/2`` differs from ``/1`` by dropping
 the goal's ``boxes`` (the prover's search effort, which no replay can confirm)
 and by this strictness.  A new claim kind adds goals in this same shape.
 
+A specification with a catalogue activation (``[parameters] activation = ...``) has
+``constants`` ``{"lambda", "beta"}`` (the balls of ``F = lambda*(f - beta)``) and one more
+key, ``activation``: ``{"spec", "name", "parameters", "normalize", "integrator"}``, each
+of which the checker re-derives from the specification and compares
+(:mod:`selu_proof.kernel.activation_claims`).
+
 An ``extremum`` claim has no goals; its entry holds the bracket and both
 pieces of evidence::
 
@@ -104,6 +110,19 @@ def build_certificate(spec_raw: dict[str, Any], precision: int, constants: tuple
                 "tree": g["tree"],
             })
         out_claims.append({"kind": c["kind"], "goals": goals})
+    model = getattr(constants, "constants", None)
+    if model is not None:  # a catalogue activation (kernel.activation_claims.ActivationModel)
+        from selu_proof.kernel.activation_claims import model_record
+
+        return {
+            "format": FORMAT,
+            "spec": spec_raw,
+            "precision": precision,
+            "variables": ["mu", "omega", "nu", "tau"],
+            "activation": model_record(constants),
+            "constants": {k: ball_str(x, precision) for k, x in model().items()},
+            "claims": out_claims,
+        }
     return {
         "format": FORMAT,
         "spec": spec_raw,

@@ -27,8 +27,8 @@ from selu_proof.kernel.exact import fraction_str
 from selu_proof.kernel.specs import VARIABLES, Spec, SpecError, parse_spec
 from selu_proof.search.edges import Trial, run_trial, search_edge
 
-__all__ = ["designed_domain", "designed_spec", "DesignProof", "prove_design", "SCALE_LIMIT",
-           "SMALLEST_SCALE"]
+__all__ = ["designed_domain", "designed_spec", "activation_parameters", "DesignProof",
+           "prove_design", "SCALE_LIMIT", "SMALLEST_SCALE"]
 
 #: the scale stays below this (``nu`` keeps at least a fifth of ``V``)
 SCALE_LIMIT = Fraction(4)
@@ -50,24 +50,43 @@ def _tag(q: Fraction) -> str:
     return fraction_str(q).replace("-", "m").replace(".", "p")
 
 
-def _name(mean: Fraction, var: Fraction) -> str:
-    """``design_mean<M>_var<V>``; a digest of it when that is longer than a name may be."""
-    name = f"design_mean{_tag(mean)}_var{_tag(var)}"
-    if len(name) <= 64:
-        return name
+def _name(stem: str) -> str:
+    """``stem`` as a specification name; a digest of it when that is longer than a name may be."""
+    if len(stem) <= 64:
+        return stem
     import hashlib
 
-    return "design_" + hashlib.sha256(name.encode()).hexdigest()[:16]
+    return "design_" + hashlib.sha256(stem.encode()).hexdigest()[:16]
+
+
+def activation_parameters(activation: str, mean: Fraction, var: Fraction) -> dict[str, str]:
+    """``[parameters]`` of the affine-normalized ``activation`` with fixed point ``(M, V)``
+    at ``omega = 0``, ``tau = 1``.
+    """
+    params = {"activation": activation, "normalize": "affine"}
+    if (mean, var) != (0, 1):
+        params.update(mean=fraction_str(mean), var=fraction_str(var))
+    return params
 
 
 def designed_spec(alpha: str, lam: str, mean: Fraction, var: Fraction, omega: Fraction,
-                  tau: Fraction, scale: Fraction) -> Spec:
-    """Theorem 1's claims for the SELU ``(alpha, lam)`` on :func:`designed_domain`."""
-    raw = {"name": _name(mean, var),
-           "description": f"Theorem 1's claims for the SELU designed for the fixed point "
+                  tau: Fraction, scale: Fraction,
+                  parameters: dict[str, str] | None = None) -> Spec:
+    """Theorem 1's claims for the SELU ``(alpha, lam)`` on :func:`designed_domain`, or for
+    the catalogue activation of ``parameters`` (:func:`activation_parameters`).
+    """
+    what = "the SELU designed"
+    stem = f"design_mean{_tag(mean)}_var{_tag(var)}"
+    if parameters is not None:
+        what = f"{parameters['activation']} (affine) normalized"
+        tag = "".join(c if c.isalnum() else "_" for c in parameters["activation"])
+        stem = f"design_{tag}_mean{_tag(mean)}_var{_tag(var)}"
+    raw = {"name": _name(stem),
+           "description": f"Theorem 1's claims for {what} for the fixed point "
            f"({fraction_str(mean)}, {fraction_str(var)}) at omega={fraction_str(omega)}, "
            f"tau={fraction_str(tau)} (domain scale {fraction_str(scale)})",
-           "parameters": {"alpha": alpha, "lambda": lam},
+           "parameters": parameters if parameters is not None
+           else {"alpha": alpha, "lambda": lam},
            "domain": designed_domain(mean, var, omega, tau, scale),
            "claim": [{"kind": "spectral_norm_below", "bound": "1"}, {"kind": "maps_into"}]}
     return parse_spec(raw)
@@ -104,7 +123,7 @@ class DesignProof:
 
 
 def _supported_limit(alpha: str, lam: str, mean: Fraction, var: Fraction, omega: Fraction,
-                     tau: Fraction) -> Fraction:
+                     tau: Fraction, parameters: dict[str, str] | None = None) -> Fraction:
     """:data:`SCALE_LIMIT`, or the first of its halves whose domain is supported.
 
     The domain grows with the scale, so the scales below the returned one all
@@ -114,7 +133,7 @@ def _supported_limit(alpha: str, lam: str, mean: Fraction, var: Fraction, omega:
     s = SCALE_LIMIT
     while s > SMALLEST_SCALE:
         try:
-            designed_spec(alpha, lam, mean, var, omega, tau, s)
+            designed_spec(alpha, lam, mean, var, omega, tau, s, parameters)
             return s
         except SpecError:
             s /= 2
@@ -125,16 +144,19 @@ def prove_design(alpha: str, lam: str, mean: Fraction, var: Fraction, omega: Fra
                  tau: Fraction, *, out_dir: str | Path, tol: Fraction = Fraction(1, 8),
                  precision: int = 128, max_boxes: int = 200_000,
                  max_seconds: float | None = None,
-                 progress: Callable[[Trial], None] | None = None) -> DesignProof:
+                 progress: Callable[[Trial], None] | None = None,
+                 parameters: dict[str, str] | None = None) -> DesignProof:
     """Grow the largest Theorem-1-style domain on which the designed SELU's claims are proved.
 
     The scale is bisected to ``tol``; each trial is a prover run (budget
     ``max_boxes`` per goal, ``max_seconds`` per run).  Writes
-    ``<out_dir>/<name>.cert.json`` for the largest proved scale.
+    ``<out_dir>/<name>.cert.json`` for the largest proved scale.  With ``parameters``
+    (:func:`activation_parameters`) the claims are about that catalogue activation,
+    ``alpha``, ``lam`` are ignored and the search starts at :data:`SMALLEST_SCALE`.
     """
     def trial(s: Fraction) -> Trial:
         try:
-            spec = designed_spec(alpha, lam, mean, var, omega, tau, s)
+            spec = designed_spec(alpha, lam, mean, var, omega, tau, s, parameters)
         except SpecError as exc:  # a larger scale left the supported domain
             t = Trial(s, "unknown", 0, 0.0, reason=f"not a supported specification: {exc}")
         else:
@@ -145,8 +167,10 @@ def prove_design(alpha: str, lam: str, mean: Fraction, var: Fraction, omega: Fra
             progress(t)
         return t
 
-    limit = _supported_limit(alpha, lam, mean, var, omega, tau)
-    start = min(Fraction(1), limit / 2)
+    limit = _supported_limit(alpha, lam, mean, var, omega, tau, parameters)
+    # SELU starts at Theorem 1's own domain; an activation's claims by quadrature cost more
+    # per box, so its search starts small and grows
+    start = min(Fraction(1), limit / 2) if parameters is None else SMALLEST_SCALE
     edge = search_edge(trial, start, min(SMALLEST_SCALE, start), +1, tol, limit=limit)
     res = DesignProof("unknown", trials=edge.trials)
     if edge.proved is None:
@@ -163,7 +187,7 @@ def prove_design(alpha: str, lam: str, mean: Fraction, var: Fraction, omega: Fra
                 f"{k}={last.witness[k]}" for k in VARIABLES) + f": {last.witness['statement']}"
         return res
     s = edge.proved.value
-    spec = designed_spec(alpha, lam, mean, var, omega, tau, s)
+    spec = designed_spec(alpha, lam, mean, var, omega, tau, s, parameters)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     path = out / f"{spec.name}.cert.json"

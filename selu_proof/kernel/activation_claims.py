@@ -1,0 +1,341 @@
+r"""Claim meanings for a specification with a catalogue activation, through quadrature.
+
+Trusted.  A specification with ``activation = "NAME[:params]"`` in its ``[parameters]``
+(:mod:`selu_proof.kernel.specs`) is about the layer map of
+:math:`F(x) = \lambda\,(f(x) - \beta)`, ``f`` the catalogue activation
+(:mod:`selu_proof.kernel.activations`).  ``lambda`` and ``beta`` are
+
+* ``normalize = "affine"``: the certified affine constants
+  :math:`\lambda = \sqrt{V/(m_2 - m_1^2)}`, :math:`\beta = m_1 - M/\lambda` with
+  :math:`m_k = E f(z)^k`, ``z ~ N(0, V)`` (target mean ``M`` and variance ``V``, default
+  ``0`` and ``1``: the fixed point ``(M, V)`` at ``omega = 0``, ``tau = 1``);
+* explicit exact decimals ``lambda``, ``beta``;
+* neither: ``lambda = 1``, ``beta = 0`` (``f`` itself).
+
+Every goal of :mod:`selu_proof.kernel.claims` keeps its meaning; only the moments change.
+They depend on ``(a, v) = (mu*omega, nu*tau)`` (DESIGN.md): with
+:math:`M_1(a, v) = E F(z)`, :math:`M_2(a, v) = E F(z)^2`, ``z ~ N(a, v)``,
+
+.. math:: \tilde\mu = M_1, \quad \tilde\nu = M_2 - M_1^2, \quad
+          J = \begin{pmatrix}\omega\,\partial_a M_1 & \tau\,\partial_v M_1\\
+                             \omega\,\partial_a M_2 & \tau\,\partial_v M_2\end{pmatrix},
+          \quad H_{2j} = J_{2j} - 2\tilde\mu J_{1j}, \quad
+          \chi_1 = \tau\,E F'(z)^2 .
+
+Each moment and its derivatives in ``a`` and ``v`` (first and second, for the gradients of
+the mean-value form) are Gaussian integrals of ``f``, ``f^2`` or ``f'^2`` against the
+density or its derivatives (:data:`selu_proof.kernel.quadrature.WEIGHTS`), enclosed by
+:func:`~selu_proof.kernel.quadrature.gaussian_expectation`; ``f`` is never differentiated
+twice.  The gradient in ``(mu, omega, nu, tau)`` is carried by forward-mode derivatives
+over balls (:class:`_Dual`): ``d/dmu = omega d/da``, ``d/domega = mu d/da``,
+``d/dnu = tau d/dv``, ``d/dtau = nu d/dv``.
+
+The integrator's settings are part of the meaning a certificate records
+(:func:`integrator_settings`): the accuracy goal ``2^-bits`` of the integrator and of the
+tail truncation.  Any goal gives a valid enclosure; the checker requires the recorded one
+to be the kernel's, so that a replay is the same computation.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from functools import lru_cache
+from typing import Any
+
+from flint import acb, arb, ctx
+
+from selu_proof.kernel.activations import CatalogueActivation, parse_activation
+from selu_proof.kernel.exact import ball, fraction_str, parse_decimal
+from selu_proof.kernel.quadrature import _integrand, gaussian_expectation_complex
+
+__all__ = ["ActivationModel", "NormalizeError", "model_token", "activation_model",
+           "affine_constants", "integrator_settings", "model_record", "QUADRATURE_MARK"]
+
+#: the ``lambda`` slot of a specification whose ``alpha`` slot holds a model token
+QUADRATURE_MARK = "quadrature"
+
+
+class NormalizeError(ValueError):
+    """The normalization does not exist (or is not certified) for this activation."""
+
+
+def integrator_settings(prec: int) -> dict[str, Any]:
+    """The integrator's settings at ``prec`` bits (recorded in a certificate).
+
+    ``accuracy_bits``: the goal ``2^-accuracy_bits`` of :meth:`acb.integral` (``rel_tol``
+    and ``abs_tol``) and of the Gaussian tail truncation.
+    """
+    return {"method": "acb.integral", "accuracy_bits": prec, "tails": "growth-bound"}
+
+
+def affine_constants(act: CatalogueActivation, mean: Fraction = Fraction(0),
+                     var: Fraction = Fraction(1)) -> tuple[arb, arb]:
+    r"""``(lambda, beta)`` with :math:`\lambda(f - \beta)` mapping ``z ~ N(0, V)`` to mean
+    ``M``, variance ``V``: :math:`\lambda = \sqrt{V/(m_2 - m_1^2)}`,
+    :math:`\beta = m_1 - M/\lambda` (the unique solution with ``lambda > 0``).
+    """
+    m1 = _plain(act, "f", arb(0), ball(var), "density")
+    m2 = _plain(act, "f2", arb(0), ball(var), "density")
+    variance = m2 - m1 * m1
+    if not variance > 0:
+        raise NormalizeError(f"{act.spec}: Var f(z) is not certified positive "
+                             "(a constant activation has no affine normalization)")
+    lam = (ball(var) / variance).sqrt()
+    return lam, m1 - ball(mean) / lam
+
+
+def model_token(activation: str, normalize: str | None, lam: str | None, beta: str | None,
+                mean: str | None, var: str | None) -> str:
+    """The canonical token of a specification's model: ``SPEC|affine:M,V``,
+    ``SPEC|explicit:LAMBDA,BETA`` or ``SPEC|none`` (raises :class:`ValueError` with a
+    one-line reason for an impossible combination).
+    """
+    act = parse_activation(activation)  # ActivationError is a ValueError
+    if normalize is not None and (lam is not None or beta is not None):
+        raise ValueError("give either normalize or explicit lambda/beta, not both")
+    if normalize is None and (mean is not None or var is not None):
+        raise ValueError("mean/var are the target of normalize = \"affine\"")
+    if normalize is not None:
+        if normalize != "affine":
+            raise ValueError(f"normalize must be \"affine\", got {normalize!r}")
+        m = parse_decimal(mean if mean is not None else "0")
+        v = parse_decimal(var if var is not None else "1")
+        if v <= 0:
+            raise ValueError("the target variance var must be positive")
+        if abs(m) > 1000 or v > 1000:
+            raise ValueError("the target mean and variance must be at most 1000 in magnitude")
+        return f"{act.spec}|affine:{fraction_str(m)},{fraction_str(v)}"
+    if lam is None and beta is None:
+        return f"{act.spec}|none"
+    lq = parse_decimal(lam if lam is not None else "1")
+    bq = parse_decimal(beta if beta is not None else "0")
+    if not Fraction(1, 100) <= lq <= 100:
+        raise ValueError("lambda must be in [0.01, 100]")
+    if abs(bq) > 100:
+        raise ValueError("beta must be in [-100, 100]")
+    return f"{act.spec}|explicit:{fraction_str(lq)},{fraction_str(bq)}"
+
+
+# --------------------------------------------------------------------------- dual numbers
+
+
+class _Dual:
+    """A ball and (optionally) its gradient in ``(mu, omega, nu, tau)``."""
+
+    __slots__ = ("x", "g")
+
+    def __init__(self, x: arb, g: Sequence[arb] | None = None) -> None:
+        self.x, self.g = x, None if g is None else list(g)
+
+    def _lift(self, o: _Dual | arb | int) -> _Dual:
+        return o if isinstance(o, _Dual) else _Dual(arb(o) if isinstance(o, int) else o,
+                                                    None if self.g is None else [arb(0)] * 4)
+
+    def __add__(self, o: _Dual | arb | int) -> _Dual:
+        o = self._lift(o)
+        return _Dual(self.x + o.x, None if self.g is None else
+                     [p + q for p, q in zip(self.g, o.g)])
+
+    def __sub__(self, o: _Dual | arb | int) -> _Dual:
+        o = self._lift(o)
+        return _Dual(self.x - o.x, None if self.g is None else
+                     [p - q for p, q in zip(self.g, o.g)])
+
+    def __neg__(self) -> _Dual:
+        return _Dual(-self.x, None if self.g is None else [-p for p in self.g])
+
+    def __mul__(self, o: _Dual | arb | int) -> _Dual:
+        o = self._lift(o)
+        return _Dual(self.x * o.x, None if self.g is None else
+                     [p * o.x + self.x * q for p, q in zip(self.g, o.g)])
+
+    __rmul__ = __mul__
+
+    def sqrt(self) -> _Dual:
+        r = self.x.sqrt()
+        return _Dual(r, None if self.g is None else [p / (2 * r) for p in self.g])
+
+
+#: quadrature results per (activation, integrand, weight, a ball, v ball, precision)
+_CACHE: OrderedDict[tuple[Any, ...], arb] = OrderedDict()
+_CACHE_SIZE = 20000
+
+
+def _cached(act: CatalogueActivation, h: str, weight: tuple[int, int], a: arb, v: arb) -> arb:
+    """One quadrature, remembered per ``(a, v)`` ball (as the closed-form blocks are): the
+    boxes of a branch and bound share their ``(a, v)`` ranges along ``mu``/``omega`` and
+    ``nu``/``tau`` splits, and a mean-value form re-uses a centre's integrals.
+    """
+    key = (act.spec, h, weight, _key(a), _key(v), ctx.prec)
+    hit = _CACHE.get(key)
+    if hit is not None:
+        _CACHE.move_to_end(key)
+        return hit
+    out = _plain(act, h, a, v, weight)
+    _CACHE[key] = out
+    if len(_CACHE) > _CACHE_SIZE:
+        _CACHE.popitem(last=False)
+    return out
+
+
+def _plain(act: CatalogueActivation, h: str, a: arb, v: arb,
+           weight: str | tuple[int, int]) -> arb:
+    pieces, growth = _integrand(act, h)
+    bits = integrator_settings(ctx.prec)["accuracy_bits"]
+    return gaussian_expectation_complex(pieces, growth, acb(a), v, weight,
+                                        tol_bits=bits).real
+
+
+def _key(x: arb) -> tuple[Any, ...]:
+    return (x.mid().man_exp(), x.rad().man_exp())
+
+
+@dataclass(frozen=True, eq=False)
+class ActivationModel:
+    """``F = lambda*(f - beta)`` with the balls of its constants, at ``prec`` bits.
+
+    Stands in for the SELU parameter balls ``(alpha, lambda)`` wherever a goal is
+    evaluated (:func:`selu_proof.kernel.forms.natural`, :func:`~selu_proof.kernel.forms.gradient`).
+    """
+
+    token: str
+    act: CatalogueActivation
+    normalize: str  # "affine", "explicit" or "none"
+    lam: arb
+    beta: arb
+    prec: int
+
+    def constants(self) -> dict[str, arb]:
+        """The balls recorded in a certificate's ``constants``."""
+        return {"lambda": self.lam, "beta": self.beta}
+
+    # -- moments of f, f^2, f'^2 and their partials, as duals in (mu, omega, nu, tau)
+
+    def _e(self, h: str, order: tuple[int, int], a: arb, v: arb) -> arb:
+        r"""``d^i/da^i d^j/dv^j E h(z)`` over the balls ``a``, ``v``, ``order = (i, j)``.
+
+        On a point, one quadrature.  On a box, the mean-value form in ``(a, v)``:
+        :math:`E(c) + \partial_a E(\text{box})\,[\pm r_a] + \partial_v E(\text{box})\,
+        [\pm r_v]` (``c`` the balls' midpoints, ``r`` their radii), each partial enclosed by
+        quadrature of the next density derivative on the whole box; ``E`` is smooth in
+        ``(a, v)`` for ``v > 0`` (differentiation under the integral is justified by the
+        Gaussian tails), so the mean-value theorem applies, and the enclosure tightens
+        quadratically as boxes shrink where the naive one (the density on ball arguments)
+        only tightens linearly.
+        """
+        if a.rad() == 0 and v.rad() == 0:
+            return _cached(self.act, h, order, a, v)
+        i, j = order
+        centre = _cached(self.act, h, order, arb(a.mid()), arb(v.mid()))
+        da = _cached(self.act, h, (i + 1, j), a, v)
+        dv = _cached(self.act, h, (i, j + 1), a, v)
+        return centre + da * (arb(0, 1) * a.rad()) + dv * (arb(0, 1) * v.rad())
+
+    def _moment(self, h: str, a: _Dual, v: _Dual, order: str = "") -> _Dual:
+        """``E h`` (``order=""``), or its partial ``d/da`` (``"a"``) or ``d/dv`` (``"v"``)."""
+        first = {"": (0, 0), "a": (1, 0), "v": (0, 1)}[order]
+        x = self._e(h, first, a.x, v.x)
+        if a.g is None:
+            return _Dual(x)
+        da = self._e(h, (first[0] + 1, first[1]), a.x, v.x)
+        dv = self._e(h, (first[0], first[1] + 1), a.x, v.x)
+        return _Dual(x, [da * p + dv * q for p, q in zip(a.g, v.g)])
+
+    def _m1(self, a: _Dual, v: _Dual, order: str = "") -> _Dual:
+        m = self._moment("f", a, v, order)
+        return self.lam * (m if order else m - self.beta)
+
+    def _m2(self, a: _Dual, v: _Dual, order: str = "") -> _Dual:
+        m2 = self._moment("f2", a, v, order)
+        m1 = self._moment("f", a, v, order)
+        lam2, b = self.lam * self.lam, self.beta
+        out = m2 - 2 * b * m1
+        return lam2 * (out if order else out + b * b)
+
+    def quantity(self, key: str, xs: Sequence[arb], gradient: bool) -> _Dual:
+        """The goal expression ``key`` (:func:`selu_proof.kernel.claims.goal_expression`)."""
+        if key.startswith("-"):
+            return -self.quantity(key[1:], xs, gradient)
+        unit = [[arb(int(i == j)) for j in range(4)] for i in range(4)]
+        mu, om, nu, tau = (_Dual(x, unit[i] if gradient else None) for i, x in enumerate(xs))
+        a, v = mu * om, nu * tau
+        if not v.x > 0:
+            return _Dual(arb("nan"), None if not gradient else [arb("nan")] * 4)
+        if key == "mean":
+            return self._m1(a, v)
+        if key in ("var", "var-nu", "nu-var"):
+            m1 = self._m1(a, v)
+            var = self._m2(a, v) - m1 * m1
+            return var if key == "var" else var - nu if key == "var-nu" else nu - var
+        if key == "chi1":
+            return tau * (self.lam * self.lam) * self._moment("df2", a, v)
+        if key in ("S(H)", "S(J)"):
+            j11, j12 = om * self._m1(a, v, "a"), tau * self._m1(a, v, "v")
+            j21, j22 = om * self._m2(a, v, "a"), tau * self._m2(a, v, "v")
+            if key == "S(H)":
+                two_m1 = 2 * self._m1(a, v)
+                j21, j22 = j21 - two_m1 * j11, j22 - two_m1 * j12
+            return _largest_singular_value(j11, j12, j21, j22)
+        raise KeyError(f"unknown goal expression {key!r}")
+
+    def goal(self, key: str) -> tuple[Callable[..., tuple[arb, ...]],
+                                      Callable[..., tuple[arb, ...]]]:
+        """``(value, value_and_gradient)`` with the signatures of a compiled goal,
+        without the parameter arguments (see :func:`selu_proof.kernel.claims.compiled_goal`).
+        """
+        def value(*xs: arb) -> tuple[arb, ...]:
+            return (self.quantity(key, xs, False).x,)
+
+        def value_and_gradient(*xs: arb) -> tuple[arb, ...]:
+            d = self.quantity(key, xs, True)
+            return (d.x, *d.g)
+
+        return value, value_and_gradient
+
+
+def _largest_singular_value(a: _Dual, b: _Dual, c: _Dual, d: _Dual) -> _Dual:
+    """``(sqrt((a+d)^2 + (c-b)^2) + sqrt((a-d)^2 + (c+b)^2))/2`` (DESIGN.md)."""
+    def sq(x: _Dual) -> _Dual:
+        return x * x
+
+    half = arb(1) / 2
+    return half * ((sq(a + d) + sq(c - b)).sqrt() + (sq(a - d) + sq(c + b)).sqrt())
+
+
+@lru_cache(maxsize=32)
+def activation_model(token: str, prec: int) -> ActivationModel:
+    """The model of a token (:func:`model_token`) with its constants enclosed at ``prec`` bits.
+
+    Raises :class:`NormalizeError` when an affine normalization is not certified.
+    """
+    spec, _, norm = token.partition("|")
+    act = parse_activation(spec)
+    kind, _, args = norm.partition(":")
+    with ctx.workprec(prec):
+        if kind == "affine":
+            m, v = (parse_decimal(x) for x in args.split(","))
+            lam, beta = affine_constants(act, m, v)
+        elif kind == "explicit":
+            lq, bq = (parse_decimal(x) for x in args.split(","))
+            lam, beta = ball(lq), ball(bq)
+        elif kind == "none":
+            lam, beta = arb(1), arb(0)
+        else:
+            raise ValueError(f"malformed model token {token!r}")
+    return ActivationModel(token, act, kind, lam, beta, prec)
+
+
+def model_record(model: ActivationModel) -> dict[str, Any]:
+    """What a certificate records about the model besides the constants' balls: the
+    activation's spec, its parameters (exact decimals or kernel constant names), the
+    normalization and the integrator's settings.
+    """
+    params = {k: v if isinstance(v, str) else fraction_str(v)
+              for k, v in model.act.params.items()}
+    return {"spec": model.act.spec, "name": model.act.name, "parameters": params,
+            "normalize": model.token.partition("|")[2],
+            "integrator": integrator_settings(model.prec)}
+

@@ -1,0 +1,67 @@
+"""The activation map (experiments/results/activation_map.json) and its page agree, and its
+refutations are real: each witness re-evaluated in ball arithmetic violates its claim.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+from flint import ctx
+
+from selu_proof.kernel import forms
+from selu_proof.kernel.claims import parameter_balls
+from selu_proof.kernel.exact import lower_fraction
+from selu_proof.kernel.specs import parse_spec
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = json.loads((ROOT / "experiments" / "results" / "activation_map.json").read_text())
+
+
+def _script():
+    spec = importlib.util.spec_from_file_location("activation_map",
+                                                  ROOT / "experiments" / "activation_map.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_page_table_is_the_committed_map():
+    page = (ROOT / "docs" / "any_activation.md").read_text(encoding="utf-8")
+    block = page.split("<!-- map:start -->", 1)[1].split("<!-- map:end -->", 1)[0]
+    assert block.strip() == _script().markdown_table(DATA).strip()
+
+
+def test_map_covers_the_catalogue_and_matches_the_mean_field():
+    from selu_proof.kernel.activations import CATALOGUE
+
+    rows = {r["activation"].split(":")[0]: r for r in DATA["activations"]}
+    assert set(rows) == set(CATALOGUE)
+    assert rows["selu"]["status"] == rows["tanh"]["status"] == "proved"
+    for name in ("relu", "leaky_relu", "gelu", "silu", "mish", "softplus"):
+        assert rows[name]["status"] == "refuted"
+        assert rows[name]["witness"]["goal"] == "S(H) < 1"
+    for name in ("gelu", "silu", "mish", "softplus"):  # repelling: radius certified > 1
+        assert Fraction(rows[name]["spectral_radius_at_fixed_point"][0]) > 1
+
+
+@pytest.mark.parametrize("row", [r for r in DATA["activations"] if r["witness"]],
+                         ids=lambda r: r["activation"])
+def test_each_refutation_witness_violates_its_claim(row):
+    from selu_proof.search.design_proof import activation_parameters
+
+    w = row["witness"]
+    spec = parse_spec({"name": "w", "parameters": activation_parameters(
+        row["activation"], Fraction(0), Fraction(1)),
+        "domain": {k: [w[k], w[k]] for k in ("mu", "omega", "nu", "tau")},
+        "claim": [{"kind": "maps_into"}]})
+    key = {"S(H) < 1": "S(H)", "mu~ < mu_hi": "mean", "mu~ > mu_lo": "-mean",
+           "nu~ < nu_hi": "var", "nu~ > nu_lo": "-var"}[w["goal"]]
+    bound = Fraction(w["bound"])
+    with ctx.workprec(64):
+        value = forms.natural(key, spec.domain, parameter_balls(spec.alpha, spec.lam, 64))
+        low = lower_fraction(value)
+    assert low is not None and low >= bound, (row["activation"], value, bound)
