@@ -239,6 +239,23 @@ def test_tampered_certificate_is_rejected(certificate, path, value, message):
     assert not verdict.valid and message in verdict.message, verdict.message
 
 
+@pytest.mark.parametrize("path, message", [
+    (("activation", "integrator", "accuracy_bits"), "activation.integrator"),
+    (("constants", "lambda"), "constants.lambda"),
+])
+def test_value_preserving_respelling_is_refused(certificate, path, message):
+    """128.0 for the integer 128 and a ball's midpoint with a trailing zero state the same
+    values, but any edit of a field the prover writes is detected.
+    """
+    obj = certificate
+    for k in path:
+        obj = obj[k]
+    value = float(obj) if isinstance(obj, int) else obj.replace(" +/-", "0 +/-", 1)
+    bad = _set(certificate, path, value)
+    verdict = check_certificate(bad)
+    assert not verdict.valid and message in verdict.message, verdict.message
+
+
 def test_activation_key_is_required(certificate):
     bad = copy.deepcopy(certificate)
     del bad["activation"]

@@ -144,12 +144,18 @@ def _respell(cert, how):
         ext["witness"]["mu"] = ext["witness"]["mu"].replace("0.", ".")
     elif how == "extremum leaves float":
         ext["leaves"] = float(ext["leaves"])
+    elif how == "constant radius exponent":  # "+/- 9.2e-38" -> "+/- 9.20e-38"
+        c["constants"]["alpha"] = c["constants"]["alpha"].replace("e-", "0e-", 1)
+    elif how == "constant midpoint trailing zero":
+        mid, _, rad = c["constants"]["lambda"].partition(" +/-")
+        c["constants"]["lambda"] = f"{mid}0 +/-{rad}"
     return c
 
 
 RESPELLINGS = ["leaf plus", "leaf exponent", "leaf trailing zero", "goal leaves float",
                "extremum lower plus", "extremum upper trailing zero", "witness leading dot",
-               "extremum leaves float"]
+               "extremum leaves float", "constant radius exponent",
+               "constant midpoint trailing zero"]
 
 
 def test_committed_certificate_is_canonical(chi1_range):

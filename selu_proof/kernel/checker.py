@@ -50,6 +50,7 @@ from selu_proof.kernel.claims import (
     parameter_balls,
 )
 from selu_proof.kernel.exact import (
+    ball_str,
     decimal_down,
     decimal_up,
     fraction_str,
@@ -273,7 +274,9 @@ def check_certificate(cert: Any, executor: Executor | None = None,
 
 
 def _check_constant(name: str, text: Any, own: arb, prec: int) -> None:
-    """The stated ball must contain the checker's own and be about as tight."""
+    """The stated ball must contain the checker's own, be about as tight and be spelled
+    as the prover writes the same ball (:func:`~selu_proof.kernel.exact.ball_str`).
+    """
     if not isinstance(text, str) or len(text) > _MAX_BALL_STR:
         raise _InvalidError(f"constants.{name} missing or not a ball")
     try:
@@ -286,6 +289,9 @@ def _check_constant(name: str, text: Any, own: arb, prec: int) -> None:
     if not stated.rad() <= slack:
         raise _InvalidError(f"constants.{name} = {text} is wider than the enclosure at "
                             f"{prec} bits ({own.str(20, radius=True)})")
+    if text != ball_str(own, prec):
+        raise _InvalidError(f"constants.{name} = {text!r} is not spelled as the prover "
+                            f"writes it ({ball_str(own, prec)!r})")
 
 
 def _check_goal_fields(i: int, goal: Any, g: dict[str, Any], leaves: int,
@@ -379,8 +385,8 @@ def _check_activation(cert: dict[str, Any], model: Any, prec: int) -> None:
     stated = cert.get("activation")
     if not isinstance(stated, dict) or set(stated) != set(own):
         raise _InvalidError(f"activation must give exactly {', '.join(sorted(own))}")
-    for key, value in own.items():
-        if stated[key] != value:
+    for key, value in own.items():  # as canonical JSON: 128.0 is not the integer 128
+        if json.dumps(stated[key], sort_keys=True) != json.dumps(value, sort_keys=True):
             raise _InvalidError(f"activation.{key} is {stated[key]!r}, the specification "
                                 f"gives {value!r}")
     consts = cert["constants"]
