@@ -206,7 +206,9 @@ def test_certificate_records_activation_constants_and_integrator(certificate):
     assert certificate["activation"]["parameters"] == {"alpha": "1.5"}
     assert certificate["activation"]["integrator"]["accuracy_bits"] == certificate["precision"]
     assert set(certificate["constants"]) == {"lambda", "beta"}
-    assert check_certificate(certificate).valid
+    verdict = check_certificate(certificate)
+    assert verdict.valid
+    assert verdict.parameters == {"activation": "elu:alpha=1.5", "normalize": "affine"}
 
 
 def _set(cert: dict, path: tuple[str, ...], value) -> dict:

@@ -93,6 +93,9 @@ class CheckResult:
     goals: list[dict[str, Any]] = field(default_factory=list)
     #: the domain the claims were proved on, ``{variable: [lo, hi]}`` as exact decimals
     domain: dict[str, list[str]] = field(default_factory=dict)
+    #: the model the claims are about: ``{"alpha", "lambda"}`` of a SELU, or the
+    #: specification's ``[parameters]`` naming a catalogue activation
+    parameters: dict[str, str] = field(default_factory=dict)
 
 
 class _InvalidError(Exception):
@@ -365,7 +368,10 @@ def _check(cert: Any, executor: Executor | None, workers: int) -> CheckResult:
                 summary.append(done.value)
     domain = {v: [fraction_str(lo), fraction_str(hi)] for v, (lo, hi) in
               zip(VARIABLES, spec.domain)}
-    return CheckResult(True, "valid", name=spec.name, goals=summary, domain=domain)
+    model = dict(spec.raw["parameters"]) if spec.lam == "quadrature" else \
+        {"alpha": spec.alpha, "lambda": spec.lam}
+    return CheckResult(True, "valid", name=spec.name, goals=summary, domain=domain,
+                       parameters=model)
 
 
 def _is_activation_spec(raw: Any) -> bool:
