@@ -206,7 +206,9 @@ def test_certificate_records_activation_constants_and_integrator(certificate):
     assert certificate["activation"]["parameters"] == {"alpha": "1.5"}
     assert certificate["activation"]["integrator"]["accuracy_bits"] == certificate["precision"]
     assert set(certificate["constants"]) == {"lambda", "beta"}
-    assert check_certificate(certificate).valid
+    verdict = check_certificate(certificate)
+    assert verdict.valid
+    assert verdict.parameters == {"activation": "elu:alpha=1.5", "normalize": "affine"}
 
 
 def _set(cert: dict, path: tuple[str, ...], value) -> dict:
@@ -235,6 +237,23 @@ def test_tampered_certificate_is_rejected(certificate, path, value, message):
         del bad["spec"]["parameters"]["normalize"]
     else:
         bad = _set(certificate, path, value)
+    verdict = check_certificate(bad)
+    assert not verdict.valid and message in verdict.message, verdict.message
+
+
+@pytest.mark.parametrize("path, message", [
+    (("activation", "integrator", "accuracy_bits"), "activation.integrator"),
+    (("constants", "lambda"), "constants.lambda"),
+])
+def test_value_preserving_respelling_is_refused(certificate, path, message):
+    """128.0 for the integer 128 and a ball's midpoint with a trailing zero state the same
+    values, but any edit of a field the prover writes is detected.
+    """
+    obj = certificate
+    for k in path:
+        obj = obj[k]
+    value = float(obj) if isinstance(obj, int) else obj.replace(" +/-", "0 +/-", 1)
+    bad = _set(certificate, path, value)
     verdict = check_certificate(bad)
     assert not verdict.valid and message in verdict.message, verdict.message
 

@@ -114,6 +114,16 @@ def test_cli_json_and_errors(capsys):
         assert msg in err and err.count("\n") == 1, err
 
 
+def test_cli_refuses_weight_statistics_outside_the_supported_domain(capsys):
+    """--tau 1e999 said 'cannot convert float infinity to integer', --tau 1e-999 'ball is
+    not finite': each is one line naming the supported domain.
+    """
+    for bad in (["--tau", "1e999"], ["--tau", "1e-999"], ["--omega", "1e999"]):
+        assert main(["mean-field", "--activation", "gelu", *bad]) == 2
+        err = capsys.readouterr().err
+        assert "supported domain" in err and err.count("\n") == 1, err
+
+
 def _log_ratio_stats(activation, init: str, tau: float, seed: int, depth: int = 40,
                      width: int = 400) -> tuple[float, float]:
     from selu_proof.numeric.backprop import simulate_gradients

@@ -114,6 +114,26 @@ def test_check_prints_the_domain(capsys):
                              "nu": ["0.8", "1.5"], "tau": ["0.95", "1.1"]}
 
 
+def test_check_names_a_model_other_than_the_papers(tmp_path, capsys):
+    """A certificate named theorem1, on Theorem 1's domain, for other constants printed
+    exactly as Theorem 1's does: check says which model its claims are about.
+    """
+    spec = (PROOFS_DIR / "theorem1.toml").read_text()
+    spec = spec.replace('alpha = "alpha01"', 'alpha = "1.6733"') \
+        .replace('lambda = "lambda01"', 'lambda = "1.0507"')
+    (tmp_path / "theorem1.toml").write_text(spec)
+    assert main(["prove", str(tmp_path / "theorem1.toml"), "--out", str(tmp_path),
+                 "--workers", "1"]) == 0
+    capsys.readouterr()
+    assert main(["check", str(tmp_path / "theorem1.cert.json"), "--workers", "1"]) == 0
+    assert "\n    for alpha = 1.6733, lambda = 1.0507\n" in capsys.readouterr().out
+    assert main(["check", str(THEOREM1), "--workers", "1", "--json"]) == 0
+    row = json.loads(capsys.readouterr().out)["results"][0]
+    assert row["parameters"] == {"alpha": "alpha01", "lambda": "lambda01"}
+    assert main(["check", str(THEOREM1), "--workers", "1"]) == 0
+    assert "    for " not in capsys.readouterr().out  # the paper's SELU: as documented
+
+
 @pytest.fixture(scope="module")
 def chi1_range():
     return json.loads((PROOFS_DIR / "chi1_range.cert.json").read_text())
@@ -144,12 +164,18 @@ def _respell(cert, how):
         ext["witness"]["mu"] = ext["witness"]["mu"].replace("0.", ".")
     elif how == "extremum leaves float":
         ext["leaves"] = float(ext["leaves"])
+    elif how == "constant radius exponent":  # "+/- 9.2e-38" -> "+/- 9.20e-38"
+        c["constants"]["alpha"] = c["constants"]["alpha"].replace("e-", "0e-", 1)
+    elif how == "constant midpoint trailing zero":
+        mid, _, rad = c["constants"]["lambda"].partition(" +/-")
+        c["constants"]["lambda"] = f"{mid}0 +/-{rad}"
     return c
 
 
 RESPELLINGS = ["leaf plus", "leaf exponent", "leaf trailing zero", "goal leaves float",
                "extremum lower plus", "extremum upper trailing zero", "witness leading dot",
-               "extremum leaves float"]
+               "extremum leaves float", "constant radius exponent",
+               "constant midpoint trailing zero"]
 
 
 def test_committed_certificate_is_canonical(chi1_range):

@@ -178,6 +178,18 @@ def test_no_numpy_warnings_on_stderr(tmp_path):
     assert (tmp_path / "s.png").stat().st_size > 0
 
 
+@pytest.mark.parametrize("data,words", [
+    (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),  # was a RecursionError traceback
+    (b"\xff\xfe", "not valid JSON"),
+], ids=["deep", "binary"])
+def test_certificate_cover_of_an_unreadable_file(tmp_path, capsys, data, words):
+    path = tmp_path / "bad.cert.json"
+    path.write_bytes(data)
+    code = main(["plot", "certificate-cover", "--certificate", str(path),
+                 "--out", str(tmp_path / "x.png")])
+    assert words in _one_line(capsys, code)
+
+
 @pytest.mark.parametrize("edit,words", [
     (lambda c: c["spec"]["domain"].update(nu=["1e999999", "2e999999"]), "exponent beyond"),
     (lambda c: c.update(spec=[1]), "no spec.domain"),

@@ -71,6 +71,8 @@ def _check_common(args: argparse.Namespace) -> None:
             parse_exact(text, "--" + name)
     if args.tau is not None and parse_exact(args.tau, "--tau") <= 0:
         raise CLIError(f"--tau must be positive, got {args.tau}")
+    check_supported("--omega/--tau", 0, parse_exact(args.omega or "0", "--omega"), 1,
+                    parse_exact(args.tau or "1", "--tau"))
     if not 1 <= args.digits <= 60:
         raise CLIError("--digits must be in [1, 60]")
 

@@ -12,6 +12,8 @@ from selu_proof.kernel.parallel import process_pool, usable_cores
 
 #: seconds to wait for a Dask scheduler before giving up
 SCHEDULER_TIMEOUT = 5
+#: the paper's SELU; a certificate about any other model says which in ``check``'s output
+PAPER_PARAMETERS = {"alpha": "alpha01", "lambda": "lambda01"}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -261,7 +263,7 @@ def _check_files(args: argparse.Namespace, docs: list[tuple[Any, str]], expected
             check_document(doc, executor, workers, spec=expected)
         ok &= res.valid
         rows.append({"file": f, "valid": res.valid, "message": res.message, "name": res.name,
-                     "domain": res.domain,
+                     "domain": res.domain, "parameters": res.parameters,
                      "goals": [{"claim": g["claim"], "goal": g["goal"], "leaves": g["leaves"],
                                 "certified_max": g["certified_max"],
                                 "statement": g["statement"]}
@@ -273,6 +275,8 @@ def _check_files(args: argparse.Namespace, docs: list[tuple[Any, str]], expected
                       "re-evaluated)")
                 print("    on " + ", ".join(f"{v} in [{lo}, {hi}]"
                                             for v, (lo, hi) in res.domain.items()))
+                if res.parameters != PAPER_PARAMETERS:  # so no other model passes as the paper's
+                    print("    for " + ", ".join(f"{k} = {v}" for k, v in res.parameters.items()))
                 for g in res.goals:
                     print(f"    {g['claim']:<20} {g['statement']}")
             else:

@@ -50,6 +50,7 @@ from selu_proof.kernel.claims import (
     parameter_balls,
 )
 from selu_proof.kernel.exact import (
+    ball_str,
     decimal_down,
     decimal_up,
     fraction_str,
@@ -92,6 +93,9 @@ class CheckResult:
     goals: list[dict[str, Any]] = field(default_factory=list)
     #: the domain the claims were proved on, ``{variable: [lo, hi]}`` as exact decimals
     domain: dict[str, list[str]] = field(default_factory=dict)
+    #: the model the claims are about: ``{"alpha", "lambda"}`` of a SELU, or the
+    #: specification's ``[parameters]`` naming a catalogue activation
+    parameters: dict[str, str] = field(default_factory=dict)
 
 
 class _InvalidError(Exception):
@@ -273,7 +277,9 @@ def check_certificate(cert: Any, executor: Executor | None = None,
 
 
 def _check_constant(name: str, text: Any, own: arb, prec: int) -> None:
-    """The stated ball must contain the checker's own and be about as tight."""
+    """The stated ball must contain the checker's own, be about as tight and be spelled
+    as the prover writes the same ball (:func:`~selu_proof.kernel.exact.ball_str`).
+    """
     if not isinstance(text, str) or len(text) > _MAX_BALL_STR:
         raise _InvalidError(f"constants.{name} missing or not a ball")
     try:
@@ -286,6 +292,9 @@ def _check_constant(name: str, text: Any, own: arb, prec: int) -> None:
     if not stated.rad() <= slack:
         raise _InvalidError(f"constants.{name} = {text} is wider than the enclosure at "
                             f"{prec} bits ({own.str(20, radius=True)})")
+    if text != ball_str(own, prec):
+        raise _InvalidError(f"constants.{name} = {text!r} is not spelled as the prover "
+                            f"writes it ({ball_str(own, prec)!r})")
 
 
 def _check_goal_fields(i: int, goal: Any, g: dict[str, Any], leaves: int,
@@ -359,7 +368,10 @@ def _check(cert: Any, executor: Executor | None, workers: int) -> CheckResult:
                 summary.append(done.value)
     domain = {v: [fraction_str(lo), fraction_str(hi)] for v, (lo, hi) in
               zip(VARIABLES, spec.domain)}
-    return CheckResult(True, "valid", name=spec.name, goals=summary, domain=domain)
+    model = dict(spec.raw["parameters"]) if spec.lam == "quadrature" else \
+        {"alpha": spec.alpha, "lambda": spec.lam}
+    return CheckResult(True, "valid", name=spec.name, goals=summary, domain=domain,
+                       parameters=model)
 
 
 def _is_activation_spec(raw: Any) -> bool:
@@ -379,8 +391,8 @@ def _check_activation(cert: dict[str, Any], model: Any, prec: int) -> None:
     stated = cert.get("activation")
     if not isinstance(stated, dict) or set(stated) != set(own):
         raise _InvalidError(f"activation must give exactly {', '.join(sorted(own))}")
-    for key, value in own.items():
-        if stated[key] != value:
+    for key, value in own.items():  # as canonical JSON: 128.0 is not the integer 128
+        if json.dumps(stated[key], sort_keys=True) != json.dumps(value, sort_keys=True):
             raise _InvalidError(f"activation.{key} is {stated[key]!r}, the specification "
                                 f"gives {value!r}")
     consts = cert["constants"]

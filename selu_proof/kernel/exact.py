@@ -13,7 +13,8 @@ from flint import arb, ctx, fmpq
 
 __all__ = ["parse_decimal", "ball", "interval_ball", "upper_fraction", "lower_fraction",
            "ball_ends", "exp10", "round_sig",
-           "decimal_up", "decimal_down", "fraction_str", "record_up", "MAX_RECORD_DIGITS"]
+           "decimal_up", "decimal_down", "fraction_str", "record_up", "MAX_RECORD_DIGITS",
+           "ball_str"]
 
 
 #: longest decimal string and largest decimal exponent accepted (bounds the exact work)
@@ -237,3 +238,13 @@ def fraction_str(q: Fraction) -> str:
     if k == 0:
         return sign + s
     return f"{sign}{s[:-k]}.{s[-k:]}"
+
+
+def ball_str(x: arb, precision: int) -> str:
+    """A decimal ``[mid +/- rad]`` string that arb parses back to a ball containing ``x``.
+
+    The midpoint gets enough digits for ``precision`` bits, so the parsed ball is
+    about as tight as ``x``.  It is the one spelling of a constant's ball in a
+    certificate: the checker computes the same ball and compares the text.
+    """
+    return x.str(precision * 30103 // 100000 + 5, radius=True, more=True)

@@ -282,22 +282,19 @@ def plot_certificate_cover(certificate: str | os.PathLike[str] | None = None, ax
         If the file cannot be read, is not a certificate, or the indices or
         plane do not exist.
     """
-    import json
-
     import numpy as np
     from matplotlib.collections import PatchCollection
     from matplotlib.colors import to_rgb
     from matplotlib.patches import Patch, Rectangle
 
+    from selu_proof.kernel.checker import read_document
+
     if plane not in _PLANES:
         raise ValueError(f"unknown plane {plane!r}; choose one of {', '.join(_PLANES)}")
     path = Path(certificate) if certificate is not None else _committed_certificate()
-    try:
-        cert = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ValueError(f"cannot read {path}: {exc.strerror}") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise ValueError(f"{path} is not valid JSON: {exc}") from None
+    cert, reason = read_document(path)  # the checker's reader: one line for any file
+    if reason:
+        raise ValueError(f"{path}: {reason}")
     if not isinstance(cert, dict):
         raise ValueError(f"{path} is not a certificate")
     leaves = certificate_leaves(cert, claim, goal)

@@ -70,18 +70,10 @@ from typing import Any
 from flint import arb
 
 from selu_proof.kernel.checker import FORMAT  # the reader defines the format
+from selu_proof.kernel.exact import ball_str
 
 __all__ = ["FORMAT", "build_certificate", "dump_certificate", "ball_str"]
 
-
-
-def ball_str(x: arb, precision: int) -> str:
-    """A decimal ``[mid +/- rad]`` string that arb parses back to a ball containing ``x``.
-
-    The midpoint gets enough digits for ``precision`` bits, so the parsed ball is
-    about as tight as ``x``.
-    """
-    return x.str(precision * 30103 // 100000 + 5, radius=True, more=True)
 
 
 def build_certificate(spec_raw: dict[str, Any], precision: int, constants: tuple[arb, arb],

@@ -16,6 +16,7 @@ number of workers.
 
 from __future__ import annotations
 
+import itertools
 import re
 import time
 from collections.abc import Callable
@@ -180,26 +181,38 @@ class Frontier:
 def expand_frontier(key: str, bound: Fraction, domain: forms.Box, params,
                     size: int = FRONTIER_SIZE, max_boxes: int | None = None,
                     executor: Executor | None = None,
-                    parameters: tuple[str, str, int] | None = None) -> Frontier:
+                    parameters: tuple[str, str, int] | None = None,
+                    deadline: float | None = None) -> Frontier:
     """Expand the tree breadth-first until ``size`` boxes are open (or none is).
 
-    At most ``max_boxes`` boxes are processed; past that, ``exhausted`` is set.
+    At most ``max_boxes`` boxes are processed, and none once ``time.monotonic()``
+    reaches ``deadline``; past either, ``exhausted`` is set.
     With an ``executor`` (and the ``parameters`` ``(alpha, lambda, precision)``
     to rebuild ``params`` from in its workers) the boxes of each level are
     decided in parallel; the decisions, taken in the same order, are the same.
     """
     fr = Frontier(top={}, open={"": domain})
+
+    def spent() -> bool:
+        return deadline is not None and time.monotonic() >= deadline
+
     while fr.open and len(fr.open) < size:
         items = list(fr.open.items())
         if max_boxes is not None:
             items = items[:max(0, max_boxes - fr.boxes)]
+        if spent():
+            items = []
         if executor is not None and parameters is not None and len(items) > 1:
             decisions = executor.map(_decide, *zip(*((key, bound, b, parameters, domain)
                                                      for _, b in items)))
         else:
-            decisions = (decide(key, bound, b, params, domain) for _, b in items)
+            # one by one, and none once the time is up
+            decisions = (decide(key, bound, b, params, domain)
+                         for _, b in itertools.takewhile(lambda _: not spent(), items))
         new_open: dict[str, forms.Box] = {}
+        done = 0
         for (path, b), d in zip(items, decisions):
+            done += 1
             fr.boxes += 1
             fr.evaluations += d.evaluations
             if d.kind == "leaf":
@@ -219,7 +232,7 @@ def expand_frontier(key: str, bound: Fraction, domain: forms.Box, params,
                 new_open[path] = b  # stuck: leave it to the depth-first search to report
                 fr.open = new_open
                 return fr
-        if len(items) < len(fr.open):  # the box budget ran out within this level
+        if done < len(fr.open):  # the box or time budget ran out within this level
             fr.exhausted = True
             fr.open = {}
             return fr
@@ -249,11 +262,11 @@ def run_goal(key: str, bound: Fraction, domain: forms.Box, alpha: str, lam: str,
     ctx.prec = prec
     params = parameter_balls(alpha, lam, prec)
     fr = expand_frontier(key, bound, domain, params, max_boxes=max_boxes, executor=executor,
-                         parameters=(alpha, lam, prec))
+                         parameters=(alpha, lam, prec), deadline=deadline)
     boxes, evals, max_b = fr.boxes, fr.evaluations, fr.max_bound
     if fr.exhausted:
         return {"status": "unknown", "boxes": boxes, "evaluations": evals,
-                "reason": "budget spent (--max-boxes)"}
+                "reason": "budget spent (--max-boxes/--max-seconds)"}
     if fr.refuted is not None:
         d = fr.refuted
         return {"status": "refuted", "boxes": boxes, "evaluations": evals,
