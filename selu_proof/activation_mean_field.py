@@ -342,7 +342,7 @@ def correlation_fixed_points(sc: Scaled, a: arb, v: arb, centred: bool, digits: 
 
 def activation_mean_field(spec: str, *, normalize: str | None = None, omega: str = "0",
                           tau: str = "1", correlation: str | None = None,
-                          digits: int = 10) -> dict[str, Any]:
+                          digits: int = 10, grid: int = 40) -> dict[str, Any]:
     """Certified mean field of a catalogue activation (see the module docstring).
 
     Returns a JSON-ready dictionary; ``"certified"`` is true when the fixed point is
@@ -434,8 +434,8 @@ def activation_mean_field(spec: str, *, normalize: str | None = None, omega: str
                                           "slope": _interval(q * qdprod / qm2, digits),
                                           "certified": True}
             out["correlation_fixed_points"] = {
-                "centred": correlation_fixed_points(sc, a, v, True, digits),
-                "iid": correlation_fixed_points(sc, zero, q, False, digits),
+                "centred": correlation_fixed_points(sc, a, v, True, digits, grid),
+                "iid": correlation_fixed_points(sc, zero, q, False, digits, grid),
                 "method": "candidates from a sign scan of a float twin, each certified unique "
                           "in its interval by the Krawczyk test (status 'unique'); c = 0 "
                           "(centred) and c = 1 are fixed exactly; fixed points the scan "

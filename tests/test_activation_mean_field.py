@@ -191,3 +191,25 @@ def test_krawczyk_fixed_point_matches_the_closed_form_solver_off_omega_zero():
         lo, hi = (Fraction(x) for x in closed.box[key])
         qlo, qhi = (Fraction(x) for x in r["fixed_point"][key])
         assert qlo <= hi and lo <= qhi, key  # the two enclosures intersect
+
+
+def test_grid_sets_the_candidate_scan_of_the_catalogue_path(capsys, monkeypatch):
+    """``--grid`` reaches the scan that proposes correlation fixed points (it was ignored with
+    ``--activation``), and is range-checked there as on the SELU path."""
+    import selu_proof.activation_mean_field as amf
+
+    seen = []
+    real = amf.correlation_fixed_points
+
+    def spy(*args, **kwargs):
+        seen.append(args[5] if len(args) > 5 else kwargs.get("grid"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(amf, "correlation_fixed_points", spy)
+    assert main(["mean-field", "--activation", "tanh", "--normalize", "affine",
+                 "--correlation", "0.5", "--grid", "12", "--json"]) == 0
+    assert seen == [12, 12]
+    capsys.readouterr()
+    assert main(["mean-field", "--activation", "tanh", "--grid", "3"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "--grid must be in [4, 2000]" in err[0]

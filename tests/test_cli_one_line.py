@@ -202,3 +202,12 @@ def test_designed_spec_name_stays_a_valid_name():
     plain = designed_spec("1.67", "1.05", Fraction(1, 10), Fraction(1), Fraction(0),
                           Fraction(1), Fraction(1))
     assert plain.name == "design_mean0p1_var1"  # short names as before
+
+
+def test_an_error_quoting_a_huge_name_is_one_short_line(tmp_path, capsys):
+    """An activation name of 100,000 characters made a 100,000-character error line."""
+    assert main(["normalize", "x" * 100_000]) == 2
+    err = capsys.readouterr().err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("selu-proof: error: ")
+    assert len(lines[0]) <= 600 and "characters)" in lines[0]

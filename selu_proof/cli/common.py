@@ -160,6 +160,20 @@ def progress(total: int | None, desc: str, enabled: bool) -> Any:
     return tqdm(total=total, desc=desc, disable=not enabled, file=sys.stderr, leave=False)
 
 
+#: longest error line printed; a longer message (e.g. quoting a 100,000-character name) is cut
+#: in the middle
+MAX_ERROR_LINE = 500
+
+
+def _one_line(message: str) -> str:
+    """``message`` on one line of at most :data:`MAX_ERROR_LINE` characters."""
+    message = " ".join(message.split())
+    if len(message) <= MAX_ERROR_LINE:
+        return message
+    half = (MAX_ERROR_LINE - 30) // 2
+    return f"{message[:half]} ... ({len(message) - 2 * half} characters) ... {message[-half:]}"
+
+
 def run_guarded(fn: Callable[[], int]) -> int:
     """Run a command body; user errors become one line on stderr and exit code 2.
 
@@ -174,7 +188,7 @@ def run_guarded(fn: Callable[[], int]) -> int:
             warnings.simplefilter("ignore", RuntimeWarning)
             return fn()
     except CLIError as exc:
-        sys.stderr.write(f"selu-proof: error: {exc}\n")
+        sys.stderr.write(f"selu-proof: error: {_one_line(str(exc))}\n")
         return 2
     except KeyboardInterrupt:
         sys.stderr.write("selu-proof: interrupted\n")

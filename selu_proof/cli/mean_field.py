@@ -75,6 +75,8 @@ def _check_common(args: argparse.Namespace) -> None:
                     parse_exact(args.tau or "1", "--tau"))
     if not 1 <= args.digits <= 60:
         raise CLIError("--digits must be in [1, 60]")
+    if not 4 <= args.grid <= 2000:
+        raise CLIError("--grid must be in [4, 2000]")
 
 
 def _check(args: argparse.Namespace) -> None:
@@ -131,7 +133,8 @@ def _run_any(args: argparse.Namespace) -> int:
     try:
         res = activation_mean_field(args.activation, normalize=args.normalize,
                                     omega=args.omega, tau=args.tau or _default_tau(args),
-                                    correlation=args.correlation, digits=args.digits)
+                                    correlation=args.correlation, digits=args.digits,
+                                    grid=args.grid)
     except NormalizationError as exc:
         raise CLIError(str(exc)) from None
     except (ValueError, ArithmeticError) as exc:
