@@ -251,8 +251,8 @@ def _design_activation(args: argparse.Namespace) -> int:
 
     from selu_proof.cli.common import progress
     from selu_proof.cli.normalize import parse_activation_arg
+    from selu_proof.fixedpoint.normalization import outward_interval
     from selu_proof.kernel.activation_claims import NormalizeError, activation_model
-    from selu_proof.kernel.exact import ball_ends, decimal_down, decimal_up
     from selu_proof.kernel.specs import SpecError
     from selu_proof.search.design_proof import activation_parameters, designed_spec, prove_design
 
@@ -273,10 +273,7 @@ def _design_activation(args: argparse.Namespace) -> int:
         model = activation_model(spec.alpha, max(128, digits * 34 // 10 + 20))
     except (SpecError, NormalizeError) as exc:
         raise CLIError(str(exc)) from None
-    consts = {}
-    for key, x in model.constants().items():
-        lo, hi = ball_ends(x)
-        consts[key] = [decimal_down(lo, digits), decimal_up(hi, digits)]
+    consts = {key: outward_interval(x, digits) for key, x in model.constants().items()}
     out = {"activation": act.spec, "normalize": "affine", "target": {
         "mean": args.mean or "0", "var": args.var or "1"}, "constants": consts}
     code = 0
