@@ -34,6 +34,7 @@ from typing import Any
 
 from flint import arb, ctx
 
+from selu_proof.kernel.activation_claims import largest_singular_value
 from selu_proof.kernel.activations import CatalogueActivation, parse_activation
 from selu_proof.kernel.exact import ball
 from selu_proof.kernel.quadrature import (
@@ -134,10 +135,7 @@ def spectral(h: list[list[arb]]) -> tuple[arb, arb]:
     when ``D < 0``; the union of both when the sign of ``D`` is undecided.
     """
     (a, b), (c, d) = h
-    def sq(x: arb) -> arb:
-        return x * x  # python-flint's x**2 is NaN on a ball reaching 0
-
-    norm = ((sq(a + d) + sq(c - b)).sqrt() + (sq(a - d) + sq(c + b)).sqrt()) / 2
+    norm = largest_singular_value(a, b, c, d)
     t, det = (a + d) / 2, a * d - b * c
     disc = t * t - det
 

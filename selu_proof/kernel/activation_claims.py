@@ -52,7 +52,8 @@ from selu_proof.kernel.exact import ball, fraction_str, parse_decimal
 from selu_proof.kernel.quadrature import _integrand, gaussian_expectation_complex
 
 __all__ = ["ActivationModel", "NormalizeError", "model_token", "activation_model",
-           "affine_constants", "integrator_settings", "model_record", "QUADRATURE_MARK"]
+           "affine_constants", "integrator_settings", "model_record", "QUADRATURE_MARK",
+           "largest_singular_value"]
 
 #: the ``lambda`` slot of a specification whose ``alpha`` slot holds a model token
 QUADRATURE_MARK = "quadrature"
@@ -278,7 +279,7 @@ class ActivationModel:
             if key == "S(H)":
                 two_m1 = 2 * self._m1(a, v)
                 j21, j22 = j21 - two_m1 * j11, j22 - two_m1 * j12
-            return _largest_singular_value(j11, j12, j21, j22)
+            return largest_singular_value(j11, j12, j21, j22)
         raise KeyError(f"unknown goal expression {key!r}")
 
     def goal(self, key: str) -> tuple[Callable[..., tuple[arb, ...]],
@@ -296,10 +297,12 @@ class ActivationModel:
         return value, value_and_gradient
 
 
-def _largest_singular_value(a: _Dual, b: _Dual, c: _Dual, d: _Dual) -> _Dual:
-    """``(sqrt((a+d)^2 + (c-b)^2) + sqrt((a-d)^2 + (c+b)^2))/2`` (DESIGN.md)."""
-    def sq(x: _Dual) -> _Dual:
-        return x * x
+def largest_singular_value(a: Any, b: Any, c: Any, d: Any) -> Any:
+    """``(sqrt((a+d)^2 + (c-b)^2) + sqrt((a-d)^2 + (c+b)^2))/2`` (DESIGN.md), for balls or
+    the dual numbers of the gradient.
+    """
+    def sq(x: Any) -> Any:
+        return x * x  # not x**2: python-flint's is NaN on a ball reaching 0
 
     half = arb(1) / 2
     return half * ((sq(a + d) + sq(c - b)).sqrt() + (sq(a - d) + sq(c + b)).sqrt())
