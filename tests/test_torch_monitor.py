@@ -416,4 +416,49 @@ def test_a_parametrized_weight_is_copied_once_per_pass_into_one_reused_buffer():
         net(torch.randn(16, 8)).pow(2).sum().backward()
         opt.step()
         assert mon.report()[0]["omega"]["max"] == want
-    assert len(mon._buffers) == 2
+    assert len(mon._weights.buffers) == 2
+
+
+def test_without_snapshot_the_report_says_when_the_weights_changed_since_the_pass():
+    """``snapshot=False`` copies nothing: before the optimizer step the row has the
+    weights of the pass (``weights_as_of == "pass"``), after it the weights now,
+    marked ``"report"``; the default snapshot keeps the pass's weights after the step."""
+    torch.manual_seed(7)
+    net = nn.Sequential(nn.Linear(16, 16), SELU(), nn.Linear(16, 16), SELU())
+    twin = copy.deepcopy(net)
+    opt = torch.optim.SGD(net.parameters(), lr=0.5)
+    opt2 = torch.optim.SGD(twin.parameters(), lr=0.5)
+    live = SelfNormalizationMonitor(net, snapshot=False)
+    snap = SelfNormalizationMonitor(twin)
+    x = torch.randn(32, 16)
+    net(x).pow(2).sum().backward()
+    twin(x).pow(2).sum().backward()
+    before = [float(m.weight.double().sum(1).max()) for m in (net[0], net[2])]
+    rows = live.report()
+    assert [r["weights_as_of"] for r in rows] == ["pass", "pass"]
+    assert [r["omega"]["max"] for r in rows] == before
+    opt.step()
+    opt2.step()
+    after = [float(m.weight.double().sum(1).max()) for m in (net[0], net[2])]
+    assert after != before
+    rows = live.report()
+    assert [r["weights_as_of"] for r in rows] == ["report", "report"]
+    assert [r["omega"]["max"] for r in rows] == after
+    rows = snap.report()  # the same network, the same step: the snapshot is of the pass
+    assert [r["weights_as_of"] for r in rows] == ["pass", "pass"]
+    assert [r["omega"]["max"] for r in rows] == before
+    assert not snap._weights._versions and not live._weights.buffers
+    with pytest.raises(TypeError, match="snapshot must be True or False"):
+        SelfNormalizationMonitor(net, snapshot="no")
+
+
+def test_without_snapshot_a_parametrized_weight_is_never_claimed_to_be_the_pass_s():
+    """``weight_norm`` recomputes the weight at every access: no version counter can
+    tell that it is unchanged, so the row says ``"report"`` even before any step."""
+    from torch.nn.utils.parametrizations import weight_norm
+
+    torch.manual_seed(8)
+    net = nn.Sequential(weight_norm(nn.Linear(8, 8)), SELU(), nn.Linear(8, 8), SELU())
+    mon = SelfNormalizationMonitor(net, snapshot=False)
+    net(torch.randn(16, 8))
+    assert [r["weights_as_of"] for r in mon.report()] == ["report", "pass"]

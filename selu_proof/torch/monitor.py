@@ -42,8 +42,9 @@ model ``z = sum_i w_i x_i``; its largest magnitude is reported as ``bias_abs_max
 **Cost.**  During a recorded pass the hooks only keep references (the layer
 inputs, the SELU outputs, the gradients); when the pass ends, each monitored
 weight is copied once, all in one ``torch._foreach_copy_`` into buffers reused
-from pass to pass (``bias_abs_max`` is read from the bias when the report is
-made); the statistics are computed when :meth:`~SelfNormalizationMonitor.report` or
+from pass to pass (not with ``snapshot=False``; ``bias_abs_max`` is read from
+the bias when the report is made); the statistics are computed when
+:meth:`~SelfNormalizationMonitor.report` or
 :meth:`~SelfNormalizationMonitor.gradients` is called, on the tensors' device.
 Memory: one pass's activations and gradients stay alive until the next
 recorded pass (in training they are alive during the step anyway).  A tensor
@@ -54,7 +55,6 @@ measures the overhead per training step.
 from __future__ import annotations
 
 import warnings
-from dataclasses import dataclass, field
 from typing import Any
 
 import torch
@@ -134,74 +134,109 @@ def static_pairs(model: nn.Module) -> tuple[list[tuple[str, nn.Module, Any]], bo
     return pairs, True, functional
 
 
-@dataclass(slots=True)
-class _Call:
-    """A monitored weight layer's call: module, input, a copy of the weights.
+class _Row:
+    """A SELU call attributed to the weight layer that produced its input.
 
-    ``weight`` is filled in when the pass ends (:func:`_copy_weights`); the bias
-    is read from the module when the report is made.
+    ``layer`` and ``layer_module`` name that weight layer, ``x`` is its input;
+    ``activation``, ``module`` and ``design`` name the SELU, ``out`` its output
+    (or the output of the alpha dropout after it, ``dropout`` that dropout's
+    design).  The ``*_version`` fields are the tensors' version counters at the
+    pass.  The layer's weights as of the pass are in the monitor's buffers
+    (:class:`_WeightCopies`); its bias is read when the report is made.
     """
 
-    name: str
-    module: nn.Module
-    x: torch.Tensor
-    x_version: int
-    weight: torch.Tensor | None = None
+    __slots__ = ("layer", "layer_module", "x", "x_version", "activation", "module", "design",
+                 "out", "out_version", "dropout")
+
+    def __init__(self, layer: str, layer_module: nn.Module, x: torch.Tensor, x_version: int,
+                 activation: str, module: Any, design: dict[str, Any], out: torch.Tensor,
+                 out_version: int) -> None:
+        self.layer, self.layer_module, self.x, self.x_version = layer, layer_module, x, x_version
+        self.activation, self.module, self.design = activation, module, design
+        self.out, self.out_version = out, out_version
+        self.dropout: dict[str, Any] | None = None
 
 
-@dataclass(slots=True)
-class _Row:
-    """A SELU call attributed to the weight layer that produced its input."""
-
-    layer: _Call
-    activation: str
-    module: Any
-    design: dict[str, Any]
-    out: torch.Tensor
-    out_version: int
-    dropout: dict[str, Any] | None = None
-
-
-@dataclass
 class _Pass:
     """What one recorded forward pass (and its backward) left behind."""
 
-    rows: list[_Row] = field(default_factory=list)
-    #: id of a weight layer's output -> (output, name, module, input, input version)
-    producers: dict[int, tuple[torch.Tensor, str, nn.Module, Any, int]] = field(
-        default_factory=dict)
-    outputs: dict[int, tuple[torch.Tensor, _Row]] = field(default_factory=dict)
-    activations_seen: int = 0
-    unattributed: list[str] = field(default_factory=list)
+    __slots__ = ("rows", "producers", "outputs", "activations_seen", "unattributed")
+
+    def __init__(self) -> None:
+        self.rows: list[_Row] = []
+        #: id of a weight layer's output -> (output, name, module, input, input version)
+        self.producers: dict[int, tuple[torch.Tensor, str, nn.Module, Any, int]] = {}
+        self.outputs: dict[int, tuple[torch.Tensor, _Row]] = {}
+        self.activations_seen = 0
+        self.unattributed: list[str] = []
 
 
-def _copy_weights(rows: list[_Row], buffers: dict[int, torch.Tensor]) -> None:
-    """Give each row a copy of its layer's weights as they were in the pass.
+def _weight_of(m: nn.Module) -> torch.Tensor:
+    """``m.weight`` (a registered parameter is read from ``_parameters``: 10x faster)."""
+    w = m._parameters.get("weight")
+    return m.weight if w is None else w
 
-    One copy per module (a layer called several times in the pass shares it),
-    all taken by one ``torch._foreach_copy_`` when the pass ends, before an
-    optimizer step can change the weights in place.  The copies go into
-    ``buffers`` (module id -> tensor; a parametrized weight is a new tensor at
-    every access, its module is not), reused from pass to pass: only the last
-    pass is ever read, and it is dropped when the next recorded pass begins.
+
+def _fits(buffer: torch.Tensor | None, w: torch.Tensor) -> bool:
+    """Whether ``buffer`` can hold a copy of ``w`` (same shape, dtype and device)."""
+    return (buffer is not None and buffer.shape == w.shape and buffer.dtype == w.dtype
+            and buffer.device == w.device)
+
+
+class _WeightCopies:
+    """The weights of the monitored layers in the last recorded pass.
+
+    ``snapshot=True``: one copy per module (a layer called several times in a
+    pass shares it), all taken by one ``torch._foreach_copy_`` when the pass
+    ends, before an optimizer step can change the weights in place, into
+    buffers reused from pass to pass (only the last pass is ever read).  A
+    parametrized weight is a new tensor at every access, so the weights are
+    read anew at every pass; a buffer is replaced when its weight's shape, dtype
+    or device changed.
+
+    ``snapshot=False``: no copy; each weight's tensor and version counter are
+    kept, and :meth:`weight` returns the weight as it is when read, saying
+    whether it is still the one of the pass (same tensor, version unchanged; a
+    parametrized weight, recomputed at every access, never is).
     """
-    src: dict[int, torch.Tensor] = {}
-    for r in rows:
-        key = id(r.layer.module)
-        if key not in src:
-            w = src[key] = r.layer.module.weight
-            b = buffers.get(key)
-            if b is None or b.shape != w.shape or b.dtype != w.dtype or b.device != w.device:
-                buffers[key] = torch.empty_like(w, requires_grad=False)
-        r.layer.weight = buffers[key]
-    if src:
-        dst = [buffers[k] for k in src]
+
+    __slots__ = ("snapshot", "buffers", "_modules", "_dst", "_versions")
+
+    def __init__(self, snapshot: bool = True) -> None:
+        self.snapshot = snapshot
+        self.buffers: dict[nn.Module, torch.Tensor] = {}
+        self._modules: list[nn.Module] = []
+        self._dst: list[torch.Tensor] = []
+        self._versions: dict[nn.Module, tuple[torch.Tensor, int]] = {}
+
+    def take(self, rows: list[_Row]) -> None:
+        """Copy (or, without ``snapshot``, note) the weights of the layers of ``rows``."""
+        modules = list(dict.fromkeys(r.layer_module for r in rows))
+        if not modules:
+            return
+        src = [_weight_of(m) for m in modules]
+        if not self.snapshot:
+            self._versions = {m: (w, w._version) for m, w in zip(modules, src, strict=True)}
+            return
+        if modules != self._modules or not all(map(_fits, self._dst, src)):
+            for m, w in zip(modules, src, strict=True):
+                if not _fits(self.buffers.get(m), w):
+                    self.buffers[m] = torch.empty_like(w, requires_grad=False)
+            self._modules, self._dst = modules, [self.buffers[m] for m in modules]
         with torch.no_grad():
             if hasattr(torch, "_foreach_copy_"):  # (private, one call for the list)
-                torch._foreach_copy_(dst, list(src.values()))
+                torch._foreach_copy_(self._dst, src)
             else:  # pragma: no cover - older torch
-                for d, w in zip(dst, src.values(), strict=True):
+                for d, w in zip(self._dst, src, strict=True):
                     d.copy_(w)
+
+    def weight(self, m: nn.Module) -> tuple[torch.Tensor, str]:
+        """``(weights, "pass" or "report")``: the weights to report and as of when."""
+        if self.snapshot:
+            return self.buffers[m], "pass"
+        w = _weight_of(m)
+        then, version = self._versions[m]
+        return w.detach(), "pass" if w is then and w._version == version else "report"
 
 
 class _FunctionalSELU(TorchFunctionMode):
@@ -235,6 +270,14 @@ class SelfNormalizationMonitor:
     returns the rows of the last recorded pass, :meth:`gradients` its backward
     view.  It reports statistics; it proves nothing.
 
+    ``snapshot=True`` (the default) copies the monitored weights when a
+    recorded pass ends, so that a report made after an optimizer step still
+    gives the weights of the pass.  ``snapshot=False`` skips that copy (one
+    read and one write of every monitored weight per recorded pass: the larger
+    part of the monitor's cost for wide layers, see ``benchmarks/bench_monitor.py``)
+    and reports the weights as they are when :meth:`report` is called; each
+    row's ``weights_as_of`` says ``"report"`` when they changed since the pass.
+
     Warnings (:class:`SelfNormalizationWarning`): no SELU visible in the model;
     a SELU whose input no ``Linear``/``Conv`` produced; an alpha dropout built
     for other SELU constants or another fixed point than the SELU before it.
@@ -255,9 +298,11 @@ class SelfNormalizationMonitor:
     """
 
     def __init__(self, model: nn.Module, *, every: int = 1, gradients: bool = True,
-                 start: bool = True) -> None:
+                 snapshot: bool = True, start: bool = True) -> None:
         if int(every) < 1:
             raise ValueError(f"every must be a positive integer, got {every!r}")
+        if not isinstance(snapshot, bool):
+            raise TypeError(f"snapshot must be True or False, got {snapshot!r}")
         self.model = model
         self.every = int(every)
         self.track_gradients = bool(gradients)
@@ -277,7 +322,7 @@ class SelfNormalizationMonitor:
         self._mode: _FunctionalSELU | None = None
         self._warned: set[str] = set()
         self._recorded_passes = 0
-        self._buffers: dict[int, torch.Tensor] = {}  # the weight copies, reused
+        self._weights = _WeightCopies(snapshot)
         if start:
             self.start()
 
@@ -361,7 +406,7 @@ class SelfNormalizationMonitor:
         self._current = None
         p.producers.clear()  # drop the references only needed for matching
         p.outputs.clear()
-        _copy_weights(p.rows, self._buffers)
+        self._weights.take(p.rows)
         self._last = p
         self._recorded_passes += 1
         if not self._traced and self._recorded_passes == 1:
@@ -412,7 +457,7 @@ class SelfNormalizationMonitor:
                 self._hook_grad(layer_in)
             if out.requires_grad and not out.is_leaf:
                 out.retain_grad()
-        row = _Row(_Call(layer, weights, layer_in, in_version), name, module, design, out,
+        row = _Row(layer, weights, layer_in, in_version, name, module, design, out,
                    out._version)
         p.rows.append(row)
         p.outputs[id(out)] = (out, row)
@@ -457,7 +502,7 @@ class SelfNormalizationMonitor:
         """
         if self._last is None:
             return list(self._static)
-        return [(r.layer.name, r.layer.module, r.module) for r in self._last.rows]
+        return [(r.layer, r.layer_module, r.module) for r in self._last.rows]
 
     def _check_started(self) -> None:
         if not self._started:
@@ -474,16 +519,23 @@ class SelfNormalizationMonitor:
         "max"}`` over units), ``units_in_box``, ``mean_weights_in_box``,
         ``bias_abs_max``, ``activation`` (the SELU module's name, or
         ``"F.selu"``), ``mean``, ``var`` (SELU output), ``theorem1_constants``,
-        ``in_theorem1_domain``, ``mean_in_theorem1_domain``.  Empty before the
-        first recorded pass; ``RuntimeError`` if the monitor was never started.
+        ``in_theorem1_domain``, ``mean_in_theorem1_domain``, ``weights_as_of``
+        (``"pass"``: ``omega``, ``tau`` are those of the weights in the pass;
+        ``"report"``: of the weights now, which changed since the pass; only
+        with ``snapshot=False``).  Empty before the first recorded pass;
+        ``RuntimeError`` if the monitor was never started.
         """
         self._check_started()
         if self._last is None:
             return []
-        return [layer_row(k, r.layer.name, r.layer.module, r.layer.weight, r.layer.module.bias,
-                          r.layer.x, r.layer.x_version, r.out, r.out_version, r.activation,
-                          r.design)
-                for k, r in enumerate(self._last.rows)]
+        rows = []
+        for k, r in enumerate(self._last.rows):
+            weight, as_of = self._weights.weight(r.layer_module)
+            row = layer_row(k, r.layer, r.layer_module, weight, r.layer_module.bias, r.x,
+                            r.x_version, r.out, r.out_version, r.activation, r.design)
+            row["weights_as_of"] = as_of
+            rows.append(row)
+        return rows
 
     def gradients(self, rows: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
         """The backward view of the last recorded pass (:func:`.gradients.gradient_row`).
@@ -498,7 +550,7 @@ class SelfNormalizationMonitor:
         if self._last is None:
             return []
         rows = self.report() if rows is None else rows
-        return [gradient_row(row, r.layer.module, r.design, r.layer.x.grad, r.out.grad,
+        return [gradient_row(row, r.layer_module, r.design, r.x.grad, r.out.grad,
                              r.dropout)
                 for row, r in zip(rows, self._last.rows, strict=True)]
 
