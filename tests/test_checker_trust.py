@@ -289,3 +289,18 @@ def test_tight_true_claim_is_proved_and_checked(tmp_path, capsys):
 
     assert record_up(bound - parse_decimal("1e-40"), bound) is not None
     assert record_up(bound, bound) is None
+
+
+@pytest.mark.parametrize("spec", [[1], "theorem1", 3, None], ids=["list", "str", "int", "null"])
+def test_a_spec_that_is_not_a_table_is_invalid_not_a_crash(tmp_path, capsys, spec):
+    """The checker's own error path read ``spec.name`` from whatever ``spec`` was: a list
+    there gave an AttributeError traceback instead of a verdict."""
+    cert = json.loads(THEOREM1.read_text())
+    cert["spec"] = spec
+    res = check_certificate(cert)
+    assert not res.valid and "specification" in res.message and res.name == ""
+    path = tmp_path / "bad.cert.json"
+    path.write_text(json.dumps(cert))
+    assert main(["check", str(path)]) == 1
+    out, err = capsys.readouterr()
+    assert "INVALID" in out and "Traceback" not in out + err

@@ -272,7 +272,8 @@ def check_certificate(cert: Any, executor: Executor | None = None,
     try:
         return _check(cert, executor, workers)
     except _InvalidError as exc:
-        name = cert.get("spec", {}).get("name", "") if isinstance(cert, dict) else ""
+        spec = cert.get("spec") if isinstance(cert, dict) else None
+        name = spec.get("name", "") if isinstance(spec, dict) else ""
         return CheckResult(False, str(exc), name=name if isinstance(name, str) else "")
 
 
