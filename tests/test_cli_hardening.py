@@ -202,4 +202,7 @@ def test_certificate_cover_of_a_malformed_certificate(tmp_path, capsys, edit, wo
     path.write_text(json.dumps(cert))
     code = main(["plot", "certificate-cover", "--certificate", str(path),
                  "--out", str(tmp_path / "x.png")])
+    assert "does not check" in _one_line(capsys, code)  # the checker refuses it first
+    code = main(["plot", "certificate-cover", "--certificate", str(path), "--no-check",
+                 "--out", str(tmp_path / "x.png")])  # and the drawing code reads it safely
     assert words in _one_line(capsys, code)

@@ -386,3 +386,25 @@ def test_certificate_cover_of_an_extremum_certificate():
     assert sum(s["counts"].values()) == entry["leaves"]
     with pytest.raises(ValueError, match="goal 1 does not exist"):
         plots.plot_certificate_cover(path, claim=0, goal=1)
+
+
+def test_cover_refuses_a_tampered_certificate_unless_told_not_to_check(tmp_path, capsys):
+    """A leaf bound lowered below what its box allows: the checker refuses the file, so
+    the cover plot refuses it too; ``--no-check`` draws it and says so in the summary."""
+    cert = json.loads(THEOREM1_CERT.read_text())
+    goal = cert["claims"][0]["goals"][0]
+    goal["bound"] = "0.5"  # S(H) < 0.5: false on Theorem 1's domain
+    bad = tmp_path / "tampered.cert.json"
+    bad.write_text(json.dumps(cert))
+    with pytest.raises(ValueError, match="does not check"):
+        plots.plot_certificate_cover(bad)
+    out = plots.plot_certificate_cover(bad, check=False)
+    assert out.checked is False and out.summary()["checked"] is False
+    assert "NOT checked" in out.figure.axes[0].get_title()
+    assert plots.plot_certificate_cover().summary()["checked"] is True
+    code, _, err = _cli(capsys, "plot", "certificate-cover", "--certificate", str(bad),
+                        "--out", str(tmp_path / "c.png"))
+    assert code == 2 and "does not check" in err and "--no-check" in err
+    code, out_text, _ = _cli(capsys, "plot", "certificate-cover", "--certificate", str(bad),
+                             "--no-check", "--json", "--out", str(tmp_path / "c.png"))
+    assert code == 0 and json.loads(out_text)["checked"] is False

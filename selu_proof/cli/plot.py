@@ -40,6 +40,7 @@ _SPECIFIC: dict[str, tuple[str, tuple[str, ...]]] = {
     "claim": ("--claim", ("certificate-cover",)),
     "goal": ("--goal", ("certificate-cover",)),
     "plane": ("--plane", ("certificate-cover",)),
+    "no_check": ("--no-check", ("certificate-cover",)),
     "depth": ("--depth", ("simulation", "gradients")),
     "width": ("--width", ("simulation", "gradients")),
     "batch": ("--batch", ("simulation", "gradients")),
@@ -84,6 +85,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="goal index within the claim (default 0)")
     g.add_argument("--plane", choices=("mu-nu", "a-v", "omega-tau"), default=None,
                    help="projection plane (default mu-nu; a-v is (mu*omega, nu*tau))")
+    g.add_argument("--no-check", action="store_true", default=None,
+                   help="draw the certificate without checking it first (by default one "
+                   "that does not check is refused: its cover would prove nothing)")
     g = p.add_argument_group("simulation")
     g.add_argument("--depth", type=int, default=None, metavar="L", help="layers (default 100)")
     g.add_argument("--width", type=int, default=None, metavar="N",
@@ -193,7 +197,7 @@ def _draw(args: argparse.Namespace) -> tuple[Any, dict[str, Any]]:
     else:  # certificate-cover
         data = plots.plot_certificate_cover(
             _certificate_path(args.certificate), claim=args.claim or 0, goal=args.goal or 0,
-            plane=args.plane or "mu-nu")
+            plane=args.plane or "mu-nu", check=not args.no_check)
     return data.figure, data.summary()
 
 

@@ -210,6 +210,8 @@ class CoverPlot(FigureData):
         ``sum(area of projection * share of the hidden range)`` over leaves:
         equals the area of the domain's rectangle in the plane exactly when
         the leaves tile the domain (``None`` for ``a-v``).
+    checked : bool
+        Whether the certificate was checked (and passed) before it was drawn.
     """
 
     certificate: str
@@ -228,6 +230,7 @@ class CoverPlot(FigureData):
     y_edges: Any = field(repr=False)
     shares: dict[str, Any] = field(repr=False)
     covered_area: Fraction | None
+    checked: bool = True
 
     @property
     def extent(self) -> tuple[tuple[Fraction, Fraction], tuple[Fraction, Fraction]]:
@@ -245,11 +248,13 @@ class CoverPlot(FigureData):
                 "plane": self.plane, "leaves": len(self.leaves),
                 "recorded_leaves": self.recorded_leaves, "counts": self.counts,
                 "extent": [[float(x0), float(x1)], [float(y0), float(y1)]],
-                "covered_area": None if self.covered_area is None else str(self.covered_area)}
+                "covered_area": None if self.covered_area is None else str(self.covered_area),
+                "checked": self.checked}
 
 
 def plot_certificate_cover(certificate: str | os.PathLike[str] | None = None, ax: Any = None, *,
-                           claim: int = 0, goal: int = 0, plane: str = "mu-nu") -> CoverPlot:
+                           claim: int = 0, goal: int = 0, plane: str = "mu-nu",
+                           check: bool = True) -> CoverPlot:
     """The leaves of a certificate drawn in a plane, coloured by the form that closed them.
 
     Each leaf of the goal's split tree (:func:`certificate_leaves`) is a 4-D
@@ -271,6 +276,11 @@ def plot_certificate_cover(certificate: str | os.PathLike[str] | None = None, ax
         Which claim and goal (default the first: ``S(H) < 1`` for Theorem 1).
     plane : str
         ``"mu-nu"`` (default), ``"a-v"`` or ``"omega-tau"``.
+    check : bool
+        Check the certificate with the kernel's checker first (default) and
+        refuse one that does not check: a drawing of its leaves would show a
+        cover that proves nothing.  ``False`` draws the file as it is and says
+        so in the title ("not checked").
 
     Returns
     -------
@@ -279,15 +289,15 @@ def plot_certificate_cover(certificate: str | os.PathLike[str] | None = None, ax
     Raises
     ------
     ValueError
-        If the file cannot be read, is not a certificate, or the indices or
-        plane do not exist.
+        If the file cannot be read, is not a certificate, does not check
+        (with ``check``), or the indices or plane do not exist.
     """
     import numpy as np
     from matplotlib.collections import PatchCollection
     from matplotlib.colors import to_rgb
     from matplotlib.patches import Patch, Rectangle
 
-    from selu_proof.kernel.checker import read_document
+    from selu_proof.kernel.checker import check_document, read_document
 
     if plane not in _PLANES:
         raise ValueError(f"unknown plane {plane!r}; choose one of {', '.join(_PLANES)}")
@@ -297,6 +307,11 @@ def plot_certificate_cover(certificate: str | os.PathLike[str] | None = None, ax
         raise ValueError(f"{path}: {reason}")
     if not isinstance(cert, dict):
         raise ValueError(f"{path} is not a certificate")
+    if check:
+        verdict = check_document(cert)
+        if not verdict.valid:
+            raise ValueError(f"{path} does not check ({verdict.message}), so its cover proves "
+                             "nothing; draw it anyway with check=False (--no-check)")
     leaves = certificate_leaves(cert, claim, goal)
     entry = cert["claims"][claim]
     g = _goals(entry)[goal]
@@ -352,7 +367,8 @@ def plot_certificate_cover(certificate: str | os.PathLike[str] | None = None, ax
     name = cert["spec"].get("name", path.stem)
     ax.set_title(f"{name}, claim {claim} ({entry.get('kind')}), goal {g.get('label')}:\n"
                  f"split-tree leaves projected to the ({xl.split(' ')[0]}, "
-                 f"{yl.split(' ')[0]}) plane", fontsize=10)
+                 f"{yl.split(' ')[0]}) plane"
+                 + ("" if check else "\n(certificate NOT checked)"), fontsize=10)
     return CoverPlot(fig, str(path), str(name), claim, goal, str(entry.get("kind")),
                      str(g.get("label")), plane, leaves, rects, counts, domain,
-                     int(g.get("leaves", -1)), x_edges, y_edges, shares, covered)
+                     int(g.get("leaves", -1)), x_edges, y_edges, shares, covered, check)
