@@ -49,7 +49,7 @@ from flint import acb, arb, ctx
 
 from selu_proof.kernel.activations import CatalogueActivation, parse_activation
 from selu_proof.kernel.exact import ball, fraction_str, parse_decimal
-from selu_proof.kernel.quadrature import _integrand, gaussian_expectation_complex
+from selu_proof.kernel.quadrature import _integrand, gaussian_expectation_complex, give_up_at
 
 __all__ = ["ActivationModel", "NormalizeError", "model_token", "activation_model",
            "affine_constants", "integrator_settings", "model_record", "QUADRATURE_MARK",
@@ -176,9 +176,10 @@ def _cached(act: CatalogueActivation, h: str, weight: tuple[int, int], a: arb, v
         _CACHE.move_to_end(key)
         return hit
     out = _plain(act, h, a, v, weight)
-    _CACHE[key] = out
-    if len(_CACHE) > _CACHE_SIZE:
-        _CACHE.popitem(last=False)
+    if out.is_finite():  # a non-finite one may be an integration given up at a deadline
+        _CACHE[key] = out
+        if len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
     return out
 
 
@@ -317,7 +318,7 @@ def activation_model(token: str, prec: int) -> ActivationModel:
     spec, _, norm = token.partition("|")
     act = parse_activation(spec)
     kind, _, args = norm.partition(":")
-    with ctx.workprec(prec):
+    with ctx.workprec(prec), give_up_at(None):  # the constants are needed whole, and cached
         if kind == "affine":
             m, v = (parse_decimal(x) for x in args.split(","))
             lam, beta = affine_constants(act, m, v)

@@ -22,12 +22,19 @@ Derivatives in ``a`` and ``v`` differentiate the density, never ``f``
 (``weight="d_mean"``: :math:`\partial_a\varphi = \varphi\,(x-a)/v`;
 ``weight="d_var"``: :math:`\partial_v\varphi = \varphi\,((x-a)^2-v)/(2v^2)`), so kinked
 activations need no delta functions.
+
+A search under a time budget sets :func:`give_up_at`: past that time every integrand
+returns an indeterminate ball, so an integration in progress ends within a few
+evaluations with a non-finite (uninformative, still sound) enclosure instead of running
+to its end.  The checker never sets it.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from fractions import Fraction
 from functools import lru_cache
 
@@ -39,11 +46,28 @@ from selu_proof.kernel.exact import ball, upper_fraction
 __all__ = ["gaussian_tail_bound", "gaussian_expectation", "gaussian_expectation_complex",
            "expectation", "moments",
            "moment_gradients", "derivative_moments", "pair_expectation", "INTEGRANDS",
-           "WEIGHTS", "density_derivative", "weight_polynomial"]
+           "WEIGHTS", "density_derivative", "weight_polynomial", "give_up_at"]
 
 #: the weights multiplying ``h`` (the density and its first and second derivatives in
 #: ``a`` and ``v``)
 WEIGHTS = ("density", "d_mean", "d_var", "d2_mean", "d_mean_var", "d2_var")
+
+
+#: ``time.monotonic()`` past which integrands return indeterminate balls (:func:`give_up_at`)
+_GIVE_UP: list[float | None] = [None]
+
+
+@contextmanager
+def give_up_at(deadline: float | None) -> Iterator[None]:
+    """Within the block, integrands return an indeterminate ball once ``time.monotonic()``
+    passes ``deadline`` (``None``: never); the enclosures computed then are non-finite.
+    """
+    before = _GIVE_UP[0]
+    _GIVE_UP[0] = deadline
+    try:
+        yield
+    finally:
+        _GIVE_UP[0] = before
 
 
 #: the second-derivative weights by name: orders ``(i, j)`` of ``d^i/da^i d^j/dv^j``
@@ -247,6 +271,8 @@ def gaussian_expectation_complex(pieces: Sequence[tuple[Fraction | None, Fractio
         raise ValueError(f"unknown weight {weight!r}; choose one of {', '.join(WEIGHTS)} "
                          "or derivative orders (i, j)")
     _weight_order(weight)
+    if _GIVE_UP[0] is not None and time.monotonic() > _GIVE_UP[0]:  # given up: no information
+        return acb(arb.nan())
     bits = ctx.prec if tol_bits is None else tol_bits
     goal = arb(2) ** -bits
     re, im = a.real, a.imag
@@ -285,14 +311,22 @@ def gaussian_expectation_complex(pieces: Sequence[tuple[Fraction | None, Fractio
                 for c in reversed(poly):
                     p = p * d + c
                 return fn(x, analytic) * (-(d * d) * inv2v).exp() * norm * p
-        return integrand
+        if stop is None:
+            return integrand
 
+        def give_up(x: acb, analytic: bool) -> acb:
+            return acb(arb.nan()) if time.monotonic() > stop else integrand(x, analytic)
+        return give_up
+
+    stop = _GIVE_UP[0]
     total = acb(0)
     for lo, hi, fn in pieces:
         lo_ = -r if lo is None else max(lo, -r)
         hi_ = r if hi is None else min(hi, r)
         if lo_ >= hi_:
             continue
+        if stop is not None and time.monotonic() > stop:  # given up: no information
+            return acb(arb.nan())
         total += acb.integral(weighted(fn), ball(lo_), ball(hi_), rel_tol=goal, abs_tol=goal)
     err = arb(0, tail.upper())
     return total + acb(err, err)

@@ -49,6 +49,7 @@ from selu_proof.kernel.exact import (
     parse_decimal,
     upper_fraction,
 )
+from selu_proof.kernel.quadrature import give_up_at
 from selu_proof.kernel.specs import DEFAULT_TOLERANCE, VARIABLES, Spec
 from selu_proof.search.tree import ClaimResult, assemble, split_dimension
 
@@ -216,7 +217,7 @@ def maximise(key: str, domain: forms.Box, alpha: str, lam: str, tol: Fraction, *
     """
     t0 = time.monotonic()
     deadline = None if max_seconds is None else t0 + max_seconds
-    with ctx.workprec(precision):
+    with ctx.workprec(precision), give_up_at(deadline):  # an integration at the deadline ends
         params = parameter_balls(alpha, lam, precision)
         best_w, best_lo, best_val = None, None, None
         for p in local_maximisers(key, domain, alpha, lam):
@@ -275,9 +276,12 @@ def maximise(key: str, domain: forms.Box, alpha: str, lam: str, tol: Fraction, *
             push(path + "1", right)
         lo, up = bracket()
         if up is None:
+            spent = deadline is not None and time.monotonic() > deadline
             return MaxSearch("unknown", lo, None, best_w, "", boxes=boxes, evaluations=evals,
                              seconds=time.monotonic() - t0,
-                             reason="no finite enclosure of a box")
+                             reason="budget spent (--max-seconds) before every open box had a "
+                                    "finite enclosure" if spent else
+                                    "no finite enclosure of a box")
         for path, (_, bb) in open_.items():
             top[path] = bb.leaf
         return MaxSearch(status, lo, up, best_w, best_val.str(25), assemble(top, {}), boxes,

@@ -35,6 +35,7 @@ from selu_proof.kernel.claims import (
     violation_statement,
 )
 from selu_proof.kernel.exact import decimal_up, lower_fraction, record_up, upper_fraction
+from selu_proof.kernel.quadrature import give_up_at
 from selu_proof.search.extremum import prove_extremum_claim
 from selu_proof.search.tree import ClaimResult, assemble, split_dimension
 
@@ -135,15 +136,28 @@ def prove_box(key: str, bound: Fraction, box: forms.Box, alpha: str, lam: str, p
     """
     ctx.prec = prec
     params = parameter_balls(alpha, lam, prec)
+    with give_up_at(deadline):  # an integration running at the deadline ends there
+        return _prove_box(key, bound, box, params, domain, max_boxes, deadline)
+
+
+def _spent(deadline: float | None) -> bool:
+    return deadline is not None and time.monotonic() > deadline
+
+
+def _prove_box(key: str, bound: Fraction, box: forms.Box, params: Any, domain: forms.Box,
+               max_boxes: int, deadline: float | None) -> SubtreeResult:
     res = SubtreeResult("proved")
     stack = [box]
     while stack:
         b = stack.pop()
         res.boxes += 1
-        if res.boxes > max_boxes or (deadline is not None and time.monotonic() > deadline):
+        if res.boxes > max_boxes or _spent(deadline):
             return SubtreeResult("unknown", boxes=res.boxes, evaluations=res.evaluations,
                                  reason="budget spent (--max-boxes/--max-seconds)")
         d = decide(key, bound, b, params, domain)
+        if d.kind == "stuck" and _spent(deadline):  # given up at the deadline, not stuck
+            return SubtreeResult("unknown", boxes=res.boxes, evaluations=res.evaluations,
+                                 reason="budget spent (--max-boxes/--max-seconds)")
         res.evaluations += d.evaluations
         if d.kind == "leaf":
             res.tree.append(d.leaf)
@@ -191,6 +205,15 @@ def expand_frontier(key: str, bound: Fraction, domain: forms.Box, params,
     to rebuild ``params`` from in its workers) the boxes of each level are
     decided in parallel; the decisions, taken in the same order, are the same.
     """
+    with give_up_at(deadline):  # an integration running at the deadline ends there
+        return _expand_frontier(key, bound, domain, params, size, max_boxes, executor,
+                                parameters, deadline)
+
+
+def _expand_frontier(key: str, bound: Fraction, domain: forms.Box, params: Any, size: int,
+                     max_boxes: int | None, executor: Executor | None,
+                     parameters: tuple[str, str, int] | None,
+                     deadline: float | None) -> Frontier:
     fr = Frontier(top={}, open={"": domain})
 
     def spent() -> bool:
@@ -203,8 +226,8 @@ def expand_frontier(key: str, bound: Fraction, domain: forms.Box, params,
         if spent():
             items = []
         if executor is not None and parameters is not None and len(items) > 1:
-            decisions = executor.map(_decide, *zip(*((key, bound, b, parameters, domain)
-                                                     for _, b in items)))
+            decisions = executor.map(_decide, *zip(*((key, bound, b, parameters, domain,
+                                                      deadline) for _, b in items)))
         else:
             # one by one, and none once the time is up
             decisions = (decide(key, bound, b, params, domain)
@@ -228,6 +251,10 @@ def expand_frontier(key: str, bound: Fraction, domain: forms.Box, params,
                 fr.refuted = d
                 fr.open = {}
                 return fr
+            elif spent():  # stuck after the deadline: given up, not stuck
+                fr.exhausted = True
+                fr.open = {}
+                return fr
             else:
                 new_open[path] = b  # stuck: leave it to the depth-first search to report
                 fr.open = new_open
@@ -241,11 +268,13 @@ def expand_frontier(key: str, bound: Fraction, domain: forms.Box, params,
 
 
 def _decide(key: str, bound: Fraction, box: forms.Box, parameters: tuple[str, str, int],
-            domain: forms.Box) -> Decision:
+            domain: forms.Box, deadline: float | None = None) -> Decision:
     """:func:`decide` from plain data (for a worker process)."""
     alpha, lam, prec = parameters
     with ctx.workprec(prec):
-        return decide(key, bound, box, parameter_balls(alpha, lam, prec), domain)
+        params = parameter_balls(alpha, lam, prec)
+        with give_up_at(deadline):
+            return decide(key, bound, box, params, domain)
 
 
 def run_goal(key: str, bound: Fraction, domain: forms.Box, alpha: str, lam: str, prec: int,
