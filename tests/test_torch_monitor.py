@@ -419,10 +419,11 @@ def test_a_parametrized_weight_is_copied_once_per_pass_into_one_reused_buffer():
     assert len(mon._weights.buffers) == 2
 
 
-def test_without_snapshot_the_report_says_when_the_weights_changed_since_the_pass():
-    """``snapshot=False`` copies nothing: before the optimizer step the row has the
-    weights of the pass (``weights_as_of == "pass"``), after it the weights now,
-    marked ``"report"``; the default snapshot keeps the pass's weights after the step."""
+def test_without_snapshot_the_report_reads_the_weights_now():
+    """``snapshot=False`` copies nothing: the rows have the weights as they are when the
+    report is made, marked ``"report"`` (also before any step: fused optimizers and
+    ``.data`` writes change weights without a trace, so "unchanged" cannot be told);
+    the default snapshot keeps the pass's weights after the step, marked ``"pass"``."""
     torch.manual_seed(7)
     net = nn.Sequential(nn.Linear(16, 16), SELU(), nn.Linear(16, 16), SELU())
     twin = copy.deepcopy(net)
@@ -435,30 +436,73 @@ def test_without_snapshot_the_report_says_when_the_weights_changed_since_the_pas
     twin(x).pow(2).sum().backward()
     before = [float(m.weight.double().sum(1).max()) for m in (net[0], net[2])]
     rows = live.report()
-    assert [r["weights_as_of"] for r in rows] == ["pass", "pass"]
+    assert [r["weights_as_of"] for r in rows] == ["report", "report"]
     assert [r["omega"]["max"] for r in rows] == before
     opt.step()
     opt2.step()
+    with torch.no_grad():
+        net[2].weight.data.mul_(2)  # no version bump: still read as it is now
+        twin[2].weight.data.mul_(2)
     after = [float(m.weight.double().sum(1).max()) for m in (net[0], net[2])]
-    assert after != before
+    assert after[0] != before[0] and after[1] != before[1]
     rows = live.report()
-    assert [r["weights_as_of"] for r in rows] == ["report", "report"]
     assert [r["omega"]["max"] for r in rows] == after
-    rows = snap.report()  # the same network, the same step: the snapshot is of the pass
+    rows = snap.report()  # the same network, the same changes: the snapshot is of the pass
     assert [r["weights_as_of"] for r in rows] == ["pass", "pass"]
     assert [r["omega"]["max"] for r in rows] == before
-    assert not snap._weights._versions and not live._weights.buffers
+    assert not live._weights.buffers
     with pytest.raises(TypeError, match="snapshot must be True or False"):
         SelfNormalizationMonitor(net, snapshot="no")
 
 
-def test_without_snapshot_a_parametrized_weight_is_never_claimed_to_be_the_pass_s():
-    """``weight_norm`` recomputes the weight at every access: no version counter can
-    tell that it is unchanged, so the row says ``"report"`` even before any step."""
-    from torch.nn.utils.parametrizations import weight_norm
+def test_the_monitor_reads_a_spectral_norm_weight_without_changing_training():
+    """``spectral_norm`` runs a power iteration whenever its weight is read in training
+    mode; the monitor reads it with the parametrization in eval mode, so training with
+    and without the monitor is the same bit for bit, and the reported ``omega`` is that
+    of the weight the pass used."""
+    from torch.nn.utils.parametrizations import spectral_norm
 
-    torch.manual_seed(8)
-    net = nn.Sequential(weight_norm(nn.Linear(8, 8)), SELU(), nn.Linear(8, 8), SELU())
-    mon = SelfNormalizationMonitor(net, snapshot=False)
-    net(torch.randn(16, 8))
-    assert [r["weights_as_of"] for r in mon.report()] == ["report", "pass"]
+    def build():
+        torch.manual_seed(11)
+        return nn.Sequential(spectral_norm(nn.Linear(16, 16)), SELU(),
+                             spectral_norm(nn.Linear(16, 16)), SELU())
+
+    x = torch.randn(32, 16)
+    results = []
+    for monitored in (False, True, "no snapshot"):
+        net = build()
+        mon = (SelfNormalizationMonitor(net, snapshot=monitored is True) if monitored
+               else None)
+        opt = torch.optim.SGD(net.parameters(), lr=0.1)
+        for _ in range(3):
+            opt.zero_grad()
+            net(x).pow(2).mean().backward()
+            if mon is not None:
+                mon.gradients(mon.report())
+            opt.step()
+        results.append([p.detach().clone() for p in net.parameters()]
+                       + [b.clone() for b in net.buffers()])
+    for other in results[1:]:
+        assert all(torch.equal(a, b) for a, b in zip(results[0], other, strict=True))
+    net = build()
+    mon = SelfNormalizationMonitor(net)
+    net(x)
+    with torch.no_grad():  # the weight of that pass, from the u, v it left
+        net.eval()
+        want = float(net[0].weight.double().sum(1).max())
+        net.train()
+    assert mon.report()[0]["omega"]["max"] == want
+
+
+def test_a_forward_that_raises_keeps_the_last_complete_pass():
+    net = nn.Sequential(nn.Linear(16, 16), SELU())
+    mon = SelfNormalizationMonitor(net)
+    net(torch.randn(8, 16))
+    rows = mon.report()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no "called no SELU" warning for the failed pass
+        with pytest.raises(RuntimeError):
+            net(torch.randn(8, 5))
+        assert mon.report() == rows
+        net(torch.randn(8, 16))
+    assert len(mon.report()) == 1 and mon.report() != rows

@@ -76,7 +76,8 @@ def _mean_sq(g: torch.Tensor | None) -> float | None:
 
 def gradient_row(row: dict[str, Any], module: torch.nn.Module, design: dict[str, Any],
                  grad_in: torch.Tensor | None, grad_out: torch.Tensor | None,
-                 dropout: dict[str, Any] | None) -> dict[str, Any]:
+                 dropout: dict[str, Any] | None,
+                 weight: torch.Tensor | None = None) -> dict[str, Any]:
     """The backward row of one monitored layer (see the module docstring).
 
     Keys: ``layer``, ``grad_sq_in`` (mean squared gradient at the layer input;
@@ -85,10 +86,12 @@ def gradient_row(row: dict[str, Any], module: torch.nn.Module, design: dict[str,
     (in/out), ``chi1`` and ``expected_ratio`` (``[lo, hi]`` float intervals;
     ``expected_ratio = n_out/n_in * chi1 * A**2 q``), ``width_factor``,
     ``dropout_factor`` (``None`` without dropout) and ``log_deviation``
-    (``ln(ratio / expected)`` at the interval's midpoint).
+    (``ln(ratio / expected)`` at the interval's midpoint).  ``weight`` (default
+    ``module.weight``) gives the layer's shape: the monitor passes its copy, so that a
+    parametrized weight is not recomputed.
     """
     g_in, g_out = _mean_sq(grad_in), _mean_sq(grad_out)
-    weight = module.weight
+    weight = module.weight if weight is None else weight
     in_channels = weight.shape[1] * int(getattr(module, "groups", 1))
     strided = any(s != 1 for s in getattr(module, "stride", (1,)))
     width = Fraction(weight.shape[0], in_channels)

@@ -47,13 +47,15 @@ the bias when the report is made); the statistics are computed when
 :meth:`~SelfNormalizationMonitor.report` or
 :meth:`~SelfNormalizationMonitor.gradients` is called, on the tensors' device.
 Memory: one pass's activations and gradients stay alive until the next
-recorded pass (in training they are alive during the step anyway).  A tensor
+recorded pass has ended (in training they are alive during the step anyway); a
+pass whose forward raises is dropped and the last complete one stays reported.  A tensor
 changed in place after the pass reports NaN moments.  ``benchmarks/bench_monitor.py``
 measures the overhead per training step.
 """
 
 from __future__ import annotations
 
+import sys
 import warnings
 from typing import Any
 
@@ -172,9 +174,32 @@ class _Pass:
 
 
 def _weight_of(m: nn.Module) -> torch.Tensor:
-    """``m.weight`` (a registered parameter is read from ``_parameters``: 10x faster)."""
+    """``m.weight`` as the pass used it, read without side effects.
+
+    A registered parameter is read from ``_parameters`` (10x faster than the
+    attribute).  A parametrized weight (``torch.nn.utils.parametrize``) is
+    recomputed at every access, and in training mode some parametrizations change
+    state when they are (``spectral_norm`` runs a power iteration on its ``u``,
+    ``v`` buffers, a random weight mask draws from the generator): it is read
+    without gradients and with its parametrizations in eval mode, which for
+    ``spectral_norm`` gives the weight of the pass from the ``u``, ``v`` the pass
+    left, and changes nothing in the model.
+    """
     w = m._parameters.get("weight")
-    return m.weight if w is None else w
+    if w is not None:
+        return w
+    plist = getattr(getattr(m, "parametrizations", None), "weight", None)
+    if plist is None:
+        return m.weight
+    modes = [(q, q.training) for q in plist.modules()]
+    try:
+        for q, _ in modes:
+            q.training = False
+        with torch.no_grad():
+            return m.weight
+    finally:
+        for q, mode in modes:
+            q.training = mode
 
 
 def _fits(buffer: torch.Tensor | None, w: torch.Tensor) -> bool:
@@ -194,30 +219,28 @@ class _WeightCopies:
     read anew at every pass; a buffer is replaced when its weight's shape, dtype
     or device changed.
 
-    ``snapshot=False``: no copy; each weight's tensor and version counter are
-    kept, and :meth:`weight` returns the weight as it is when read, saying
-    whether it is still the one of the pass (same tensor, version unchanged; a
-    parametrized weight, recomputed at every access, never is).
+    ``snapshot=False``: no copy; :meth:`weight` returns the weights as they are
+    when read.  Whether they changed since the pass cannot be told cheaply (fused
+    optimizers and ``.data`` writes leave the version counter alone), so such
+    rows say ``"report"``.
     """
 
-    __slots__ = ("snapshot", "buffers", "_modules", "_dst", "_versions")
+    __slots__ = ("snapshot", "buffers", "_modules", "_dst")
 
     def __init__(self, snapshot: bool = True) -> None:
         self.snapshot = snapshot
         self.buffers: dict[nn.Module, torch.Tensor] = {}
         self._modules: list[nn.Module] = []
         self._dst: list[torch.Tensor] = []
-        self._versions: dict[nn.Module, tuple[torch.Tensor, int]] = {}
 
     def take(self, rows: list[_Row]) -> None:
-        """Copy (or, without ``snapshot``, note) the weights of the layers of ``rows``."""
+        """Copy the weights of the layers of ``rows`` (nothing without ``snapshot``)."""
+        if not self.snapshot:
+            return
         modules = list(dict.fromkeys(r.layer_module for r in rows))
         if not modules:
             return
         src = [_weight_of(m) for m in modules]
-        if not self.snapshot:
-            self._versions = {m: (w, w._version) for m, w in zip(modules, src, strict=True)}
-            return
         if modules != self._modules or not all(map(_fits, self._dst, src)):
             for m, w in zip(modules, src, strict=True):
                 if not _fits(self.buffers.get(m), w):
@@ -234,9 +257,7 @@ class _WeightCopies:
         """``(weights, "pass" or "report")``: the weights to report and as of when."""
         if self.snapshot:
             return self.buffers[m], "pass"
-        w = _weight_of(m)
-        then, version = self._versions[m]
-        return w.detach(), "pass" if w is then and w._version == version else "report"
+        return _weight_of(m).detach(), "report"
 
 
 class _FunctionalSELU(TorchFunctionMode):
@@ -275,8 +296,8 @@ class SelfNormalizationMonitor:
     gives the weights of the pass.  ``snapshot=False`` skips that copy (one
     read and one write of every monitored weight per recorded pass: the larger
     part of the monitor's cost for wide layers, see ``benchmarks/bench_monitor.py``)
-    and reports the weights as they are when :meth:`report` is called; each
-    row's ``weights_as_of`` says ``"report"`` when they changed since the pass.
+    and reports the weights as they are when :meth:`report` is called (each
+    row's ``weights_as_of`` says ``"report"`` instead of ``"pass"``).
 
     Warnings (:class:`SelfNormalizationWarning`): no SELU visible in the model;
     a SELU whose input no ``Linear``/``Conv`` produced; an alpha dropout built
@@ -390,8 +411,7 @@ class SelfNormalizationMonitor:
         self._calls += 1
         if not recording:
             return
-        self._current = _Pass()
-        self._last = None  # free the previous pass's tensors
+        self._current = _Pass()  # the previous pass stays readable until this one ends well
         if self._watch_functions:
             self._mode = _FunctionalSELU(self)
             self._mode.__enter__()
@@ -406,6 +426,9 @@ class SelfNormalizationMonitor:
         self._current = None
         p.producers.clear()  # drop the references only needed for matching
         p.outputs.clear()
+        if output is None and sys.exc_info()[1] is not None:
+            return  # the forward raised (torch calls this hook from its except block): the
+            # partial pass is dropped, the last complete one stays the one reported
         self._weights.take(p.rows)
         self._last = p
         self._recorded_passes += 1
@@ -521,9 +544,8 @@ class SelfNormalizationMonitor:
         ``"F.selu"``), ``mean``, ``var`` (SELU output), ``theorem1_constants``,
         ``in_theorem1_domain``, ``mean_in_theorem1_domain``, ``weights_as_of``
         (``"pass"``: ``omega``, ``tau`` are those of the weights in the pass;
-        ``"report"``: of the weights now, which changed since the pass; only
-        with ``snapshot=False``).  Empty before the first recorded pass;
-        ``RuntimeError`` if the monitor was never started.
+        ``"report"``: of the weights now, with ``snapshot=False``).  Empty before
+        the first recorded pass; ``RuntimeError`` if the monitor was never started.
         """
         self._check_started()
         if self._last is None:
@@ -551,7 +573,7 @@ class SelfNormalizationMonitor:
             return []
         rows = self.report() if rows is None else rows
         return [gradient_row(row, r.layer_module, r.design, r.x.grad, r.out.grad,
-                             r.dropout)
+                             r.dropout, self._weights.weight(r.layer_module)[0])
                 for row, r in zip(rows, self._last.rows, strict=True)]
 
     def table(self) -> str:
