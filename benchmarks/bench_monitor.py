@@ -19,6 +19,8 @@ hooks           forward hooks that do nothing on the modules the monitor hooks (
 hooks+grads     the same hooks keeping each SELU output until the next pass and its
                 gradient (``retain_grad``): the least a monitor with a backward view
                 keeps, without attribution, statistics or the weight copy;
+selu hooks+grads  the same without the hooks on the ``Linear`` modules (what a monitor
+                attributing through autograd's graph instead would pay at least);
 every=1         the monitor recording every step (forward and backward view);
 every=1, fwd    the same with ``gradients=False``;
 no snapshot     every=1 with ``snapshot=False`` (no copy of the weights at each pass);
@@ -44,13 +46,13 @@ import statistics
 import time
 import warnings
 
-CONFIGS = ["baseline", "hooks", "hooks+grads", "every=1", "every=1, fwd", "no snapshot",
-           "every=10", "every=1+report"]
+CONFIGS = ["baseline", "hooks", "hooks+grads", "selu hooks+grads", "every=1", "every=1, fwd",
+           "no snapshot", "every=10", "every=1+report"]
 FLOOR = {"every=1": "hooks+grads", "every=1+report": "hooks+grads", "every=1, fwd": "hooks",
          "no snapshot": "hooks+grads"}
 
 
-def floor_hooks(net, keep: bool) -> None:
+def floor_hooks(net, keep: bool, linear: bool = True) -> None:
     """Hooks on what the monitor hooks; with ``keep`` the SELU outputs and their gradients."""
     from torch import nn
 
@@ -73,7 +75,7 @@ def floor_hooks(net, keep: bool) -> None:
     net.register_forward_pre_hook(begin)
     net.register_forward_hook(nothing, always_call=True)
     for m in net.modules():
-        if isinstance(m, nn.Linear):
+        if isinstance(m, nn.Linear) and linear:
             m.register_forward_hook(nothing)
         elif isinstance(m, SELU):
             m.register_forward_hook(selu)
@@ -111,8 +113,8 @@ def main() -> None:
         for k in range(args.copies):
             net = copy.deepcopy(template)
             mon = None
-            if c.startswith("hooks"):
-                floor_hooks(net, keep=c == "hooks+grads")
+            if "hooks" in c:
+                floor_hooks(net, keep=c.endswith("grads"), linear=not c.startswith("selu"))
             elif c != "baseline":
                 mon = SelfNormalizationMonitor(net, every=10 if c == "every=10" else 1,
                                                gradients=c != "every=1, fwd",
@@ -154,10 +156,10 @@ def main() -> None:
     print(f"depth {args.depth}, width {args.width}, batch {args.batch}, "
           f"{args.block * args.rounds} steps on each of {args.copies} copies, one thread;"
           f" load average {load0[0]:.2f} -> {load1[0]:.2f}")
-    print(f"{'configuration':>16} {'ms/step':>8} {'ratio':>6} {'/floor':>6}")
+    print(f"{'configuration':>18} {'ms/step':>8} {'ratio':>6} {'/floor':>6}")
     for c in CONFIGS:
         fl = f"{med[c] / med[FLOOR[c]]:6.3f}" if c in FLOOR else ""
-        print(f"{c:>16} {med[c] * 1e3:8.3f} {med[c] / base:6.3f} {fl:>6}")
+        print(f"{c:>18} {med[c] * 1e3:8.3f} {med[c] / base:6.3f} {fl:>6}")
 
 
 if __name__ == "__main__":
