@@ -9,6 +9,7 @@ is unaffected.
 
 from __future__ import annotations
 
+import json
 import time
 from fractions import Fraction
 
@@ -16,8 +17,9 @@ from flint import arb, ctx
 
 from selu_proof.kernel import activation_claims, quadrature
 from selu_proof.kernel.activations import parse_activation
-from selu_proof.kernel.quadrature import _integrand, gaussian_expectation, give_up_at
-from selu_proof.search.extremum import maximise
+from selu_proof.kernel.give_up import give_up_at, give_up_time
+from selu_proof.kernel.quadrature import _integrand, gaussian_expectation
+from selu_proof.search.extremum import BUDGET_SPENT, maximise
 
 
 def _counted(pieces):
@@ -41,7 +43,7 @@ def test_past_the_time_no_integration_starts_and_the_result_is_not_finite():
         with give_up_at(time.monotonic() - 1):
             assert not gaussian_expectation(pieces, growth, arb(0), arb(1)).is_finite()
         assert calls[0] == 0
-        assert quadrature._GIVE_UP[0] is None  # restored after the block
+        assert give_up_time() is None  # restored after the block
         assert gaussian_expectation(pieces, growth, arb(0), arb(1)).overlaps(good)
 
 
@@ -96,3 +98,128 @@ def test_a_bracket_search_out_of_time_says_so_and_proves_nothing(tmp_path):
                    max_seconds=0.5)
     assert res.status == "unknown" and "budget spent" in res.reason
     assert res.upper is None or res.lower is None or res.upper - res.lower > Fraction(1, 10**6)
+
+
+def _ticking(monkeypatch, start: int = 0) -> list[int]:
+    """``time.monotonic`` replaced by a counter: one tick per call."""
+    ticks = [start]
+
+    def clock() -> float:
+        ticks[0] += 1
+        return float(ticks[0])
+
+    monkeypatch.setattr(time, "monotonic", clock)
+    return ticks
+
+
+def test_a_given_up_complex_integral_is_indeterminate_in_both_parts(monkeypatch):
+    """The pair (E f, E f^2) is one integral of f + i f^2: an indeterminate value with an
+    exact zero imaginary part made E f^2 a finite, wrong 0 when the integration gave up."""
+    act = parse_activation("gelu")
+    with ctx.workprec(128):
+        good = quadrature.moments(act, arb(0), arb(1))
+        with give_up_at(time.monotonic() - 1):
+            assert not any(m.is_finite() for m in quadrature.moments(act, arb(0), arb(1)))
+        for tick in (5, 40, 400):  # the clock passes the time during the integration
+            ticks = _ticking(monkeypatch)
+            with give_up_at(tick + 0.5):
+                out = quadrature.moments(act, arb(0), arb(1))
+            monkeypatch.undo()
+            assert ticks[0] > tick
+            for m, g in zip(out, good, strict=True):
+                assert not m.is_finite() or m.overlaps(g)
+
+
+def test_each_thread_has_its_own_give_up_time():
+    """Thread A enters, B enters, A leaves, B leaves: with one global time, B saw None
+    after A left and left A's time set for good; each thread has its own now."""
+    import threading
+
+    a_in, b_in, a_out = threading.Event(), threading.Event(), threading.Event()
+    seen = {}
+
+    def first() -> None:
+        with give_up_at(1.0):
+            a_in.set()
+            b_in.wait(10)
+        a_out.set()
+        seen["first after"] = give_up_time()
+
+    def second() -> None:
+        a_in.wait(10)
+        with give_up_at(2.0):
+            b_in.set()
+            a_out.wait(10)
+            seen["second"] = give_up_time()
+        seen["second after"] = give_up_time()
+
+    threads = [threading.Thread(target=f) for f in (first, second)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(20)
+    assert seen == {"first after": None, "second": 2.0, "second after": None}
+    assert give_up_time() is None
+
+
+def test_the_checker_never_gives_up_in_workers_forked_during_a_search(tmp_path):
+    """A pool forked inside a search's block inherits its time; the checker's replay in
+    those workers must not give up (it rejected valid certificates with "nan")."""
+    from selu_proof.kernel.checker import check_file
+    from selu_proof.kernel.parallel import process_pool
+    from selu_proof.kernel.specs import parse_spec
+    from selu_proof.search.prover import prove_spec
+
+    raw = {"name": "tiny", "parameters": {"activation": "tanh", "normalize": "affine"},
+           "domain": {"mu": ["-0.02", "0.02"], "omega": ["-0.02", "0.02"],
+                      "nu": ["0.95", "1.1"], "tau": ["0.98", "1.02"]},  # 8 leaves
+           "claim": [{"kind": "spectral_norm_below", "bound": "1"}]}
+    (res,) = prove_spec(parse_spec(raw), out_dir=tmp_path)
+    assert res.status == "proved"
+    cert = tmp_path / "tiny.cert.json"
+    assert json.loads(cert.read_text())["claims"][0]["goals"][0]["leaves"] >= 2  # sent out
+    activation_claims._CACHE.clear()  # (forked workers inherit it: they would not integrate)
+    with give_up_at(time.monotonic() - 1):  # long past
+        pool = process_pool(2)
+        assert pool.submit(give_up_time).result() is not None  # forked in the block
+    try:
+        verdict = check_file(cert, pool, 2)
+        assert verdict.valid, verdict.message
+    finally:
+        pool.shutdown()
+
+
+def test_a_bracket_keeps_its_last_finite_bounds_when_the_time_runs_out(monkeypatch):
+    """Children given up at the deadline (non-finite bounds) used to replace their parent,
+    so ``bound --max-seconds`` printed no bracket; the parent's bound stays now, and the
+    bracket contains the true maximum (compared with an un-timed run)."""
+    from selu_proof.kernel.claims import extremum_key
+    from selu_proof.kernel.specs import parse_spec
+
+    raw = {"name": "e", "parameters": {"activation": "elu", "normalize": "affine"},
+           "domain": {"mu": ["-0.04375", "0.04375"], "omega": ["-0.04375", "0.04375"],
+                      "nu": ["0.9125", "1.21875"], "tau": ["0.978125", "1.04375"]},
+           "claim": [{"kind": "spectral_norm_below", "bound": "1"}]}
+    s = parse_spec(raw)
+    key, tol = extremum_key("var", "max"), Fraction(1, 10**12)
+    full = maximise(key, s.domain, s.alpha, s.lam, tol)
+    assert full.status == "proved"
+    for ticks in (150_000, 300_000):  # the domain is bounded after 1e5, the bracket at 4e5
+        activation_claims._CACHE.clear()
+        _ticking(monkeypatch)
+        timed = maximise(key, s.domain, s.alpha, s.lam, tol, max_seconds=ticks)
+        monkeypatch.undo()
+        assert timed.status == "unknown" and timed.reason == BUDGET_SPENT
+        assert timed.upper is not None and timed.lower is not None
+        assert timed.lower <= full.upper and timed.upper >= full.lower
+
+
+def test_a_worker_deadline_is_a_wall_clock_time():
+    """Deadlines cross to workers (possibly on other machines, whose monotonic clocks start
+    anywhere) as ``time.time()``: the round trip keeps the budget left."""
+    from selu_proof.search.prover import local, portable
+
+    d = time.monotonic() + 5.0
+    assert abs(local(portable(d)) - d) < 0.05
+    assert portable(None) is None and local(None) is None
+    assert abs(portable(d) - (time.time() + 5.0)) < 0.05

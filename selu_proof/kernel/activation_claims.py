@@ -49,7 +49,8 @@ from flint import acb, arb, ctx
 
 from selu_proof.kernel.activations import CatalogueActivation, parse_activation
 from selu_proof.kernel.exact import ball, fraction_str, parse_decimal
-from selu_proof.kernel.quadrature import _integrand, gaussian_expectation_complex, give_up_at
+from selu_proof.kernel.give_up import give_up_at
+from selu_proof.kernel.quadrature import _integrand, gaussian_expectation_complex
 
 __all__ = ["ActivationModel", "NormalizeError", "model_token", "activation_model",
            "affine_constants", "integrator_settings", "model_record", "QUADRATURE_MARK",

@@ -59,6 +59,7 @@ from selu_proof.kernel.exact import (
     record_up,
     upper_fraction,
 )
+from selu_proof.kernel.give_up import give_up_at
 from selu_proof.kernel.specs import (
     DEFAULT_TOLERANCE,
     PRECISION_RANGE,
@@ -221,7 +222,7 @@ def _leaf_chunk(context: tuple, jobs: list[tuple]) -> list[Any]:
     key, num, den, closed, alpha, lam, prec = context
     bound = Fraction(num, den)
     out: list[Any] = []
-    with ctx.workprec(prec):
+    with ctx.workprec(prec), give_up_at(None):  # never a search's deadline
         params = parameter_balls(alpha, lam, prec)
         for n, ints, node in jobs:
             box = tuple((Fraction(ints[i], ints[i + 1]), Fraction(ints[i + 2], ints[i + 3]))
@@ -270,7 +271,8 @@ def check_certificate(cert: Any, executor: Executor | None = None,
     re-evaluated in parallel; the result is the same.
     """
     try:
-        return _check(cert, executor, workers)
+        with give_up_at(None):  # never a search's deadline, also in a forked worker
+            return _check(cert, executor, workers)
     except _InvalidError as exc:
         spec = cert.get("spec") if isinstance(cert, dict) else None
         name = spec.get("name", "") if isinstance(spec, dict) else ""

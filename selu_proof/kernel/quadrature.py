@@ -23,7 +23,8 @@ Derivatives in ``a`` and ``v`` differentiate the density, never ``f``
 ``weight="d_var"``: :math:`\partial_v\varphi = \varphi\,((x-a)^2-v)/(2v^2)`), so kinked
 activations need no delta functions.
 
-A search under a time budget sets :func:`give_up_at`: past that time every integrand
+A search under a time budget sets :func:`~selu_proof.kernel.give_up.give_up_at`: past
+that time every integrand
 returns an indeterminate ball, so an integration in progress ends within a few
 evaluations with a non-finite (uninformative, still sound) enclosure instead of running
 to its end.  The checker never sets it.
@@ -33,8 +34,7 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from fractions import Fraction
 from functools import lru_cache
 
@@ -42,32 +42,21 @@ from flint import acb, arb, ctx
 
 from selu_proof.kernel.activations import CatalogueActivation, Fn, Growth
 from selu_proof.kernel.exact import ball, upper_fraction
+from selu_proof.kernel.give_up import give_up_time
 
 __all__ = ["gaussian_tail_bound", "gaussian_expectation", "gaussian_expectation_complex",
            "expectation", "moments",
            "moment_gradients", "derivative_moments", "pair_expectation", "INTEGRANDS",
-           "WEIGHTS", "density_derivative", "weight_polynomial", "give_up_at"]
+           "WEIGHTS", "density_derivative", "weight_polynomial"]
 
 #: the weights multiplying ``h`` (the density and its first and second derivatives in
 #: ``a`` and ``v``)
 WEIGHTS = ("density", "d_mean", "d_var", "d2_mean", "d_mean_var", "d2_var")
 
 
-#: ``time.monotonic()`` past which integrands return indeterminate balls (:func:`give_up_at`)
-_GIVE_UP: list[float | None] = [None]
-
-
-@contextmanager
-def give_up_at(deadline: float | None) -> Iterator[None]:
-    """Within the block, integrands return an indeterminate ball once ``time.monotonic()``
-    passes ``deadline`` (``None``: never); the enclosures computed then are non-finite.
-    """
-    before = _GIVE_UP[0]
-    _GIVE_UP[0] = deadline
-    try:
-        yield
-    finally:
-        _GIVE_UP[0] = before
+def _indeterminate() -> acb:
+    """A ball that says nothing: not finite in its real nor in its imaginary part."""
+    return acb(arb.nan(), arb.nan())
 
 
 #: the second-derivative weights by name: orders ``(i, j)`` of ``d^i/da^i d^j/dv^j``
@@ -271,8 +260,9 @@ def gaussian_expectation_complex(pieces: Sequence[tuple[Fraction | None, Fractio
         raise ValueError(f"unknown weight {weight!r}; choose one of {', '.join(WEIGHTS)} "
                          "or derivative orders (i, j)")
     _weight_order(weight)
-    if _GIVE_UP[0] is not None and time.monotonic() > _GIVE_UP[0]:  # given up: no information
-        return acb(arb.nan())
+    stop = give_up_time()
+    if stop is not None and time.monotonic() > stop:  # given up: no information
+        return _indeterminate()
     bits = ctx.prec if tol_bits is None else tol_bits
     goal = arb(2) ** -bits
     re, im = a.real, a.imag
@@ -315,10 +305,9 @@ def gaussian_expectation_complex(pieces: Sequence[tuple[Fraction | None, Fractio
             return integrand
 
         def give_up(x: acb, analytic: bool) -> acb:
-            return acb(arb.nan()) if time.monotonic() > stop else integrand(x, analytic)
+            return _indeterminate() if time.monotonic() > stop else integrand(x, analytic)
         return give_up
 
-    stop = _GIVE_UP[0]
     total = acb(0)
     for lo, hi, fn in pieces:
         lo_ = -r if lo is None else max(lo, -r)
@@ -326,7 +315,7 @@ def gaussian_expectation_complex(pieces: Sequence[tuple[Fraction | None, Fractio
         if lo_ >= hi_:
             continue
         if stop is not None and time.monotonic() > stop:  # given up: no information
-            return acb(arb.nan())
+            return _indeterminate()
         total += acb.integral(weighted(fn), ball(lo_), ball(hi_), rel_tol=goal, abs_tol=goal)
     err = arb(0, tail.upper())
     return total + acb(err, err)

@@ -49,7 +49,7 @@ from selu_proof.kernel.exact import (
     parse_decimal,
     upper_fraction,
 )
-from selu_proof.kernel.quadrature import give_up_at
+from selu_proof.kernel.give_up import give_up_at
 from selu_proof.kernel.specs import DEFAULT_TOLERANCE, VARIABLES, Spec
 from selu_proof.search.tree import ClaimResult, assemble, split_dimension
 
@@ -203,6 +203,9 @@ def _witness_lower(key: str, point: tuple[Fraction, ...], params) -> tuple[Fract
     return (lower_fraction(val) if val.is_finite() else None), val
 
 
+BUDGET_SPENT = "budget spent (--max-boxes/--max-seconds) before the bracket reached the tolerance"
+
+
 def maximise(key: str, domain: forms.Box, alpha: str, lam: str, tol: Fraction, *,
              precision: int = 128, max_boxes: int = 10**6, max_seconds: float | None = None,
              progress: Callable[[int, Fraction | None, Fraction | None], None] | None = None
@@ -217,6 +220,10 @@ def maximise(key: str, domain: forms.Box, alpha: str, lam: str, tol: Fraction, *
     """
     t0 = time.monotonic()
     deadline = None if max_seconds is None else t0 + max_seconds
+
+    def spent() -> bool:
+        return deadline is not None and time.monotonic() > deadline
+
     with ctx.workprec(precision), give_up_at(deadline):  # an integration at the deadline ends
         params = parameter_balls(alpha, lam, precision)
         best_w, best_lo, best_val = None, None, None
@@ -230,7 +237,7 @@ def maximise(key: str, domain: forms.Box, alpha: str, lam: str, tol: Fraction, *
         open_: dict[str, tuple[forms.Box, BoxBound]] = {}
         boxes = evals = 0
 
-        def push(path: str, box: forms.Box) -> None:
+        def bound(box: forms.Box) -> BoxBound:
             nonlocal boxes, evals, best_w, best_lo, best_val
             bb = bound_box(key, box, params, domain)
             boxes += 1
@@ -239,6 +246,9 @@ def maximise(key: str, domain: forms.Box, alpha: str, lam: str, tol: Fraction, *
                 lo, val = _witness_lower(key, bb.point, params)
                 if lo is not None and (best_lo is None or lo > best_lo):
                     best_w, best_lo, best_val = bb.point, lo, val
+            return bb
+
+        def push(path: str, box: forms.Box, bb: BoxBound) -> None:
             open_[path] = (box, bb)
             key_up = (0, Fraction(0)) if bb.upper is None else (1, -bb.upper)
             heapq.heappush(heap, (*key_up, path))
@@ -249,7 +259,7 @@ def maximise(key: str, domain: forms.Box, alpha: str, lam: str, tol: Fraction, *
                 return lo, None
             return lo, -heap[0][1]
 
-        push("", domain)
+        push("", domain, bound(domain))
         status, reason = "proved", ""
         while True:
             lo, up = bracket()
@@ -257,9 +267,8 @@ def maximise(key: str, domain: forms.Box, alpha: str, lam: str, tol: Fraction, *
                 progress(boxes, lo, up)
             if lo is not None and up is not None and up - lo <= tol:
                 break
-            if boxes >= max_boxes or (deadline is not None and time.monotonic() > deadline):
-                status, reason = "unknown", "budget spent (--max-boxes/--max-seconds) before " \
-                    "the bracket reached the tolerance"
+            if boxes >= max_boxes or spent():
+                status, reason = "unknown", BUDGET_SPENT
                 break
             _, _, path = heapq.heappop(heap)
             box, bb = open_.pop(path)
@@ -270,18 +279,21 @@ def maximise(key: str, domain: forms.Box, alpha: str, lam: str, tol: Fraction, *
                 status, reason = "unknown", "a box at the minimum width keeps the bracket " \
                     "wider than the tolerance"
                 break
+            halves = forms.split(box, bb.dim)
+            bounds = [bound(h) for h in halves]
+            if spent() and any(c.upper is None for c in bounds):
+                # given up at the deadline: the box keeps its own (finite or not) bound
+                push(path, box, bb)
+                status, reason = "unknown", BUDGET_SPENT
+                break
             top[path] = bb.dim
-            left, right = forms.split(box, bb.dim)
-            push(path + "0", left)
-            push(path + "1", right)
+            for suffix, half, c in zip("01", halves, bounds, strict=True):
+                push(path + suffix, half, c)
         lo, up = bracket()
         if up is None:
-            spent = deadline is not None and time.monotonic() > deadline
             return MaxSearch("unknown", lo, None, best_w, "", boxes=boxes, evaluations=evals,
                              seconds=time.monotonic() - t0,
-                             reason="budget spent (--max-seconds) before every open box had a "
-                                    "finite enclosure" if spent else
-                                    "no finite enclosure of a box")
+                             reason=BUDGET_SPENT if spent() else "no finite enclosure of a box")
         for path, (_, bb) in open_.items():
             top[path] = bb.leaf
         return MaxSearch(status, lo, up, best_w, best_val.str(25), assemble(top, {}), boxes,

@@ -35,7 +35,7 @@ from selu_proof.kernel.claims import (
     violation_statement,
 )
 from selu_proof.kernel.exact import decimal_up, lower_fraction, record_up, upper_fraction
-from selu_proof.kernel.quadrature import give_up_at
+from selu_proof.kernel.give_up import give_up_at
 from selu_proof.search.extremum import prove_extremum_claim
 from selu_proof.search.tree import ClaimResult, assemble, split_dimension
 
@@ -127,13 +127,27 @@ def decide(key: str, bound: Fraction, box: forms.Box, params, domain: forms.Box)
     return Decision("split", dim=best_dim, evaluations=evals)
 
 
+def portable(deadline: float | None) -> float | None:
+    """A ``time.monotonic()`` deadline as a ``time.time()`` one, to send to another machine
+    (monotonic clocks start anywhere; the wall clocks of a cluster agree).
+    """
+    return None if deadline is None else time.time() + (deadline - time.monotonic())
+
+
+def local(wall: float | None) -> float | None:
+    """A ``time.time()`` deadline (:func:`portable`) as this machine's ``time.monotonic()``."""
+    return None if wall is None else time.monotonic() + (wall - time.time())
+
+
 def prove_box(key: str, bound: Fraction, box: forms.Box, alpha: str, lam: str, prec: int,
-              domain: forms.Box, max_boxes: int, deadline: float | None) -> SubtreeResult:
+              domain: forms.Box, max_boxes: int, wall_deadline: float | None) -> SubtreeResult:
     """Depth-first search of one subtree; returns its preorder encoding.
 
-    Arguments are plain data (exact fractions and strings) so that the call can
-    run in another process.
+    Arguments are plain data (exact fractions and strings, the deadline a
+    ``time.time()``, :func:`portable`) so that the call can run in another process,
+    also on another machine.
     """
+    deadline = local(wall_deadline)
     ctx.prec = prec
     params = parameter_balls(alpha, lam, prec)
     with give_up_at(deadline):  # an integration running at the deadline ends there
@@ -226,8 +240,9 @@ def _expand_frontier(key: str, bound: Fraction, domain: forms.Box, params: Any, 
         if spent():
             items = []
         if executor is not None and parameters is not None and len(items) > 1:
-            decisions = executor.map(_decide, *zip(*((key, bound, b, parameters, domain,
-                                                      deadline) for _, b in items)))
+            wall = portable(deadline)
+            decisions = executor.map(_decide, *zip(*((key, bound, b, parameters, domain, wall)
+                                                     for _, b in items)))
         else:
             # one by one, and none once the time is up
             decisions = (decide(key, bound, b, params, domain)
@@ -268,12 +283,12 @@ def _expand_frontier(key: str, bound: Fraction, domain: forms.Box, params: Any, 
 
 
 def _decide(key: str, bound: Fraction, box: forms.Box, parameters: tuple[str, str, int],
-            domain: forms.Box, deadline: float | None = None) -> Decision:
-    """:func:`decide` from plain data (for a worker process)."""
+            domain: forms.Box, wall_deadline: float | None = None) -> Decision:
+    """:func:`decide` from plain data (for a worker process; the deadline a ``time.time()``)."""
     alpha, lam, prec = parameters
     with ctx.workprec(prec):
         params = parameter_balls(alpha, lam, prec)
-        with give_up_at(deadline):
+        with give_up_at(local(wall_deadline)):
             return decide(key, bound, box, params, domain)
 
 
@@ -304,7 +319,7 @@ def run_goal(key: str, bound: Fraction, domain: forms.Box, alpha: str, lam: str,
     done = dict(done or {})
     todo = {p: b for p, b in fr.open.items() if p not in done}
     records: dict[str, dict[str, Any]] = {p: done[p] for p in fr.open if p in done}
-    args = {p: (key, bound, b, alpha, lam, prec, domain, max_boxes, deadline)
+    args = {p: (key, bound, b, alpha, lam, prec, domain, max_boxes, portable(deadline))
             for p, b in todo.items()}
     failure: dict[str, Any] | None = None
 
