@@ -223,3 +223,29 @@ def test_a_worker_deadline_is_a_wall_clock_time():
     assert abs(local(portable(d)) - d) < 0.05
     assert portable(None) is None and local(None) is None
     assert abs(portable(d) - (time.time() + 5.0)) < 0.05
+
+
+def test_out_of_time_without_an_upper_end_the_lower_end_and_witness_are_kept(monkeypatch):
+    """A wide softplus domain has no finite upper bound within the budget; the witness's
+    lower end was computed and used to be dropped with it (``bound`` printed [None, None]
+    and an empty witness value)."""
+    from selu_proof.kernel.specs import parse_spec
+    from selu_proof.search.extremum import prove_extremum_claim
+
+    raw = {"name": "w", "parameters": {"activation": "softplus", "normalize": "affine"},
+           "domain": {"mu": ["-3", "3"], "omega": ["-1", "1"], "nu": ["0.05", "200"],
+                      "tau": ["0.2", "3"]},
+           "claim": [{"kind": "extremum", "quantity": "var", "sense": "max",
+                      "tolerance": "1e-6"}]}
+    s = parse_spec(raw)
+    activation_claims._CACHE.clear()
+    _ticking(monkeypatch)  # the witness takes about 2e4 evaluations
+    res = prove_extremum_claim(s, s.claims[0], max_seconds=200_000)
+    monkeypatch.undo()
+    goal = res.goals[0]
+    assert res.status == "unknown" and "upper" not in goal and "statement" not in goal
+    lower = Fraction(goal["lower"])
+    with ctx.workprec(128):  # the witness value as printed, 25 digits
+        value = arb(goal["witness"]["value"])
+        assert value.is_finite() and value.rad() < 1e-20
+        assert lower <= Fraction(value.lower().str(40, radius=False)) < lower + Fraction(1, 10**12)

@@ -290,13 +290,15 @@ def maximise(key: str, domain: forms.Box, alpha: str, lam: str, tol: Fraction, *
             for suffix, half, c in zip("01", halves, bounds, strict=True):
                 push(path + suffix, half, c)
         lo, up = bracket()
+        at_witness = "" if best_val is None else best_val.str(25)
         if up is None:
-            return MaxSearch("unknown", lo, None, best_w, "", boxes=boxes, evaluations=evals,
+            return MaxSearch("unknown", lo, None, best_w, at_witness, boxes=boxes,
+                             evaluations=evals,
                              seconds=time.monotonic() - t0,
                              reason=BUDGET_SPENT if spent() else "no finite enclosure of a box")
         for path, (_, bb) in open_.items():
             top[path] = bb.leaf
-        return MaxSearch(status, lo, up, best_w, best_val.str(25), assemble(top, {}), boxes,
+        return MaxSearch(status, lo, up, best_w, at_witness, assemble(top, {}), boxes,
                          evals, time.monotonic() - t0, reason)
 
 
@@ -332,10 +334,11 @@ def prove_extremum_claim(spec: Spec, claim: dict[str, Any], *, precision: int = 
     goal: dict[str, Any] = {"goal": f"{sense} {name}", "status": s.status, "boxes": s.boxes,
                             "quantity": quantity, "sense": sense,
                             "tolerance": fraction_str(tol)}
+    for end, value in (("lower", lower), ("upper", upper)):  # a half bracket is news too
+        if value is not None:
+            goal[end] = fraction_str(value)
     if lower is not None and upper is not None:
-        lo_s, hi_s = fraction_str(lower), fraction_str(upper)
-        goal.update({"lower": lo_s, "upper": hi_s,
-                     "statement": f"{sense} {name} in [{lo_s}, {hi_s}]"})
+        goal["statement"] = f"{sense} {name} in [{goal['lower']}, {goal['upper']}]"
         if s.status == "proved":
             goal["certified_max"] = fraction_str(s.upper)
     witness = None
