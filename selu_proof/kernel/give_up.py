@@ -11,10 +11,11 @@ variable, so each thread has its own.
 from __future__ import annotations
 
 import contextvars
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-__all__ = ["give_up_at", "give_up_time"]
+__all__ = ["give_up_at", "give_up_time", "passed"]
 
 #: ``time.monotonic()`` past which integrands return indeterminate balls
 _GIVE_UP: contextvars.ContextVar[float | None] = contextvars.ContextVar("give_up", default=None)
@@ -35,3 +36,8 @@ def give_up_at(deadline: float | None) -> Iterator[None]:
 def give_up_time() -> float | None:
     """The ``time.monotonic()`` set by the innermost :func:`give_up_at` (``None``: never)."""
     return _GIVE_UP.get()
+
+
+def passed(deadline: float | None) -> bool:
+    """Whether ``time.monotonic()`` is past ``deadline`` (``None``: never)."""
+    return deadline is not None and time.monotonic() > deadline

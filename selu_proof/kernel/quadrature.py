@@ -42,7 +42,7 @@ from flint import acb, arb, ctx
 
 from selu_proof.kernel.activations import CatalogueActivation, Fn, Growth
 from selu_proof.kernel.exact import ball, upper_fraction
-from selu_proof.kernel.give_up import give_up_time
+from selu_proof.kernel.give_up import give_up_time, passed
 
 __all__ = ["gaussian_tail_bound", "gaussian_expectation", "gaussian_expectation_complex",
            "expectation", "moments",
@@ -261,7 +261,7 @@ def gaussian_expectation_complex(pieces: Sequence[tuple[Fraction | None, Fractio
                          "or derivative orders (i, j)")
     _weight_order(weight)
     stop = give_up_time()
-    if stop is not None and time.monotonic() > stop:  # given up: no information
+    if passed(stop):  # given up: no information
         return _indeterminate()
     bits = ctx.prec if tol_bits is None else tol_bits
     goal = arb(2) ** -bits
@@ -314,7 +314,7 @@ def gaussian_expectation_complex(pieces: Sequence[tuple[Fraction | None, Fractio
         hi_ = r if hi is None else min(hi, r)
         if lo_ >= hi_:
             continue
-        if stop is not None and time.monotonic() > stop:  # given up: no information
+        if passed(stop):  # given up: no information
             return _indeterminate()
         total += acb.integral(weighted(fn), ball(lo_), ball(hi_), rel_tol=goal, abs_tol=goal)
     err = arb(0, tail.upper())

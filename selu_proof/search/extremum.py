@@ -49,7 +49,7 @@ from selu_proof.kernel.exact import (
     parse_decimal,
     upper_fraction,
 )
-from selu_proof.kernel.give_up import give_up_at
+from selu_proof.kernel.give_up import give_up_at, passed
 from selu_proof.kernel.specs import DEFAULT_TOLERANCE, VARIABLES, Spec
 from selu_proof.search.tree import ClaimResult, assemble, split_dimension
 
@@ -221,9 +221,6 @@ def maximise(key: str, domain: forms.Box, alpha: str, lam: str, tol: Fraction, *
     t0 = time.monotonic()
     deadline = None if max_seconds is None else t0 + max_seconds
 
-    def spent() -> bool:
-        return deadline is not None and time.monotonic() > deadline
-
     with ctx.workprec(precision), give_up_at(deadline):  # an integration at the deadline ends
         params = parameter_balls(alpha, lam, precision)
         best_w, best_lo, best_val = None, None, None
@@ -267,7 +264,7 @@ def maximise(key: str, domain: forms.Box, alpha: str, lam: str, tol: Fraction, *
                 progress(boxes, lo, up)
             if lo is not None and up is not None and up - lo <= tol:
                 break
-            if boxes >= max_boxes or spent():
+            if boxes >= max_boxes or passed(deadline):
                 status, reason = "unknown", BUDGET_SPENT
                 break
             _, _, path = heapq.heappop(heap)
@@ -281,7 +278,7 @@ def maximise(key: str, domain: forms.Box, alpha: str, lam: str, tol: Fraction, *
                 break
             halves = forms.split(box, bb.dim)
             bounds = [bound(h) for h in halves]
-            if spent() and any(c.upper is None for c in bounds):
+            if passed(deadline) and any(c.upper is None for c in bounds):
                 # given up at the deadline: the box keeps its own (finite or not) bound
                 push(path, box, bb)
                 status, reason = "unknown", BUDGET_SPENT
@@ -295,7 +292,8 @@ def maximise(key: str, domain: forms.Box, alpha: str, lam: str, tol: Fraction, *
             return MaxSearch("unknown", lo, None, best_w, at_witness, boxes=boxes,
                              evaluations=evals,
                              seconds=time.monotonic() - t0,
-                             reason=BUDGET_SPENT if spent() else "no finite enclosure of a box")
+                             reason=BUDGET_SPENT if passed(deadline)
+                             else "no finite enclosure of a box")
         for path, (_, bb) in open_.items():
             top[path] = bb.leaf
         return MaxSearch(status, lo, up, best_w, at_witness, assemble(top, {}), boxes,

@@ -35,7 +35,7 @@ from selu_proof.kernel.claims import (
     violation_statement,
 )
 from selu_proof.kernel.exact import decimal_up, lower_fraction, record_up, upper_fraction
-from selu_proof.kernel.give_up import give_up_at
+from selu_proof.kernel.give_up import give_up_at, passed
 from selu_proof.search.extremum import prove_extremum_claim
 from selu_proof.search.tree import ClaimResult, assemble, split_dimension
 
@@ -154,10 +154,6 @@ def prove_box(key: str, bound: Fraction, box: forms.Box, alpha: str, lam: str, p
         return _prove_box(key, bound, box, params, domain, max_boxes, deadline)
 
 
-def _spent(deadline: float | None) -> bool:
-    return deadline is not None and time.monotonic() > deadline
-
-
 def _prove_box(key: str, bound: Fraction, box: forms.Box, params: Any, domain: forms.Box,
                max_boxes: int, deadline: float | None) -> SubtreeResult:
     res = SubtreeResult("proved")
@@ -165,11 +161,11 @@ def _prove_box(key: str, bound: Fraction, box: forms.Box, params: Any, domain: f
     while stack:
         b = stack.pop()
         res.boxes += 1
-        if res.boxes > max_boxes or _spent(deadline):
+        if res.boxes > max_boxes or passed(deadline):
             return SubtreeResult("unknown", boxes=res.boxes, evaluations=res.evaluations,
                                  reason="budget spent (--max-boxes/--max-seconds)")
         d = decide(key, bound, b, params, domain)
-        if d.kind == "stuck" and _spent(deadline):  # given up at the deadline, not stuck
+        if d.kind == "stuck" and passed(deadline):  # given up at the deadline, not stuck
             return SubtreeResult("unknown", boxes=res.boxes, evaluations=res.evaluations,
                                  reason="budget spent (--max-boxes/--max-seconds)")
         res.evaluations += d.evaluations
@@ -230,14 +226,11 @@ def _expand_frontier(key: str, bound: Fraction, domain: forms.Box, params: Any, 
                      deadline: float | None) -> Frontier:
     fr = Frontier(top={}, open={"": domain})
 
-    def spent() -> bool:
-        return deadline is not None and time.monotonic() >= deadline
-
     while fr.open and len(fr.open) < size:
         items = list(fr.open.items())
         if max_boxes is not None:
             items = items[:max(0, max_boxes - fr.boxes)]
-        if spent():
+        if passed(deadline):
             items = []
         if executor is not None and parameters is not None and len(items) > 1:
             wall = portable(deadline)
@@ -246,7 +239,7 @@ def _expand_frontier(key: str, bound: Fraction, domain: forms.Box, params: Any, 
         else:
             # one by one, and none once the time is up
             decisions = (decide(key, bound, b, params, domain)
-                         for _, b in itertools.takewhile(lambda _: not spent(), items))
+                         for _, b in itertools.takewhile(lambda _: not passed(deadline), items))
         new_open: dict[str, forms.Box] = {}
         done = 0
         for (path, b), d in zip(items, decisions):
@@ -266,7 +259,7 @@ def _expand_frontier(key: str, bound: Fraction, domain: forms.Box, params: Any, 
                 fr.refuted = d
                 fr.open = {}
                 return fr
-            elif spent():  # stuck after the deadline: given up, not stuck
+            elif passed(deadline):  # stuck after the deadline: given up, not stuck
                 fr.exhausted = True
                 fr.open = {}
                 return fr
