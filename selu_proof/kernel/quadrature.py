@@ -24,16 +24,14 @@ Derivatives in ``a`` and ``v`` differentiate the density, never ``f``
 activations need no delta functions.
 
 A search under a time budget sets :func:`~selu_proof.kernel.give_up.give_up_at`: past
-that time every integrand
-returns an indeterminate ball, so an integration in progress ends within a few
-evaluations with a non-finite (uninformative, still sound) enclosure instead of running
-to its end.  The checker never sets it.
+that time every integrand returns an indeterminate ball, so an integration in progress
+ends within a few evaluations with a non-finite (uninformative, still sound) enclosure
+instead of running to its end.  The checker never sets it.
 """
 
 from __future__ import annotations
 
 import math
-import time
 from collections.abc import Callable, Sequence
 from fractions import Fraction
 from functools import lru_cache
@@ -305,7 +303,7 @@ def gaussian_expectation_complex(pieces: Sequence[tuple[Fraction | None, Fractio
             return integrand
 
         def give_up(x: acb, analytic: bool) -> acb:
-            return _indeterminate() if time.monotonic() > stop else integrand(x, analytic)
+            return _indeterminate() if passed(stop) else integrand(x, analytic)
         return give_up
 
     total = acb(0)

@@ -220,7 +220,6 @@ def maximise(key: str, domain: forms.Box, alpha: str, lam: str, tol: Fraction, *
     """
     t0 = time.monotonic()
     deadline = None if max_seconds is None else t0 + max_seconds
-
     with ctx.workprec(precision), give_up_at(deadline):  # an integration at the deadline ends
         params = parameter_balls(alpha, lam, precision)
         best_w, best_lo, best_val = None, None, None

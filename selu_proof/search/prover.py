@@ -127,6 +127,10 @@ def decide(key: str, bound: Fraction, box: forms.Box, params, domain: forms.Box)
     return Decision("split", dim=best_dim, evaluations=evals)
 
 
+#: why a goal's search stopped unknown when a budget ran out
+BUDGET_SPENT = "budget spent (--max-boxes/--max-seconds)"
+
+
 def portable(deadline: float | None) -> float | None:
     """A ``time.monotonic()`` deadline as a ``time.time()`` one, to send to another machine
     (monotonic clocks start anywhere; the wall clocks of a cluster agree).
@@ -163,11 +167,11 @@ def _prove_box(key: str, bound: Fraction, box: forms.Box, params: Any, domain: f
         res.boxes += 1
         if res.boxes > max_boxes or passed(deadline):
             return SubtreeResult("unknown", boxes=res.boxes, evaluations=res.evaluations,
-                                 reason="budget spent (--max-boxes/--max-seconds)")
+                                 reason=BUDGET_SPENT)
         d = decide(key, bound, b, params, domain)
         if d.kind == "stuck" and passed(deadline):  # given up at the deadline, not stuck
             return SubtreeResult("unknown", boxes=res.boxes, evaluations=res.evaluations,
-                                 reason="budget spent (--max-boxes/--max-seconds)")
+                                 reason=BUDGET_SPENT)
         res.evaluations += d.evaluations
         if d.kind == "leaf":
             res.tree.append(d.leaf)
@@ -303,7 +307,7 @@ def run_goal(key: str, bound: Fraction, domain: forms.Box, alpha: str, lam: str,
     boxes, evals, max_b = fr.boxes, fr.evaluations, fr.max_bound
     if fr.exhausted:
         return {"status": "unknown", "boxes": boxes, "evaluations": evals,
-                "reason": "budget spent (--max-boxes/--max-seconds)"}
+                "reason": BUDGET_SPENT}
     if fr.refuted is not None:
         d = fr.refuted
         return {"status": "refuted", "boxes": boxes, "evaluations": evals,
