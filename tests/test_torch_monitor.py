@@ -32,12 +32,12 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 class SharedAct(nn.Module):
-    """A ModuleList of Linears with one shared torch.nn.SELU."""
+    """A ModuleList of Linears with one shared SELU module (torch.nn.SELU by default)."""
 
-    def __init__(self, width=16, depth=4):
+    def __init__(self, width=16, depth=4, act=None):
         super().__init__()
         self.layers = nn.ModuleList([nn.Linear(width, width) for _ in range(depth)])
-        self.act = nn.SELU()
+        self.act = nn.SELU() if act is None else act
         self.head = nn.Linear(width, 2)
 
     def forward(self, x):
@@ -57,6 +57,38 @@ class Functional(nn.Module):
         return x
 
 
+class Mixed(SharedAct):
+    """The shared SELU module after layers 0-2, ``F.selu`` after layer 3."""
+
+    def forward(self, x):
+        for layer in self.layers[:-1]:
+            x = self.act(layer(x))
+        return self.head(F.selu(self.layers[-1](x)))
+
+
+def untraceable(cls):
+    """``cls`` with a data-dependent ``if`` in ``forward``: torch.fx cannot trace it."""
+
+    class Untraceable(cls):
+        def forward(self, x):
+            if x.sum() > 1e9:
+                return x
+            return super().forward(x)
+
+    return Untraceable
+
+
+class WrappedSELU(nn.SELU):
+    """A SELU module whose forward calls a SELU module of its own and returns a copy."""
+
+    def __init__(self):
+        super().__init__()
+        self.inner = nn.SELU()
+
+    def forward(self, x):
+        return self.inner(x).clone()
+
+
 class Reordered(nn.Module):
     """Registered l1, l2, act; used as act(l2(act(l1(x))))."""
 
@@ -68,17 +100,38 @@ class Reordered(nn.Module):
         return self.act(self.l2(self.act(self.l1(x))))
 
 
+FOUR = ["layers.0", "layers.1", "layers.2", "layers.3"]
+MIXED = ["act", "act", "act", "F.selu"]
+
+
 @pytest.mark.parametrize("model,layers,acts", [
-    (SharedAct(), ["layers.0", "layers.1", "layers.2", "layers.3"], ["act"] * 4),
+    (SharedAct(), FOUR, ["act"] * 4),
+    (SharedAct(act=SELU()), FOUR, ["act"] * 4),
+    (untraceable(SharedAct)(), FOUR, ["act"] * 4),
+    (untraceable(SharedAct)(act=SELU()), FOUR, ["act"] * 4),
+    (Mixed(), FOUR, MIXED),
+    (Mixed(act=SELU()), FOUR, MIXED),
+    (Mixed(act=nn.SELU(inplace=True)), FOUR, MIXED),
+    (Mixed(act=WrappedSELU()), FOUR, MIXED),
+    (untraceable(Mixed)(), FOUR, MIXED),
+    (untraceable(Mixed)(act=WrappedSELU()), FOUR, MIXED),
     (Functional(), ["layers.0", "layers.1", "layers.2"], ["F.selu"] * 3),
     (Reordered(), ["l1", "l2"], ["act", "act"]),
-])
+], ids=["shared nn.SELU", "shared SELU", "untraceable, nn.SELU", "untraceable, SELU",
+        "nn.SELU and F.selu", "SELU and F.selu", "inplace nn.SELU and F.selu",
+        "nested SELU modules and F.selu", "untraceable, nn.SELU and F.selu",
+        "untraceable, nested and F.selu", "F.selu", "reordered"])
 def test_monitor_follows_the_data_flow(model, layers, acts):
-    """Each SELU call is attributed to the module that produced its input, layer by layer."""
+    """Each SELU call is attributed to the module that produced its input, layer by layer:
+    one row per call, whichever way it is reached (``torch.nn.SELU``'s forward calls
+    ``F.selu``: that call is the module's, also when ``F.selu`` is watched)."""
     torch.manual_seed(0)
     x = torch.randn(64, 16)
     mon = SelfNormalizationMonitor(model)  # records from construction
     model(x)
+    if "Untraceable" in type(model).__name__:  # the first pass decides what is watched
+        assert not mon._static and [r["layer"] for r in mon.report()] == layers
+        model(x)
     rows = mon.report()
     assert [r["layer"] for r in rows] == layers
     assert [r["activation"] for r in rows] == acts
@@ -94,7 +147,7 @@ def test_monitor_follows_the_data_flow(model, layers, acts):
             h = F.selu(lin(h))
             assert r["var"] == pytest.approx(float(h.double().var(unbiased=False)), rel=1e-6)
     mon.close()
-    assert all(not m._forward_hooks for m in model.modules())
+    assert all(not m._forward_hooks and not m._forward_pre_hooks for m in model.modules())
 
 
 def test_one_linear_repeated_in_a_module_list_is_one_layer_called_three_times():
@@ -164,6 +217,33 @@ def test_monitor_warns_when_it_sees_no_selu_or_cannot_attribute():
     with pytest.warns(SelfNormalizationWarning, match="not produced by a Linear/Conv"):
         net(torch.randn(8, 4))
     assert mon.report() == []
+
+
+def test_a_torch_selu_module_warns_once_under_its_own_name_and_watching_costs_no_hook():
+    """The ``F.selu`` inside ``torch.nn.SELU`` is the module's call: an unattributed input
+    warns once, naming the module; only a model whose ``F.selu`` calls are watched gets
+    the pre-hook on its SELU modules, and an untraceable one loses it when its first pass
+    called no functional SELU."""
+
+    class Normed(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.lin, self.norm, self.act = nn.Linear(4, 4), nn.BatchNorm1d(4), nn.SELU()
+
+        def forward(self, x):
+            return self.act(self.norm(self.lin(x)))
+
+    net = untraceable(Normed)()
+    mon = SelfNormalizationMonitor(net)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        net(torch.randn(8, 4))
+        net(torch.randn(8, 4))
+    assert [str(w.message).split(" was ")[0] for w in caught] == ["the input of SELU 'act'"]
+    assert mon.report() == [] and not net.act._forward_pre_hooks
+    SelfNormalizationMonitor(shared := SharedAct())
+    SelfNormalizationMonitor(mixed := Mixed())
+    assert not shared.act._forward_pre_hooks and len(mixed.act._forward_pre_hooks) == 1
 
 
 def test_monitor_start_false_raises_with_the_fix_and_nested_blocks_are_safe():

@@ -14,10 +14,16 @@ for them in its first recorded pass), the functional calls through a
 ``TorchFunctionMode`` active during recorded passes only.  Each SELU call's
 input is attributed to the ``Linear`` / ``Conv`` module that produced that
 very tensor (forward hooks record the weight layers' outputs, matched by
-identity, also through dropout and ``Identity`` modules).  So a shared SELU
-module used after every layer of a ``ModuleList``, ``F.selu`` in ``forward``,
-or modules registered ``l1, l2, act`` and used as ``act(l2(act(l1(x))))`` are
-all monitored layer by layer.  Per layer and recorded pass it reports
+identity, also through dropout and ``Identity`` modules).  Each call is one
+row, whichever way it is reached: ``torch.nn.SELU``'s forward is ``F.selu``,
+and a functional SELU called inside a SELU module's forward is that module's
+call (while functional calls are watched, a forward pre-hook on each SELU
+module marks its calls); a SELU module inside a SELU module is part of its
+call.  So a shared SELU module used after every layer of a ``ModuleList``,
+``F.selu`` in ``forward`` (also next to ``torch.nn.SELU`` modules, also in a
+forward ``torch.fx`` cannot trace), or modules registered ``l1, l2, act`` and
+used as ``act(l2(act(l1(x))))`` are all monitored layer by layer.  Per layer
+and recorded pass it reports
 
 * the layer input's mean and variance (pooled over the batch and the input
   units: the empirical ``(mu, nu)``) and whether they are in the box;
@@ -261,15 +267,22 @@ class _WeightCopies:
 
 
 class _FunctionalSELU(TorchFunctionMode):
-    """Sees ``F.selu`` / ``torch.selu`` calls during a recorded pass."""
+    """Sees ``F.selu`` / ``torch.selu`` calls during a recorded pass.
+
+    A call made inside a SELU module's ``forward`` (``torch.nn.SELU.forward`` is
+    ``F.selu``) is that module's call, which its own hook records: ``inside``
+    counts the SELU module calls under way (a forward pre-hook on each SELU module
+    adds one, its forward hook takes it back) and such calls are not recorded.
+    """
 
     def __init__(self, monitor: SelfNormalizationMonitor) -> None:
         super().__init__()
         self.monitor = monitor
+        self.inside = 0
 
     def __torch_function__(self, func, types, args=(), kwargs=None):  # noqa: ANN001
         out = func(*args, **(kwargs or {}))
-        if func in _SELU_FUNCTIONS and args:
+        if func in _SELU_FUNCTIONS and args and not self.inside:
             self.monitor._activation(_FUNCTIONAL, _FUNCTIONAL, _STANDARD, args[0], out)
         return out
 
@@ -335,6 +348,7 @@ class SelfNormalizationMonitor:
             self._warn(f"{type(model).__name__} has no SELU module and its forward calls no "
                        "functional SELU: nothing to monitor")
         self._handles: list[Any] = []
+        self._enter_hooks: list[Any] = []  # on the SELU modules, while functions are watched
         self._depth = 0
         self._started = False
         self._calls = 0
@@ -371,20 +385,29 @@ class SelfNormalizationMonitor:
         h = self._handles
         h.append(self.model.register_forward_pre_hook(self._begin_pass))
         h.append(self.model.register_forward_hook(self._end_pass, always_call=True))
+        selus: list[str] = []
         for name, m in self.model.named_modules():
             if isinstance(m, _WEIGHTED):
                 h.append(m.register_forward_hook(self._weight_hook(name)))
             elif (design := selu_constants(m)) is not None:
-                h.append(m.register_forward_hook(self._selu_hook(name, design)))
+                if any(name.startswith(f"{s}.") for s in selus):
+                    continue  # a SELU inside a SELU module: part of that module's call
+                selus.append(name)
+                counted = self._watch_functions
+                h.append(m.register_forward_hook(self._selu_hook(name, design, counted),
+                                                 always_call=counted))
+                if counted:
+                    self._enter_hooks.append(m.register_forward_pre_hook(self._enter_selu))
             elif _transparent(m):
                 h.append(m.register_forward_hook(self._transparent_hook(name)))
         return self
 
     def close(self) -> None:
         """Remove every hook (idempotent); the recorded rows stay readable."""
-        for h in self._handles:
+        for h in self._handles + self._enter_hooks:
             h.remove()
         self._handles.clear()
+        self._enter_hooks.clear()
         self._depth = 0
         if self._mode is not None:  # a pass interrupted by an exception
             self._mode.__exit__(None, None, None)
@@ -435,6 +458,10 @@ class SelfNormalizationMonitor:
         if not self._traced and self._recorded_passes == 1:
             self._watch_functions = any(r.activation == _FUNCTIONAL for r in p.rows) or any(
                 n == _FUNCTIONAL for n in p.unattributed)
+            if not self._watch_functions:
+                for h in self._enter_hooks:
+                    h.remove()
+                self._enter_hooks.clear()
         if not p.activations_seen:
             self._warn_once("none", f"a recorded pass of {type(self.model).__name__} called "
                             "no SELU: nothing to monitor")
@@ -457,11 +484,23 @@ class SelfNormalizationMonitor:
                 p.producers[id(output)] = (output, name, module, x, x._version)
         return hook
 
-    def _selu_hook(self, name: str, design: dict[str, Any]):
+    def _enter_selu(self, module: nn.Module, args: Any) -> None:
+        """A SELU module's call begins: functional SELU calls in it are that call."""
+        if self._mode is not None:
+            self._mode.inside += 1
+
+    def _selu_hook(self, name: str, design: dict[str, Any], counted: bool):
+        """A SELU module's forward hook; ``counted``: it ends a call ``_enter_selu`` counted."""
         def hook(module: nn.Module, inputs: tuple[Any, ...], output: torch.Tensor) -> None:
             if self._current is not None and inputs:
                 self._activation(name, module, design, inputs[0], output)
-        return hook
+
+        def counted_hook(module: nn.Module, inputs: tuple[Any, ...], output: Any) -> None:
+            mode = self._mode
+            if mode is not None and mode.inside:
+                mode.inside -= 1
+            hook(module, inputs, output)
+        return counted_hook if counted else hook
 
     def _activation(self, name: str, module: Any, design: dict[str, Any], x: Any,
                     out: Any) -> None:
