@@ -8,11 +8,13 @@ the build), the API pages from the docstrings, the command-line page from the re
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 import subprocess
 import sys
 from html import unescape
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -90,3 +92,106 @@ def test_cli_page_is_the_real_parser(site):
             for flag in action.option_strings:
                 if flag.startswith("--"):
                     assert flag in text, (name, flag)
+
+
+def _pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+class _Resources(HTMLParser):
+    """What a page makes the browser load: every ``src`` and every ``<link href>``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if a.get("src"):
+            self.urls.append(a["src"])
+        if tag == "link" and a.get("href"):
+            self.urls.append(a["href"])
+
+
+def _is_local(url: str) -> bool:
+    return not re.match(r"^([a-z][a-z0-9+.-]*:|//)", url, flags=re.I) or url.startswith("data:")
+
+
+def test_the_site_reads_with_no_network(site):
+    """No page loads a script, stylesheet, font or image from elsewhere (the math renderer
+    of Sphinx loads MathJax from a CDN), and no stylesheet imports one."""
+    pages = _pages(site)
+    assert len(pages) > 50
+    for page in pages:
+        parser = _Resources()
+        parser.feed(page.read_text(encoding="utf-8"))
+        assert parser.urls, page
+        outside = [u for u in parser.urls if not _is_local(u)]
+        assert not outside, (page.relative_to(site), outside)
+        for url in parser.urls:  # and what it loads is in the site
+            path = url.split("?")[0].split("#")[0]
+            if path and not url.startswith("data:"):
+                assert (page.parent / path).resolve().is_file(), (page.relative_to(site), url)
+    for css in site.joinpath("_static").rglob("*.css"):
+        text = re.sub(r"/\*.*?\*/", "", css.read_text(encoding="utf-8"), flags=re.S)
+        for url in re.findall(r"(?:url\(|@import\s+)\s*['\"]?([^'\")\s;]+)", text):
+            assert _is_local(url), (css.name, url)
+
+
+def test_math_is_rendered_when_the_site_is_built(site):
+    """Every formula is MathML in the page: no TeX left for a script to typeset."""
+    with_math = 0
+    for page in _pages(site):
+        html = page.read_text(encoding="utf-8")
+        body = html[html.find("<body"):]
+        assert not re.search(r"<script[^>]*mathjax", body, flags=re.I), page
+        assert 'class="math-error"' not in body, page
+        prose = re.sub(r"<(pre|code)\b.*?</\1>", "", body, flags=re.S)  # code may hold "\("
+        for raw in (r"\(", r"\)", r"\[", r"\]", "$$"):
+            assert raw not in prose, (page.relative_to(site), raw)
+        with_math += "<math" in body
+    assert with_math >= 10
+    # notebook 1's moment maps: the sympy text/latex outputs, displayed
+    nb = _page(site, "notebooks/01_constants_and_moment_maps")
+    assert len(re.findall(r'<div class="output text_latex math">\s*<math [^>]*display="block"',
+                          nb)) == 2
+    assert "<mi>erfc</mi>" in nb.replace(' mathvariant="normal"', "")
+    # a docstring's ``.. math::`` and inline :math:
+    quadrature = _page(site, "api/selu_proof.kernel.quadrature")
+    assert "<mi>φ</mi>" in quadrature and "<mo>∫</mo>" in quadrature
+    # display math is a block of its own that scrolls sideways (site.css)
+    for page in _pages(site):
+        html = page.read_text(encoding="utf-8")
+        blocks = len(re.findall(r'<div class="[^"]*\bmath">\s*(<span class="eqno">.*?</span>)?'
+                                r'\s*<math [^>]*display="block"', html, flags=re.S))
+        assert blocks == html.count('display="block"'), page
+    css = (site / "_static" / "site.css").read_text(encoding="utf-8")
+    assert re.search(r"div\.math \{[^}]*overflow-x: auto", css)
+    assert re.search(r"div\.cell_output \.output \{[^}]*overflow-x: auto", css)
+    assert 'href="_static/site.css' in _page(site, "index")
+
+
+def _math_extension():
+    spec = importlib.util.spec_from_file_location("math_to_mathml",
+                                                  DOCS / "_ext" / "math_to_mathml.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_one_digit_arguments_are_read_as_tex_reads_them():
+    """``\\tfrac12 x`` is one half times x (TeX), not 12 over x (docutils' own reading)."""
+    ext = _math_extension()
+    mathml = re.sub(r"\s+", "", ext.to_mathml(r"\tfrac12 x", block=False, node=None))
+    assert "<mfrac" in mathml and "<mn>1</mn><mn>2</mn></mfrac><mi>x</mi>" in mathml
+    tex = ext.tex_as_tex_reads_it(r"x^12 + \sqrt23 + \binom12")
+    assert tex == r"x^{1}2 + \sqrt{2}3 + \binom{1}{2}"
+    assert ext.tex_as_tex_reads_it(r"x_{12} + \frac{1}{2}") == r"x_{12} + \frac{1}{2}"
+
+
+def test_an_unknown_tex_command_is_a_warning_not_raw_tex(caplog):
+    ext = _math_extension()
+    out = ext.to_mathml(r"\notacommand{x} < 1", block=True, node=None)
+    assert out == '<code class="math-error">\\notacommand{x} &lt; 1</code>'
+    assert any("notacommand" in r.getMessage() and r.levelname == "WARNING"
+               for r in caplog.records)
