@@ -21,6 +21,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # document this checkout, installed or not
 sys.path.insert(0, str(ROOT / "docs" / "_ext"))
 
+from docutils import nodes  # noqa: E402
+from sphinx.ext import autosummary  # noqa: E402
+
 import selu_proof  # noqa: E402
 
 project = "selu-proof"
@@ -63,6 +66,8 @@ napoleon_google_docstring = False
 napoleon_numpy_docstring = True
 napoleon_use_rtype = False
 napoleon_use_ivar = True  # "Attributes" as fields: no second entry beside a NamedTuple's own
+# a summary is the first sentence: "(paper Eq. (8)-(9))" does not end it
+autosummary.WELL_KNOWN_ABBREVIATIONS += ("Eq.", "Eqs.")
 
 #: the modules with an API page: the autosummary lists of api.rst, the one place they are named
 API_MODULES = re.findall(r"^   (selu_proof[\w.]*)$", (ROOT / "docs" / "api.rst").read_text(),
@@ -95,9 +100,55 @@ def _skip_reexported_class(app, what, name, obj, skip, options):
     return None
 
 
+#: napoleon's field for ``a, b : type`` under "Attributes": one ``:ivar a, b:`` that Sphinx
+#: reads as a single name
+_SHARED_FIELD = re.compile(r"^:(ivar|vartype) (\w+(?:, *\w+)+): ?(.*)$")
+
+
+def _one_field_per_name(app, what, name, obj, options, lines):
+    """Split ``:ivar a, b:`` and ``:vartype a, b:`` into one field per name."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        m = _SHARED_FIELD.match(lines[i])
+        if m is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        end = i + 1
+        while end < len(lines) and lines[end].startswith(" "):  # the field's later lines
+            end += 1
+        for field_name in re.split(r", *", m[2]):
+            out += [f":{m[1]} {field_name}: {m[3]}", *lines[i + 1:end]]
+        i = end
+    lines[:] = out
+
+
+def _fields_once(app, domain, objtype, contentnode):
+    """A class whose "Attributes" list its fields shows each field once.
+
+    The type hints of a dataclass's or NamedTuple's constructor add an empty ``:param x:``
+    and a ``:type x:`` for every field; those of a documented field are dropped.
+    """
+    if domain != "py" or objtype != "class":
+        return
+    for field_list in [n for n in contentnode if isinstance(n, nodes.field_list)]:
+        names = [f[0].astext().split() for f in field_list]
+        documented = {n[1] for n in names if len(n) == 2 and n[0] in ("ivar", "var", "cvar")}
+        added = {n[1] for f, n in zip(field_list, names) if n[0] == "param" and len(n) == 2
+                 and n[1] in documented and not f[1].astext().strip()}
+        for f, n in zip(list(field_list), names):
+            if len(n) == 2 and n[0] in ("param", "type") and n[1] in added:
+                field_list.remove(f)
+        if not len(field_list):
+            contentnode.remove(field_list)
+
+
 def setup(app):
     app.connect("autodoc-process-docstring", _note_page)
+    app.connect("autodoc-process-docstring", _one_field_per_name, priority=600)  # after napoleon
     app.connect("autodoc-skip-member", _skip_reexported_class)
+    app.connect("object-description-transform", _fields_once, priority=600)  # after type hints
 
 html_theme = "furo"
 html_title = "selu-proof"

@@ -195,3 +195,37 @@ def test_an_unknown_tex_command_is_a_warning_not_raw_tex(caplog):
     assert out == '<code class="math-error">\\notacommand{x} &lt; 1</code>'
     assert any("notacommand" in r.getMessage() and r.levelname == "WARNING"
                for r in caplog.records)
+
+
+
+
+def test_api_pages_read_right(site):
+    api = _page(site, "api")
+    # notes for maintainers stay in the source
+    assert "change its line here" not in api and "only place" not in api
+    assert "change its line here" in (DOCS / "api.rst").read_text(encoding="utf-8")
+    # each module's summary is its whole first sentence ("(paper Eq. (8)-(9))" included)
+    summaries = [unescape(re.sub(r"<[^>]+>", "", s)).strip() for s in
+                 re.findall(r'<tr class="row-(?:odd|even)"><td>.*?</td>\s*<td><p>(.*?)</p></td>',
+                            api, flags=re.S)]
+    assert len(summaries) >= 29
+    for s in summaries:
+        assert s.endswith(".") and s.count("(") == s.count(")"), s
+    assert any("(paper Eq. (8)-(9))" in s for s in summaries)
+    # a property's summary is not read as "type: description" (no "Type" field anywhere)
+    for page in site.joinpath("api").glob("*.html"):
+        assert ">Type<" not in page.read_text(encoding="utf-8"), page.name
+    # a dataclass's fields: each once, with its type, "a, b : T" as two fields
+    page = _page(site, "api/selu_proof.kernel.activations")
+    start = page.index('id="selu_proof.kernel.activations.CatalogueActivation"')
+    own = page[start:page.index('<dl class="py ', start)]
+    fields = {name: unescape(re.sub(r"<[^>]+>", "", kind)) for name, kind in
+              re.findall(r"<li><p><strong>(\w+)</strong> \((.*?)\) –", own, flags=re.S)}
+    assert list(fields) == ["name", "params", "pieces", "growth", "derivative_growth", "odd",
+                            "spec"], fields
+    assert fields["growth"] == fields["derivative_growth"] == "Growth"
+    assert fields["spec"] == "str" and fields["params"] == "Mapping[str, Fraction | str]"
+    assert ">Parameters<" not in own  # the constructor's arguments are these fields
+    assert "zero_mean" in page and "Whether" in page
+    plots = _page(site, "api/selu_proof.plots")
+    assert "<strong>omega</strong>" in plots and "<strong>tau</strong>" in plots
