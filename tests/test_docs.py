@@ -198,6 +198,16 @@ def test_an_unknown_tex_command_is_a_warning_not_raw_tex(caplog):
 
 
 
+def test_notebook_titles_are_numbered_one_way(site):
+    for nb in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        first = json.loads(nb.read_text(encoding="utf-8"))["cells"][0]
+        assert first["cell_type"] == "markdown", nb.name
+        title = "".join(first["source"]).splitlines()[0]
+        number = int(nb.name.split("_")[0])
+        assert re.fullmatch(rf"# {number}\. [A-Z][^—]+", title), (nb.name, title)
+        html = _page(site, f"notebooks/{nb.stem}")
+        assert re.search(rf"<h1>{number}\. ", html), nb.name
+
 
 def test_api_pages_read_right(site):
     api = _page(site, "api")
