@@ -37,6 +37,7 @@ extensions = [
     "sphinx.ext.autosummary",
     "sphinx.ext.napoleon",
     "sphinxarg.ext",
+    "matplotlib.sphinxext.plot_directive",
     "math_to_mathml",
 ]
 
@@ -68,6 +69,11 @@ napoleon_use_rtype = False
 napoleon_use_ivar = True  # "Attributes" as fields: no second entry beside a NamedTuple's own
 # a summary is the first sentence: "(paper Eq. (8)-(9))" does not end it
 autosummary.WELL_KNOWN_ABBREVIATIONS += ("Eq.", "Eqs.")
+
+# the landing page's figure, drawn by the library when the site is built
+plot_html_show_source_link = False
+plot_html_show_formats = False
+plot_formats = [("png", 150)]
 
 #: the modules with an API page: the autosummary lists of api.rst, the one place they are named
 API_MODULES = re.findall(r"^   (selu_proof[\w.]*)$", (ROOT / "docs" / "api.rst").read_text(),

@@ -197,6 +197,33 @@ def test_an_unknown_tex_command_is_a_warning_not_raw_tex(caplog):
                for r in caplog.records)
 
 
+def test_the_index_is_a_landing_page(site):
+    index = _page(site, "index")
+    article = index[index.find("<article"):index.find("</article>")]
+    text = unescape(re.sub(r"<[^>]+>", "", article))
+    # what the toolkit does and the install line: the README's introduction, included
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    intro = readme.split("<!-- intro: docs/index.md includes from here -->")[1]
+    intro = intro.split("<!-- end of intro -->")[0]
+    first = " ".join(intro.split("\n\n")[0].split())
+    assert "A Python toolkit that derives the constants" in first
+    assert "pip install . && selu-proof prove --all" in intro
+    assert "pip install . && selu-proof prove --all" in text
+    assert "about 1,800 boxes" in " ".join(text.split())
+    # one figure, drawn when the site is built, and in the site
+    images = re.findall(r'<img [^>]*src="([^"]+)"', article)
+    assert len(images) == 1 and (site / images[0]).stat().st_size > 20_000
+    # the headline results: every row of the README's results table
+    rows = re.findall(r"^\| .+? \| `(\w+)` \| proved \| (\d+) \|", readme, flags=re.M)
+    assert len(rows) == 8
+    cells = re.findall(r"<td><p>(.*?)</p></td>", article, flags=re.S)
+    for spec, boxes in rows:
+        assert f'<span class="pre">{spec}</span>' in article and boxes in cells, spec
+    # where to go next: links into the guide, the notebooks and the references
+    for target in ("getting_started.html", "how_it_works.html", "specs.html", "api.html",
+                   "cli.html", "notebooks/01_constants_and_moment_maps.html"):
+        assert f'href="{target}' in article, target
+
 
 def test_notebook_titles_are_numbered_one_way(site):
     for nb in sorted((ROOT / "notebooks").glob("*.ipynb")):
@@ -239,3 +266,14 @@ def test_api_pages_read_right(site):
     assert "zero_mean" in page and "Whether" in page
     plots = _page(site, "api/selu_proof.plots")
     assert "<strong>omega</strong>" in plots and "<strong>tau</strong>" in plots
+
+
+def test_readme_sends_readers_to_the_built_site():
+    """The pages use MyST roles, includes and generated references, which GitHub shows as
+    source: the README points to the site and how to build it."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = " ".join(readme.split("\n## Documentation\n")[1].split("\n## ")[0].split())
+    assert "as they are" not in section
+    assert "`pip install '.[docs]' && python -m sphinx -b html docs docs/_build/html`" in section
+    assert "open `docs/_build/html/index.html`" in section
+    assert "{doc}" in (DOCS / "getting_started.md").read_text(encoding="utf-8")  # MyST roles
