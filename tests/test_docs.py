@@ -8,14 +8,15 @@ the build), the API pages from the docstrings, the command-line page from the re
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
+import runpy
 import subprocess
 import sys
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -171,12 +172,8 @@ def test_math_is_rendered_when_the_site_is_built(site):
     assert 'href="_static/site.css' in _page(site, "index")
 
 
-def _math_extension():
-    spec = importlib.util.spec_from_file_location("math_to_mathml",
-                                                  DOCS / "_ext" / "math_to_mathml.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def _math_extension() -> SimpleNamespace:
+    return SimpleNamespace(**runpy.run_path(str(DOCS / "_ext" / "math_to_mathml.py")))
 
 
 def test_one_digit_arguments_are_read_as_tex_reads_them():
