@@ -204,7 +204,8 @@ def correlation_map(c: Any, a: Any, v: Any, alpha: Any, lam: Any, *, dps: int = 
     r"""The correlation map ``c -> c~`` of a SELU layer (mpmath quadrature, not rigorous).
 
     .. math:: \tilde c = \frac{E[\mathrm{selu}(z)\mathrm{selu}(z')] - \tilde\mu^2}{\tilde\nu},
-              \quad (z, z') \sim N\Big(\binom{a}{a}, v\begin{pmatrix}1 & c\\ c & 1\end{pmatrix}\Big)
+              \quad (z, z') \sim
+              N\Bigl(\binom{a}{a}, v\begin{pmatrix}1 & c\\ c & 1\end{pmatrix}\Bigr)
 
     >>> from selu_proof.kernel.constants import ALPHA_01, LAMBDA_01
     >>> float(correlation_map(1, 0, 1, ALPHA_01, LAMBDA_01))

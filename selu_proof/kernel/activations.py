@@ -102,7 +102,7 @@ class CatalogueActivation:
     ----------
     name : str
         Catalogue name (aliases resolved, e.g. ``swish`` -> ``silu``).
-    params : dict
+    params : Mapping[str, Fraction | str]
         Parameter name -> exact value (:class:`~fractions.Fraction`) or the name of a
         kernel constant (``"alpha_01"``, ``"lambda_01"``).
     pieces : tuple of Piece
@@ -111,6 +111,8 @@ class CatalogueActivation:
         Proved bounds on ``|f|`` and ``|f'|``.
     odd : bool
         ``f(-x) = -f(x)`` exactly (so ``E f(z) = 0`` for ``z ~ N(0, v)``).
+    spec : str
+        ``NAME:key=value,...`` with every parameter, as :func:`parse_activation` reads it.
     """
 
     name: str
@@ -123,9 +125,7 @@ class CatalogueActivation:
 
     @property
     def zero_mean(self) -> bool:
-        """``E f(z) = 0`` exactly for ``z ~ N(0, 1)``: an odd ``f``, or a SELU with
-        ``alpha = alpha_01`` (the equation that defines ``alpha_01``, any ``lambda``).
-        """
+        """Whether ``E f(z) = 0`` exactly, ``z ~ N(0, 1)`` (odd ``f``, or SELU at ``alpha_01``)."""
         return self.odd or (self.name == "selu" and self.params.get("alpha") == "alpha_01")
 
     @property

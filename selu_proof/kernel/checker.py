@@ -94,7 +94,7 @@ class CheckResult:
     goals: list[dict[str, Any]] = field(default_factory=list)
     #: the domain the claims were proved on, ``{variable: [lo, hi]}`` as exact decimals
     domain: dict[str, list[str]] = field(default_factory=dict)
-    #: the model the claims are about: ``{"alpha", "lambda"}`` of a SELU, or the
+    #: the model the claims are about, ``{"alpha", "lambda"}`` of a SELU or the
     #: specification's ``[parameters]`` naming a catalogue activation
     parameters: dict[str, str] = field(default_factory=dict)
 

@@ -403,7 +403,7 @@ def pair_expectation(act: CatalogueActivation, h: str, a: arb, v: arb, c: arb) -
 
     Conditioning on ``z``: ``z' | z ~ N(m(z), v(1 - c^2))``, ``m(z) = a + c(z - a)``, and
 
-    .. math:: E[h(z)h(z')] = E_z\big[h(z)\,G(z)\big], \qquad G(z) = E[h(w)],\
+    .. math:: E[h(z)h(z')] = E_z\bigl[h(z)\,G(z)\bigr], \qquad G(z) = E[h(w)],\
               w \sim N(m(z), v(1 - c^2)).
 
     ``G`` is entire in ``z`` (the Gaussian kernel is entire in its mean), so the outer

@@ -57,7 +57,7 @@ __all__ = ["VARIABLES", "CLAIM_KINDS", "Spec", "SpecError", "parse_spec", "load_
 VARIABLES: tuple[str, ...] = ("mu", "omega", "nu", "tau")
 CLAIM_KINDS: tuple[str, ...] = ("spectral_norm_below", "maps_into", "variance_decreases",
                                 "variance_increases", "chi1_below", "chi1_above", "extremum")
-#: quantities an ``extremum`` claim bounds: S(H), S(J), mu~, nu~, nu~ - nu, chi1
+#: quantities an ``extremum`` claim bounds (S(H), S(J), mu~, nu~, nu~ - nu, chi1)
 EXTREMUM_QUANTITIES: tuple[str, ...] = ("norm-H", "norm-J", "mean", "var", "var-change",
                                         "chi1")
 #: width of an extremum's bracket when the claim states none

@@ -190,7 +190,7 @@ class LayerRecord:
 
     @property
     def dev_mean(self) -> float | None:
-        """``(mean - predicted_mean) / se_mean``: deviation from iterated ``g`` in SE."""
+        """Deviation from iterated ``g`` in SE, ``(mean - predicted_mean) / se_mean``."""
         return self._dev(self.mean, self.predicted_mean, self.se_mean)
 
     @property
@@ -200,7 +200,7 @@ class LayerRecord:
 
     @property
     def step_dev_mean(self) -> float | None:
-        """``(mean - step_mean) / se_mean``: deviation from one step of ``g``."""
+        """Deviation from one step of ``g`` in SE, ``(mean - step_mean) / se_mean``."""
         return self._dev(self.mean, self.step_mean, self.se_mean)
 
     @property

@@ -88,7 +88,7 @@ class SELU(DesignedState, nn.Module):
 
     @property
     def saturation(self) -> float:
-        """``lim selu(x)`` for ``x -> -inf``: ``-lambda*alpha`` (:func:`.design.saturation`)."""
+        """``-lambda*alpha``, the limit of ``selu(x)`` at ``-inf`` (:func:`.design.saturation`)."""
         return saturation(self.alpha, self.lam)
 
     def design(self) -> dict[str, Any]:
