@@ -16,7 +16,7 @@ __all__ = ["main", "build_parser"]
 
 #: subcommand modules, in the order ``--help`` lists them
 _COMMAND_MODULES = ("constants", "design", "normalize", "prove", "bound", "explore",
-                    "simulate", "plot", "mean_field", "train", "gan", "table")
+                    "simulate", "plot", "mean_field", "train", "gan", "table", "transform")
 
 
 class _Parser(argparse.ArgumentParser):
