@@ -65,7 +65,7 @@ from selu_proof.meanfield import _interval
 
 __all__ = ["METHODS", "MAX_DEPTH", "DEFAULTS", "TransformError", "Transform", "transform",
            "per_layer_target", "second_derivative", "leaky_relu_cmap", "SECOND_DERIVATIVES",
-           "RELU_SHIFT_SWITCH"]
+           "RELU_SHIFT_SWITCH", "subnet_max_func"]
 
 #: the two methods
 METHODS = ("dks", "tat")
@@ -347,6 +347,29 @@ def per_layer_target(method: str, value: Fraction, depth: int,
     return "C''(1)", ball(value) / (scale if scale > 1 else arb(1))
 
 
+def subnet_max_func(depth: int, shortcut_weight: float | None = None
+                    ) -> Callable[[float, Callable[[float], float]], float]:
+    """The two architectures above as ``dks``'s ``subnet_max_func(x, r_fn)`` (floats), to
+    hand to ``dks`` so that its results are comparable with :func:`transform`'s.
+
+    >>> subnet_max_func(3)(1.0, lambda y: 2 * y), subnet_max_func(2, 0.5)(0.0, lambda y: y + 1)
+    (8.0, 1.5)
+    """
+    def plain(x: float, r_fn: Callable[[float], float]) -> float:
+        for _ in range(depth):
+            x = r_fn(x)
+        return x
+
+    def residual(x: float, r_fn: Callable[[float], float]) -> float:
+        w2 = float(shortcut_weight) ** 2  # type: ignore[arg-type]
+        y = x
+        for _ in range(depth):
+            y = w2 * y + (1 - w2) * r_fn(y)
+        return max(y, r_fn(x))
+
+    return plain if shortcut_weight is None else residual
+
+
 def _network_value(method: str, local: arb, depth: int, w: Fraction | None) -> arb:
     """The network-level value ``M`` from a local one (the inverse of
     :func:`per_layer_target`, evaluated on the certified enclosure).
@@ -428,9 +451,9 @@ class Transform:
         out["fixed_by_convention"] = list(self.fixed)
         out["uniqueness"] = {
             "status": "unique",
-            "box": {k: _interval(x, 6) for k, x in self.box.items()},
-            "how": "Krawczyk image strictly inside the box: exactly one solution there "
-                   "(solutions outside the box are not excluded)"}
+            "box": {k: _inward(x) for k, x in self.box.items()},
+            "how": "Krawczyk image strictly inside the box (rounded inward here): exactly "
+                   "one solution there (solutions outside the box are not excluded)"}
         out["maps"] = {k: iv(x) for k, x in self.maps.items()}
         out["network"] = {k: iv(x) for k, x in self.network.items()}
         out["notes"] = list(self.notes)
@@ -551,14 +574,35 @@ def _certify(equations: Callable[[Sequence[arb], bool], list[_Jet]], x0: Sequenc
             x = [(xi - s).mid() for xi, s in zip(x, steps, strict=True)]
             if all(abs(s) < arb(2) ** (16 - prec) * (1 + abs(xi)) for s, xi in zip(steps, x)):
                 break
-        r = arb(2) ** (-(prec // 2))
-        box = [xi + arb(0, (r * (1 + abs(xi))).upper()) for xi in x]
+        boxes = [[xi + arb(0, (arb(2) ** -bits * (1 + abs(xi))).upper()) for xi in x]
+                 for bits in (30, prec // 2)]
 
-    out = krawczyk(lambda y: [e.v for e in equations(y, False)],
-                   lambda y: [e.g for e in equations(y, True)], box, prec)
-    if out.status != "unique" or out.enclosure is None:
-        raise TransformError(f"the solution is not certified: {out.reason}")
-    return tuple(box) + tuple(out.enclosure)
+    def test(box: list[arb]) -> Any:
+        return krawczyk(lambda y: [e.v for e in equations(y, False)],
+                        lambda y: [e.g for e in equations(y, True)], box, prec)
+
+    # the tight box gives the enclosure; the wide one (relative radius 2^-30), when the
+    # test passes there too, a stronger uniqueness statement (the tight box lies inside it)
+    tight = test(boxes[1])
+    if tight.status != "unique" or tight.enclosure is None:
+        raise TransformError(f"the solution is not certified: {tight.reason}")
+    wide = test(boxes[0])
+    box = boxes[0] if wide.status == "unique" else boxes[1]
+    return tuple(box) + tuple(tight.enclosure)
+
+
+def _inward(x: arb) -> list[str]:
+    """``[lo, hi]`` inside the ball ``x``, with the fewest digits (at least 6) that keep
+    ``lo < hi``: a box in which a claim holds is never printed larger than it is.
+    """
+    from selu_proof.kernel.exact import ball_ends, decimal_down, decimal_up
+
+    lo, hi = ball_ends(x)
+    for d in range(6, 80):
+        a, b = decimal_up(lo, d), decimal_down(hi, d)
+        if Fraction(a) < Fraction(b):
+            return [a, b]
+    raise ValueError("the box is too narrow to print")
 
 
 def transform(spec: str, method: str, *, depth: int, zeta: Fraction | None = None,

@@ -11,6 +11,7 @@ from fractions import Fraction
 
 import mpmath
 import pytest
+from test_docs_any_activation import _inside
 
 from selu_proof.cli import main
 from selu_proof.gains import (
@@ -24,21 +25,11 @@ from selu_proof.gains import (
 from selu_proof.kernel.activations import CATALOGUE
 
 _ROW = re.compile(r"^\| (.*) \|$", re.M)
-_IV = re.compile(r"\[([^,\]]+), ([^\]]+)\]")
 
 
 def _cells(table: str) -> list[list[str]]:
     rows = [[c.strip() for c in m.group(1).split(" | ")] for m in _ROW.finditer(table)]
     return rows[1:]  # the header (the rule |---| does not match)
-
-
-def _inside(fresh: list[str] | None, cell: str) -> bool:
-    if fresh is None:
-        return cell == "-"
-    m = _IV.fullmatch(cell)
-    assert m, cell
-    lo, hi = Fraction(m.group(1)), Fraction(m.group(2))
-    return lo <= Fraction(fresh[0]) and Fraction(fresh[1]) <= hi
 
 
 def _contains(iv: list[str], x) -> bool:

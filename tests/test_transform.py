@@ -206,3 +206,18 @@ def test_bad_input_is_one_line(capsys, argv, fragment):
     assert code == 2
     err = capsys.readouterr().err
     assert fragment in err and len(err.strip().splitlines()) == 1, err
+
+
+def test_uniqueness_box_is_printed_inward_and_holds_the_solution():
+    from selu_proof.kernel.exact import ball_ends
+    from selu_proof.transform import _inward
+
+    with ctx.workprec(100):
+        x = arb("0.25") + arb(0, 1e-12)
+        lo, hi = (Fraction(t) for t in _inward(x))
+        a, b = ball_ends(x)
+        assert a <= lo < hi <= b
+    out = transform("gelu", "dks", depth=20, digits=12).as_dict(12)
+    for key, (blo, bhi) in out["uniqueness"]["box"].items():
+        plo, phi = out["parameters"][key]
+        assert Fraction(blo) < Fraction(plo) and Fraction(phi) < Fraction(bhi), key
