@@ -471,10 +471,13 @@ def _show(q: Fraction) -> str:
 
 
 def _residual_fn(act: CatalogueActivation, method: str, names: tuple[str, ...],
-                 fixed_shift: arb | None, local: arb) -> Callable[[Sequence[arb], bool],
-                                                                 list[_Jet]]:
-    """The equations as jets in the unknowns ``names`` (cleared of denominators)."""
+                 fixed_shift: arb | None, target: Callable[[], arb]
+                 ) -> Callable[[Sequence[arb], bool], list[_Jet]]:
+    """The equations as jets in the unknowns ``names`` (cleared of denominators); ``target()``
+    is the per-layer target at the working precision.
+    """
     def equations(x: Sequence[arb], grad: bool) -> list[_Jet]:
+        local = target()
         val = dict(zip(names, x, strict=True))
         alpha = val["input_scale"]
         b = val.get("input_shift", fixed_shift)
@@ -557,8 +560,25 @@ def _float_candidates(equations: Callable[[Sequence[float]], list[float]],
 
 
 def _certify(equations: Callable[[Sequence[arb], bool], list[_Jet]], x0: Sequence[float],
-             prec: int) -> tuple[arb, ...]:
-    """Newton at ``prec`` bits from ``x0``, then the Krawczyk test on a small box."""
+             prec: int) -> tuple[tuple[arb, ...], tuple[arb, ...], int]:
+    """Newton from ``x0``, then the Krawczyk test on a small box: ``(box, enclosure, bits)``.
+
+    The equations lose digits to cancellation when ``input_scale`` is small (deep networks:
+    ``Var f(u)`` is of order ``input_scale^2``), so a test that fails is repeated with 64 and
+    then 192 more bits.
+    """
+    reason = ""
+    for bits in (prec, prec + 64, prec + 192):
+        got = _certify_at(equations, x0, bits)
+        if isinstance(got, str):
+            reason = got
+            continue
+        return got[0], got[1], bits
+    raise TransformError(f"the solution is not certified: {reason}")
+
+
+def _certify_at(equations: Callable[[Sequence[arb], bool], list[_Jet]], x0: Sequence[float],
+                prec: int) -> tuple[tuple[arb, ...], tuple[arb, ...]] | str:
     from selu_proof.fixedpoint.krawczyk_operator import krawczyk
 
     n = len(x0)
@@ -585,10 +605,10 @@ def _certify(equations: Callable[[Sequence[arb], bool], list[_Jet]], x0: Sequenc
     # test passes there too, a stronger uniqueness statement (the tight box lies inside it)
     tight = test(boxes[1])
     if tight.status != "unique" or tight.enclosure is None:
-        raise TransformError(f"the solution is not certified: {tight.reason}")
+        return tight.reason
     wide = test(boxes[0])
     box = boxes[0] if wide.status == "unique" else boxes[1]
-    return tuple(box) + tuple(tight.enclosure)
+    return tuple(box), tuple(tight.enclosure)
 
 
 def _inward(x: arb) -> list[str]:
@@ -721,7 +741,8 @@ def _dks(act: CatalogueActivation, zeta: Fraction, depth: int, w: Fraction | Non
     else:
         names, fixed = ("input_scale", "input_shift"), None
         starts = [[s, b] for s in _SCALES for b in _SHIFTS]
-    eqs = _residual_fn(act, "dks", names, fixed, xi)
+    eqs = _residual_fn(act, "dks", names, fixed,
+                       lambda: per_layer_target("dks", zeta, depth, w)[1])
     x0 = _float_candidates(_float_equations(act, "dks", names, None if fixed is None
                                             else float(fixed.mid()), float(xi.mid())),
                            starts, lambda x: True)
@@ -730,10 +751,9 @@ def _dks(act: CatalogueActivation, zeta: Fraction, depth: int, w: Fraction | Non
                              "starting points (not a proof that none exists)")
     if fixed is None:
         x0 = _flip_odd(act, x0, False)
-    got = _certify(eqs, x0, prec)
-    n = len(names)
-    box, root = dict(zip(names, got[:n], strict=True)), got[n:]
-    with ctx.workprec(prec):
+    xbox, root, bits = _certify(eqs, x0, prec)
+    box = dict(zip(names, xbox, strict=True))
+    with ctx.workprec(bits):
         alpha = root[0]
         b = root[1] if fixed is None else fixed
         o, s, maps = _local_maps(act, alpha, b, None, act.name in SECOND_DERIVATIVES)
@@ -752,7 +772,7 @@ def _tat_smooth(act: CatalogueActivation, tau: Fraction, depth: int, w: Fraction
     with ctx.workprec(prec):
         name, k = per_layer_target("tat", tau, depth, w)
     names = ("input_scale", "input_shift", "output_shift")
-    eqs = _residual_fn(act, "tat", names, None, k)
+    eqs = _residual_fn(act, "tat", names, None, lambda: per_layer_target("tat", tau, depth, w)[1])
 
     def accept(x: list[float]) -> bool:  # dks's reject_condition: input_scale*S >= 2
         with ctx.workprec(64):
@@ -767,9 +787,9 @@ def _tat_smooth(act: CatalogueActivation, tau: Fraction, depth: int, w: Fraction
                              "input_scale*output_scale < 2 found from dks's starting points "
                              "(not a proof that none exists)")
     x0 = _flip_odd(act, x0, True)
-    got = _certify(eqs, x0, prec)
-    box, root = dict(zip(names, got[:3], strict=True)), got[3:]
-    with ctx.workprec(prec):
+    xbox, root, bits = _certify(eqs, x0, prec)
+    box = dict(zip(names, xbox, strict=True))
+    with ctx.workprec(bits):
         alpha, b, o = root
         _, s, maps = _local_maps(act, alpha, b, o, True)
         if not alpha * s < 2:
@@ -808,9 +828,8 @@ def _tat_leaky(eta: Fraction, depth: int, w: Fraction | None, prec: int) -> Tran
                 lo = mid
             else:
                 hi = mid
-    got = _certify(equations, [(lo + hi) / 2], prec)
-    with ctx.workprec(prec):
-        s = got[1]
+    xbox, (s,), bits = _certify(equations, [(lo + hi) / 2], prec)
+    with ctx.workprec(bits):
         scale = (2 / (1 + s * s)).sqrt()
         c0, dc0, _ = leaky_relu_cmap(arb(0), s)
         one = arb(1)
@@ -819,7 +838,7 @@ def _tat_leaky(eta: Fraction, depth: int, w: Fraction | None, prec: int) -> Tran
                                       + 2 * s) / (1 + s * s)}
         network = {"C_f(0)": _network_c0(s, depth, w)[0]}
     return Transform("leaky_relu", "tat", {"eta": eta}, depth, w, None,
-                     {"negative_slope": s, "output_scale": scale}, (), {"negative_slope": got[0]},
+                     {"negative_slope": s, "output_scale": scale}, (), {"negative_slope": xbox[0]},
                      maps, network,
                      ["leaky ReLU: the local C map in closed form (arc-cosine kernel), "
                       "output_scale = sqrt(2/(1 + negative_slope^2)) gives Q(1) = 1, as in dks",

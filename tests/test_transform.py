@@ -221,3 +221,11 @@ def test_uniqueness_box_is_printed_inward_and_holds_the_solution():
     for key, (blo, bhi) in out["uniqueness"]["box"].items():
         plo, phi = out["parameters"][key]
         assert Fraction(blo) < Fraction(plo) and Fraction(phi) < Fraction(bhi), key
+
+
+def test_a_deep_network_is_certified_with_more_bits():
+    """Depth 10,000: input_scale ~ 0.009 and the equations cancel about 50 bits; the Krawczyk
+    test at the base precision fails and is repeated with more bits."""
+    out = transform("tanh", "dks", depth=10_000, digits=8).as_dict(8)
+    assert _contains(out["network"]["C'_f(1)"], Fraction(3, 2))
+    assert Fraction(out["parameters"]["input_scale"][1]) < Fraction(1, 100)
