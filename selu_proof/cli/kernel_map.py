@@ -9,7 +9,7 @@ import argparse
 import sys
 
 from selu_proof.cli.common import CLIError, emit_json, parse_exact, progress
-from selu_proof.cli.normalize import activation_help, parse_activation_arg
+from selu_proof.cli.normalize import add_activation_argument, parse_activation_arg
 
 #: most significant digits of ``--digits``
 MAX_DIGITS = 30
@@ -29,9 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "by nested rigorous quadrature (a few seconds per point); every printed interval is "
         "rounded outward. Exit status 0 when certified, 2 for bad input.",
     )
-    p.add_argument("activation", metavar="NAME",
-                   help="NAME or NAME:key=value,... with exact decimals; catalogue: "
-                   + activation_help().replace("%", "%%"))
+    add_activation_argument(p)
     where = p.add_mutually_exclusive_group()
     where.add_argument("--c", metavar="C", help="one correlation in [-1, 1] (default 0)")
     where.add_argument("--grid", type=int, metavar="N",

@@ -22,6 +22,13 @@ def activation_help() -> str:
     return f"{'; '.join(items)} (aliases: {aliases})"
 
 
+def add_activation_argument(p: argparse.ArgumentParser) -> None:
+    """The positional ``NAME`` (a catalogue activation with exact parameters)."""
+    p.add_argument("activation", metavar="NAME",
+                   help="NAME or NAME:key=value,... with exact decimals; catalogue: "
+                   + activation_help().replace("%", "%%"))
+
+
 def parse_activation_arg(text: str):
     """Parse ``NAME[:key=value,...]`` or raise a one-line :class:`CLIError`."""
     from selu_proof.kernel.activations import ActivationError, parse_activation
@@ -49,9 +56,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "outward. Exit status 0 when certified, 2 for bad input or when the normalization "
         "does not exist or is not certified.",
     )
-    p.add_argument("activation", metavar="NAME",
-                   help="NAME or NAME:key=value,... with exact decimals; catalogue: "
-                   + activation_help().replace("%", "%%"))
+    add_activation_argument(p)
     p.add_argument("--convention", choices=("affine", "gpn"), default="affine",
                    help="affine lambda*(f - beta) (default; lambda is the normalizer-free "
                    "gain 1/std f(z)) or gpn gamma*(f + beta)")

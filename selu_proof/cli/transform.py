@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 
 from selu_proof.cli.common import CLIError, emit_json, parse_exact
-from selu_proof.cli.normalize import activation_help, parse_activation_arg
+from selu_proof.cli.normalize import add_activation_argument, parse_activation_arg
 
 #: most significant digits of ``--digits``
 MAX_DIGITS = 40
@@ -34,9 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "rigorous quadrature), and the resulting maps are certified. Exit status 0 when "
         "certified, 2 for bad input or when no certified solution is found.",
     )
-    p.add_argument("activation", metavar="NAME",
-                   help="NAME or NAME:key=value,... with exact decimals; catalogue: "
-                   + activation_help().replace("%", "%%"))
+    add_activation_argument(p)
     p.add_argument("--method", choices=("dks", "tat"), required=True,
                    help="dks (deep kernel shaping) or tat (tailored activation transformation)")
     p.add_argument("--depth", type=int, required=True, metavar="L",
