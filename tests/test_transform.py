@@ -229,3 +229,12 @@ def test_a_deep_network_is_certified_with_more_bits():
     out = transform("tanh", "dks", depth=10_000, digits=8).as_dict(8)
     assert _contains(out["network"]["C'_f(1)"], Fraction(3, 2))
     assert Fraction(out["parameters"]["input_scale"][1]) < Fraction(1, 100)
+
+
+def test_help_states_the_librarys_depth_limit():
+    from selu_proof.cli.kernel_map import HELP_MAX_GRID
+    from selu_proof.cli.transform import HELP_MAX_DEPTH
+    from selu_proof.kernel_maps import MAX_GRID
+    from selu_proof.transform import MAX_DEPTH
+
+    assert (HELP_MAX_DEPTH, HELP_MAX_GRID) == (MAX_DEPTH, MAX_GRID)

@@ -15,9 +15,12 @@ from selu_proof.cli.normalize import add_activation_argument, parse_activation_a
 MAX_DIGITS = 30
 
 
-def register(sub: argparse._SubParsersAction) -> None:
-    from selu_proof.kernel_maps import MAX_GRID
+#: most grid points, as in the help (selu_proof.kernel_maps.MAX_GRID; not imported here:
+#: ``selu-proof check`` builds this parser and executes nothing outside the kernel)
+HELP_MAX_GRID = 41
 
+
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "kernel",
         help="certified kernel maps C(c), C'(c) and Q(q) of any catalogue activation",
@@ -33,7 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     where = p.add_mutually_exclusive_group()
     where.add_argument("--c", metavar="C", help="one correlation in [-1, 1] (default 0)")
     where.add_argument("--grid", type=int, metavar="N",
-                       help=f"N equally spaced correlations from -1 to 1 (2 to {MAX_GRID})")
+                       help=f"N equally spaced correlations from -1 to 1 (2 to {HELP_MAX_GRID})")
     p.add_argument("--q", default="1", metavar="Q",
                    help="the pre-activations' variance q, in (0, 1000] (default 1)")
     p.add_argument("--digits", type=int, default=10, metavar="N",

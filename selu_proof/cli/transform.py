@@ -14,9 +14,12 @@ from selu_proof.cli.normalize import add_activation_argument, parse_activation_a
 MAX_DIGITS = 40
 
 
-def register(sub: argparse._SubParsersAction) -> None:
-    from selu_proof.transform import MAX_DEPTH
+#: the deepest network, as in the help (selu_proof.transform.MAX_DEPTH; not imported here:
+#: ``selu-proof check`` builds this parser and executes nothing outside the kernel)
+HELP_MAX_DEPTH = 10_000
 
+
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "transform",
         help="certified DKS / TAT activation transformations (the dks package's conventions)",
@@ -38,7 +41,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--method", choices=("dks", "tat"), required=True,
                    help="dks (deep kernel shaping) or tat (tailored activation transformation)")
     p.add_argument("--depth", type=int, required=True, metavar="L",
-                   help=f"number of nonlinear layers (blocks), 1 to {MAX_DEPTH}")
+                   help=f"number of nonlinear layers (blocks), 1 to {HELP_MAX_DEPTH}")
     p.add_argument("--zeta", metavar="Z",
                    help="DKS: network-level C'_f(1) target, > 1 (default 1.5, as dks)")
     p.add_argument("--eta", metavar="E",
