@@ -16,7 +16,8 @@ __all__ = ["main", "build_parser"]
 
 #: subcommand modules, in the order ``--help`` lists them
 _COMMAND_MODULES = ("constants", "design", "normalize", "prove", "bound", "explore",
-                    "simulate", "plot", "mean_field", "train", "gan")
+                    "simulate", "plot", "mean_field", "train", "gan", "table", "transform",
+                    "kernel_map")
 
 
 class _Parser(argparse.ArgumentParser):

@@ -22,6 +22,13 @@ def activation_help() -> str:
     return f"{'; '.join(items)} (aliases: {aliases})"
 
 
+def add_activation_argument(p: argparse.ArgumentParser) -> None:
+    """The positional ``NAME`` (a catalogue activation with exact parameters)."""
+    p.add_argument("activation", metavar="NAME",
+                   help="NAME or NAME:key=value,... with exact decimals; catalogue: "
+                   + activation_help().replace("%", "%%"))
+
+
 def parse_activation_arg(text: str):
     """Parse ``NAME[:key=value,...]`` or raise a one-line :class:`CLIError`."""
     from selu_proof.kernel.activations import ActivationError, parse_activation
@@ -40,17 +47,19 @@ def register(sub: argparse._SubParsersAction) -> None:
         "moments enclosed by rigorous quadrature (python-flint acb.integral, tails bounded). "
         "affine: lambda*(f(x) - beta) maps z ~ N(0, 1) to mean 0 and variance 1 (with "
         "--mean/--var: z ~ N(0, V) to mean M, variance V; weights omega = 0, tau = 1); "
-        "lambda > 0 is the unique solution. gpn (Lu, Gould, Ajanthan 2020): gamma*(f(x) + "
-        "beta) with E[phi(z)^2] = 1 and E[phi'(z)^2] = 1 for z ~ N(0, 1), beta the root of "
+        "lambda > 0 is the unique solution; at M = 0, V = 1 it is the normalizer-free gain "
+        "gamma = 1/std f(z) (Brock, De, Smith 2021; timm's _nonlin_gamma; see `selu-proof "
+        "table nf-gains`), and beta = E f(z) the shift that NF networks omit. gpn (Lu, "
+        "Gould, Ajanthan 2020): gamma*(f(x) + beta) with E[phi(z)^2] = 1 and "
+        "E[phi'(z)^2] = 1 for z ~ N(0, 1), beta the root of "
         "smaller abs(beta) (the positive one on a tie). Every printed interval is rounded "
         "outward. Exit status 0 when certified, 2 for bad input or when the normalization "
         "does not exist or is not certified.",
     )
-    p.add_argument("activation", metavar="NAME",
-                   help="NAME or NAME:key=value,... with exact decimals; catalogue: "
-                   + activation_help().replace("%", "%%"))
+    add_activation_argument(p)
     p.add_argument("--convention", choices=("affine", "gpn"), default="affine",
-                   help="affine lambda*(f - beta) (default) or gpn gamma*(f + beta)")
+                   help="affine lambda*(f - beta) (default; lambda is the normalizer-free "
+                   "gain 1/std f(z)) or gpn gamma*(f + beta)")
     p.add_argument("--mean", default="0", metavar="M",
                    help="target mean M of the affine convention (default 0)")
     p.add_argument("--var", default="1", metavar="V",

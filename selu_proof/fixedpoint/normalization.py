@@ -9,6 +9,10 @@ Two conventions (``z`` the pre-activation, weights with ``omega = 0``, ``tau = 1
   solution with :math:`\lambda > 0`:
   :math:`\lambda = \sqrt{V/(m_2 - m_1^2)}`, :math:`\beta = m_1 - M/\lambda`.
   SELU is the affine normalization of ELU with ``alpha = alpha_01`` (and ``beta = 0``).
+  At ``M = 0``, ``V = 1``, :math:`\lambda = 1/\mathrm{std} f(z)` is the normalizer-free
+  gain :math:`\gamma` of Brock, De, Smith (2021) (timm's ``_nonlin_gamma``), and
+  :math:`\beta = E f(z)` the shift that normalizer-free networks leave out
+  (:mod:`selu_proof.gains`).
 * ``gpn`` -- Gaussian-Poincare normalization (Lu, Gould, Ajanthan 2020, "Bidirectionally
   self-normalizing neural networks"): :math:`\gamma\,(f(x) + \beta)` with
   :math:`E[\phi(z)^2] = 1` and :math:`E[\phi'(z)^2] = 1` for ``z ~ N(0, 1)``:

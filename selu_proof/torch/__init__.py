@@ -11,6 +11,10 @@ torch.  Every constant comes from the certified core:
 * :func:`lecun_normal_`, :func:`selu_normal_` -- weights with the statistics
   ``(omega, tau)`` the theorems are stated for (see :mod:`selu_proof.torch.init`
   for the ``torch.nn.init`` gain question);
+* :class:`Normalized`, :class:`Transformed` -- any catalogue activation normalized (affine,
+  whose ``lam`` is the normalizer-free gain, or GPN) or transformed by DKS / TAT, with the
+  certified constants of :mod:`selu_proof.fixedpoint.normalization` and
+  :mod:`selu_proof.transform` (:mod:`selu_proof.torch.transformed`);
 * :class:`SelfNormalizationMonitor` -- hooks that follow the data flow to every SELU
   and compare the layers' activations and weight statistics with the Theorem 1
   domain (``selu_proof/proofs/theorem1.toml``), and their gradients with ``chi1``.
@@ -31,7 +35,8 @@ from selu_proof.torch.monitor import (
     SelfNormalizationMonitor,
     SelfNormalizationWarning,
 )
+from selu_proof.torch.transformed import Normalized, Transformed
 
 __all__ = ["SELU", "AlphaDropout", "FeatureAlphaDropout", "lecun_normal_", "selu_normal_",
            "fixed_point_of_init", "SelfNormalizationMonitor", "SelfNormalizationWarning",
-           "THEOREM1_BOX"]
+           "THEOREM1_BOX", "Normalized", "Transformed"]
