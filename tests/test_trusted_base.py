@@ -156,19 +156,3 @@ def test_no_import_circles_in_the_package():
         if node not in state:
             visit(node, [])
 
-
-def test_old_module_paths_still_import_the_moved_modules_with_a_warning():
-    import importlib
-    import warnings
-
-    import selu_proof.kernel.checker as checker
-    import selu_proof.search.prover as prover
-
-    for old, new in (("selu_proof.interval.checker", checker),
-                     ("selu_proof.interval.prover", prover)):
-        sys.modules.pop(old, None)
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            assert importlib.import_module(old) is new
-        assert any(issubclass(w.category, DeprecationWarning) and old in str(w.message)
-                   for w in caught)
