@@ -9,7 +9,7 @@ import pytest
 import sympy as sp
 from helpers_specs import make_spec
 
-from selu_proof import symbolic as sym
+from selu_proof.derive import symbolic as sym
 from selu_proof.kernel.claims import goal_expression
 from selu_proof.search.prover import prove_spec
 

@@ -8,7 +8,7 @@ import sympy as sp
 from flint import arb, ctx
 
 from selu_proof import backends
-from selu_proof import symbolic as sym
+from selu_proof.derive import symbolic as sym
 from selu_proof.kernel.constants import constant_balls
 
 BLOCKS = [sym.phi0, sym.Ppos, sym.Pneg, sym.Qexp1, sym.Qexp2, sym.Rexp1, sym.Rexp2]

@@ -32,9 +32,9 @@ existence).  When parameters of ``f`` are themselves balls (the constants
 enclosures hold for every parameter value in the balls, so the statement holds
 for the exact parameters.
 
-Every formula comes from :mod:`selu_proof.symbolic`; the derivatives with
+Every formula comes from :mod:`selu_proof.derive.symbolic`; the derivatives with
 respect to ``(alpha, lambda)`` are taken by sympy and generated ahead of time
-(``python -m selu_proof.regenerate``, :mod:`selu_proof.generated.arb_design`).
+(``python -m selu_proof.derive.regenerate``, :mod:`selu_proof.generated.arb_design`).
 
 Modules, one concept each:
 

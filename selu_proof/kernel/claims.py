@@ -2,7 +2,7 @@
 
 Trusted.  Every claim of a specification becomes one or more *goals*
 ``F < c`` with ``F`` a sympy expression in ``(mu, omega, nu, tau, alpha, lambda)``
-built from :mod:`selu_proof.symbolic` (with ``a = mu*omega``, ``v = nu*tau``):
+built from :mod:`selu_proof.derive.symbolic` (with ``a = mu*omega``, ``v = nu*tau``):
 
 ``spectral_norm_below``  (paper Theorem 1, Lemma 12)
     ``S(H) < bound`` with ``H`` the Jacobian of ``(mu, nu) -> (mu~, nu~)``, or
@@ -17,7 +17,7 @@ built from :mod:`selu_proof.symbolic` (with ``a = mu*omega``, ``v = nu*tau``):
     ``nu - nu~ < 0``.
 ``chi1_below`` / ``chi1_above``  (mean field, Poole et al. 2016)
     ``chi1 < bound`` / ``-chi1 < -bound`` with ``chi1 = tau E[selu'(z)**2]``
-    (:func:`selu_proof.symbolic.chi1`), the per-layer growth factor of the
+    (:func:`selu_proof.derive.symbolic.chi1`), the per-layer growth factor of the
     mean squared backpropagated gradient.
 
 ``extremum``  (beyond the paper)
@@ -28,7 +28,7 @@ built from :mod:`selu_proof.symbolic` (with ``a = mu*omega``, ``v = nu*tau``):
 A lower bound ``G > c`` is stated as ``-G < -c``.  The goal functions and
 their gradients are generated ahead of time as arb code from these
 expressions (:mod:`selu_proof.generated.arb_goals`, written by
-``python -m selu_proof.regenerate``); sympy is imported only to build them.
+``python -m selu_proof.derive.regenerate``); sympy is imported only to build them.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ __all__ = ["Goal", "goals_of_claim", "compiled_goal", "goal_expression", "parame
 def __getattr__(name: str) -> Any:
     """``VARS``: the sympy symbols of the domain variables, in box order (loads sympy)."""
     if name == "VARS":
-        from selu_proof import symbolic as sym
+        from selu_proof.derive import symbolic as sym
 
         return (sym.mu, sym.omega, sym.nu, sym.tau)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
@@ -72,7 +72,7 @@ class Goal:
 @cache
 def goal_expression(key: str) -> sp.Expr:
     """The expression ``F`` named by ``key``, in ``(mu, omega, nu, tau, alpha, lambda)``."""
-    from selu_proof import symbolic as sym  # build time only (selu_proof.regenerate)
+    from selu_proof.derive import symbolic as sym  # build time only (selu_proof.derive.regenerate)
 
     mean = sym.reduce_to_av(sym.mean_map())
     var = sym.reduce_to_av(sym.variance_map())

@@ -323,7 +323,7 @@ class Activation:
         """``(E f(z), Var f(z))`` for ``z ~ N(a, v)`` (the map ``g`` in reduced variables).
 
         SELU-family activations use the closed forms generated from
-        :mod:`selu_proof.symbolic` (paper Eq. (4)-(5)); ``tanh`` uses
+        :mod:`selu_proof.derive.symbolic` (paper Eq. (4)-(5)); ``tanh`` uses
         :func:`gaussian_moments`.
         """
         if self.selu_params is not None:

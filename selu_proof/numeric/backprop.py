@@ -9,7 +9,7 @@ SELU); a random output gradient ``G ~ N(0, 1)`` is then sent back,
 (``D_l = A d`` the alpha-dropout derivative, else 1), and per layer the mean
 squared gradient per unit ``grad_sq[l] = mean(delta_l**2)`` is recorded next
 to the mean-field prediction ``grad_sq[L] * prod_{k > l} chi1_k`` with
-``chi1_k = tau_k E[f'(z_k)^2]`` (:func:`selu_proof.symbolic.chi1`) at the
+``chi1_k = tau_k E[f'(z_k)^2]`` (:func:`selu_proof.derive.symbolic.chi1`) at the
 empirical moments of layer ``k - 1`` and the realised ``tau_k`` (times ``A**2 q``
 with dropout).
 

@@ -82,7 +82,7 @@ def predicted_correlation(act, c: float, mu: float, nu: float, omega: float,  # 
     """One step of the correlation map for the activation ``act`` (then alpha dropout).
 
     Alpha dropout with independent masks multiplies the covariance by
-    ``A**2 q**2`` (:func:`selu_proof.symbolic.dropout_mean_field`) and gives
+    ``A**2 q**2`` (:func:`selu_proof.derive.symbolic.dropout_mean_field`) and gives
     the variance of :func:`selu_proof.numeric.alpha_dropout_moments`.
     """
     from selu_proof.meanfield import _tanh_pair, correlation_map
