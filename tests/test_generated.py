@@ -22,8 +22,9 @@ from flint import arb, ctx
 from selu_proof.derive import regenerate
 from selu_proof.derive import symbolic as sym
 from selu_proof.derive.codegen import generate
+from selu_proof.derive.expressions import VARS, goal_expression
 from selu_proof.generated import REGENERATE, MissingGeneratedCodeError, lookup
-from selu_proof.kernel.claims import compiled_goal, goal_expression
+from selu_proof.kernel.claims import compiled_goal
 from selu_proof.kernel.specs import PROOFS_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -79,7 +80,7 @@ def test_registry_enumerates_every_table_entry(modules):
 def test_generated_module_records_its_source_and_command():
     text = (regenerate.GENERATED_DIR / "arb_goals.py").read_text(encoding="utf-8")
     assert REGENERATE in text.splitlines()[2]
-    assert "selu_proof.kernel.claims.goal_expression" in text
+    assert "selu_proof.derive.expressions.goal_expression" in text
     # the goal's sympy expression is in the docstring of its value function
     assert "F = " + "sqrt(" in text
 
@@ -88,8 +89,6 @@ def test_generated_module_records_its_source_and_command():
 def test_committed_goal_code_equals_runtime_generation(key):
     """Same balls out as code generated now from the sympy expression."""
     import sympy as sp
-
-    from selu_proof.kernel.claims import VARS
 
     f = goal_expression(key)
     args = tuple(VARS) + (sym.alpha, sym.lam)

@@ -20,9 +20,10 @@ from hypothesis import strategies as st
 
 from selu_proof.derive import symbolic as sym
 from selu_proof.derive.codegen import generate
+from selu_proof.derive.expressions import VARS, goal_expression
 from selu_proof.kernel import arb_runtime as rt
 from selu_proof.kernel import forms
-from selu_proof.kernel.claims import VARS, goal_expression, parameter_balls
+from selu_proof.kernel.claims import parameter_balls
 from selu_proof.kernel.specs import load_spec, shipped_specs
 
 KEYS = ["S(H)", "S(J)", "mean", "-mean", "var", "-var", "var-nu", "nu-var"]

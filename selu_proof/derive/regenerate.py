@@ -10,7 +10,7 @@ What is generated is enumerated from the tables where the expressions are
 defined, so that a new entry there is picked up by rerunning the command:
 
 * the goal expressions ``F`` of the claims: every key of the table in
-  :func:`selu_proof.kernel.claims.goal_expression` (value and gradient, arb);
+  :func:`selu_proof.derive.expressions.goal_expression` (value and gradient, arb);
 * the Gaussian blocks: every :class:`selu_proof.derive.symbolic.GaussianBlock`
   subclass exported by :mod:`selu_proof.derive.symbolic` (value and gradient, arb);
 * the backend functions: every name
@@ -91,20 +91,18 @@ def _function_ast(fn: Callable) -> ast.FunctionDef:
 
 
 def goal_keys() -> list[str]:
-    """The keys of the table in :func:`selu_proof.kernel.claims.goal_expression`.
+    """The keys of the table in :func:`selu_proof.derive.expressions.goal_expression`.
 
     Read from the dictionary literal assigned to ``table`` in its source, so
     that a key added there is generated without being listed twice.
     """
-    from selu_proof.kernel import claims
-
     keys: list[str] = []
-    for node in ast.walk(_function_ast(claims.goal_expression)):
+    for node in ast.walk(_function_ast(expressions.goal_expression)):
         if isinstance(node, ast.Assign) and isinstance(node.value, ast.Dict) and \
                 any(isinstance(t, ast.Name) and t.id == "table" for t in node.targets):
             keys += [s for k in node.value.keys if k is not None for s in _string_constants(k)]
     if not keys:
-        raise RuntimeError("no goal table found in claims.goal_expression")
+        raise RuntimeError("no goal table found in expressions.goal_expression")
     return keys
 
 
@@ -179,9 +177,9 @@ def _blocks_module() -> Module:
 
 
 def _goals_module() -> Module:
-    from selu_proof.kernel.claims import VARS, goal_expression
+    from selu_proof.derive.expressions import VARS, goal_expression
 
-    args = tuple(VARS) + (sym.alpha, sym.lam)
+    args = VARS + (sym.alpha, sym.lam)
     functions, entries = [], {}
     keys = goal_keys()
     for key in keys:
@@ -201,7 +199,7 @@ def _goals_module() -> Module:
         raise RuntimeError("two goal keys map to the same Python name")
     return Module("arb_goals", "arb",
                   "Goal expressions F of the claims: value and gradient, in ball arithmetic.",
-                  "selu_proof.kernel.claims.goal_expression",
+                  "selu_proof.derive.expressions.goal_expression",
                   tuple(functions), entries)
 
 

@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from selu_proof.backends import moments
 from selu_proof.kernel.constants import ALPHA_01, LAMBDA_01
 
 __all__ = ["selu", "selu_derivative", "elu", "elu_derivative", "relu", "relu_derivative",
@@ -327,8 +328,6 @@ class Activation:
         :func:`gaussian_moments`.
         """
         if self.selu_params is not None:
-            from selu_proof.backends import moments
-
             alpha, lam = self.selu_params
             m, _, var = moments(np.asarray(a, dtype=float), np.asarray(v, dtype=float),
                                 alpha, lam)

@@ -31,6 +31,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import DTypeLike, NDArray
 
+from selu_proof.backends import compiled
 from selu_proof.numeric.activations import Activation, get_activation
 from selu_proof.numeric.dropout import alpha_dropout_affine, alpha_dropout_with_mask
 from selu_proof.numeric.initializers import initialize, weight_statistics
@@ -144,8 +145,6 @@ def _chi1(act, mu: float, nu: float, omega: float, tau: float) -> float:  # noqa
     """``tau E[f'(z)^2]``, ``z ~ N(mu omega, nu tau)``: closed form (SELU family) or quadrature."""
     a, v = mu * omega, nu * tau
     if act.selu_params is not None:
-        from selu_proof.backends import compiled
-
         alpha, lam = act.selu_params
         return float(compiled("mean_field_slopes", "numpy")(a, v, alpha, lam, tau)[0])
     x, w = np.polynomial.hermite.hermgauss(160)

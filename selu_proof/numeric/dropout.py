@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from selu_proof.backends import compiled, dropout_affine
 from selu_proof.kernel.constants import ALPHA_01, LAMBDA_01
 
 __all__ = ["alpha_dropout", "alpha_dropout_with_mask", "alpha_dropout_affine",
@@ -47,8 +48,6 @@ def alpha_dropout_affine(rate: float, *, mean: float = 0.0, var: float = 1.0,
     >>> alpha_dropout_affine(0.0)
     (1.0, 0.0)
     """
-    from selu_proof.backends import dropout_affine
-
     rate = _check_rate(rate)
     if not (var > 0 and math.isfinite(var) and math.isfinite(mean)):
         raise ValueError("the fixed point needs a finite mean and a positive finite variance")
@@ -135,6 +134,4 @@ def alpha_dropout_moments(mu: Any, nu: Any, rate: float, *, mean: float = 0.0, v
     (0.0, 1.0)
     """
     a, b = alpha_dropout_affine(rate, mean=mean, var=var, alpha=alpha, scale=scale)
-    from selu_proof.backends import compiled
-
     return compiled("dropout_moments", "numpy")(mu, nu, 1.0 - rate, -scale * alpha, a, b)

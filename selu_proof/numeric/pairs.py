@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import DTypeLike
 
+from selu_proof.backends import compiled
 from selu_proof.numeric.backprop import DropoutLayer, layer_generators, network_setup
 from selu_proof.numeric.initializers import initialize, weight_statistics
 from selu_proof.numeric.network import _activate, moment_statistics
@@ -95,8 +96,6 @@ def predicted_correlation(act, c: float, mu: float, nu: float, omega: float,  # 
     out = float(correlation_map(c, a, v, alpha, lam, method="scipy"))
     if drop is None:
         return out
-    from selu_proof.backends import compiled
-
     m, var = act.moments(a, v)
     q = 1 - drop.rate
     _, var_out = compiled("dropout_moments", "numpy")(float(m), float(var), q, drop.sat,
