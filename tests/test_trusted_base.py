@@ -119,37 +119,3 @@ def test_kernel_imports_nothing_outside_itself_and_the_generated_code():
             assert target.startswith(("selu_proof.kernel", "selu_proof.generated")), \
                 f"{path.name} imports {target}"
 
-
-def test_no_import_circles_in_the_package():
-    """Module-level imports between the package's modules form no cycle."""
-    import ast
-
-    graph: dict[str, set[str]] = {}
-    for path in (ROOT / "selu_proof").rglob("*.py"):
-        rel = path.relative_to(ROOT).with_suffix("")
-        name = ".".join(rel.parts[:-1] if rel.name == "__init__" else rel.parts)
-        deps = set()
-        for node in ast.parse(path.read_text(encoding="utf-8")).body:  # top level only
-            if isinstance(node, ast.ImportFrom) and node.module and \
-                    node.module.startswith("selu_proof"):
-                deps.add(node.module)
-                deps.update(f"{node.module}.{a.name}" for a in node.names)
-            elif isinstance(node, ast.Import):
-                deps.update(a.name for a in node.names if a.name.startswith("selu_proof"))
-        graph[name] = deps
-    graph = {k: {d for d in v if d in graph and d != k} for k, v in graph.items()}
-    state: dict[str, int] = {}
-
-    def visit(node: str, stack: list[str]) -> None:
-        state[node] = 1
-        for dep in sorted(graph[node]):
-            if state.get(dep) == 1:
-                raise AssertionError("import circle: " + " -> ".join([*stack, node, dep]))
-            if dep not in state:
-                visit(dep, [*stack, node])
-        state[node] = 2
-
-    for node in sorted(graph):
-        if node not in state:
-            visit(node, [])
-
