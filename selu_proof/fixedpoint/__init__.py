@@ -53,7 +53,9 @@ Modules, one concept each:
 * :mod:`~selu_proof.fixedpoint.dropout` -- :func:`dropout_terms` (paper Section 3);
 * :mod:`~selu_proof.fixedpoint.over_box` -- the certified set of fixed points over a box
   of weight statistics (:func:`~selu_proof.fixedpoint.over_box.fixed_point_set`; not
-  imported here, it loads numpy).
+  imported here, it loads numpy), with its per-piece mathematics in
+  :mod:`~selu_proof.fixedpoint.set_engine` and its results in
+  :mod:`~selu_proof.fixedpoint.set_results`.
 """
 
 from __future__ import annotations
