@@ -56,7 +56,7 @@ def compiled(name: str, backend: str) -> Any:
     of ``(z, alpha, lam)``; ``dropout_mean_field`` -> ``(A**2 q, A**2 q**2)``
     of ``(q, saturation, mean, var)``.
     ``goal:KEY`` (``numpy`` and ``mpmath``) -> ``(F,)`` of ``(mu, omega, nu, tau, alpha, lam)``
-    for the goal expression ``KEY`` of :func:`selu_proof.kernel.claims.goal_expression`.
+    for the goal expression ``KEY`` of :func:`selu_proof.derive.expressions.goal_expression`.
     """
     _check(backend)
     return lookup(f"{backend}_backends", name)
