@@ -15,7 +15,7 @@ import time
 import mpmath
 import sympy as sp
 
-from selu_proof import symbolic as sym
+from selu_proof.derive import symbolic as sym
 from selu_proof.kernel.constants import constant_digits
 
 

@@ -47,7 +47,14 @@ __all__ = [*_LAZY]
 __version__ = "0.1.0"
 
 
+#: Modules reachable as attributes of the package (``from selu_proof import symbolic``): the
+#: sympy moment maps, which load sympy, so they are not in ``__all__``.
+_MODULES = {"symbolic": "selu_proof.derive.symbolic"}
+
+
 def __getattr__(name: str) -> Any:
+    if name in _MODULES:
+        return importlib.import_module(_MODULES[name])
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'selu_proof' has no attribute {name!r}")

@@ -1,6 +1,6 @@
 """Numeric backends generated from the symbolic moment maps.
 
-Three evaluators of the same sympy expressions (:mod:`selu_proof.symbolic`):
+Three evaluators of the same sympy expressions (:mod:`selu_proof.derive.symbolic`):
 
 ``"numpy"``
     vectorized float64 (special functions from ``scipy.special``);
@@ -13,20 +13,19 @@ All functions take the reduced variables ``a = mu*omega`` and ``v = nu*tau``
 or the paper's ``(mu, nu, omega, tau)`` and the SELU parameters ``alpha``
 and ``lam`` (``lambda``).
 
-The code is generated ahead of time (``python -m selu_proof.regenerate``) into
+The code is generated ahead of time (``python -m selu_proof.derive.regenerate``) into
 :mod:`selu_proof.generated` (``numpy_backends``, ``mpmath_backends``,
-``arb_backends``); :func:`_exprs` holds the expressions it is generated from.
+``arb_backends``); :func:`selu_proof.derive.expressions.backend_expressions` holds the
+expressions it is generated from.  This module is the run-time front of that code and
+imports no sympy.
 """
 
 from __future__ import annotations
 
 from functools import cache
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from selu_proof.generated import lookup
-
-if TYPE_CHECKING:
-    import sympy as sp
 
 __all__ = ["BACKENDS", "compiled", "moments", "moment_map", "jacobian", "spectral_norm",
            "dropout_affine"]
@@ -41,50 +40,6 @@ def _check(backend: str) -> None:
 
 
 @cache
-def _exprs(name: str) -> tuple[tuple[sp.Expr, ...], tuple[sp.Symbol, ...]]:
-    """The expressions of the backend function ``name`` and its arguments (build time only)."""
-    import sympy as sp
-
-    from selu_proof import symbolic as sym
-
-    _AV_ARGS = (sym.a, sym.v, sym.alpha, sym.lam)
-    if name == "moments":
-        return (sym.mean_map(), sym.second_moment_map(), sym.variance_map()), _AV_ARGS
-    args = _AV_ARGS + (sym.omega, sym.tau)
-    if name in ("jacobian_variance", "jacobian_second_moment"):
-        mat = sym.jacobian_variance() if name == "jacobian_variance" else \
-            sym.jacobian_second_moment()
-        return tuple(mat), args
-    if name in ("spectral_variance", "spectral_second_moment"):
-        mat = sym.jacobian_variance() if name == "spectral_variance" else \
-            sym.jacobian_second_moment()
-        return (sym.largest_singular_value(mat),), args
-    if name == "dropout_affine":
-        q, sat, m, var = sp.symbols("q saturation mean var", real=True)
-        return sym.dropout_affine(q, sat, m, var), (q, sat, m, var)
-    if name == "dropout_moments":
-        m_in, v_in, q, sat, a, b = sp.symbols("mean_in var_in q saturation a b", real=True)
-        return sym.dropout_moments(m_in, v_in, q, sat, a, b), (m_in, v_in, q, sat, a, b)
-    if name == "mean_field_slopes":
-        d1, d2 = sym.derivative_moments()
-        return (sym.chi1(), sym.chi_c(), d1, d2), _AV_ARGS + (sym.tau,)
-    if name == "correlation_integrands":
-        return sym.correlation_integrands(), (sym.z, sym.a, sym.v, sym.corr, sym.alpha, sym.lam)
-    if name == "selu_branches":
-        (neg, pos), (dneg, dpos) = sym.selu_branches()
-        return (neg, pos, dneg, dpos), (sym.z, sym.alpha, sym.lam)
-    if name == "dropout_mean_field":
-        q, sat, m, var = sp.symbols("q saturation mean var", real=True)
-        return sym.dropout_mean_field(q, sat, m, var), (q, sat, m, var)
-    if name.startswith("goal:"):  # a claim's goal expression F (kernel.claims)
-        from selu_proof.kernel.claims import goal_expression
-
-        return (goal_expression(name[len("goal:"):]),), \
-            (sym.mu, sym.omega, sym.nu, sym.tau, sym.alpha, sym.lam)
-    raise KeyError(name)
-
-
-@cache
 def compiled(name: str, backend: str) -> Any:
     """The generated function ``name`` for ``backend`` (from :mod:`selu_proof.generated`).
 
@@ -96,12 +51,12 @@ def compiled(name: str, backend: str) -> Any:
     ``dropout_moments`` -> output ``(mean, var)`` of ``(mean_in, var_in, q, saturation, a, b)``;
     ``mean_field_slopes`` -> ``(chi1, chi_c, E[selu'], E[selu'**2])`` of
     ``(a, v, alpha, lam, tau)``; ``correlation_integrands`` -> the four
-    integrands of :func:`selu_proof.symbolic.correlation_integrands` of
+    integrands of :func:`selu_proof.derive.symbolic.correlation_integrands` of
     ``(z, a, v, c, alpha, lam)``; ``selu_branches`` -> ``(neg, pos, neg', pos')``
     of ``(z, alpha, lam)``; ``dropout_mean_field`` -> ``(A**2 q, A**2 q**2)``
     of ``(q, saturation, mean, var)``.
     ``goal:KEY`` (``numpy`` and ``mpmath``) -> ``(F,)`` of ``(mu, omega, nu, tau, alpha, lam)``
-    for the goal expression ``KEY`` of :func:`selu_proof.kernel.claims.goal_expression`.
+    for the goal expression ``KEY`` of :func:`selu_proof.derive.expressions.goal_expression`.
     """
     _check(backend)
     return lookup(f"{backend}_backends", name)
@@ -148,7 +103,7 @@ def spectral_norm(mu: Any, nu: Any, omega: Any, tau: Any, alpha: Any, lam: Any,
 
 def dropout_affine(keep: Any, saturation: Any, mean: Any, var: Any,
                    backend: str = "numpy") -> tuple[Any, Any]:
-    """Alpha-dropout affine terms ``(a, b)`` (:func:`selu_proof.symbolic.dropout_affine`).
+    """Alpha-dropout affine terms ``(a, b)`` (:func:`selu_proof.derive.symbolic.dropout_affine`).
 
     ``keep`` is the keep probability ``q = 1 - rate``; ``saturation`` the value
     ``-lambda*alpha`` a dropped unit takes; ``(mean, var)`` the fixed point.

@@ -20,12 +20,12 @@ the map for any parameters.
 What is certified and what is not:
 
 * ``chi1``, ``chi_c`` (SELU family, closed forms of
-  :func:`selu_proof.symbolic.chi1` / :func:`~selu_proof.symbolic.chi_c`) are
+  :func:`selu_proof.derive.symbolic.chi1` / :func:`~selu_proof.derive.symbolic.chi_c`) are
   arb enclosures over the certified fixed-point box, as are the depth scales
   and growth factors derived from them, and the alpha-dropout factors.
 * The correlation map at ``0 < |c| < 1`` is a one-dimensional integral of the
   closed-form inner expectation ``E[selu(z') | z]``
-  (:func:`selu_proof.symbolic.correlation_integrands`), evaluated by mpmath
+  (:func:`selu_proof.derive.symbolic.correlation_integrands`), evaluated by mpmath
   quadrature (tanh-sinh): accurate, **not** rigorous.  Fixed points other
   than 0 and 1 are found numerically on that map, and their stability comes
   from the quadrature slope.  ``tanh`` (no closed form) uses Gauss-Hermite
@@ -33,7 +33,7 @@ What is certified and what is not:
 
 Alpha dropout of rate ``p = 1 - q`` after every SELU keeps the fixed point
 and multiplies ``chi1`` by ``A**2 q`` and the covariance of two different
-inputs by ``A**2 q**2`` (:func:`selu_proof.symbolic.dropout_mean_field`);
+inputs by ``A**2 q**2`` (:func:`selu_proof.derive.symbolic.dropout_mean_field`);
 ``c = 1`` is then no longer a fixed point.
 """
 

@@ -283,7 +283,7 @@ def test_plot_fixed_point_set(theorem1):
                                        (("-0.02", "0.02"), ("0.99", "1.01"))])
 def test_implicit_derivative_encloses_finite_differences(omega, tau):
     """d(mean*, var*)/d(omega, tau) on a piece contains 50-digit central differences."""
-    from selu_proof.fixedpoint.over_box import _Engine
+    from selu_proof.fixedpoint.set_engine import _Engine
 
     engine = _Engine(None, None, 128, Fraction(1, 10 ** 20))
     w = tuple(Fraction(x) for x in omega)

@@ -1,4 +1,4 @@
-"""The committed generated code is exactly what ``symbolic.py`` generates, and sympy stays away.
+"""The committed generated code is exactly what ``selu_proof.derive`` generates; sympy stays away.
 
 * every module of ``selu_proof/generated`` is regenerated here from the sympy
   expressions and must be byte-identical to the committed file;
@@ -19,11 +19,12 @@ from pathlib import Path
 import pytest
 from flint import arb, ctx
 
-from selu_proof import regenerate
-from selu_proof import symbolic as sym
-from selu_proof.codegen import generate
+from selu_proof.derive import regenerate
+from selu_proof.derive import symbolic as sym
+from selu_proof.derive.codegen import generate
+from selu_proof.derive.expressions import VARS, goal_expression
 from selu_proof.generated import REGENERATE, MissingGeneratedCodeError, lookup
-from selu_proof.kernel.claims import compiled_goal, goal_expression
+from selu_proof.kernel.claims import compiled_goal
 from selu_proof.kernel.specs import PROOFS_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -79,7 +80,7 @@ def test_registry_enumerates_every_table_entry(modules):
 def test_generated_module_records_its_source_and_command():
     text = (regenerate.GENERATED_DIR / "arb_goals.py").read_text(encoding="utf-8")
     assert REGENERATE in text.splitlines()[2]
-    assert "selu_proof.kernel.claims.goal_expression" in text
+    assert "selu_proof.derive.expressions.goal_expression" in text
     # the goal's sympy expression is in the docstring of its value function
     assert "F = " + "sqrt(" in text
 
@@ -88,8 +89,6 @@ def test_generated_module_records_its_source_and_command():
 def test_committed_goal_code_equals_runtime_generation(key):
     """Same balls out as code generated now from the sympy expression."""
     import sympy as sp
-
-    from selu_proof.kernel.claims import VARS
 
     f = goal_expression(key)
     args = tuple(VARS) + (sym.alpha, sym.lam)
@@ -103,7 +102,7 @@ def test_committed_goal_code_equals_runtime_generation(key):
 
 
 def test_missing_entry_names_the_regeneration_command():
-    with pytest.raises(MissingGeneratedCodeError, match="python -m selu_proof.regenerate"):
+    with pytest.raises(MissingGeneratedCodeError, match="python -m selu_proof.derive.regenerate"):
         compiled_goal("no-such-goal")
     with pytest.raises(MissingGeneratedCodeError, match="regenerate"):
         lookup("no_such_module", "x")
@@ -151,7 +150,7 @@ def test_commands_do_not_import_sympy(argv, tmp_path):
     loaded = _modules_after(argv, tmp_path)
     assert "selu_proof.cli" in loaded  # the command ran
     assert not any(m.split(".")[0] == "sympy" for m in loaded)
-    assert "selu_proof.codegen" not in loaded and "selu_proof.symbolic" not in loaded
+    assert not any(m.startswith("selu_proof.derive") for m in loaded)
     if argv[0] in ("constants", "check", "prove"):
         assert not any(m.split(".")[0] in ("numpy", "scipy", "mpmath", "matplotlib")
                        for m in loaded)

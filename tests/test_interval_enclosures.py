@@ -18,11 +18,12 @@ from flint import arb, ctx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from selu_proof import symbolic as sym
-from selu_proof.codegen import generate
+from selu_proof.derive import symbolic as sym
+from selu_proof.derive.codegen import generate
+from selu_proof.derive.expressions import VARS, goal_expression
 from selu_proof.kernel import arb_runtime as rt
 from selu_proof.kernel import forms
-from selu_proof.kernel.claims import VARS, goal_expression, parameter_balls
+from selu_proof.kernel.claims import parameter_balls
 from selu_proof.kernel.specs import load_spec, shipped_specs
 
 KEYS = ["S(H)", "S(J)", "mean", "-mean", "var", "-var", "var-nu", "nu-var"]
@@ -169,7 +170,7 @@ def _mp_block(block):
        s=st.integers(0, 16), t=st.integers(0, 16))
 def test_block_enclosures_contain_the_value(block, a0, aw, v0, vw, s, t):
     """Block-level enclosures (signs of the block's own partials) contain 50-digit values."""
-    from selu_proof.codegen import block_functions
+    from selu_proof.derive.codegen import block_functions
 
     ctx.prec = 128
     alo, ahi = Fraction(a0, 1000), Fraction(a0 + aw, 1000)
@@ -187,7 +188,7 @@ def test_block_enclosures_contain_the_value(block, a0, aw, v0, vw, s, t):
 
 def test_block_enclosure_of_r2_is_tight_at_small_variance():
     """R2 = Q2 - 2 Q1 + P- ~ v/2: as a block it is enclosed far tighter than as a difference."""
-    from selu_proof.codegen import block_functions
+    from selu_proof.derive.codegen import block_functions
 
     ctx.prec = 128
     a_ball = arb("-0.01").union(arb("0.01"))

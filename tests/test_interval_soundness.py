@@ -9,8 +9,8 @@ import pytest
 import sympy as sp
 from helpers_specs import make_spec
 
-from selu_proof import symbolic as sym
-from selu_proof.kernel.claims import goal_expression
+from selu_proof.derive import symbolic as sym
+from selu_proof.derive.expressions import goal_expression
 from selu_proof.search.prover import prove_spec
 
 TH1_L12_DOMAIN = {"tau": ["0.8", "1.25"]}

@@ -13,7 +13,7 @@ import sympy as sp
 from flint import arb, ctx
 from helpers_specs import make_spec
 
-from selu_proof import symbolic as sym
+from selu_proof.derive import symbolic as sym
 from selu_proof.kernel.checker import check_certificate
 from selu_proof.kernel.constants import ALPHA_01, LAMBDA_01, constant_balls
 from selu_proof.kernel.exact import fraction_str

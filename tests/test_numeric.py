@@ -195,7 +195,7 @@ def test_jacobian_matches_monte_carlo(mu: float, nu: float, omega: float, tau: f
 
 def test_dropout_affine_is_the_symbolic_formula() -> None:
     q, sat, m, var = sp.symbols("q saturation mean var", positive=True)
-    from selu_proof.symbolic import dropout_affine, dropout_moments
+    from selu_proof.derive.symbolic import dropout_affine, dropout_moments
 
     a, b = dropout_affine(q, sat, m, var)
     mu_out, nu_out = dropout_moments(m, var, q, sat, a, b)

@@ -8,7 +8,7 @@ import sympy as sp
 from flint import arb, ctx
 
 from selu_proof import backends
-from selu_proof import symbolic as sym
+from selu_proof.derive import symbolic as sym
 from selu_proof.kernel.constants import constant_balls
 
 BLOCKS = [sym.phi0, sym.Ppos, sym.Pneg, sym.Qexp1, sym.Qexp2, sym.Rexp1, sym.Rexp2]
@@ -116,3 +116,11 @@ def test_dropout_affine_restores_mean_and_variance_symbolically():
     var_y = aa**2 * (e_inner2 - e_inner**2)
     assert sp.simplify(mean_y - m) == 0
     assert sp.simplify(var_y - var) == 0
+
+
+def test_the_package_gives_the_sympy_module_by_its_short_name():
+    """``from selu_proof import symbolic`` (notebook 1) is the build-time module."""
+    import selu_proof
+    from selu_proof.derive import symbolic
+
+    assert selu_proof.symbolic is symbolic and "symbolic" not in selu_proof.__all__

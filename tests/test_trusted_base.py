@@ -66,8 +66,7 @@ def test_check_executes_only_the_kernel_the_generated_code_and_the_entry(tmp_pat
     outside = sorted(f for f in files if not f.startswith(
         ("selu_proof/kernel/", "selu_proof/generated/", *ENTRY)))
     assert not outside, outside
-    assert not any(f.startswith("selu_proof/search/") or f.endswith("symbolic.py")
-                   or f.endswith("codegen.py") for f in files)
+    assert not any(f.startswith(("selu_proof/search/", "selu_proof/derive/")) for f in files)
     # besides the package: python-flint and interpreter/site machinery only
     # (__mp_main__: multiprocessing's alias of the main module, for the worker processes)
     allowed = {"flint", "selu_proof", "__main__", "__mp_main__", "cython_runtime",
@@ -117,58 +116,6 @@ def test_kernel_imports_nothing_outside_itself_and_the_generated_code():
     for path in (ROOT / "selu_proof" / "kernel").glob("*.py"):
         text = path.read_text(encoding="utf-8")
         for target in re.findall(r"(?:from|import) (selu_proof[\w.]*(?: import \w+)?)", text):
-            if target.endswith("symbolic"):  # build time only (regenerate), never in check
-                continue
             assert target.startswith(("selu_proof.kernel", "selu_proof.generated")), \
                 f"{path.name} imports {target}"
 
-
-def test_no_import_circles_in_the_package():
-    """Module-level imports between the package's modules form no cycle."""
-    import ast
-
-    graph: dict[str, set[str]] = {}
-    for path in (ROOT / "selu_proof").rglob("*.py"):
-        rel = path.relative_to(ROOT).with_suffix("")
-        name = ".".join(rel.parts[:-1] if rel.name == "__init__" else rel.parts)
-        deps = set()
-        for node in ast.parse(path.read_text(encoding="utf-8")).body:  # top level only
-            if isinstance(node, ast.ImportFrom) and node.module and \
-                    node.module.startswith("selu_proof"):
-                deps.add(node.module)
-                deps.update(f"{node.module}.{a.name}" for a in node.names)
-            elif isinstance(node, ast.Import):
-                deps.update(a.name for a in node.names if a.name.startswith("selu_proof"))
-        graph[name] = deps
-    graph = {k: {d for d in v if d in graph and d != k} for k, v in graph.items()}
-    state: dict[str, int] = {}
-
-    def visit(node: str, stack: list[str]) -> None:
-        state[node] = 1
-        for dep in sorted(graph[node]):
-            if state.get(dep) == 1:
-                raise AssertionError("import circle: " + " -> ".join([*stack, node, dep]))
-            if dep not in state:
-                visit(dep, [*stack, node])
-        state[node] = 2
-
-    for node in sorted(graph):
-        if node not in state:
-            visit(node, [])
-
-
-def test_old_module_paths_still_import_the_moved_modules_with_a_warning():
-    import importlib
-    import warnings
-
-    import selu_proof.kernel.checker as checker
-    import selu_proof.search.prover as prover
-
-    for old, new in (("selu_proof.interval.checker", checker),
-                     ("selu_proof.interval.prover", prover)):
-        sys.modules.pop(old, None)
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            assert importlib.import_module(old) is new
-        assert any(issubclass(w.category, DeprecationWarning) and old in str(w.message)
-                   for w in caught)

@@ -32,9 +32,9 @@ existence).  When parameters of ``f`` are themselves balls (the constants
 enclosures hold for every parameter value in the balls, so the statement holds
 for the exact parameters.
 
-Every formula comes from :mod:`selu_proof.symbolic`; the derivatives with
+Every formula comes from :mod:`selu_proof.derive.symbolic`; the derivatives with
 respect to ``(alpha, lambda)`` are taken by sympy and generated ahead of time
-(``python -m selu_proof.regenerate``, :mod:`selu_proof.generated.arb_design`).
+(``python -m selu_proof.derive.regenerate``, :mod:`selu_proof.generated.arb_design`).
 
 Modules, one concept each:
 
@@ -53,7 +53,9 @@ Modules, one concept each:
 * :mod:`~selu_proof.fixedpoint.dropout` -- :func:`dropout_terms` (paper Section 3);
 * :mod:`~selu_proof.fixedpoint.over_box` -- the certified set of fixed points over a box
   of weight statistics (:func:`~selu_proof.fixedpoint.over_box.fixed_point_set`; not
-  imported here, it loads numpy).
+  imported here, it loads numpy), with its per-piece mathematics in
+  :mod:`~selu_proof.fixedpoint.set_engine` and its results in
+  :mod:`~selu_proof.fixedpoint.set_results`.
 """
 
 from __future__ import annotations

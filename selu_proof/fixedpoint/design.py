@@ -9,7 +9,7 @@ Given a target fixed point ``(mu*, nu*)`` and weight statistics ``(omega, tau)``
 
 (``omega = 0, tau = 1`` gives ``alpha_01, lambda_01``, paper Eq. (8)-(9)).  The
 derivatives with respect to ``(alpha, lambda)`` are taken by sympy and generated
-ahead of time (``python -m selu_proof.regenerate``,
+ahead of time (``python -m selu_proof.derive.regenerate``,
 :mod:`selu_proof.generated.arb_design`).
 """
 
@@ -37,9 +37,9 @@ def _design_functions(target: str) -> Callable:
     """``(mu~, nu~, d mu~/d alpha, d mu~/d lambda, d nu~/d alpha, d nu~/d lambda)``.
 
     Functions of ``(a, v, alpha, lambda)`` for ``target`` (``"mpmath"`` or
-    ``"arb"``), generated from :func:`selu_proof.symbolic.mean_map` and
-    :func:`selu_proof.symbolic.variance_map` by sympy differentiation
-    (:func:`selu_proof.regenerate.design_expressions`).
+    ``"arb"``), generated from :func:`selu_proof.derive.symbolic.mean_map` and
+    :func:`selu_proof.derive.symbolic.variance_map` by sympy differentiation
+    (:func:`selu_proof.derive.regenerate.design_expressions`).
     """
     return lookup(f"{target}_design", "design_system")
 

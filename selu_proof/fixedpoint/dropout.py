@@ -6,7 +6,7 @@ terms
 .. math:: a = \sqrt{\frac{\nu^*}{q((1-q)(\alpha'-\mu^*)^2 + \nu^*)}}, \quad
           b = \mu^* - a(q\mu^* + (1-q)\alpha')
 
-keep mean and variance (:func:`selu_proof.symbolic.dropout_affine`, evaluated by the
+keep mean and variance (:func:`selu_proof.derive.symbolic.dropout_affine`, evaluated by the
 generated arb backend), certified to the requested digits.
 """
 
@@ -69,7 +69,7 @@ def dropout_terms(rate: Number, mean: Number, var: Number, alpha: Number, lam: N
     .. math:: a = \sqrt{\frac{\nu^*}{q((1-q)(\alpha'-\mu^*)^2 + \nu^*)}}, \quad
               b = \mu^* - a(q\mu^* + (1-q)\alpha')
 
-    (:func:`selu_proof.symbolic.dropout_affine`, evaluated by the generated
+    (:func:`selu_proof.derive.symbolic.dropout_affine`, evaluated by the generated
     arb backend).  Returns ``rate``, ``keep``, ``saturation``, ``a``, ``b`` as
     decimal strings with ``digits`` certified digits.
 

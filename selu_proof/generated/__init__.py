@@ -1,9 +1,9 @@
-"""Numeric code generated ahead of time from :mod:`selu_proof.symbolic` (do not edit).
+"""Numeric code generated ahead of time from :mod:`selu_proof.derive.symbolic` (do not edit).
 
-Every module here is written by ``python -m selu_proof.regenerate`` from the
-sympy expressions (printer: :mod:`selu_proof.codegen`); its header names the
+Every module here is written by ``python -m selu_proof.derive.regenerate`` from the
+sympy expressions (printer: :mod:`selu_proof.derive.codegen`); its header names the
 expressions it holds.  A test regenerates them and requires identical bytes,
-so ``symbolic.py`` stays the one source of truth while nothing on the proof,
+so ``derive/symbolic.py`` stays the one source of truth while nothing on the proof,
 check or simulation path needs sympy at run time.
 
 Each module ends with a table ``FUNCTIONS`` from a key (a goal expression, a
@@ -18,7 +18,7 @@ from typing import Any
 __all__ = ["REGENERATE", "MissingGeneratedCodeError", "lookup"]
 
 #: the command that rewrites every module of this package from ``symbolic.py``
-REGENERATE = "python -m selu_proof.regenerate"
+REGENERATE = "python -m selu_proof.derive.regenerate"
 
 
 class MissingGeneratedCodeError(LookupError):

@@ -1,7 +1,7 @@
 """Backend functions of selu_proof.backends for arb.
 
-GENERATED, DO NOT EDIT: written by `python -m selu_proof.regenerate` (selu_proof.regenerate,
-printer selu_proof.codegen, target arb) from selu_proof.backends._exprs (built from selu_proof.symbolic).
+GENERATED, DO NOT EDIT: written by `python -m selu_proof.derive.regenerate`
+(printer selu_proof.derive.codegen, target arb) from selu_proof.derive.expressions.backend_expressions.
 tests/test_generated.py regenerates it and requires identical bytes.
 """
 

@@ -1,7 +1,7 @@
 """Gaussian blocks: value and gradient, in ball arithmetic.
 
-GENERATED, DO NOT EDIT: written by `python -m selu_proof.regenerate` (selu_proof.regenerate,
-printer selu_proof.codegen, target arb) from the GaussianBlock subclasses of selu_proof.symbolic (explicit forms and derivative rules).
+GENERATED, DO NOT EDIT: written by `python -m selu_proof.derive.regenerate`
+(printer selu_proof.derive.codegen, target arb) from the GaussianBlock subclasses of selu_proof.derive.symbolic (explicit forms and derivative rules).
 tests/test_generated.py regenerates it and requires identical bytes.
 """
 

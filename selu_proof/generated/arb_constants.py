@@ -1,7 +1,7 @@
 """The closed forms of alpha_01 and lambda_01, in balls.
 
-GENERATED, DO NOT EDIT: written by `python -m selu_proof.regenerate` (selu_proof.regenerate,
-printer selu_proof.codegen, target arb) from selu_proof.symbolic.alpha01 and selu_proof.symbolic.lambda01.
+GENERATED, DO NOT EDIT: written by `python -m selu_proof.derive.regenerate`
+(printer selu_proof.derive.codegen, target arb) from selu_proof.derive.symbolic.alpha01 and lambda01.
 tests/test_generated.py regenerates it and requires identical bytes.
 """
 

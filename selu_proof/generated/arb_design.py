@@ -1,7 +1,7 @@
 """Design system of selu_proof.fixedpoint for arb.
 
-GENERATED, DO NOT EDIT: written by `python -m selu_proof.regenerate` (selu_proof.regenerate,
-printer selu_proof.codegen, target arb) from selu_proof.regenerate.design_expressions (built from selu_proof.symbolic).
+GENERATED, DO NOT EDIT: written by `python -m selu_proof.derive.regenerate`
+(printer selu_proof.derive.codegen, target arb) from selu_proof.derive.regenerate.design_expressions.
 tests/test_generated.py regenerates it and requires identical bytes.
 """
 

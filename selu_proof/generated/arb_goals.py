@@ -1,7 +1,7 @@
 """Goal expressions F of the claims: value and gradient, in ball arithmetic.
 
-GENERATED, DO NOT EDIT: written by `python -m selu_proof.regenerate` (selu_proof.regenerate,
-printer selu_proof.codegen, target arb) from selu_proof.kernel.claims.goal_expression (built from selu_proof.symbolic).
+GENERATED, DO NOT EDIT: written by `python -m selu_proof.derive.regenerate`
+(printer selu_proof.derive.codegen, target arb) from selu_proof.derive.expressions.goal_expression.
 tests/test_generated.py regenerates it and requires identical bytes.
 """
 

@@ -259,7 +259,7 @@ class ActivationModel:
         return lam2 * (out if order else out + b * b)
 
     def quantity(self, key: str, xs: Sequence[arb], gradient: bool) -> _Dual:
-        """The goal expression ``key`` (:func:`selu_proof.kernel.claims.goal_expression`)."""
+        """The goal expression ``key`` (:func:`selu_proof.derive.expressions.goal_expression`)."""
         if key.startswith("-"):
             return -self.quantity(key[1:], xs, gradient)
         unit = [[arb(int(i == j)) for j in range(4)] for i in range(4)]

@@ -2,7 +2,7 @@
 
 It reads only the certificate: the specification inside it (parsed by
 :mod:`~selu_proof.kernel.specs`), the meaning of each claim
-(:mod:`~selu_proof.kernel.claims`, built from :mod:`selu_proof.symbolic`)
+(:mod:`~selu_proof.kernel.claims`, built from :mod:`selu_proof.derive.symbolic`)
 and, per goal ``F < c``, a split tree.  Starting from the stated domain it
 bisects at exact midpoints exactly as the tree says, so the leaves cover the
 domain by construction; every leaf's evidence is re-evaluated

@@ -1,8 +1,9 @@
 """What each claim kind means, as inequalities ``F(mu, omega, nu, tau) < c`` on the domain.
 
 Trusted.  Every claim of a specification becomes one or more *goals*
-``F < c`` with ``F`` a sympy expression in ``(mu, omega, nu, tau, alpha, lambda)``
-built from :mod:`selu_proof.symbolic` (with ``a = mu*omega``, ``v = nu*tau``):
+``F < c`` with ``F`` named by a key (``"S(H)"``, ``"var-nu"``...); its expression in
+``(mu, omega, nu, tau, alpha, lambda)`` (with ``a = mu*omega``, ``v = nu*tau``) is
+:func:`selu_proof.derive.expressions.goal_expression`:
 
 ``spectral_norm_below``  (paper Theorem 1, Lemma 12)
     ``S(H) < bound`` with ``H`` the Jacobian of ``(mu, nu) -> (mu~, nu~)``, or
@@ -17,7 +18,7 @@ built from :mod:`selu_proof.symbolic` (with ``a = mu*omega``, ``v = nu*tau``):
     ``nu - nu~ < 0``.
 ``chi1_below`` / ``chi1_above``  (mean field, Poole et al. 2016)
     ``chi1 < bound`` / ``-chi1 < -bound`` with ``chi1 = tau E[selu'(z)**2]``
-    (:func:`selu_proof.symbolic.chi1`), the per-layer growth factor of the
+    (:func:`selu_proof.derive.symbolic.chi1`), the per-layer growth factor of the
     mean squared backpropagated gradient.
 
 ``extremum``  (beyond the paper)
@@ -28,7 +29,7 @@ built from :mod:`selu_proof.symbolic` (with ``a = mu*omega``, ``v = nu*tau``):
 A lower bound ``G > c`` is stated as ``-G < -c``.  The goal functions and
 their gradients are generated ahead of time as arb code from these
 expressions (:mod:`selu_proof.generated.arb_goals`, written by
-``python -m selu_proof.regenerate``); sympy is imported only to build them.
+``python -m selu_proof.derive.regenerate``); the kernel imports no sympy and no build code.
 """
 
 from __future__ import annotations
@@ -36,28 +37,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from selu_proof.generated import MissingGeneratedCodeError, lookup
 from selu_proof.kernel.exact import parse_decimal
 from selu_proof.kernel.specs import Spec
 
-if TYPE_CHECKING:
-    import sympy as sp
-
-__all__ = ["Goal", "goals_of_claim", "compiled_goal", "goal_expression", "parameter_balls",
+__all__ = ["Goal", "goals_of_claim", "compiled_goal", "parameter_balls",
            "extremum_key", "extremum_name",
            "certified_statement", "violation_statement"]
-
-
-
-def __getattr__(name: str) -> Any:
-    """``VARS``: the sympy symbols of the domain variables, in box order (loads sympy)."""
-    if name == "VARS":
-        from selu_proof import symbolic as sym
-
-        return (sym.mu, sym.omega, sym.nu, sym.tau)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
@@ -65,37 +53,8 @@ class Goal:
     """One inequality ``F < bound`` to hold on the whole domain."""
 
     label: str
-    key: str  # names the expression F; see :func:`goal_expression`
+    key: str  # names the expression F (selu_proof.derive.expressions.goal_expression)
     bound: Fraction
-
-
-@cache
-def goal_expression(key: str) -> sp.Expr:
-    """The expression ``F`` named by ``key``, in ``(mu, omega, nu, tau, alpha, lambda)``."""
-    from selu_proof import symbolic as sym  # build time only (selu_proof.regenerate)
-
-    mean = sym.reduce_to_av(sym.mean_map())
-    var = sym.reduce_to_av(sym.variance_map())
-    table = {
-        "S(H)": lambda: sym.reduce_to_av(sym.largest_singular_value(sym.jacobian_variance())),
-        "S(J)": lambda: sym.reduce_to_av(
-            sym.largest_singular_value(sym.jacobian_second_moment())),
-        "-S(H)": lambda: -sym.reduce_to_av(
-            sym.largest_singular_value(sym.jacobian_variance())),
-        "-S(J)": lambda: -sym.reduce_to_av(
-            sym.largest_singular_value(sym.jacobian_second_moment())),
-        "mean": lambda: mean,
-        "-mean": lambda: -mean,
-        "var": lambda: var,
-        "-var": lambda: -var,
-        "var-nu": lambda: var - sym.nu,
-        "nu-var": lambda: sym.nu - var,
-        "chi1": lambda: sym.reduce_to_av(sym.chi1()),
-        "-chi1": lambda: -sym.reduce_to_av(sym.chi1()),
-    }
-    if key not in table:
-        raise KeyError(f"unknown goal expression {key!r}")
-    return table[key]()
 
 
 def goals_of_claim(spec: Spec, claim: dict[str, Any]) -> list[Goal]:
@@ -192,7 +151,8 @@ def compiled_goal(key: str) -> tuple[Any, Any]:
 
     ``value(mu, omega, nu, tau, alpha, lam) -> (F,)`` and
     ``value_and_gradient(...) -> (F, dF/dmu, dF/domega, dF/dnu, dF/dtau)``, both
-    generated from the same sympy expression (:func:`goal_expression`) into
+    generated from the same sympy expression
+    (:func:`selu_proof.derive.expressions.goal_expression`) into
     :mod:`selu_proof.generated.arb_goals`.  A key without generated code raises
     :class:`~selu_proof.generated.MissingGeneratedCodeError`.
     """

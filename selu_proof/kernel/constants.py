@@ -1,6 +1,6 @@
 """The SELU constants ``alpha_01`` and ``lambda_01`` (paper Eq. (8)-(9)), certified.
 
-The closed forms live in :mod:`selu_proof.symbolic`; here they are evaluated
+The closed forms live in :mod:`selu_proof.derive.symbolic`; here they are evaluated
 with arb balls (by code generated from them ahead of time,
 :mod:`selu_proof.generated.arb_constants`), and every decimal digit that is
 printed is certified: the whole enclosing ball rounds to the same ``N`` significant digits.

@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from selu_proof.backends import moments
 from selu_proof.kernel.constants import ALPHA_01, LAMBDA_01
 
 __all__ = ["selu", "selu_derivative", "elu", "elu_derivative", "relu", "relu_derivative",
@@ -323,12 +324,10 @@ class Activation:
         """``(E f(z), Var f(z))`` for ``z ~ N(a, v)`` (the map ``g`` in reduced variables).
 
         SELU-family activations use the closed forms generated from
-        :mod:`selu_proof.symbolic` (paper Eq. (4)-(5)); ``tanh`` uses
+        :mod:`selu_proof.derive.symbolic` (paper Eq. (4)-(5)); ``tanh`` uses
         :func:`gaussian_moments`.
         """
         if self.selu_params is not None:
-            from selu_proof.backends import moments
-
             alpha, lam = self.selu_params
             m, _, var = moments(np.asarray(a, dtype=float), np.asarray(v, dtype=float),
                                 alpha, lam)

@@ -9,7 +9,7 @@ SELU); a random output gradient ``G ~ N(0, 1)`` is then sent back,
 (``D_l = A d`` the alpha-dropout derivative, else 1), and per layer the mean
 squared gradient per unit ``grad_sq[l] = mean(delta_l**2)`` is recorded next
 to the mean-field prediction ``grad_sq[L] * prod_{k > l} chi1_k`` with
-``chi1_k = tau_k E[f'(z_k)^2]`` (:func:`selu_proof.symbolic.chi1`) at the
+``chi1_k = tau_k E[f'(z_k)^2]`` (:func:`selu_proof.derive.symbolic.chi1`) at the
 empirical moments of layer ``k - 1`` and the realised ``tau_k`` (times ``A**2 q``
 with dropout).
 
@@ -31,6 +31,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import DTypeLike, NDArray
 
+from selu_proof.backends import compiled
 from selu_proof.numeric.activations import Activation, get_activation
 from selu_proof.numeric.dropout import alpha_dropout_affine, alpha_dropout_with_mask
 from selu_proof.numeric.initializers import initialize, weight_statistics
@@ -144,8 +145,6 @@ def _chi1(act, mu: float, nu: float, omega: float, tau: float) -> float:  # noqa
     """``tau E[f'(z)^2]``, ``z ~ N(mu omega, nu tau)``: closed form (SELU family) or quadrature."""
     a, v = mu * omega, nu * tau
     if act.selu_params is not None:
-        from selu_proof.backends import compiled
-
         alpha, lam = act.selu_params
         return float(compiled("mean_field_slopes", "numpy")(a, v, alpha, lam, tau)[0])
     x, w = np.polynomial.hermite.hermgauss(160)

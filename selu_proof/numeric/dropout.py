@@ -3,7 +3,7 @@
 A dropped unit takes the saturation value ``alpha' = -lambda*alpha`` of the
 SELU instead of 0, and an affine correction ``a*(.) + b`` restores the mean
 ``mu*`` and variance ``nu*`` of the fixed point.  The affine terms are *not*
-typed here: they are :func:`selu_proof.symbolic.dropout_affine`, evaluated
+typed here: they are :func:`selu_proof.derive.symbolic.dropout_affine`, evaluated
 through the generated backend :func:`selu_proof.backends.dropout_affine`, the
 same definition ``selu-proof design --dropout-rate`` reports.
 """
@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from selu_proof.backends import compiled, dropout_affine
 from selu_proof.kernel.constants import ALPHA_01, LAMBDA_01
 
 __all__ = ["alpha_dropout", "alpha_dropout_with_mask", "alpha_dropout_affine",
@@ -37,7 +38,7 @@ def alpha_dropout_affine(rate: float, *, mean: float = 0.0, var: float = 1.0,
               b = \mu^* - a(q\mu^* + (1-q)\alpha'), \quad q = 1 - \text{rate},
               \ \alpha' = -\lambda\alpha
 
-    Evaluated from the symbolic formula (:func:`selu_proof.symbolic.dropout_affine`).
+    Evaluated from the symbolic formula (:func:`selu_proof.derive.symbolic.dropout_affine`).
 
     Examples
     --------
@@ -47,8 +48,6 @@ def alpha_dropout_affine(rate: float, *, mean: float = 0.0, var: float = 1.0,
     >>> alpha_dropout_affine(0.0)
     (1.0, 0.0)
     """
-    from selu_proof.backends import dropout_affine
-
     rate = _check_rate(rate)
     if not (var > 0 and math.isfinite(var) and math.isfinite(mean)):
         raise ValueError("the fixed point needs a finite mean and a positive finite variance")
@@ -126,8 +125,8 @@ def alpha_dropout_moments(mu: Any, nu: Any, rate: float, *, mean: float = 0.0, v
     .. math:: E y = a(q\mu + (1-q)\alpha') + b, \qquad
               \mathrm{Var}\,y = a^2 q\,(\nu + (1-q)(\mu - \alpha')^2)
 
-    Generated from :func:`selu_proof.symbolic.dropout_moments`, the two
-    equations :func:`selu_proof.symbolic.dropout_affine` solves for ``(a, b)``
+    Generated from :func:`selu_proof.derive.symbolic.dropout_moments`, the two
+    equations :func:`selu_proof.derive.symbolic.dropout_affine` solves for ``(a, b)``
     at ``(mu, nu) = (mean, var)``.
 
     >>> m, v = alpha_dropout_moments(0.0, 1.0, 0.2)
@@ -135,6 +134,4 @@ def alpha_dropout_moments(mu: Any, nu: Any, rate: float, *, mean: float = 0.0, v
     (0.0, 1.0)
     """
     a, b = alpha_dropout_affine(rate, mean=mean, var=var, alpha=alpha, scale=scale)
-    from selu_proof.backends import compiled
-
     return compiled("dropout_moments", "numpy")(mu, nu, 1.0 - rate, -scale * alpha, a, b)

@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import DTypeLike
 
+from selu_proof.backends import compiled
 from selu_proof.numeric.backprop import DropoutLayer, layer_generators, network_setup
 from selu_proof.numeric.initializers import initialize, weight_statistics
 from selu_proof.numeric.network import _activate, moment_statistics
@@ -82,7 +83,7 @@ def predicted_correlation(act, c: float, mu: float, nu: float, omega: float,  # 
     """One step of the correlation map for the activation ``act`` (then alpha dropout).
 
     Alpha dropout with independent masks multiplies the covariance by
-    ``A**2 q**2`` (:func:`selu_proof.symbolic.dropout_mean_field`) and gives
+    ``A**2 q**2`` (:func:`selu_proof.derive.symbolic.dropout_mean_field`) and gives
     the variance of :func:`selu_proof.numeric.alpha_dropout_moments`.
     """
     from selu_proof.meanfield import _tanh_pair, correlation_map
@@ -95,8 +96,6 @@ def predicted_correlation(act, c: float, mu: float, nu: float, omega: float,  # 
     out = float(correlation_map(c, a, v, alpha, lam, method="scipy"))
     if drop is None:
         return out
-    from selu_proof.backends import compiled
-
     m, var = act.moments(a, v)
     q = 1 - drop.rate
     _, var_out = compiled("dropout_moments", "numpy")(float(m), float(var), q, drop.sat,

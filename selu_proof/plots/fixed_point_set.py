@@ -57,7 +57,7 @@ def _edge_curve(result: FixedPointSet, n: int = 60) -> Any:
     """Float fixed points along the four edges of the parameter box (numerical only)."""
     import numpy as np
 
-    from selu_proof.fixedpoint.over_box import _Engine
+    from selu_proof.fixedpoint.set_engine import _Engine
 
     engine = _Engine(None, None, 53, Fraction(1))
     (w0, w1), (t0, t1) = ([float(Fraction(x)) for x in result.omega],

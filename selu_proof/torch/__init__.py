@@ -6,7 +6,7 @@ torch.  Every constant comes from the certified core:
 * :class:`SELU` -- ``(alpha, lambda)`` of :func:`selu_proof.fixedpoint.design_selu`
   (default ``alpha_01``, ``lambda_01``, paper Eq. (8)-(9));
 * :class:`AlphaDropout`, :class:`FeatureAlphaDropout` -- the affine terms of the one
-  symbolic dropout formula (:func:`selu_proof.symbolic.dropout_affine` via
+  symbolic dropout formula (:func:`selu_proof.derive.symbolic.dropout_affine` via
   :func:`selu_proof.fixedpoint.dropout_terms`), for the SELU's own float constants;
 * :func:`lecun_normal_`, :func:`selu_normal_` -- weights with the statistics
   ``(omega, tau)`` the theorems are stated for (see :mod:`selu_proof.torch.init`

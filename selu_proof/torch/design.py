@@ -82,12 +82,13 @@ def selu_constants(module: nn.Module) -> dict[str, Any] | None:
     """``alpha``, ``lam`` and the designed fixed point of a SELU module (``None`` if not one).
 
     ``torch.nn.SELU`` has torch's constants, ``alpha_01``, ``lambda_01`` rounded
-    to float64, designed for ``(0, 1)`` at ``omega = 0, tau = 1``.
+    to float64, designed for ``(0, 1)`` at ``omega = 0, tau = 1``.  A
+    :class:`~selu_proof.torch.SELU` is recognised by its design's ``kind`` (the identity its
+    state is saved and checked under, :class:`DesignedState`), so this module needs
+    none of the modules built on it.
     """
-    from selu_proof.torch.modules import SELU
-
-    if isinstance(module, SELU):
-        return module.design()
+    if isinstance(module, DesignedState) and (design := module.design())["kind"] == "SELU":
+        return design
     if isinstance(module, nn.SELU):
         return {"alpha": ALPHA_01, "lam": LAMBDA_01, "fixed_point": ("0", "1"),
                 "omega": "0", "tau": "1"}

@@ -11,7 +11,7 @@ reaches), and with keep probability ``q = 1 - p``
           b = \mu^* - a(q\mu^* + (1-q)\alpha')
 
 with ``a, b`` from the one symbolic formula
-(:func:`selu_proof.symbolic.dropout_affine`), certified to 20 digits by
+(:func:`selu_proof.derive.symbolic.dropout_affine`), certified to 20 digits by
 :func:`selu_proof.fixedpoint.dropout_terms` for the float64 constants the SELU
 actually uses, and rounded to float64.  Both are the identity in ``eval()``
 mode and for ``p = 0``.  Their constants travel in ``state_dict()``.

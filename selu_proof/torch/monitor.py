@@ -57,6 +57,12 @@ recorded pass has ended (in training they are alive during the step anyway); a
 pass whose forward raises is dropped and the last complete one stays reported.  A tensor
 changed in place after the pass reports NaN moments.  ``benchmarks/bench_monitor.py``
 measures the overhead per training step.
+
+**Parts.**  This module holds the monitor (its hooks, its life cycle, the report);
+:mod:`~selu_proof.torch.monitor_targets` says what it watches (SELUs, weight layers, the
+pairs found by tracing), :mod:`~selu_proof.torch.monitor_records` what a recorded pass
+keeps (rows, weight copies), :mod:`~selu_proof.torch.statistics` and
+:mod:`~selu_proof.torch.gradients` compute the rows of the report.
 """
 
 from __future__ import annotations
@@ -67,203 +73,27 @@ from typing import Any
 
 import torch
 from torch import nn
-from torch.nn import functional
 from torch.overrides import TorchFunctionMode
 
 from selu_proof.torch.design import describe, same_design, selu_constants
 from selu_proof.torch.gradients import gradient_row, gradient_table
+from selu_proof.torch.monitor_records import _Pass, _Row, _WeightCopies
+from selu_proof.torch.monitor_targets import (
+    _FUNCTIONAL,
+    _SELU_FUNCTIONS,
+    _WEIGHTED,
+    _dropout_design,
+    _is_dropout,
+    _transparent,
+    static_pairs,
+)
 from selu_proof.torch.statistics import THEOREM1_BOX, in_box, layer_row
 
 __all__ = ["SelfNormalizationMonitor", "SelfNormalizationWarning", "THEOREM1_BOX", "in_box"]
 
-_WEIGHTED = (nn.Linear, nn.Conv1d, nn.Conv2d, nn.Conv3d)
-_TRANSPARENT = (nn.Dropout, nn.AlphaDropout, nn.FeatureAlphaDropout, nn.Identity)
-_SELU_FUNCTIONS = (functional.selu, torch.selu, torch.selu_)
-_FUNCTIONAL = "F.selu"
-
 
 class SelfNormalizationWarning(UserWarning):
     """The monitor cannot see what it should (no SELU, an unattributed input, a mismatched pair)."""
-
-
-def _is_dropout(m: nn.Module) -> bool:
-    from selu_proof.torch.dropout import AlphaDropout
-
-    return isinstance(m, (AlphaDropout, nn.AlphaDropout, nn.FeatureAlphaDropout))
-
-
-def _transparent(m: nn.Module) -> bool:
-    return isinstance(m, _TRANSPARENT) or _is_dropout(m)
-
-
-def _dropout_design(m: nn.Module) -> dict[str, Any]:
-    """A dropout module's design; ``torch.nn``'s are for ``alpha_01``, ``lambda_01``, (0, 1)."""
-    if hasattr(m, "design"):
-        return m.design()
-    std = selu_constants(nn.SELU())
-    return {**std, "kind": type(m).__name__, "p": float(m.p)}
-
-
-def static_pairs(model: nn.Module) -> tuple[list[tuple[str, nn.Module, Any]], bool, bool]:
-    """``(pairs, traced, functional)`` from tracing ``model`` once with ``torch.fx``.
-
-    ``pairs`` are ``(layer name, weight module, activation)`` in graph order,
-    ``functional`` whether ``forward`` calls a functional SELU; ``traced`` is
-    False when ``torch.fx`` cannot trace the model (then ``pairs`` is empty).
-    """
-    from torch import fx
-
-    mods = dict(model.named_modules())
-
-    class Tracer(fx.Tracer):
-        def is_leaf_module(self, m: nn.Module, qualname: str) -> bool:
-            return (selu_constants(m) is not None or _is_dropout(m)
-                    or super().is_leaf_module(m, qualname))
-
-    try:
-        graph = Tracer().trace(model)
-    except Exception:  # noqa: BLE001 - any failure of tracing means "not traceable"
-        return [], False, False
-    pairs, functional = [], False
-    for node in graph.nodes:
-        if node.op == "call_module" and selu_constants(mods[node.target]) is not None:
-            act: Any = mods[node.target]
-        elif node.op == "call_function" and node.target in _SELU_FUNCTIONS:
-            act, functional = _FUNCTIONAL, True
-        else:
-            continue
-        src = node.args[0] if node.args else None
-        while (isinstance(src, fx.Node) and src.op == "call_module"
-               and _transparent(mods[src.target])):
-            src = src.args[0]
-        if (isinstance(src, fx.Node) and src.op == "call_module"
-                and isinstance(mods[src.target], _WEIGHTED)):
-            pairs.append((src.target, mods[src.target], act))
-    return pairs, True, functional
-
-
-class _Row:
-    """A SELU call attributed to the weight layer that produced its input.
-
-    ``layer`` and ``layer_module`` name that weight layer, ``x`` is its input;
-    ``activation``, ``module`` and ``design`` name the SELU, ``out`` its output
-    (or the output of the alpha dropout after it, ``dropout`` that dropout's
-    design).  The ``*_version`` fields are the tensors' version counters at the
-    pass.  The layer's weights as of the pass are in the monitor's buffers
-    (:class:`_WeightCopies`); its bias is read when the report is made.
-    """
-
-    __slots__ = ("layer", "layer_module", "x", "x_version", "activation", "module", "design",
-                 "out", "out_version", "dropout")
-
-    def __init__(self, layer: str, layer_module: nn.Module, x: torch.Tensor, x_version: int,
-                 activation: str, module: Any, design: dict[str, Any], out: torch.Tensor,
-                 out_version: int) -> None:
-        self.layer, self.layer_module, self.x, self.x_version = layer, layer_module, x, x_version
-        self.activation, self.module, self.design = activation, module, design
-        self.out, self.out_version = out, out_version
-        self.dropout: dict[str, Any] | None = None
-
-
-class _Pass:
-    """What one recorded forward pass (and its backward) left behind."""
-
-    __slots__ = ("rows", "producers", "outputs", "activations_seen", "unattributed")
-
-    def __init__(self) -> None:
-        self.rows: list[_Row] = []
-        #: id of a weight layer's output -> (output, name, module, input, input version)
-        self.producers: dict[int, tuple[torch.Tensor, str, nn.Module, Any, int]] = {}
-        self.outputs: dict[int, tuple[torch.Tensor, _Row]] = {}
-        self.activations_seen = 0
-        self.unattributed: list[str] = []
-
-
-def _weight_of(m: nn.Module) -> torch.Tensor:
-    """``m.weight`` as the pass used it, read without side effects.
-
-    A registered parameter is read from ``_parameters`` (10x faster than the
-    attribute).  A parametrized weight (``torch.nn.utils.parametrize``) is
-    recomputed at every access, and in training mode some parametrizations change
-    state when they are (``spectral_norm`` runs a power iteration on its ``u``,
-    ``v`` buffers, a random weight mask draws from the generator): it is read
-    without gradients and with its parametrizations in eval mode, which for
-    ``spectral_norm`` gives the weight of the pass from the ``u``, ``v`` the pass
-    left, and changes nothing in the model.
-    """
-    w = m._parameters.get("weight")
-    if w is not None:
-        return w
-    plist = getattr(getattr(m, "parametrizations", None), "weight", None)
-    if plist is None:
-        return m.weight
-    modes = [(q, q.training) for q in plist.modules()]
-    try:
-        for q, _ in modes:
-            q.training = False
-        with torch.no_grad():
-            return m.weight
-    finally:
-        for q, mode in modes:
-            q.training = mode
-
-
-def _fits(buffer: torch.Tensor | None, w: torch.Tensor) -> bool:
-    """Whether ``buffer`` can hold a copy of ``w`` (same shape, dtype and device)."""
-    return (buffer is not None and buffer.shape == w.shape and buffer.dtype == w.dtype
-            and buffer.device == w.device)
-
-
-class _WeightCopies:
-    """The weights of the monitored layers in the last recorded pass.
-
-    ``snapshot=True``: one copy per module (a layer called several times in a
-    pass shares it), all taken by one ``torch._foreach_copy_`` when the pass
-    ends, before an optimizer step can change the weights in place, into
-    buffers reused from pass to pass (only the last pass is ever read).  A
-    parametrized weight is a new tensor at every access, so the weights are
-    read anew at every pass; a buffer is replaced when its weight's shape, dtype
-    or device changed.
-
-    ``snapshot=False``: no copy; :meth:`weight` returns the weights as they are
-    when read.  Whether they changed since the pass cannot be told cheaply (fused
-    optimizers and ``.data`` writes leave the version counter alone), so such
-    rows say ``"report"``.
-    """
-
-    __slots__ = ("snapshot", "buffers", "_modules", "_dst")
-
-    def __init__(self, snapshot: bool = True) -> None:
-        self.snapshot = snapshot
-        self.buffers: dict[nn.Module, torch.Tensor] = {}
-        self._modules: list[nn.Module] = []
-        self._dst: list[torch.Tensor] = []
-
-    def take(self, rows: list[_Row]) -> None:
-        """Copy the weights of the layers of ``rows`` (nothing without ``snapshot``)."""
-        if not self.snapshot:
-            return
-        modules = list(dict.fromkeys(r.layer_module for r in rows))
-        if not modules:
-            return
-        src = [_weight_of(m) for m in modules]
-        if modules != self._modules or not all(map(_fits, self._dst, src)):
-            for m, w in zip(modules, src, strict=True):
-                if not _fits(self.buffers.get(m), w):
-                    self.buffers[m] = torch.empty_like(w, requires_grad=False)
-            self._modules, self._dst = modules, [self.buffers[m] for m in modules]
-        with torch.no_grad():
-            if hasattr(torch, "_foreach_copy_"):  # (private, one call for the list)
-                torch._foreach_copy_(self._dst, src)
-            else:  # pragma: no cover - older torch
-                for d, w in zip(self._dst, src, strict=True):
-                    d.copy_(w)
-
-    def weight(self, m: nn.Module) -> tuple[torch.Tensor, str]:
-        """``(weights, "pass" or "report")``: the weights to report and as of when."""
-        if self.snapshot:
-            return self.buffers[m], "pass"
-        return _weight_of(m).detach(), "report"
 
 
 class _FunctionalSELU(TorchFunctionMode):

@@ -1,8 +1,8 @@
 """The registry of generated code, and the command that writes it.
 
-``python -m selu_proof.regenerate`` rewrites every module of
+``python -m selu_proof.derive.regenerate`` rewrites every module of
 :mod:`selu_proof.generated` from the sympy expressions of
-:mod:`selu_proof.symbolic` (printer: :mod:`selu_proof.codegen`);
+:mod:`selu_proof.derive.symbolic` (printer: :mod:`selu_proof.derive.codegen`);
 ``--check`` only compares and exits 1 if a module differs.  Nothing else in
 the package generates code at run time.
 
@@ -10,12 +10,12 @@ What is generated is enumerated from the tables where the expressions are
 defined, so that a new entry there is picked up by rerunning the command:
 
 * the goal expressions ``F`` of the claims: every key of the table in
-  :func:`selu_proof.kernel.claims.goal_expression` (value and gradient, arb);
-* the Gaussian blocks: every :class:`selu_proof.symbolic.GaussianBlock`
-  subclass exported by :mod:`selu_proof.symbolic` (value and gradient, arb);
-* the backend functions: every name :func:`selu_proof.backends._exprs`
-  accepts, for numpy, mpmath and arb;
-* the constants' closed forms (:func:`selu_proof.symbolic.alpha01`, ``lambda01``), arb;
+  :func:`selu_proof.derive.expressions.goal_expression` (value and gradient, arb);
+* the Gaussian blocks: every :class:`selu_proof.derive.symbolic.GaussianBlock`
+  subclass exported by :mod:`selu_proof.derive.symbolic` (value and gradient, arb);
+* the backend functions: every name
+  :func:`selu_proof.derive.expressions.backend_expressions` accepts, for numpy, mpmath and arb;
+* the constants' closed forms (:func:`selu_proof.derive.symbolic.alpha01`, ``lambda01``), arb;
 * the design system of :mod:`selu_proof.fixedpoint` (:func:`design_expressions`;
   mpmath and arb).
 
@@ -37,14 +37,14 @@ from pathlib import Path
 
 import sympy as sp
 
-from selu_proof import codegen
-from selu_proof import symbolic as sym
+from selu_proof.derive import codegen, expressions
+from selu_proof.derive import symbolic as sym
 from selu_proof.generated import REGENERATE
 
 __all__ = ["Function", "Module", "modules", "render", "write", "main", "goal_keys",
            "backend_names", "GENERATED_DIR"]
 
-GENERATED_DIR = Path(__file__).resolve().parent / "generated"
+GENERATED_DIR = Path(__file__).resolve().parent.parent / "generated"
 
 
 @dataclass(frozen=True)
@@ -91,40 +91,39 @@ def _function_ast(fn: Callable) -> ast.FunctionDef:
 
 
 def goal_keys() -> list[str]:
-    """The keys of the table in :func:`selu_proof.kernel.claims.goal_expression`.
+    """The keys of the table in :func:`selu_proof.derive.expressions.goal_expression`.
 
     Read from the dictionary literal assigned to ``table`` in its source, so
     that a key added there is generated without being listed twice.
     """
-    from selu_proof.kernel import claims
-
     keys: list[str] = []
-    for node in ast.walk(_function_ast(claims.goal_expression)):
+    for node in ast.walk(_function_ast(expressions.goal_expression)):
         if isinstance(node, ast.Assign) and isinstance(node.value, ast.Dict) and \
                 any(isinstance(t, ast.Name) and t.id == "table" for t in node.targets):
             keys += [s for k in node.value.keys if k is not None for s in _string_constants(k)]
     if not keys:
-        raise RuntimeError("no goal table found in claims.goal_expression")
+        raise RuntimeError("no goal table found in expressions.goal_expression")
     return keys
 
 
 def backend_names() -> list[str]:
-    """The names :func:`selu_proof.backends._exprs` accepts (its ``name == "..."`` tests)."""
-    from selu_proof import backends
+    """The names :func:`~selu_proof.derive.expressions.backend_expressions` accepts.
 
+    Read from its ``name == "..."`` tests.
+    """
     names: list[str] = []
-    for node in ast.walk(_function_ast(backends._exprs)):
+    for node in ast.walk(_function_ast(expressions.backend_expressions)):
         if isinstance(node, ast.Compare) and isinstance(node.left, ast.Name) and \
                 node.left.id == "name":
             for comp in node.comparators:
                 names += [s for s in _string_constants(comp) if s not in names]
     if not names:
-        raise RuntimeError("no names found in backends._exprs")
+        raise RuntimeError("no names found in expressions.backend_expressions")
     return names
 
 
 def gaussian_blocks() -> list[type]:
-    """The Gaussian block classes exported by :mod:`selu_proof.symbolic`."""
+    """The Gaussian block classes exported by :mod:`selu_proof.derive.symbolic`."""
     out = []
     for name in sym.__all__:
         obj = getattr(sym, name)
@@ -173,14 +172,14 @@ def _blocks_module() -> Module:
             exprs, [name, f"d{name}/da", f"d{name}/dv"])))
         entries[name] = (f"{name}_value", f"{name}_gradient")
     return Module("arb_blocks", "arb", "Gaussian blocks: value and gradient, in ball arithmetic.",
-                  "the GaussianBlock subclasses of selu_proof.symbolic (explicit forms and "
+                  "the GaussianBlock subclasses of selu_proof.derive.symbolic (explicit forms and "
                   "derivative rules)", tuple(functions), entries, block_mode="explicit")
 
 
 def _goals_module() -> Module:
-    from selu_proof.kernel.claims import VARS, goal_expression
+    from selu_proof.derive.expressions import VARS, goal_expression
 
-    args = tuple(VARS) + (sym.alpha, sym.lam)
+    args = VARS + (sym.alpha, sym.lam)
     functions, entries = [], {}
     keys = goal_keys()
     for key in keys:
@@ -200,19 +199,17 @@ def _goals_module() -> Module:
         raise RuntimeError("two goal keys map to the same Python name")
     return Module("arb_goals", "arb",
                   "Goal expressions F of the claims: value and gradient, in ball arithmetic.",
-                  "selu_proof.kernel.claims.goal_expression (built from selu_proof.symbolic)",
+                  "selu_proof.derive.expressions.goal_expression",
                   tuple(functions), entries)
 
 
 def _backend_module(target: str) -> Module:
-    from selu_proof import backends
-
     functions, entries = [], {}
     # the goals in floats serve the prover's local searches for witnesses, and in
     # mpmath the tests' high-precision references
     goals = [f"goal:{key}" for key in goal_keys()] if target in ("numpy", "mpmath") else []
     for name in backend_names() + goals:
-        exprs, args = backends._exprs(name)
+        exprs, args = expressions.backend_expressions(name)
         labels = [f"out[{i}]" for i in range(len(exprs))]
         ident = python_name(name)
         functions.append(Function(ident, tuple(exprs), tuple(args), _expression_doc(
@@ -220,15 +217,15 @@ def _backend_module(target: str) -> Module:
         entries[name] = (ident,)
     return Module(f"{target}_backends", target,
                   f"Backend functions of selu_proof.backends for {target}.",
-                  "selu_proof.backends._exprs (built from selu_proof.symbolic)",
+                  "selu_proof.derive.expressions.backend_expressions",
                   tuple(functions), entries)
 
 
 def design_expressions() -> tuple[list[sp.Expr], tuple[sp.Symbol, ...]]:
     """The design system of :mod:`selu_proof.fixedpoint` in ``(a, v, alpha, lambda)``.
 
-    ``(mu~, nu~)`` (:func:`~selu_proof.symbolic.mean_map`,
-    :func:`~selu_proof.symbolic.variance_map`) and their derivatives with
+    ``(mu~, nu~)`` (:func:`~selu_proof.derive.symbolic.mean_map`,
+    :func:`~selu_proof.derive.symbolic.variance_map`) and their derivatives with
     respect to ``alpha`` and ``lambda`` by sympy.
     """
     mean, var = sym.mean_map(), sym.variance_map()
@@ -245,7 +242,7 @@ def _design_module(target: str) -> Module:
         exprs, labels))
     return Module(f"{target}_design", target,
                   f"Design system of selu_proof.fixedpoint for {target}.",
-                  "selu_proof.regenerate.design_expressions (built from selu_proof.symbolic)",
+                  "selu_proof.derive.regenerate.design_expressions",
                   (fn,), {"design_system": ("design_system",)})
 
 
@@ -255,7 +252,7 @@ def _constants_module() -> Module:
         "``(alpha_01, lambda_01)`` from their closed forms (paper Eq. (8)-(9)).", exprs,
         ["alpha_01", "lambda_01"]))
     return Module("arb_constants", "arb", "The closed forms of alpha_01 and lambda_01, in balls.",
-                  "selu_proof.symbolic.alpha01 and selu_proof.symbolic.lambda01", (fn,),
+                  "selu_proof.derive.symbolic.alpha01 and lambda01", (fn,),
                   {"selu_constants": ("selu_constants",)})
 
 
@@ -283,8 +280,8 @@ def render(module: Module) -> str:
     sources = sources()
     blocks = sorted({b for s in sources for b in s.blocks})
     head = (f'"""{module.title}\n\n'
-            f"GENERATED, DO NOT EDIT: written by `{REGENERATE}` (selu_proof.regenerate,\n"
-            f"printer selu_proof.codegen, target {module.target}) from {module.source}.\n"
+            f"GENERATED, DO NOT EDIT: written by `{REGENERATE}`\n"
+            f"(printer selu_proof.derive.codegen, target {module.target}) from {module.source}.\n"
             "tests/test_generated.py regenerates it and requires identical bytes.\n"
             '"""\n\n'
             "# ruff: noqa\n"
@@ -320,9 +317,9 @@ def write(check: bool = False, directory: Path = GENERATED_DIR) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m selu_proof.regenerate [--check]``."""
+    """``python -m selu_proof.derive.regenerate [--check]``."""
     parser = argparse.ArgumentParser(
-        prog="python -m selu_proof.regenerate",
+        prog="python -m selu_proof.derive.regenerate",
         description="Regenerate the numeric code in selu_proof/generated from symbolic.py.")
     parser.add_argument("--check", action="store_true",
                         help="only compare; exit 1 if a module is out of date")

@@ -22,7 +22,7 @@ from typing import Any
 
 import sympy as sp
 
-from selu_proof.symbolic import GaussianBlock
+from selu_proof.derive.symbolic import GaussianBlock
 
 __all__ = ["generate", "generate_source", "Source", "Target", "Constants", "sqrt_nonneg", "square",
            "block_functions", "block_expressions", "PREAMBLE"]
@@ -309,9 +309,9 @@ def block_expressions(block: type) -> dict[str, tuple[list[sp.Expr], tuple[sp.Sy
     """The expressions of a Gaussian block's ``value`` and ``gradient`` functions.
 
     ``value(a, v) -> (f,)`` and ``gradient(a, v) -> (f, df/da, df/dv)``, the
-    derivatives by the block's own rules (:mod:`selu_proof.symbolic`).
+    derivatives by the block's own rules (:mod:`selu_proof.derive.symbolic`).
     """
-    from selu_proof.symbolic import a, v
+    from selu_proof.derive.symbolic import a, v
 
     e = block(a, v)
     return {"value": ([e], (a, v)), "gradient": ([e, sp.diff(e, a), sp.diff(e, v)], (a, v))}
@@ -394,10 +394,10 @@ def generate(exprs: Sequence[sp.Expr], args: Sequence[sp.Symbol], target: str,
 
     Run-time code generation, for tests and exploration; the package itself
     runs the committed modules of :mod:`selu_proof.generated` (written by
-    :mod:`selu_proof.regenerate`).  The source is kept on the function as
+    :mod:`selu_proof.derive.regenerate`).  The source is kept on the function as
     ``__source__``.
     """
-    from selu_proof import symbolic
+    from selu_proof.derive import symbolic
 
     constants = Constants()
     source = generate_source(exprs, args, target, name=name, block_mode=block_mode,

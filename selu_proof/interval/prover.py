@@ -1,5 +1,0 @@
-"""Deprecated alias of :mod:`selu_proof.search.prover`."""
-
-from selu_proof._moved import alias
-
-alias(__name__, "selu_proof.search.prover")
