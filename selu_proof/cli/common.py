@@ -177,18 +177,29 @@ def _one_line(message: str) -> str:
 def run_guarded(fn: Callable[[], int]) -> int:
     """Run a command body; user errors become one line on stderr and exit code 2.
 
+    So does running out of memory (a ``MemoryError`` anywhere in the command): the
+    line names the allocation that failed and the estimate of the request checked
+    before the work (:func:`selu_proof.numeric.memory.out_of_memory_message`).
     Floating-point ``RuntimeWarning``s (numpy's overflow/invalid-value notes
     from float evaluations of figures and simulations, whose results are checked
     where they matter) are not printed.
     """
     import warnings
 
+    memory = sys.modules.get("selu_proof.numeric.memory")  # not imported: nothing to forget
+    if memory is not None:
+        memory.forget_estimate()
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", RuntimeWarning)
             return fn()
     except CLIError as exc:
         sys.stderr.write(f"selu-proof: error: {_one_line(str(exc))}\n")
+        return 2
+    except MemoryError as exc:
+        from selu_proof.numeric.memory import out_of_memory_message
+
+        sys.stderr.write(f"selu-proof: error: {_one_line(out_of_memory_message(exc))}\n")
         return 2
     except KeyboardInterrupt:
         sys.stderr.write("selu-proof: interrupted\n")
