@@ -31,6 +31,30 @@ _HELP = (
 )
 
 
+def add_activation_options(group: Any, *, default: str | None) -> None:
+    """``--activation`` and ``--normalize`` of a simulation (``simulate``, ``plot simulation``)."""
+    group.add_argument("--activation", default=default, metavar="NAME[:key=value,...]",
+                       help="selu (default), elu, relu, tanh, or any catalogue activation of "
+                       "'selu-proof normalize' (gelu, silu:beta=1.5, mish, softplus, ...)")
+    group.add_argument("--normalize", choices=("affine",), default=None,
+                       help="use lambda*(f - beta) with the certified affine constants (float "
+                       "values of 'selu-proof normalize')")
+
+
+def simulation_activation(name: str, normalize: str | None = None) -> Any:
+    """The activation a simulation runs: a built-in name (:data:`~.activations.ACTIVATIONS`)
+    or the float twin of a catalogue activation; one error line for anything else.
+    """
+    from selu_proof.numeric.activations import ACTIVATIONS, catalogue_activation
+
+    if name in ACTIVATIONS and not normalize:
+        return name
+    try:
+        return catalogue_activation(name, normalize)
+    except ValueError as exc:  # an unknown name or parameter, or no normalization
+        raise CLIError(str(exc)) from None
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("simulate", help="simulate a deep network and compare with g",
                        description=_HELP)
@@ -39,12 +63,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="units per layer and input width (default 1000)")
     p.add_argument("--batch", type=int, default=1000, metavar="B",
                    help="input samples (default 1000)")
-    p.add_argument("--activation", default="selu", metavar="NAME[:key=value,...]",
-                   help="selu (default), elu, relu, tanh, or any catalogue activation of "
-                   "'selu-proof normalize' (gelu, silu:beta=1.5, mish, softplus, ...)")
-    p.add_argument("--normalize", choices=("affine",), default=None,
-                   help="use lambda*(f - beta) with the certified affine constants (float "
-                   "values of 'selu-proof normalize')")
+    add_activation_options(p, default="selu")
     p.add_argument("--init", choices=("lecun", "truncated", "uniform", "exact"), default=None,
                    help="weight initializer (default lecun; exact when --omega/--tau given)")
     p.add_argument("--no-variance-correction", action="store_true",
@@ -98,26 +117,14 @@ def _check(args: argparse.Namespace) -> dict:
         raise CLIError(f"--dropout-rate must be in [0, 1), got {args.dropout_rate}")
     if rate and (args.activation != "selu" or args.normalize):
         raise CLIError("--dropout-rate (alpha dropout) applies to --activation selu only")
-    if args.activation not in ("selu", "elu", "relu", "tanh") or args.normalize:
-        from selu_proof.cli.normalize import parse_activation_arg
-
-        parse_activation_arg(args.activation)
+    activation = simulation_activation(args.activation, args.normalize)
     check_supported("--input-mean/--input-var/--omega/--tau", mean, om, var, ta)
     if args.plot is not None and not args.plot.lower().endswith((".png", ".pdf", ".svg")):
         raise CLIError("--plot FILE must end in .png, .pdf or .svg")
     if args.plot is not None:
         check_output_file(args.plot, "--plot")
-    return {"omega": omega, "tau": tau, "init": init, "input_mean": mean, "input_var": var,
-            "dropout_rate": rate}
-
-
-def _activation(args: argparse.Namespace) -> Any:
-    """The name of a built-in activation, or the float twin of a catalogue one."""
-    if args.activation in ("selu", "elu", "relu", "tanh") and not args.normalize:
-        return args.activation
-    from selu_proof.numeric.activations import catalogue_activation
-
-    return catalogue_activation(args.activation, args.normalize)
+    return {"activation": activation, "omega": omega, "tau": tau, "init": init,
+            "input_mean": mean, "input_var": var, "dropout_rate": rate}
 
 
 def simulate_finite(depth: int, width: int, batch: int, *, json_out: bool, **kwargs: Any):
@@ -152,9 +159,8 @@ def run(args: argparse.Namespace) -> int:
     import numpy as np
 
     opts = _check(args)
-    args.activation = _activation(args)
     result = simulate_finite(args.depth, args.width, args.batch, json_out=args.json,
-                             rng=np.random.default_rng(args.seed), activation=args.activation,
+                             rng=np.random.default_rng(args.seed),
                              corrected=not args.no_variance_correction, dtype=args.dtype,
                              **opts)
     if args.plot:
@@ -217,10 +223,10 @@ def _mean_field_runs(args: argparse.Namespace, opts: dict) -> dict:
         return {}
     if args.init == "truncated" or opts["init"] == "truncated":
         raise CLIError("--gradients/--pairs support the lecun, uniform and exact initializers")
-    if isinstance(args.activation, str) and args.activation == "elu":
+    if isinstance(opts["activation"], str) and opts["activation"] == "elu":
         raise CLIError("--gradients/--pairs support selu, relu, tanh and the catalogue "
                        "activations (elu as elu:alpha=1)")
-    common = dict(activation=args.activation, init=opts["init"], omega=float(opts["omega"]),
+    common = dict(activation=opts["activation"], init=opts["init"], omega=float(opts["omega"]),
                   tau=float(opts["tau"]), input_mean=opts["input_mean"],
                   input_var=opts["input_var"], dropout_rate=opts["dropout_rate"],
                   dtype=args.dtype)
