@@ -12,7 +12,7 @@ from typing import Any
 __all__ = ["CLIError", "emit_json", "parse_exact", "parse_float", "progress", "check_supported",
            "check_parameter", "check_output_file", "check_output_dir",
            "check_precision", "check_network_size", "check_seed", "check_tolerance",
-           "MIN_TOLERANCE", "run_guarded"]
+           "run_guarded"]
 
 
 class CLIError(Exception):
@@ -114,12 +114,10 @@ def check_network_size(depth: int, width: int, batch: int, *, itemsize: int = 4,
         raise CLIError(str(exc)) from None
 
 
-#: smallest tolerance a search accepts (128-bit balls carry about 38 digits)
-MIN_TOLERANCE = Fraction(1, 10**30)
-
-
 def check_tolerance(text: str, option: str = "--tol") -> Fraction:
-    """A positive tolerance of at least :data:`MIN_TOLERANCE`."""
+    """A positive tolerance of at least :data:`~selu_proof.kernel.specs.MIN_TOLERANCE`."""
+    from selu_proof.kernel.specs import MIN_TOLERANCE
+
     tol = parse_exact(text, option)
     if not MIN_TOLERANCE <= tol:
         raise CLIError(f"{option} must be positive and at least 1e-30, got {text!r}")
