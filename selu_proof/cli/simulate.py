@@ -27,7 +27,13 @@ _HELP = (
     "reproduce the paper's setting (SELU, LeCun normal, input N(0, 1)); with --omega/--tau "
     "the weights are built with exactly these statistics per unit and the moments approach "
     "the certified fixed point of 'selu-proof fixed-point'. ELU and ReLU are predicted by "
-    "g with lambda=1 (alpha=1, resp. alpha=0); tanh by Gauss-Hermite quadrature."
+    "g with lambda=1 (alpha=1, resp. alpha=0); tanh by Gauss-Hermite quadrature. Every "
+    "run is also compared with the certified fixed point of its own activation's g at the "
+    "weights' (omega, tau) (closed forms for SELU and ELU, certified quadrature for the "
+    "others, as in 'selu-proof mean-field'): the layers whose mean or variance lies more "
+    "than 5 standard errors outside its enclosure are listed (a drift away from it is a run "
+    "of such layers up to the last), and --json gives each layer's distance "
+    "(fixed_point_dev_mean, fixed_point_dev_var) and summary.fixed_point_drift."
 )
 
 
@@ -205,14 +211,40 @@ def _print_table(result) -> None:  # noqa: ANN001 - SimulationResult
           f"var {_fmt(s['max_abs_dev_var'], '.2f')} SE "
           f"(one step of g: {_fmt(s['max_abs_step_dev_mean'], '.2f')}, "
           f"{_fmt(s['max_abs_step_dev_var'], '.2f')} SE)")
-    fp = result.fixed_point
-    if fp is None:
-        print("certified fixed point: not applicable (the map g is for SELU)")
-    elif fp.get("status") == "unique":
-        print(f"certified fixed point ({fp['convention']}): mean {fp['mean']}, var {fp['var']}")
-    else:
-        print(f"certified fixed point: {fp.get('status')} ({fp.get('reason', '')})")
+    _print_fixed_point(result)
     print(f"{result.seconds:.1f} s")
+
+
+def _ranges(layers: list[int]) -> str:
+    """``[1, 2, 3, 7]`` -> ``'1-3, 7'``."""
+    runs: list[list[int]] = []
+    for layer in layers:
+        if runs and layer == runs[-1][1] + 1:
+            runs[-1][1] = layer
+        else:
+            runs.append([layer, layer])
+    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in runs)
+
+
+def _print_fixed_point(result) -> None:  # noqa: ANN001 - SimulationResult
+    """The certified fixed point of the activation's own ``g`` and the layers far from it."""
+    fp = result.fixed_point
+    box = result.fixed_point_enclosure()
+    if box is None:
+        print(f"certified fixed point: {fp.get('status')} ({fp.get('reason', '')}; "
+              f"{fp.get('convention', '')}): no comparison")
+        return
+    if isinstance(fp["mean"], str):  # closed forms: the certified digits
+        print(f"certified fixed point ({fp['convention']}): mean {fp['mean']}, var {fp['var']}")
+    else:  # quadrature: the enclosures
+        print(f"certified fixed point ({fp['convention']}; {fp['status']}): mean in "
+              f"[{', '.join(fp['mean'])}], var in [{', '.join(fp['var'])}]")
+    d = result.drift()
+    far = [f"{name} at layers {_ranges(d[f'layers_{name}'])} (largest "
+           f"{d[f'max_abs_dev_{name}']:.1f} SE, last layer {d[f'last_dev_{name}']:+.1f} SE)"
+           for name in ("mean", "var") if d[f"layers_{name}"]]
+    print(f"farther than {d['threshold_se']:g} SE from the certified fixed point: "
+          + ("; ".join(far) if far else "no layer"))
 
 
 def _mean_field_runs(args: argparse.Namespace, opts: dict) -> dict:
