@@ -8,6 +8,7 @@ from fractions import Fraction
 import mpmath
 import pytest
 from flint import arb, ctx
+from helpers_specs import TANH_SMALL
 
 from selu_proof.cli import main
 from selu_proof.fixedpoint.normalization import normalize, outward_interval
@@ -139,22 +140,6 @@ def test_help(capsys):
     assert "gpn" in out and "leaky_relu:slope=0.01" in out
 
 
-TINY_SPEC = """name = "tiny"
-[parameters]
-activation = "tanh"
-normalize = "affine"
-var = "{var}"
-[domain]
-mu = ["-0.01", "0.01"]
-omega = ["-0.01", "0.01"]
-nu = ["0.95", "1.05"]
-tau = ["0.99", "1.01"]
-[[claim]]
-kind = "spectral_norm_below"
-bound = "1"
-"""
-
-
 @pytest.mark.parametrize("var", ["1e-300", "1e-1000", "0.0009", "1001"])
 @pytest.mark.parametrize("command", ["prove", "bound", "explore", "check", "design",
                                      "normalize"])
@@ -167,7 +152,8 @@ def test_unsupported_target_variance_is_one_line_for_every_command(tmp_path, cap
     'constant activation' or a 'decimal string longer than 1000 characters'.
     """
     spec = tmp_path / "tiny.toml"
-    spec.write_text(TINY_SPEC.format(var=var))
+    spec.write_text(TANH_SMALL.replace('normalize = "affine"\n',
+                                       f'normalize = "affine"\nvar = "{var}"\n'))
     out_dir = tmp_path / "out"
     argv = {"prove": ["prove", str(spec), "--out", str(out_dir)],
             "bound": ["bound", "norm-H", "--max", "--spec", str(spec), "--out", str(out_dir)],

@@ -215,6 +215,7 @@ def test_an_error_quoting_a_huge_name_is_one_short_line(tmp_path, capsys):
 
 def _under_address_limit(*args: str, limit: int = 3 * 10**9):
     """``python -m selu_proof ARGS`` in a process whose address space is limited (``ulimit -v``)."""
+    import os
     import subprocess
     import sys
 
@@ -223,9 +224,12 @@ def _under_address_limit(*args: str, limit: int = 3 * 10**9):
     def limit_address_space() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
-    # a guard only: the refusal comes before any work
+    # one BLAS thread: each thread's buffers take address space on a many-core machine
+    env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1",
+           "MKL_NUM_THREADS": "1"}
+    # the timeout is a guard only: the refusal comes before any work
     return subprocess.run([sys.executable, "-m", "selu_proof", *args], capture_output=True,
-                          text=True, preexec_fn=limit_address_space, timeout=900)
+                          text=True, preexec_fn=limit_address_space, timeout=900, env=env)
 
 
 def test_address_space_limit_refuses_before_the_work():
