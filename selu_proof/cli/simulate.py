@@ -240,9 +240,13 @@ def _print_fixed_point(result) -> None:  # noqa: ANN001 - SimulationResult
         print(f"certified fixed point ({fp['convention']}; {fp['status']}): mean in "
               f"[{', '.join(fp['mean'])}], var in [{', '.join(fp['var'])}]")
     d = result.drift()
-    far = [f"{name} at layers {_ranges(d[f'layers_{name}'])} (largest "
-           f"{d[f'max_abs_dev_{name}']:.1f} SE, last layer {d[f'last_dev_{name}']:+.1f} SE)"
-           for name in ("mean", "var") if d[f"layers_{name}"]]
+    far = []
+    for name in ("mean", "var"):
+        if d[f"layers_{name}"]:
+            last = d[f"last_dev_{name}"]
+            far.append(f"{name} at layers {_ranges(d[f'layers_{name}'])} (largest "
+                       f"{d[f'max_abs_dev_{name}']:.1f} SE, last layer "
+                       f"{'undefined' if last is None else f'{last:+.1f} SE'})")
     print(f"farther than {d['threshold_se']:g} SE from the certified fixed point: "
           + ("; ".join(far) if far else "no layer"))
 
