@@ -48,7 +48,7 @@ from selu_proof.kernel.quadrature import (
 from selu_proof.meanfield import _depth_scale, _interval
 
 __all__ = ["CENTRED", "IID", "Scaled", "spectral", "activation_mean_field",
-           "correlation_fixed_points"]
+           "activation_fixed_point", "correlation_fixed_points"]
 
 CENTRED = ("centred map of the paper (weights with fixed per-unit omega, tau): "
            "c~ = (E[f(z)f(z')] - mu~^2)/nu~, z ~ N(mu*omega, nu*tau) at the fixed point")
@@ -338,6 +338,59 @@ def correlation_fixed_points(sc: Scaled, a: arb, v: arb, centred: bool, digits: 
 # --------------------------------------------------------------------------- the summary
 
 
+def _precision(digits: int) -> int:
+    return int(digits * 3.33) + 40
+
+
+def _scaled(act: CatalogueActivation, normalize: str | None,
+            digits: int) -> tuple[Scaled, dict[str, Any] | None]:
+    """``lambda*(f - beta)`` of the normalization (``f`` itself for ``None``) and its record."""
+    if normalize is None:
+        return Scaled(act, arb(1), arb(0)), None
+    if normalize != "affine":
+        raise ValueError(f"unknown normalization {normalize!r}; choose affine")
+    from selu_proof.fixedpoint.normalization import normalize as norm
+
+    n = norm(act, "affine", digits=digits + 5)
+    sc = Scaled(act, n.constants["lambda"], n.constants["beta"])
+    return sc, {"convention": n.describe(), "lambda": _interval(sc.lam, digits),
+                "beta": _interval(sc.beta, digits)}
+
+
+def _fixed_point(sc: Scaled, normalize: str | None, omega: Fraction,
+                 tau: Fraction) -> tuple[str, tuple[arb, arb], str]:
+    """``(status, (mu, nu), how)`` of the fixed point of ``g`` at ``(omega, tau)``."""
+    if normalize == "affine" and omega == 0 and tau == 1:
+        return "exact (normalized)", (arb(0), arb(1)), \
+            "lambda*(f - beta) maps N(0, 1) to mean 0, variance 1 by construction"
+    return _krawczyk2(sc, ball(omega), ball(tau), (arb(0), arb(1)))
+
+
+def activation_fixed_point(spec: str, *, normalize: str | None = None, omega: str = "0",
+                           tau: str = "1", digits: int = 10) -> dict[str, Any]:
+    """The certified fixed point ``(mu*, nu*)`` of ``g`` for a catalogue activation.
+
+    As in :func:`activation_mean_field` (the Krawczyk test on the quadrature
+    enclosures, or exactly ``(0, 1)`` for an affine-normalized activation at
+    ``omega = 0, tau = 1``): ``{"status", "mean": [lo, hi], "var": [lo, hi], "how"}``,
+    the intervals rounded outward; with status ``"unknown"`` no intervals.
+
+    >>> activation_fixed_point("gelu", normalize="affine")["var"]
+    ['1', '1']
+    """
+    act = parse_activation(spec)
+    om, ta = Fraction(omega), Fraction(tau)
+    if ta <= 0:
+        raise ValueError(f"tau must be positive, got {tau}")
+    with ctx.workprec(_precision(digits)):
+        sc, _ = _scaled(act, normalize, digits)
+        status, (mu, nu), how = _fixed_point(sc, normalize, om, ta)
+        if status == "unknown":
+            return {"status": status, "how": how}
+        return {"status": status, "mean": _interval(mu, digits), "var": _interval(nu, digits),
+                "how": how}
+
+
 def activation_mean_field(spec: str, *, normalize: str | None = None, omega: str = "0",
                           tau: str = "1", correlation: str | None = None,
                           digits: int = 10, grid: int = 40) -> dict[str, Any]:
@@ -358,29 +411,12 @@ def activation_mean_field(spec: str, *, normalize: str | None = None, omega: str
     c_val = None if correlation is None else Fraction(correlation)
     if c_val is not None and not -1 <= c_val <= 1:
         raise ValueError(f"--correlation must be in [-1, 1], got {correlation}")
-    prec = int(digits * 3.33) + 40
     out: dict[str, Any] = {"activation": act.spec}
-    with ctx.workprec(prec):
-        if normalize == "affine":
-            from selu_proof.fixedpoint.normalization import normalize as norm
-
-            n = norm(act, "affine", digits=digits + 5)
-            sc = Scaled(act, n.constants["lambda"], n.constants["beta"])
-            out["normalization"] = {"convention": n.describe(),
-                                    "lambda": _interval(sc.lam, digits),
-                                    "beta": _interval(sc.beta, digits)}
-        elif normalize is None:
-            sc = Scaled(act, arb(1), arb(0))
-            out["normalization"] = None
-        else:
-            raise ValueError(f"unknown normalization {normalize!r}; choose affine")
+    with ctx.workprec(_precision(digits)):
+        sc, out["normalization"] = _scaled(act, normalize, digits)
         omb, tab = ball(om), ball(ta)
         out["weights"] = {"omega": omega, "tau": tau}
-        if normalize == "affine" and om == 0 and ta == 1:
-            status, (mu, nu), how = "exact (normalized)", (arb(0), arb(1)), \
-                "lambda*(f - beta) maps N(0, 1) to mean 0, variance 1 by construction"
-        else:
-            status, (mu, nu), how = _krawczyk2(sc, omb, tab, (arb(0), arb(1)))
+        status, (mu, nu), how = _fixed_point(sc, normalize, om, ta)
         certified = status != "unknown"
         if not certified:
             mu, nu = arb(0), arb(1)

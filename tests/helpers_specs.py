@@ -15,6 +15,21 @@ THEOREM1: dict[str, Any] = {
     "claim": [{"kind": "spectral_norm_below", "bound": "1"}],
 }
 
+#: a small Theorem 1 claim for affine-normalized tanh (quadrature), as TOML text
+TANH_SMALL = """name = "tanh_small"
+[parameters]
+activation = "tanh"
+normalize = "affine"
+[domain]
+mu = ["-0.01", "0.01"]
+omega = ["-0.01", "0.01"]
+nu = ["0.95", "1.05"]
+tau = ["0.99", "1.01"]
+[[claim]]
+kind = "spectral_norm_below"
+bound = "1"
+"""
+
 
 def make_spec(name: str = "t", *, claim: dict[str, Any] | None = None,
               domain: dict[str, list[str]] | None = None, alpha: str = "alpha01",

@@ -118,3 +118,29 @@ def test_corrupt_checkpoint_is_one_error_line(case, tmp_path, capsys):
     lines = err.strip().splitlines()
     assert out == "" and len(lines) == 1, err
     assert lines[0].startswith("selu-proof: error: checkpoint") and "refused" in lines[0]
+
+
+def test_a_run_that_fails_before_any_work_leaves_no_checkpoint(tmp_path, monkeypatch):
+    """A failure before the first finished subtree leaves nothing to resume: no checkpoint
+    (one was written with no work in it, and named in the error as if there were).
+    """
+    spec = load_spec(shipped_specs()["theorem1"])
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the first evaluation failed")
+
+    monkeypatch.setattr(prover, "run_goal", broken)
+    with pytest.raises(RuntimeError):
+        prover.prove_spec(spec, out_dir=tmp_path)
+    assert not (tmp_path / "theorem1.checkpoint.json").exists()
+
+    def one_subtree_then_broken(*args, on_task, **kwargs):  # finished work is kept
+        on_task("0", {"status": "proved", "tree": ["natural", "....", "0.5"]})
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(prover, "run_goal", one_subtree_then_broken)
+    with pytest.raises(KeyboardInterrupt):
+        prover.prove_spec(spec, out_dir=tmp_path)
+    saved = json.loads((tmp_path / "theorem1.checkpoint.json").read_text())
+    assert saved["goals"]["0/0"]["done"] == {"0": {"status": "proved",
+                                                   "tree": ["natural", "....", "0.5"]}}

@@ -74,3 +74,52 @@ def test_inverted_domain_is_one_error_line(tmp_path, capsys):
     assert main(["bound", "mean", "--spec", str(spec), "--max"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "inverted" in err[0]
+
+
+POINT = ('name = "point"\n[domain]\nmu = ["0.05", "0.05"]\nomega = ["0.05", "0.05"]\n'
+         'nu = ["1.1", "1.1"]\ntau = ["1.05", "1.05"]\n[[claim]]\nkind = "maps_into"\n')
+
+
+@pytest.mark.parametrize("quantity,sense,tol", [
+    ("norm-H", "max", "1e-20"), ("norm-H", "max", "1e-30"), ("var", "min", "1e-25"),
+    ("chi1", "max", "3e-18"),
+])
+def test_tight_tolerance_on_a_point_is_proved_with_enough_digits(tmp_path, capsys, quantity,
+                                                                 sense, tol):
+    """On a one-point domain any tolerance the precision resolves is proved: the ends are
+    written with the digits it needs (they were cut to 17, so below about 1e-16*|value|
+    every bracket ended 'unknown').  The bracket holds the value, rounded outward.
+    """
+    from flint import arb, ctx
+
+    from selu_proof.kernel.claims import extremum_key, parameter_balls
+    from selu_proof.kernel.forms import natural
+
+    spec = tmp_path / "point.toml"
+    spec.write_text(POINT)
+    argv = ["bound", quantity, "--spec", str(spec), f"--{sense}", "--tol", tol, "--out",
+            str(tmp_path), "--json"]
+    assert main(argv) == 0, capsys.readouterr().err
+    out = json.loads(capsys.readouterr().out)
+    lo, up = Fraction(out["lower"]), Fraction(out["upper"])
+    assert out["status"] == "proved" and 0 < up - lo <= Fraction(tol)
+    with ctx.workprec(256):  # the quantity at the point, at twice the search's precision
+        point = tuple((Fraction(x), Fraction(x)) for x in ("0.05", "0.05", "1.1", "1.05"))
+        g = natural(extremum_key(quantity, sense), point, parameter_balls("alpha01",
+                                                                          "lambda01", 256))
+        value = g if sense == "max" else -g
+        assert value.rad() < 1e-60
+        assert arb(lo.numerator) / lo.denominator < value < arb(up.numerator) / up.denominator
+    assert main(["check", out["certificate"]]) == 0, capsys.readouterr().out
+
+
+def test_extremum_tolerance_below_the_smallest_is_refused(tmp_path, capsys):
+    """``bound --tol`` and a specification's ``tolerance`` share one floor, 1e-30."""
+    spec = tmp_path / "point.toml"
+    spec.write_text(POINT.replace('kind = "maps_into"', 'kind = "extremum"\nquantity = "mean"\n'
+                                  'sense = "max"\ntolerance = "1e-31"'))
+    for argv in (["prove", str(spec), "--out", str(tmp_path)],
+                 ["bound", "mean", "--spec", "theorem1", "--max", "--tol", "1e-31"]):
+        assert main(argv) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "at least 1e-30" in err, err

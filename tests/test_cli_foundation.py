@@ -215,3 +215,48 @@ def test_python_dash_m_bad_input():
                            "--var", "-1"], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 2
     assert proc.stderr.strip() == "selu-proof: error: --var must be positive, got '-1'"
+
+
+# --------------------------------------------------------------------------- help, activations
+
+
+def test_bare_command_prints_the_help(capsys):
+    """``selu-proof`` alone prints the help (exit 0), as ``selu-proof --help`` does."""
+    assert main([]) == 0
+    out, err = capsys.readouterr()
+    with pytest.raises(SystemExit) as exc:
+        main(["--help"])
+    assert exc.value.code == 0 and err == ""
+    assert out == capsys.readouterr().out and out.startswith("usage: selu-proof")
+    for command in ("prove", "check", "simulate", "plot"):
+        assert command in out
+
+
+def _option(command: list[str], flag: str):
+    """The argparse action of ``flag`` in the parser of ``command`` (e.g. ``["plot"]``)."""
+    from selu_proof.cli import build_parser
+
+    parser = build_parser()
+    for name in command:
+        parser = next(a for a in parser._actions if a.dest == "command").choices[name]
+    return next(a for a in parser._actions if flag in a.option_strings)
+
+
+def test_plot_simulation_takes_the_activations_of_simulate(capsys, tmp_path):
+    """``plot simulation --activation`` accepted 4 names; now the catalogue, as ``simulate``."""
+    for flag in ("--activation", "--normalize"):
+        plot, sim = _option(["plot"], flag), _option(["simulate"], flag)
+        assert (plot.choices, plot.help, plot.metavar) == (sim.choices, sim.help, sim.metavar)
+    out = tmp_path / "sim.png"
+    for argv in (["--activation", "gelu", "--normalize", "affine"],
+                 ["--activation", "silu:beta=1.5"], ["--activation", "tanh"]):
+        code = main(["plot", "simulation", "--depth", "3", "--width", "30", "--batch", "30",
+                     "--out", str(out), "--json", *argv])
+        text, err = capsys.readouterr()
+        assert code == 0, err
+        name = json.loads(text)["config"]["activation"]
+        assert name.split(" ")[0] == argv[1], name
+    for command in (["plot", "simulation", "--out", str(out)], ["simulate"]):
+        assert main([*command, "--activation", "sigmoid"]) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "unknown activation 'sigmoid'" in err

@@ -8,12 +8,14 @@ from fractions import Fraction
 import mpmath
 import pytest
 from flint import arb, ctx
+from helpers_specs import TANH_SMALL
 
 from selu_proof.cli import main
 from selu_proof.fixedpoint.normalization import normalize, outward_interval
 from selu_proof.kernel.activations import parse_activation
 from selu_proof.kernel.constants import constant_digits
 from selu_proof.kernel.exact import ball_ends
+from selu_proof.kernel.specs import PROOFS_DIR as PROOFS
 
 
 def _run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -136,3 +138,51 @@ def test_help(capsys):
     assert exc.value.code == 0
     out = capsys.readouterr().out
     assert "gpn" in out and "leaky_relu:slope=0.01" in out
+
+
+@pytest.mark.parametrize("var", ["1e-300", "1e-1000", "0.0009", "1001"])
+@pytest.mark.parametrize("command", ["prove", "bound", "explore", "check", "design",
+                                     "normalize"])
+def test_unsupported_target_variance_is_one_line_for_every_command(tmp_path, capsys, command,
+                                                                   var):
+    """A target variance outside [0.001, 1000] is refused in one place, for every command.
+
+    It used to end ``prove`` and ``bound`` in a NormalizeError (ValueError for 1e-1000)
+    traceback with a checkpoint left behind, and to be reported by the others as a
+    'constant activation' or a 'decimal string longer than 1000 characters'.
+    """
+    spec = tmp_path / "tiny.toml"
+    spec.write_text(TANH_SMALL.replace('normalize = "affine"\n',
+                                       f'normalize = "affine"\nvar = "{var}"\n'))
+    out_dir = tmp_path / "out"
+    argv = {"prove": ["prove", str(spec), "--out", str(out_dir)],
+            "bound": ["bound", "norm-H", "--max", "--spec", str(spec), "--out", str(out_dir)],
+            "explore": ["explore", str(spec), "--vary", "nu:hi", "--out", str(out_dir)],
+            "check": ["check", "--spec", str(spec), str(PROOFS / "theorem1.cert.json")],
+            "design": ["design", "--activation", "tanh", "--var", var],
+            "normalize": ["normalize", "tanh", "--var", var]}[command]
+    code = main(argv)
+    out, err = capsys.readouterr()
+    size = "small" if Fraction(var) < 1 else "large"
+    why = (f"the target variance var = {var} is too {size}: the supported range is "
+           "[0.001, 1000]")
+    if command == "check":  # and a certificate stating such a target is INVALID, saying why
+        cert = json.loads((PROOFS / "theorem1.cert.json").read_text())
+        cert["spec"]["parameters"] = {"activation": "tanh", "normalize": "affine", "var": var}
+        cert["activation"] = {}
+        forged = tmp_path / "forged.cert.json"
+        forged.write_text(json.dumps(cert))
+        assert main(["check", str(forged)]) == 1
+        shown = capsys.readouterr().out
+        assert shown.count("\n") == 1 and "INVALID" in shown and why in shown, shown
+    assert code == 2 and err.count("\n") == 1 and "Traceback" not in err, err
+    assert why in err, err
+    assert not list(tmp_path.rglob("*.checkpoint.json"))  # nothing was started
+
+
+def test_supported_target_variance_ends_are_normalized():
+    """The ends of the supported range, 0.001 and 1000, are normalized for a tiny domain."""
+    act = parse_activation("tanh")
+    for var in ("0.001", "1000"):
+        consts = normalize(act, "affine", Fraction(0), Fraction(var), digits=10).constants
+        assert consts["lambda"] > 0 and consts["lambda"].rad() < 1e-9

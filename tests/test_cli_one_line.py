@@ -211,3 +211,82 @@ def test_an_error_quoting_a_huge_name_is_one_short_line(tmp_path, capsys):
     lines = err.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("selu-proof: error: ")
     assert len(lines[0]) <= 600 and "characters)" in lines[0]
+
+
+def _under_address_limit(*args: str, limit: int = 3 * 10**9):
+    """``python -m selu_proof ARGS`` in a process whose address space is limited (``ulimit -v``)."""
+    import os
+    import subprocess
+    import sys
+
+    resource = pytest.importorskip("resource")
+
+    def limit_address_space() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+    # one BLAS thread: each thread's buffers take address space on a many-core machine
+    env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1",
+           "MKL_NUM_THREADS": "1"}
+    # the timeout is a guard only: the refusal comes before any work
+    return subprocess.run([sys.executable, "-m", "selu_proof", *args], capture_output=True,
+                          text=True, preexec_fn=limit_address_space, timeout=900, env=env)
+
+
+def test_address_space_limit_refuses_before_the_work():
+    """Under a 3 GB ``ulimit -v`` the 7.5 GiB request of the issue is refused up front.
+
+    (It used to pass the check, which read only the machine's free memory, run the forward
+    pass and end in a ``MemoryError`` traceback in the backward pass.)
+    """
+    out = _under_address_limit("simulate", "--gradients", "--depth", "2000", "--width",
+                               "1000", "--batch", "1000")
+    lines = out.stderr.strip().splitlines()
+    assert out.returncode == 2 and len(lines) == 1, out.stderr[-2000:]
+    assert "with --gradients needs about 7.5 GiB" in lines[0]
+    left = float(lines[0].split("more than the ")[1].split(" GiB")[0])
+    assert 0 < left < 3 * 10**9 / 2**30  # what is left under the limit, not the machine's
+
+
+def test_process_limits_lower_the_available_memory():
+    import subprocess
+    import sys
+
+    resource = pytest.importorskip("resource")
+    code = ("import resource; from selu_proof.numeric.memory import available_memory, "
+            "process_limit; print(process_limit(), available_memory())")
+    for which in ("RLIMIT_AS", "RLIMIT_DATA"):
+        limit = 2 * 10**9
+
+        def set_limit(which=which, limit=limit) -> None:
+            kind = getattr(resource, which)
+            resource.setrlimit(kind, (limit, resource.getrlimit(kind)[1]))
+
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                             preexec_fn=set_limit, timeout=300)
+        assert out.returncode == 0, out.stderr
+        own, avail = (int(x) for x in out.stdout.split())
+        assert 0 < own < limit and avail <= own, (which, own, avail)
+
+
+def test_memory_error_during_the_work_is_one_line(monkeypatch, capsys):
+    """A ``MemoryError`` after the check passed: one line with the estimate, exit 2."""
+    import selu_proof.numeric.network as network
+
+    def out_of_memory(*args, **kwargs):
+        raise MemoryError("Unable to allocate 3.81 MiB for an array with shape (1000, 1000)")
+
+    monkeypatch.setattr(network, "simulate", out_of_memory)
+    code = main(["simulate", "--depth", "3", "--width", "10", "--batch", "10"])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1 and "Traceback" not in err
+    assert "out of memory (Unable to allocate 3.81 MiB" in err
+    assert "depth 3, width 10, batch 10 needs about" in err
+    # the estimate belongs to the command that made it: the next command does not repeat it
+    import selu_proof.cli.constants as constants
+
+    def no_memory(args):
+        raise MemoryError()
+
+    monkeypatch.setattr(constants, "run", no_memory)
+    assert main(["constants"]) == 2
+    assert capsys.readouterr().err == "selu-proof: error: out of memory\n"

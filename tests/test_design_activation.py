@@ -7,22 +7,11 @@ import subprocess
 import sys
 
 import pytest
+from helpers_specs import TANH_SMALL
 
 from selu_proof.kernel.checker import check_file
 
-SPEC = """name = "tanh_small"
-[parameters]
-activation = "tanh"
-normalize = "affine"
-[domain]
-mu = ["-0.01", "0.01"]
-omega = ["-0.01", "0.01"]
-nu = ["0.95", "1.05"]
-tau = ["0.99", "1.01"]
-[[claim]]
-kind = "spectral_norm_below"
-bound = "1"
-"""
+SPEC = TANH_SMALL
 
 
 def _run(*args: str) -> subprocess.CompletedProcess:

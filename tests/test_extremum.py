@@ -204,3 +204,28 @@ def test_search_is_deterministic_and_tight_on_a_face():
     assert a.status == "proved" and a.tree == b.tree and (a.lower, a.upper) == (b.lower, b.upper)
     assert a.upper - a.lower <= Fraction("1e-6")
     assert abs(float(a.lower) - 0.8976083584089178) < 1e-12
+
+
+def test_bracket_digits_follow_the_tolerance(tmp_path):
+    """A tight tolerance is written with the digits it needs, and the checker holds the
+    certificate to exactly those: 17-digit ends on the same evidence are refused.
+    """
+    from selu_proof.kernel.exact import bracket_digits, decimal_down, decimal_up
+
+    point = {"mu": ["0.05", "0.05"], "omega": ["0.05", "0.05"], "nu": ["1.1", "1.1"],
+             "tau": ["1.05", "1.05"]}
+    _, cert = _prove(tmp_path, "norm-H", "max", tol="1e-25", domain=point)
+    entry = cert["claims"][0]
+    lo, up = Fraction(entry["lower"]), Fraction(entry["upper"])
+    assert 0 < up - lo <= Fraction("1e-25")
+    assert bracket_digits(up, Fraction("1e-25")) == 27 and len(entry["upper"]) == 29
+    assert check_certificate(cert).valid
+
+    def seventeen(e, c):  # the old spelling: every bound rounded to 17 digits
+        e["upper"] = decimal_up(up)
+        e["lower"] = decimal_down(lo)
+        e["tree"] = [[form, mask, decimal_up(Fraction(b))] for form, mask, b in e["tree"]]
+        c["spec"]["claim"][0]["tolerance"] = "1e-16"  # wide enough for 17 digits
+
+    res = _tampered(cert, seventeen)
+    assert not res.valid and "differs from the replayed" in res.message, res.message

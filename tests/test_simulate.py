@@ -22,7 +22,7 @@ from selu_proof.kernel.constants import ALPHA_01, LAMBDA_01
 from selu_proof.numeric import moment_statistics, selu, simulate
 from selu_proof.numeric.activations import get_activation
 from selu_proof.numeric.initializers import initialize, weight_statistics
-from selu_proof.numeric.network import BLOCKS, _activate, layer_rngs
+from selu_proof.numeric.network import BLOCKS, SimulationResult, _activate, layer_rngs
 
 PAIRS = [("0", "1"), ("0.05", "1.05"), ("-0.05", "1.1")]
 
@@ -82,7 +82,9 @@ def test_one_step_deviations_are_standard_errors() -> None:
 def test_relu_and_tanh_without_self_normalization() -> None:
     relu = simulate(40, 300, 200, rng=np.random.default_rng(0), activation="relu")
     tanh = simulate(40, 300, 200, rng=np.random.default_rng(0), activation="tanh")
-    assert relu.fixed_point is None and tanh.fixed_point is None
+    for res in (relu, tanh):  # their own g has no fixed point with nu > 0 at (0, 1)
+        assert res.fixed_point["status"] == "unknown" and "nu" in res.fixed_point["reason"]
+        assert res.fixed_point_enclosure() is None and res.drift() is None
     assert relu.layers[-1].var < 1e-8  # second moment halves per layer: variance collapses
     assert relu.layers[-1].predicted_var < 1e-8
     assert tanh.layers[-1].var < 0.1  # slow collapse towards 0
@@ -174,7 +176,8 @@ def test_cli_table_and_non_selu(capsys, tmp_path) -> None:
     assert main(["simulate", "--depth", "5", "--width", "100", "--batch", "50",
                  "--activation", "tanh", "--plot", str(tmp_path / "t.svg")]) == 0
     text = capsys.readouterr().out
-    assert "not applicable" in text and (tmp_path / "t.svg").exists()
+    assert "certified fixed point: unknown" in text and "no comparison" in text
+    assert (tmp_path / "t.svg").exists()
 
 
 @pytest.mark.parametrize("argv,msg", [
@@ -196,3 +199,61 @@ def test_blas_thread_count_restored_after_simulate() -> None:
     simulate(2, 16, 8, rng=np.random.default_rng(0), certify=False)
     after = [i["num_threads"] for i in threadpoolctl.threadpool_info() if i["user_api"] == "blas"]
     assert after == before and before  # numpy's BLAS is loaded and back to its own count
+
+
+def test_every_simulation_is_compared_with_its_own_certified_fixed_point(capsys):
+    """GELU, affine-normalized: its certified fixed point (0, 1) is repelling in nu (slope
+    1.06), and the simulation drifts away; the layers beyond DRIFT_SE standard errors are
+    flagged, in the table and in --json.  (It said 'not applicable (the map g is for SELU)'.)
+    """
+    from selu_proof.numeric.network import DRIFT_SE
+
+    argv = ["simulate", "--activation", "gelu", "--normalize", "affine", "--depth", "20",
+            "--width", "500", "--batch", "500", "--seed", "0"]
+    assert main([*argv, "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    fp = out["fixed_point"]
+    assert fp["status"] == "exact (normalized)" and fp["box"] == {"mean": ["0", "0"],
+                                                                  "var": ["1", "1"]}
+    assert "gelu, affine-normalized" in fp["convention"]
+    drift = out["summary"]["fixed_point_drift"]
+    assert drift["threshold_se"] == DRIFT_SE == 5
+    for key in ("mean", "var"):  # a drift: flagged layers up to the last one
+        assert 20 in drift[f"layers_{key}"] and drift[f"last_dev_{key}"] > 5.5
+    for layer in out["layers"]:  # the distance from the enclosure [0, 0] x [1, 1], in SE
+        assert layer["fixed_point_dev_mean"] == pytest.approx(layer["mean"] / layer["se_mean"],
+                                                              rel=1e-12)
+        assert layer["fixed_point_dev_var"] == pytest.approx(
+            (layer["var"] - 1) / layer["se_var"], rel=1e-12)
+        flagged = abs(layer["fixed_point_dev_var"]) > 5 and layer["layer"] > 0
+        assert flagged == (layer["layer"] in drift["layers_var"])
+    assert main(argv) == 0
+    text = capsys.readouterr().out
+    assert "certified fixed point (weight statistics omega=0, tau=1; gelu, affine-normalized" \
+        in text and "mean in [0, 0], var in [1, 1]" in text
+    line = next(ln for ln in text.splitlines() if ln.startswith("farther than 5 SE"))
+    assert "var at layers " in line and "-20 (largest" in line
+
+
+def test_selu_at_its_fixed_point_flags_no_layer():
+    res = simulate(30, 500, 500, rng=np.random.default_rng(1))
+    drift = res.drift()
+    assert drift["layers_mean"] == [] and drift["layers_var"] == []
+    assert drift["max_abs_dev_mean"] < 4 and drift["max_abs_dev_var"] < 4.5
+    inside = SimulationResult(res.layers[:1], {"box": {"mean": ["-1", "1"], "var": ["0", "9"]}})
+    assert inside.fixed_point_deviations() == [(0.0, 0.0)]
+
+
+def test_closed_form_and_quadrature_fixed_points_overlap():
+    """ELU's fixed point at (omega, tau) = (0.05, 1.05): closed forms and quadrature agree."""
+    from selu_proof.numeric.network import catalogue_fixed_point, certified_fixed_point
+
+    closed = certified_fixed_point("0.05", "1.05", 1.0, 1.0)
+    quad = catalogue_fixed_point("elu:alpha=1", None, "0.05", "1.05")
+    assert closed["status"] == quad["status"] == "unique"
+    for key in ("mean", "var"):
+        lo, hi = (float(x) for x in quad["box"][key])
+        assert lo <= float(closed[key]) <= hi and hi - lo < 1e-8
+    elu = simulate(5, 50, 50, rng=np.random.default_rng(0), activation="elu", init="exact",
+                   omega="0.05", tau="1.05")
+    assert elu.fixed_point["box"] == closed["box"]

@@ -31,10 +31,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="selu-proof",
         description="Derive the SELU constants and prove the self-normalizing theorems of "
-        "Klambauer et al. (NeurIPS 2017) with rigorous ball arithmetic.",
+        "Klambauer et al. (NeurIPS 2017) with rigorous ball arithmetic. Without a COMMAND, "
+        "print this help (exit status 0).",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    sub.required = True
     for name in _COMMAND_MODULES:
         try:
             module = importlib.import_module(f"selu_proof.cli.{name}")
@@ -49,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``selu-proof`` console script (and ``python -m selu_proof``).
 
+    Without a command it prints the help and returns 0, like ``--help``.
     Ctrl-C at any time, also while the subcommands' modules are imported, ends
     with one line and exit status 130.
     """
@@ -58,6 +59,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("selu-proof: interrupted\n")
         return 130
+    if args.command is None:  # bare `selu-proof`: the help, as `selu-proof --help` prints it
+        parser.print_help()
+        return 0
     return run_guarded(lambda: args.func(args))
 
 

@@ -12,7 +12,7 @@ from typing import Any
 __all__ = ["CLIError", "emit_json", "parse_exact", "parse_float", "progress", "check_supported",
            "check_parameter", "check_output_file", "check_output_dir",
            "check_precision", "check_network_size", "check_seed", "check_tolerance",
-           "MIN_TOLERANCE", "run_guarded"]
+           "run_guarded"]
 
 
 class CLIError(Exception):
@@ -114,12 +114,10 @@ def check_network_size(depth: int, width: int, batch: int, *, itemsize: int = 4,
         raise CLIError(str(exc)) from None
 
 
-#: smallest tolerance a search accepts (128-bit balls carry about 38 digits)
-MIN_TOLERANCE = Fraction(1, 10**30)
-
-
 def check_tolerance(text: str, option: str = "--tol") -> Fraction:
-    """A positive tolerance of at least :data:`MIN_TOLERANCE`."""
+    """A positive tolerance of at least :data:`~selu_proof.kernel.specs.MIN_TOLERANCE`."""
+    from selu_proof.kernel.specs import MIN_TOLERANCE
+
     tol = parse_exact(text, option)
     if not MIN_TOLERANCE <= tol:
         raise CLIError(f"{option} must be positive and at least 1e-30, got {text!r}")
@@ -177,18 +175,29 @@ def _one_line(message: str) -> str:
 def run_guarded(fn: Callable[[], int]) -> int:
     """Run a command body; user errors become one line on stderr and exit code 2.
 
+    So does running out of memory (a ``MemoryError`` anywhere in the command): the
+    line names the allocation that failed and the estimate of the request checked
+    before the work (:func:`selu_proof.numeric.memory.out_of_memory_message`).
     Floating-point ``RuntimeWarning``s (numpy's overflow/invalid-value notes
     from float evaluations of figures and simulations, whose results are checked
     where they matter) are not printed.
     """
     import warnings
 
+    memory = sys.modules.get("selu_proof.numeric.memory")  # not imported: nothing to forget
+    if memory is not None:
+        memory.forget_estimate()
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", RuntimeWarning)
             return fn()
     except CLIError as exc:
         sys.stderr.write(f"selu-proof: error: {_one_line(str(exc))}\n")
+        return 2
+    except MemoryError as exc:
+        from selu_proof.numeric.memory import out_of_memory_message
+
+        sys.stderr.write(f"selu-proof: error: {_one_line(out_of_memory_message(exc))}\n")
         return 2
     except KeyboardInterrupt:
         sys.stderr.write("selu-proof: interrupted\n")

@@ -267,8 +267,8 @@ def _design_activation(args: argparse.Namespace) -> int:
     digits = _digits(args.digits)
     if args.prove:
         _check_prove_options(args)
-    params = activation_parameters(act.spec, mean, var)
     try:
+        params = activation_parameters(act.spec, mean, var)
         spec = designed_spec("", "", mean, var, Fraction(0), Fraction(1), Fraction(1), params)
         model = activation_model(spec.alpha, max(128, digits * 34 // 10 + 20))
     except (SpecError, NormalizeError) as exc:

@@ -15,6 +15,7 @@ from selu_proof.cli.common import (
     emit_json,
     parse_float,
 )
+from selu_proof.cli.simulate import add_activation_options, simulation_activation
 
 #: figure name -> one-line description (the order of ``--help``)
 FIGURES: dict[str, str] = {
@@ -45,6 +46,7 @@ _SPECIFIC: dict[str, tuple[str, tuple[str, ...]]] = {
     "width": ("--width", ("simulation", "gradients")),
     "batch": ("--batch", ("simulation", "gradients")),
     "activation": ("--activation", ("simulation",)),
+    "normalize": ("--normalize", ("simulation",)),
     "seed": ("--seed", ("simulation", "gradients")),
 }
 
@@ -94,8 +96,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="units per layer (default 1000)")
     g.add_argument("--batch", type=int, default=None, metavar="B",
                    help="input samples (default 1000)")
-    g.add_argument("--activation", choices=("selu", "elu", "relu", "tanh"), default=None,
-                   help="activation (default selu)")
+    add_activation_options(g, default=None)
     g.add_argument("--seed", type=int, default=None, metavar="S", help="random seed (default 0)")
     p.set_defaults(func=run)
 
@@ -151,6 +152,7 @@ def _simulation(args: argparse.Namespace, ax: Any) -> dict[str, Any]:
     batch = 1000 if args.batch is None else args.batch
     check_network_size(depth, width, batch)
     check_seed(0 if args.seed is None else args.seed)
+    activation = simulation_activation(args.activation or "selu", args.normalize)
     weights = _weights(args, None)
     extra: dict[str, Any] = {}
     if weights is not None:
@@ -158,7 +160,7 @@ def _simulation(args: argparse.Namespace, ax: Any) -> dict[str, Any]:
         if float(weights[1]) < float(weights[0]) ** 2 / width:
             raise CLIError("--tau must be at least omega**2/width (Cauchy-Schwarz)")
     result = simulate_finite(depth, width, batch, json_out=args.json,
-                             activation=args.activation or "selu",
+                             activation=activation,
                              rng=np.random.default_rng(0 if args.seed is None else args.seed),
                              **extra)
     plot_simulation(result, ax)

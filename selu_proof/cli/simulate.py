@@ -27,8 +27,38 @@ _HELP = (
     "reproduce the paper's setting (SELU, LeCun normal, input N(0, 1)); with --omega/--tau "
     "the weights are built with exactly these statistics per unit and the moments approach "
     "the certified fixed point of 'selu-proof fixed-point'. ELU and ReLU are predicted by "
-    "g with lambda=1 (alpha=1, resp. alpha=0); tanh by Gauss-Hermite quadrature."
+    "g with lambda=1 (alpha=1, resp. alpha=0); tanh by Gauss-Hermite quadrature. Every "
+    "run is also compared with the certified fixed point of its own activation's g at the "
+    "weights' (omega, tau) (closed forms for SELU and ELU, certified quadrature for the "
+    "others, as in 'selu-proof mean-field'): the layers whose mean or variance lies more "
+    "than 5 standard errors outside its enclosure are listed (a drift away from it is a run "
+    "of such layers up to the last), and --json gives each layer's distance "
+    "(fixed_point_dev_mean, fixed_point_dev_var) and summary.fixed_point_drift."
 )
+
+
+def add_activation_options(group: Any, *, default: str | None) -> None:
+    """``--activation`` and ``--normalize`` of a simulation (``simulate``, ``plot simulation``)."""
+    group.add_argument("--activation", default=default, metavar="NAME[:key=value,...]",
+                       help="selu (default), elu, relu, tanh, or any catalogue activation of "
+                       "'selu-proof normalize' (gelu, silu:beta=1.5, mish, softplus, ...)")
+    group.add_argument("--normalize", choices=("affine",), default=None,
+                       help="use lambda*(f - beta) with the certified affine constants (float "
+                       "values of 'selu-proof normalize')")
+
+
+def simulation_activation(name: str, normalize: str | None = None) -> Any:
+    """The activation a simulation runs: a built-in name (:data:`~.activations.ACTIVATIONS`)
+    or the float twin of a catalogue activation; one error line for anything else.
+    """
+    from selu_proof.numeric.activations import ACTIVATIONS, catalogue_activation
+
+    if name in ACTIVATIONS and not normalize:
+        return name
+    try:
+        return catalogue_activation(name, normalize)
+    except ValueError as exc:  # an unknown name or parameter, or no normalization
+        raise CLIError(str(exc)) from None
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -39,12 +69,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="units per layer and input width (default 1000)")
     p.add_argument("--batch", type=int, default=1000, metavar="B",
                    help="input samples (default 1000)")
-    p.add_argument("--activation", default="selu", metavar="NAME[:key=value,...]",
-                   help="selu (default), elu, relu, tanh, or any catalogue activation of "
-                   "'selu-proof normalize' (gelu, silu:beta=1.5, mish, softplus, ...)")
-    p.add_argument("--normalize", choices=("affine",), default=None,
-                   help="use lambda*(f - beta) with the certified affine constants (float "
-                   "values of 'selu-proof normalize')")
+    add_activation_options(p, default="selu")
     p.add_argument("--init", choices=("lecun", "truncated", "uniform", "exact"), default=None,
                    help="weight initializer (default lecun; exact when --omega/--tau given)")
     p.add_argument("--no-variance-correction", action="store_true",
@@ -98,26 +123,14 @@ def _check(args: argparse.Namespace) -> dict:
         raise CLIError(f"--dropout-rate must be in [0, 1), got {args.dropout_rate}")
     if rate and (args.activation != "selu" or args.normalize):
         raise CLIError("--dropout-rate (alpha dropout) applies to --activation selu only")
-    if args.activation not in ("selu", "elu", "relu", "tanh") or args.normalize:
-        from selu_proof.cli.normalize import parse_activation_arg
-
-        parse_activation_arg(args.activation)
+    activation = simulation_activation(args.activation, args.normalize)
     check_supported("--input-mean/--input-var/--omega/--tau", mean, om, var, ta)
     if args.plot is not None and not args.plot.lower().endswith((".png", ".pdf", ".svg")):
         raise CLIError("--plot FILE must end in .png, .pdf or .svg")
     if args.plot is not None:
         check_output_file(args.plot, "--plot")
-    return {"omega": omega, "tau": tau, "init": init, "input_mean": mean, "input_var": var,
-            "dropout_rate": rate}
-
-
-def _activation(args: argparse.Namespace) -> Any:
-    """The name of a built-in activation, or the float twin of a catalogue one."""
-    if args.activation in ("selu", "elu", "relu", "tanh") and not args.normalize:
-        return args.activation
-    from selu_proof.numeric.activations import catalogue_activation
-
-    return catalogue_activation(args.activation, args.normalize)
+    return {"activation": activation, "omega": omega, "tau": tau, "init": init,
+            "input_mean": mean, "input_var": var, "dropout_rate": rate}
 
 
 def simulate_finite(depth: int, width: int, batch: int, *, json_out: bool, **kwargs: Any):
@@ -152,9 +165,8 @@ def run(args: argparse.Namespace) -> int:
     import numpy as np
 
     opts = _check(args)
-    args.activation = _activation(args)
     result = simulate_finite(args.depth, args.width, args.batch, json_out=args.json,
-                             rng=np.random.default_rng(args.seed), activation=args.activation,
+                             rng=np.random.default_rng(args.seed),
                              corrected=not args.no_variance_correction, dtype=args.dtype,
                              **opts)
     if args.plot:
@@ -199,14 +211,44 @@ def _print_table(result) -> None:  # noqa: ANN001 - SimulationResult
           f"var {_fmt(s['max_abs_dev_var'], '.2f')} SE "
           f"(one step of g: {_fmt(s['max_abs_step_dev_mean'], '.2f')}, "
           f"{_fmt(s['max_abs_step_dev_var'], '.2f')} SE)")
-    fp = result.fixed_point
-    if fp is None:
-        print("certified fixed point: not applicable (the map g is for SELU)")
-    elif fp.get("status") == "unique":
-        print(f"certified fixed point ({fp['convention']}): mean {fp['mean']}, var {fp['var']}")
-    else:
-        print(f"certified fixed point: {fp.get('status')} ({fp.get('reason', '')})")
+    _print_fixed_point(result)
     print(f"{result.seconds:.1f} s")
+
+
+def _ranges(layers: list[int]) -> str:
+    """``[1, 2, 3, 7]`` -> ``'1-3, 7'``."""
+    runs: list[list[int]] = []
+    for layer in layers:
+        if runs and layer == runs[-1][1] + 1:
+            runs[-1][1] = layer
+        else:
+            runs.append([layer, layer])
+    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in runs)
+
+
+def _print_fixed_point(result) -> None:  # noqa: ANN001 - SimulationResult
+    """The certified fixed point of the activation's own ``g`` and the layers far from it."""
+    fp = result.fixed_point
+    box = result.fixed_point_enclosure()
+    if box is None:
+        print(f"certified fixed point: {fp.get('status')} ({fp.get('reason', '')}; "
+              f"{fp.get('convention', '')}): no comparison")
+        return
+    if isinstance(fp["mean"], str):  # closed forms: the certified digits
+        print(f"certified fixed point ({fp['convention']}): mean {fp['mean']}, var {fp['var']}")
+    else:  # quadrature: the enclosures
+        print(f"certified fixed point ({fp['convention']}; {fp['status']}): mean in "
+              f"[{', '.join(fp['mean'])}], var in [{', '.join(fp['var'])}]")
+    d = result.drift()
+    far = []
+    for name in ("mean", "var"):
+        if d[f"layers_{name}"]:
+            last = d[f"last_dev_{name}"]
+            far.append(f"{name} at layers {_ranges(d[f'layers_{name}'])} (largest "
+                       f"{d[f'max_abs_dev_{name}']:.1f} SE, last layer "
+                       f"{'undefined' if last is None else f'{last:+.1f} SE'})")
+    print(f"farther than {d['threshold_se']:g} SE from the certified fixed point: "
+          + ("; ".join(far) if far else "no layer"))
 
 
 def _mean_field_runs(args: argparse.Namespace, opts: dict) -> dict:
@@ -217,10 +259,10 @@ def _mean_field_runs(args: argparse.Namespace, opts: dict) -> dict:
         return {}
     if args.init == "truncated" or opts["init"] == "truncated":
         raise CLIError("--gradients/--pairs support the lecun, uniform and exact initializers")
-    if isinstance(args.activation, str) and args.activation == "elu":
+    if isinstance(opts["activation"], str) and opts["activation"] == "elu":
         raise CLIError("--gradients/--pairs support selu, relu, tanh and the catalogue "
                        "activations (elu as elu:alpha=1)")
-    common = dict(activation=args.activation, init=opts["init"], omega=float(opts["omega"]),
+    common = dict(activation=opts["activation"], init=opts["init"], omega=float(opts["omega"]),
                   tau=float(opts["tau"]), input_mean=opts["input_mean"],
                   input_var=opts["input_var"], dropout_rate=opts["dropout_rate"],
                   dtype=args.dtype)

@@ -135,6 +135,10 @@ def normalize(act: CatalogueActivation, convention: str = "affine", mean: Fracti
               var: Fraction = Fraction(1), digits: int = 20) -> Normalization:
     """Certified normalizing constants of ``act`` (see the module docstring).
 
+    An affine target ``(mean, var)`` outside the supported range is refused with
+    :class:`NormalizationError` before any integral
+    (:func:`selu_proof.kernel.activation_claims.check_affine_target`).
+
     >>> from selu_proof.kernel.activations import parse_activation
     >>> n = normalize(parse_activation("relu"), "gpn", digits=10)
     >>> n.as_dict(10)["constants"]["gamma"]
@@ -143,8 +147,6 @@ def normalize(act: CatalogueActivation, convention: str = "affine", mean: Fracti
     if convention not in CONVENTIONS:
         raise ValueError(f"unknown convention {convention!r}; choose one of "
                          f"{', '.join(CONVENTIONS)}")
-    if var <= 0:
-        raise ValueError("the target variance must be positive")
     if convention == "gpn" and (mean, var) != (0, 1):
         raise ValueError("--mean/--var apply to the affine convention only")
     with ctx.workprec(precision_for(digits)):

@@ -53,7 +53,8 @@ from selu_proof.kernel.give_up import give_up_at
 from selu_proof.kernel.quadrature import _integrand, gaussian_expectation_complex
 
 __all__ = ["ActivationModel", "NormalizeError", "model_token", "activation_model",
-           "affine_constants", "integrator_settings", "model_record", "QUADRATURE_MARK",
+           "affine_constants", "check_affine_target", "MAX_AFFINE_MEAN",
+           "integrator_settings", "model_record", "QUADRATURE_MARK",
            "largest_singular_value"]
 
 #: the ``lambda`` slot of a specification whose ``alpha`` slot holds a model token
@@ -73,12 +74,44 @@ def integrator_settings(prec: int) -> dict[str, Any]:
     return {"method": "acb.integral", "accuracy_bits": prec, "tails": "growth-bound"}
 
 
+#: largest ``|M|`` of an affine target ``(M, V)``
+MAX_AFFINE_MEAN = Fraction(1000)
+
+
+def check_affine_target(mean: Fraction, var: Fraction) -> None:
+    """Raise :class:`NormalizeError` unless ``(M, V)`` is a supported affine target: ``V`` in
+    the range of the pre-activation variance ``nu*tau`` (:data:`.specs.PREACTIVATION_VAR`),
+    since the constants come from the moments of ``f(z)``, ``z ~ N(0, V)``; ``|M| <= 1000``.
+    """
+    from decimal import Context, Decimal
+
+    from selu_proof.kernel.specs import PREACTIVATION_VAR
+
+    def show(q: Fraction) -> str:  # 6 digits, any exponent (1e-1000 is no float)
+        return format(Context(prec=6).divide(Decimal(q.numerator), Decimal(q.denominator)), "g")
+
+    lo, hi = PREACTIVATION_VAR
+    if var <= 0:
+        raise NormalizeError(f"the target variance var must be positive, got {show(var)}")
+    if not lo <= var <= hi:
+        raise NormalizeError(
+            f"the target variance var = {show(var)} is too {'small' if var < lo else 'large'}"
+            f": the supported range is [{float(lo):g}, {float(hi):g}], that of the "
+            "pre-activation variance nu*tau (lambda and beta come from the moments of f(z), "
+            "z ~ N(0, var))")
+    if abs(mean) > MAX_AFFINE_MEAN:
+        raise NormalizeError(f"the target mean = {show(mean)} is outside the supported range "
+                             f"[-{MAX_AFFINE_MEAN}, {MAX_AFFINE_MEAN}]")
+
+
 def affine_constants(act: CatalogueActivation, mean: Fraction = Fraction(0),
                      var: Fraction = Fraction(1)) -> tuple[arb, arb]:
     r"""``(lambda, beta)`` with :math:`\lambda(f - \beta)` mapping ``z ~ N(0, V)`` to mean
     ``M``, variance ``V``: :math:`\lambda = \sqrt{V/(m_2 - m_1^2)}`,
-    :math:`\beta = m_1 - M/\lambda` (the unique solution with ``lambda > 0``).
+    :math:`\beta = m_1 - M/\lambda` (the unique solution with ``lambda > 0``), for a
+    supported target (:func:`check_affine_target`).
     """
+    check_affine_target(mean, var)
     m1 = _plain(act, "f", arb(0), ball(var), "density")
     m2 = _plain(act, "f2", arb(0), ball(var), "density")
     variance = m2 - m1 * m1
@@ -105,10 +138,7 @@ def model_token(activation: str, normalize: str | None, lam: str | None, beta: s
             raise ValueError(f"normalize must be \"affine\", got {normalize!r}")
         m = parse_decimal(mean if mean is not None else "0")
         v = parse_decimal(var if var is not None else "1")
-        if v <= 0:
-            raise ValueError("the target variance var must be positive")
-        if abs(m) > 1000 or v > 1000:
-            raise ValueError("the target mean and variance must be at most 1000 in magnitude")
+        check_affine_target(m, v)
         return f"{act.spec}|affine:{fraction_str(m)},{fraction_str(v)}"
     if lam is None and beta is None:
         return f"{act.spec}|none"

@@ -26,7 +26,9 @@ An ``extremum`` claim (a bracket ``[lower, upper]`` of ``max F`` or
 tree proves ``G <= g_hi`` on the whole domain (``G = F`` for a maximum,
 ``-F`` for a minimum), a ball evaluation of ``G`` at the exact witness point,
 which must lie in the domain, proves ``G(witness) >= g_lo``, and
-``g_hi - g_lo`` must not exceed the claim's tolerance.
+``g_hi - g_lo`` must not exceed the claim's tolerance.  Its leaf bounds and witness
+end are rounded (up, down) to :func:`~selu_proof.kernel.exact.bracket_digits` digits:
+17, or more for a tolerance that 17 digits of the value cannot resolve.
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ from selu_proof.kernel.claims import (
 )
 from selu_proof.kernel.exact import (
     ball_str,
+    bracket_digits,
     decimal_down,
     decimal_up,
     fraction_str,
@@ -116,13 +119,13 @@ class _Replay:
     can start on it while the checker walks the next tree; :meth:`result`
     collects the verdicts (without an executor, it evaluates the leaves
     itself, :func:`_leaf_chunk`).  Every leaf's recorded bound must be
-    ``< bound`` (``<= bound`` when ``closed``).  Both steps raise
+    ``< bound`` (``<= bound`` for an extremum's bracket of width ``tol``).  Both steps raise
     _InvalidError; the failing leaf reported is the first in tree order,
     whatever the number of workers.
     """
 
     def __init__(self, key: str, bound: Fraction, domain: forms.Box, tree: Any,
-                 where: _Where, closed: bool = False) -> None:
+                 where: _Where, tol: Fraction | None = None) -> None:
         if not isinstance(tree, list):
             raise _InvalidError("tree is not a list")
         try:
@@ -135,7 +138,7 @@ class _Replay:
                     and len(node[1]) == 4 and set(node[1]) <= _MASK):
                 raise _InvalidError(f"node {n}: malformed leaf {node!r}")
             jobs.append((n, _box_ints(box), tuple(node)))
-        context = (key, bound.numerator, bound.denominator, closed, *where.parameters)
+        context = (key, bound.numerator, bound.denominator, tol, *where.parameters)
         self._verdicts = _leaf_verdicts(context, jobs, [box for _, box, _ in walked], where)
 
     def result(self) -> tuple[int, Fraction]:
@@ -219,7 +222,7 @@ def _leaf_chunk(context: tuple, jobs: list[tuple]) -> list[Any]:
     then shorter than ``jobs``): the first failing leaf of a tree is the
     earliest of the first failures of its chunks, whatever the grouping.
     """
-    key, num, den, closed, alpha, lam, prec = context
+    key, num, den, tol, alpha, lam, prec = context
     bound = Fraction(num, den)
     out: list[Any] = []
     with ctx.workprec(prec), give_up_at(None):  # never a search's deadline
@@ -228,7 +231,7 @@ def _leaf_chunk(context: tuple, jobs: list[tuple]) -> list[Any]:
             box = tuple((Fraction(ints[i], ints[i + 1]), Fraction(ints[i + 2], ints[i + 3]))
                         for i in range(0, len(ints), 4))
             try:
-                recorded = _check_leaf(key, bound, n, box, node, params, closed)
+                recorded = _check_leaf(key, bound, n, box, node, params, tol)
             except _InvalidError as exc:
                 out.append(str(exc))
                 break
@@ -237,9 +240,14 @@ def _leaf_chunk(context: tuple, jobs: list[tuple]) -> list[Any]:
 
 
 def _check_leaf(key: str, bound: Fraction, n: int, box: forms.Box, node: tuple[str, ...],
-                params: tuple[arb, arb], closed: bool = False) -> Fraction:
-    """Replay one leaf's evidence; its recorded bound, or _InvalidError if it fails."""
+                params: tuple[arb, arb], tol: Fraction | None = None) -> Fraction:
+    """Replay one leaf's evidence; its recorded bound, or _InvalidError if it fails.
+
+    With ``tol`` (a leaf of an extremum's tree) the bound may equal ``bound`` and is
+    written with :func:`~selu_proof.kernel.exact.bracket_digits` digits.
+    """
     form, mask, recorded_s = node
+    closed = tol is not None
     try:
         recorded = parse_decimal(recorded_s)
     except ValueError:
@@ -255,7 +263,7 @@ def _check_leaf(key: str, bound: Fraction, n: int, box: forms.Box, node: tuple[s
     if up is None or up > recorded:
         raise _InvalidError(f"leaf {n} ({_fmt_box(box)}): {form} gives {enc.str(10)}, "
                             f"not <= recorded {recorded_s}")
-    expected = record_up(up, bound, closed)
+    expected = record_up(up, bound, closed, 17 if tol is None else bracket_digits(up, tol))
     if expected != recorded_s:  # tamper evidence, not needed for soundness
         raise _InvalidError(f"leaf {n} ({_fmt_box(box)}): recorded bound {recorded_s} "
                             f"differs from the replayed {expected or decimal_up(up)}")
@@ -465,7 +473,7 @@ def _check_extremum(i: int, claim: dict[str, Any], entry: Any, domain: forms.Box
     # in terms of G (max G is the extremum, up to sign): G <= g_hi everywhere, G(w) >= g_lo
     g_lo, g_hi = (lower, upper) if sense == "max" else (-upper, -lower)
     try:
-        replay = _Replay(key, g_hi, domain, entry.get("tree"), evaluation, closed=True)
+        replay = _Replay(key, g_hi, domain, entry.get("tree"), evaluation, tol)
         yield
         leaves, best = replay.result()
     except _InvalidError as exc:
@@ -487,9 +495,10 @@ def _check_extremum(i: int, claim: dict[str, Any], entry: Any, domain: forms.Box
     if lo_val is None or lo_val < g_lo:
         raise _InvalidError(f"{where}, witness side: the witness gives {value.str(10)}, not >= "
                             f"{fraction_str(g_lo)}")
-    if parse_decimal(decimal_down(lo_val)) != g_lo:  # tamper evidence
+    replayed = decimal_down(lo_val, bracket_digits(lo_val, tol))
+    if parse_decimal(replayed) != g_lo:  # tamper evidence
         raise _InvalidError(f"{where}: stated witness end {fraction_str(g_lo)} differs from "
-                            f"the replayed {decimal_down(lo_val)}")
+                            f"the replayed {replayed}")
     lo_s, hi_s = fraction_str(lower), fraction_str(upper)
     return {"claim": "extremum", "goal": f"{sense} {extremum_name(quantity)}", "leaves": leaves,
             "certified_max": fraction_str(g_hi), "lower": lo_s, "upper": hi_s,

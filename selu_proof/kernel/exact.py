@@ -14,6 +14,7 @@ from flint import arb, ctx, fmpq
 __all__ = ["parse_decimal", "ball", "interval_ball", "upper_fraction", "lower_fraction",
            "ball_ends", "exp10", "round_sig",
            "decimal_up", "decimal_down", "fraction_str", "record_up", "MAX_RECORD_DIGITS",
+           "bracket_digits",
            "ball_str"]
 
 
@@ -194,26 +195,39 @@ def decimal_down(q: Fraction, digits: int = 17) -> str:
 MAX_RECORD_DIGITS = 60
 
 
-def record_up(q: Fraction, bound: Fraction, closed: bool = False) -> str | None:
+def record_up(q: Fraction, bound: Fraction, closed: bool = False,
+              digits: int = 17) -> str | None:
     """The recorded form of a leaf's upper bound ``q`` below ``bound``.
 
-    ``decimal_up(q, d)`` for the fewest digits ``d >= 17`` that keep it below
+    ``decimal_up(q, d)`` for the fewest digits ``d >= digits`` that keep it below
     ``bound`` (``<=`` when ``closed``), so that a bound the prover decided
     (``q < bound``) is recorded as one the checker accepts, even when the margin
-    is below 17 digits; ``None`` when no ``d <= MAX_RECORD_DIGITS`` does.  The
-    prover writes this and the checker requires exactly this string.
+    is below 17 digits; ``None`` when no ``d <= max(digits, MAX_RECORD_DIGITS)``
+    does.  The prover writes this and the checker requires exactly this string.
 
     >>> record_up(Fraction(1) - Fraction(1, 10**20), Fraction(1))
     '0.99999999999999999999'
     """
-    for digits in range(17, MAX_RECORD_DIGITS + 1):
-        text = decimal_up(q, digits)
+    for d in range(digits, max(digits, MAX_RECORD_DIGITS) + 1):
+        text = decimal_up(q, d)
         value = parse_decimal(text)
         if value < bound or (closed and value == bound):
             return text
         if value == q:  # exact already: more digits change nothing
             return None
     return None
+
+
+def bracket_digits(x: Fraction, tol: Fraction) -> int:
+    """Significant digits of an end ``x`` of a bracket no wider than ``tol``: 17, or more
+    where 17 would round ``x`` by more than ``tol/100`` (one unit in the last place is
+    then at most ``10**(floor(log10(tol)) - 2)``).
+
+    >>> bracket_digits(Fraction(4, 5), Fraction(1, 10**6)), bracket_digits(Fraction(4, 5),
+    ...     Fraction(1, 10**30))
+    (17, 32)
+    """
+    return 17 if x == 0 else max(17, exp10(x) - exp10(tol) + 3)
 
 
 def fraction_str(q: Fraction) -> str:

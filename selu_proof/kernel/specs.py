@@ -28,8 +28,9 @@ by default the domain's own ``mu`` and ``nu`` intervals), ``variance_decreases``
 ``variance_increases``, ``chi1_below`` and ``chi1_above`` (``bound``; ``chi1 = tau
 E[selu'(z)**2]``, the per-layer gradient growth factor), and ``extremum`` (``quantity`` one of
 :data:`EXTREMUM_QUANTITIES`, ``sense = "max"`` or ``"min"``, optional
-``tolerance``, a positive decimal, default ``"1e-6"``): a certified bracket
-``[lower, upper]`` of the extremum of the quantity over the domain.
+``tolerance``, a decimal of at least ``1e-30``, default ``"1e-6"``): a certified
+bracket ``[lower, upper]`` of the extremum of the quantity over the domain, its ends
+written with :func:`~selu_proof.kernel.exact.bracket_digits` digits.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ else:  # pragma: no cover
 __all__ = ["VARIABLES", "CLAIM_KINDS", "Spec", "SpecError", "parse_spec", "load_spec",
            "shipped_specs", "PROOFS_DIR", "check_supported", "MAX_ABS_MU_OMEGA", "MAX_NU_TAU",
            "PREACTIVATION_VAR", "MAX_ABS_PREACTIVATION_MEAN", "PARAMETER_RANGE",
-           "PRECISION_RANGE", "EXTREMUM_QUANTITIES", "DEFAULT_TOLERANCE"]
+           "PRECISION_RANGE", "EXTREMUM_QUANTITIES", "DEFAULT_TOLERANCE", "MIN_TOLERANCE"]
 
 #: the domain variables, in the order used for boxes
 VARIABLES: tuple[str, ...] = ("mu", "omega", "nu", "tau")
@@ -62,6 +63,8 @@ EXTREMUM_QUANTITIES: tuple[str, ...] = ("norm-H", "norm-J", "mean", "var", "var-
                                         "chi1")
 #: width of an extremum's bracket when the claim states none
 DEFAULT_TOLERANCE = "1e-6"
+#: smallest tolerance of an extremum (128-bit balls carry about 38 digits)
+MIN_TOLERANCE = Fraction(1, 10**30)
 NAMED_CONSTANTS = {"alpha": "alpha01", "lambda": "lambda01"}
 #: where the shipped specifications and certificates live
 PROOFS_DIR = Path(__file__).resolve().parent.parent / "proofs"
@@ -261,6 +264,8 @@ def _extremum_claim(i: int, c: dict[str, Any]) -> None:
         raise SpecError(f"claim {i}: tolerance: {exc}") from None
     if tol <= 0:
         raise SpecError(f"claim {i}: tolerance must be positive")
+    if tol < MIN_TOLERANCE:
+        raise SpecError(f"claim {i}: tolerance must be at least 1e-30")
 
 
 def load_spec(path: str | Path) -> Spec:

@@ -307,6 +307,12 @@ class Activation:
     saturation : float
         ``lim f(x)`` for ``x -> -inf`` (``-lambda*alpha`` for a SELU); the value
         alpha dropout assigns to dropped units.
+    catalogue : tuple or None
+        ``(spec, normalize)``: the kernel catalogue activation (and its
+        normalization, ``"affine"`` or ``None``) this is the float twin of, whose
+        mean field is certified by quadrature
+        (:func:`selu_proof.activation_mean_field.activation_fixed_point`);
+        ``None`` for the SELU family, whose map ``g`` has closed forms.
     """
 
     name: str
@@ -315,6 +321,7 @@ class Activation:
     selu_params: tuple[float, float] | None
     saturation: float
     params: dict[str, float] = field(default_factory=dict)
+    catalogue: tuple[str, str | None] | None = None
 
     def __call__(self, x: ArrayLike) -> NDArray[np.floating]:
         """Apply the activation."""
@@ -357,9 +364,11 @@ def get_activation(name: str, alpha: float | None = None,
     if alpha is not None or scale is not None:
         raise ValueError(f"{name} takes no alpha/scale parameters")
     if name == "relu":
-        return Activation("relu", relu, relu_derivative, (0.0, 1.0), 0.0)
+        return Activation("relu", relu, relu_derivative, (0.0, 1.0), 0.0,
+                          catalogue=("relu", None))
     if name == "tanh":
-        return Activation("tanh", tanh, tanh_derivative, None, -1.0)
+        return Activation("tanh", tanh, tanh_derivative, None, -1.0,
+                          catalogue=("tanh", None))
     return catalogue_activation(name)
 
 
@@ -392,7 +401,7 @@ def catalogue_activation(spec: str, normalize: str | None = None) -> Activation:
         f = lambda x: lam * (f0(x) - beta)  # noqa: E731
         df = lambda x: lam * df0(x)  # noqa: E731
         name = f"{name} (affine-normalized)"
-    return Activation(name, f, df, None, float(f(-50.0)))
+    return Activation(name, f, df, None, float(f(-50.0)), catalogue=(act.spec, normalize))
 
 
 #: names accepted by :func:`get_activation`

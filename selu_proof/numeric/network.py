@@ -11,7 +11,10 @@ layer the function records
   ``tau = mean_j sum_i w_ij**2``;
 * ``predicted_*``: the moment map ``g`` iterated from the input moments with
   the realised ``(omega, tau)`` of every layer (paper Eq. (4)-(5));
-* ``step_*``: ``g`` applied once to the previous layer's *empirical* moments.
+* ``step_*``: ``g`` applied once to the previous layer's *empirical* moments;
+* the distance of the empirical moments from the certified fixed point of the
+  activation's own ``g`` (:meth:`SimulationResult.fixed_point_deviations`), in
+  standard errors; layers farther than :data:`DRIFT_SE` are flagged.
 
 The map ``g`` assumes infinitely wide layers whose units all share ``(omega,
 tau)``.  With the ``exact`` initializer that holds for every unit; with random
@@ -60,8 +63,8 @@ from selu_proof.numeric.initializers import implied_omega_tau, initialize
 from selu_proof.numeric.row_blocks import row_blocks, run_blocks
 
 __all__ = ["LayerRecord", "SimulationResult", "simulate", "moment_statistics",
-           "certified_fixed_point", "Streams", "layer_rngs", "LayerStreams", "child_seed",
-           "BLOCKS"]
+           "certified_fixed_point", "catalogue_fixed_point", "Streams", "layer_rngs",
+           "LayerStreams", "child_seed", "BLOCKS", "DRIFT_SE"]
 
 #: Row blocks of every weight matrix (each from its own stream) and of every batch
 #: (products, activations).  Fixed, so that the numbers do not depend on the core count;
@@ -69,6 +72,14 @@ __all__ = ["LayerRecord", "SimulationResult", "simulate", "moment_statistics",
 #: of BLAS packing the weights (single-threaded CPU time of a 1024 x 2048 x 2048 float32
 #: product: 95 ms in 1 or 2 blocks, 97 ms in 4, 104 ms in 8).
 BLOCKS: int = 4
+
+#: a layer whose empirical mean or variance lies farther than this many of its standard
+#: errors from the certified fixed point (its enclosure) is flagged.  At an attracting fixed
+#: point the errors of earlier layers propagate, so the distance is wider than one layer's
+#: noise (for SELU's variance its standard deviation is about 1.5 SE: about 0.4% of the
+#: layers of a deep run lie beyond 5 SE, isolated); a drift away from the fixed point is a
+#: run of flagged layers up to the last.
+DRIFT_SE: float = 5.0
 
 
 class Streams(NamedTuple):
@@ -226,9 +237,12 @@ class SimulationResult:
     layers : list of LayerRecord
         Layer 0 (the input) to ``depth``.
     fixed_point : dict or None
-        :meth:`selu_proof.fixedpoint.RootResult.as_dict` of the certified fixed
-        point of ``g`` at the initializer's implied ``(omega, tau)``; ``None``
-        for activations other than SELU (not applicable).
+        The certified fixed point of the activation's own ``g`` at the
+        initializer's implied ``(omega, tau)``: for the SELU family (closed forms)
+        :meth:`selu_proof.fixedpoint.RootResult.as_dict`, for any other
+        activation :func:`catalogue_fixed_point` (quadrature); the enclosure is
+        ``box``, and the status says whether there is one.  ``None`` without
+        ``certify``.
     config : dict
         The parameters of the run.
     seconds : float
@@ -241,9 +255,63 @@ class SimulationResult:
     seconds: float = 0.0
 
     def as_dict(self) -> dict[str, Any]:
-        """``{"layers": [...], "fixed_point": ..., "config": ..., "summary": ...}``."""
-        return {"layers": [r.as_dict() for r in self.layers], "fixed_point": self.fixed_point,
+        """``{"layers": [...], "fixed_point": ..., "config": ..., "summary": ...}``.
+
+        Each layer also holds ``fixed_point_dev_mean`` and ``fixed_point_dev_var``
+        (:meth:`fixed_point_deviations`).
+        """
+        layers = [{**r.as_dict(), "fixed_point_dev_mean": dm, "fixed_point_dev_var": dv}
+                  for r, (dm, dv) in zip(self.layers, self.fixed_point_deviations())]
+        return {"layers": layers, "fixed_point": self.fixed_point,
                 "config": self.config, "summary": self.summary(), "seconds": self.seconds}
+
+    def fixed_point_enclosure(self) -> tuple[tuple[float, float], tuple[float, float]] | None:
+        """``((mean_lo, mean_hi), (var_lo, var_hi))`` of the certified fixed point, or ``None``
+        when there is none (status not certified, or ``certify=False``).
+        """
+        box = (self.fixed_point or {}).get("box") or {}
+        if "mean" not in box or "var" not in box:
+            return None
+        return ((float(box["mean"][0]), float(box["mean"][1])),
+                (float(box["var"][0]), float(box["var"][1])))
+
+    def fixed_point_deviations(self) -> list[tuple[float | None, float | None]]:
+        r"""Per layer, how far the empirical mean and variance lie from the certified fixed
+        point, in the layer's standard errors: ``(x - hi)/se`` above the enclosure
+        ``[lo, hi]``, ``(x - lo)/se`` below it, 0 inside (``None`` without a fixed point).
+        A statistic, not a bound: the enclosure's ends are read as floats.
+        """
+        box = self.fixed_point_enclosure()
+
+        def dev(x: float, se: float, lo: float, hi: float) -> float | None:
+            if not (se > 0 and math.isfinite(x)):
+                return None
+            return (x - hi) / se if x > hi else (x - lo) / se if x < lo else 0.0
+
+        if box is None:
+            return [(None, None) for _ in self.layers]
+        (m_lo, m_hi), (v_lo, v_hi) = box
+        return [(dev(r.mean, r.se_mean, m_lo, m_hi), dev(r.var, r.se_var, v_lo, v_hi))
+                for r in self.layers]
+
+    def drift(self, threshold: float = DRIFT_SE) -> dict[str, Any] | None:
+        """Layers ``1..depth`` farther than ``threshold`` standard errors from the certified
+        fixed point (``None`` without one): ``{"threshold_se", "layers_mean", "layers_var",
+        "max_abs_dev_mean", "max_abs_dev_var", "last_dev_mean", "last_dev_var"}``.
+
+        Layers still approaching an attracting fixed point from a distant input are
+        flagged too; a drift away from it shows in the last layer's deviation.
+        """
+        if self.fixed_point_enclosure() is None:
+            return None
+        devs = list(zip(self.layers, self.fixed_point_deviations()))[1:]
+        out: dict[str, Any] = {"threshold_se": threshold}
+        for k, name in enumerate(("mean", "var")):
+            vals = [(r.layer, d[k]) for r, d in devs if d[k] is not None]
+            out[f"layers_{name}"] = [layer for layer, d in vals if abs(d) > threshold]
+            out[f"max_abs_dev_{name}"] = max((abs(d) for _, d in vals), default=None)
+            out[f"last_dev_{name}"] = devs[-1][1][k] if devs else None
+        return out
 
     def summary(self) -> dict[str, Any]:
         """Largest absolute deviations (in standard errors) over layers ``1..depth``."""
@@ -257,7 +325,8 @@ class SimulationResult:
                 "max_abs_step_dev_mean": worst([r.step_dev_mean for r in rows]),
                 "max_abs_step_dev_var": worst([r.step_dev_var for r in rows]),
                 "final_mean": rows[-1].mean if rows else None,
-                "final_var": rows[-1].var if rows else None}
+                "final_var": rows[-1].var if rows else None,
+                "fixed_point_drift": self.drift()}
 
 
 def moment_statistics(y: NDArray[np.floating]) -> tuple[float, float, float, float]:
@@ -314,15 +383,43 @@ def certified_fixed_point(omega: float | str, tau: float | str, alpha: float | N
     """
     from selu_proof.fixedpoint import fixed_point
 
-    def exact(x: float | str | None) -> str | None:
-        return None if x is None else (x if isinstance(x, str) else repr(float(x)))
-
     try:
-        return fixed_point(exact(omega), exact(tau), exact(alpha), exact(lam),
+        return fixed_point(_exact(omega), _exact(tau), _exact(alpha), _exact(lam),
                            digits=digits).as_dict()
     except (ValueError, ArithmeticError) as exc:  # the solver gave up: say so, never guess
         return {"status": "unknown", "reason": f"certification failed: {exc}",
                 "convention": f"weight statistics omega={omega}, tau={tau}"}
+
+
+def _exact(x: float | str | None) -> str | None:
+    """An exact decimal string: a string as given, a float by its shortest repr."""
+    return None if x is None else (x if isinstance(x, str) else repr(float(x)))
+
+
+def catalogue_fixed_point(spec: str, normalize: str | None, omega: float | str,
+                          tau: float | str, *, digits: int = 10) -> dict[str, Any]:
+    """The certified fixed point of ``g`` for a catalogue activation (certified quadrature,
+    :func:`selu_proof.activation_mean_field.activation_fixed_point`).
+
+    ``{"status", "mean": [lo, hi], "var": [lo, hi], "box": {"mean", "var"}, "reason",
+    "convention"}``; without a certified fixed point (e.g. ReLU, whose variance
+    collapses), no intervals and the reason.
+    """
+    from selu_proof.activation_mean_field import activation_fixed_point
+
+    w, t = _exact(omega), _exact(tau)
+    convention = (f"weight statistics omega={w}, tau={t}; {spec}"
+                  + (f", {normalize}-normalized" if normalize else "")
+                  + ", certified quadrature")
+    try:
+        fp = activation_fixed_point(spec, normalize=normalize, omega=w, tau=t, digits=digits)
+    except (ValueError, ArithmeticError) as exc:  # the certification gave up: say so
+        return {"status": "unknown", "reason": f"certification failed: {exc}",
+                "convention": convention}
+    out = {"status": fp["status"], "reason": fp["how"], "convention": convention}
+    if "mean" in fp:
+        out.update(mean=fp["mean"], var=fp["var"], box={"mean": fp["mean"], "var": fp["var"]})
+    return out
 
 
 def _fixed_point_floats(fp: dict[str, Any] | None) -> tuple[float, float] | None:
@@ -375,7 +472,9 @@ def simulate(depth: int = 100, width: int = 1000, batch: int = 1000, *,
     dtype : dtype
         float32 (default) or float64 for the activations and weights.
     certify : bool
-        Compute the certified fixed point (SELU only).
+        Compute the certified fixed point of the activation's ``g``: closed forms
+        for the SELU family, certified quadrature for the others
+        (:func:`catalogue_fixed_point`).
     prefetch : bool
         Run the :data:`BLOCKS` row blocks of every phase in a pool with one
         thread per core (numpy's generators, ufuncs and BLAS release the
@@ -411,11 +510,15 @@ def simulate(depth: int = 100, width: int = 1000, batch: int = 1000, *,
         raise ValueError("dtype must be float32 or float64")
 
     fixed = None
-    if act.name == "selu" and certify:
-        fp_alpha, fp_lam = (None, None) if (alpha is None and scale is None) else act.selu_params
+    if certify:
         same = implied == (om, ta)
-        fixed = certified_fixed_point(omega if same else implied[0], tau if same else implied[1],
-                                      fp_alpha, fp_lam)
+        fp_omega, fp_tau = (omega, tau) if same else implied
+        if act.name in ("selu", "elu") and act.selu_params is not None:
+            fp_alpha, fp_lam = (None, None) if (act.name == "selu" and alpha is None
+                                                and scale is None) else act.selu_params
+            fixed = certified_fixed_point(fp_omega, fp_tau, fp_alpha, fp_lam)
+        elif act.catalogue is not None:
+            fixed = catalogue_fixed_point(*act.catalogue, fp_omega, fp_tau)
     drop_target: tuple[float, float] | None = None
     if dropout_rate:
         if act.name != "selu":

@@ -55,17 +55,17 @@ def plot_simulation(result: Any, path_or_ax: Any) -> Any:
     fig, (ax_m, ax_v), path = _figure_and_axes(path_or_ax, 2)
     layers = np.array([r.layer for r in result.layers])
     cfg = result.config
-    fp = result.fixed_point
-    for ax, key, label in ((ax_m, "mean", "mean"), (ax_v, "var", "variance")):
+    box = result.fixed_point_enclosure()
+    for k, (ax, key, label) in enumerate(((ax_m, "mean", "mean"), (ax_v, "var", "variance"))):
         emp = np.array([getattr(r, key) for r in result.layers], dtype=float)
         se = np.array([getattr(r, "se_" + key) for r in result.layers], dtype=float)
         pred = np.array([np.nan if getattr(r, "predicted_" + key) is None
                          else getattr(r, "predicted_" + key) for r in result.layers])
-        if fp is not None and fp.get("status") == "unique":
-            lo, hi = (float(t) for t in fp["box"][key])
+        if box is not None:  # the certified fixed point of the activation's own g
+            lo, hi = box[k]
             ax.axhspan(lo, hi, color="tab:green", alpha=0.25, lw=0)
-            ax.axhline(float(fp[key]), color="tab:green", ls="--", lw=1.2,
-                       label=f"certified fixed point: {label} {float(fp[key]):.6f}")
+            ax.axhline((lo + hi) / 2, color="tab:green", ls="--", lw=1.2,
+                       label=f"certified fixed point: {label} {(lo + hi) / 2:.6f}")
         ax.errorbar(layers, emp, yerr=2 * se, fmt="o", ms=2.5, lw=0.8, color="tab:blue",
                     elinewidth=0.6, label="simulation (±2 SE)")
         if np.isfinite(pred).any():

@@ -61,8 +61,12 @@ def _name(stem: str) -> str:
 
 def activation_parameters(activation: str, mean: Fraction, var: Fraction) -> dict[str, str]:
     """``[parameters]`` of the affine-normalized ``activation`` with fixed point ``(M, V)``
-    at ``omega = 0``, ``tau = 1``.
+    at ``omega = 0``, ``tau = 1``; :class:`~selu_proof.kernel.activation_claims.NormalizeError`
+    for an unsupported target (before it is written out as a decimal string).
     """
+    from selu_proof.kernel.activation_claims import check_affine_target
+
+    check_affine_target(mean, var)
     params = {"activation": activation, "normalize": "affine"}
     if (mean, var) != (0, 1):
         params.update(mean=fraction_str(mean), var=fraction_str(var))

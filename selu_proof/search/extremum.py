@@ -42,6 +42,7 @@ from flint import arb, ctx
 from selu_proof.kernel import forms
 from selu_proof.kernel.claims import extremum_key, extremum_name, parameter_balls
 from selu_proof.kernel.exact import (
+    bracket_digits,
     decimal_down,
     decimal_up,
     fraction_str,
@@ -73,13 +74,15 @@ def _upper(x: arb) -> Fraction | None:
     return upper_fraction(x) if x.is_finite() else None
 
 
-def bound_box(key: str, box: forms.Box, params, domain: forms.Box) -> BoxBound:
+def bound_box(key: str, box: forms.Box, params, domain: forms.Box,
+              tol: Fraction | None = None) -> BoxBound:
     """The tightest of the checker's leaf forms on ``box`` (cf. :func:`.prover.decide`).
 
     Tries the natural enclosure of the box, and on the face selected by the
     signs of the gradient the natural and the mean-value forms; keeps the
-    smallest upper bound.  Also returns ``G`` at the centre of that face, a
-    candidate witness.
+    smallest upper bound, rounded up to the digits a bracket of width ``tol``
+    needs (:func:`~selu_proof.kernel.exact.bracket_digits`; 17 without ``tol``).  Also returns ``G``
+    at the centre of that face, a candidate witness.
     """
     candidates: list[tuple[Fraction, str, str]] = []
     nat = _upper(forms.natural(key, box, params))
@@ -106,7 +109,7 @@ def bound_box(key: str, box: forms.Box, params, domain: forms.Box) -> BoxBound:
     up, leaf = None, None
     if candidates:
         best, form, m = min(candidates)
-        rec = decimal_up(best)
+        rec = decimal_up(best, 17 if tol is None else bracket_digits(best, tol))
         up, leaf = parse_decimal(rec), [form, m, rec]
     return BoxBound(up, leaf, split_dimension(box, mask, grads, domain), forms.centre(fbox),
                     lower_fraction(val) if val.is_finite() else None, evals)
@@ -212,9 +215,10 @@ def maximise(key: str, domain: forms.Box, alpha: str, lam: str, tol: Fraction, *
              ) -> MaxSearch:
     """Bracket ``max G`` over ``domain`` within ``tol`` (best-first branch and bound).
 
-    ``lower`` and ``upper`` are 17-digit decimals: ``upper`` is the largest
-    leaf bound of the returned tree, ``lower`` the lower end of ``G`` at the
-    witness rounded down.  Stops ``unknown`` (with the bracket reached so
+    ``lower`` and ``upper`` are decimals of 17 digits, or more where ``tol``
+    needs them (:func:`~selu_proof.kernel.exact.bracket_digits`): ``upper`` is
+    the largest leaf bound of the returned tree, ``lower`` the lower end of
+    ``G`` at the witness rounded down.  Stops ``unknown`` (with the bracket reached so
     far) when the budget is spent or a box at the minimum width is still
     too wide.  ``progress(boxes, lower, upper)`` is called now and then.
     """
@@ -235,7 +239,7 @@ def maximise(key: str, domain: forms.Box, alpha: str, lam: str, tol: Fraction, *
 
         def bound(box: forms.Box) -> BoxBound:
             nonlocal boxes, evals, best_w, best_lo, best_val
-            bb = bound_box(key, box, params, domain)
+            bb = bound_box(key, box, params, domain, tol)
             boxes += 1
             evals += bb.evaluations
             if bb.point_lower is not None and (best_lo is None or bb.point_lower > best_lo):
@@ -250,7 +254,8 @@ def maximise(key: str, domain: forms.Box, alpha: str, lam: str, tol: Fraction, *
             heapq.heappush(heap, (*key_up, path))
 
         def bracket() -> tuple[Fraction | None, Fraction | None]:
-            lo = None if best_lo is None else parse_decimal(decimal_down(best_lo))
+            lo = None if best_lo is None else \
+                parse_decimal(decimal_down(best_lo, bracket_digits(best_lo, tol)))
             if not heap or heap[0][0] == 0:
                 return lo, None
             return lo, -heap[0][1]

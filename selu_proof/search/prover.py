@@ -508,8 +508,9 @@ def prove_spec(spec, *, out_dir, precision: int = 128, executor: Executor | None
     try:
         results = _prove_claims(spec, ckpt, ckpt_path, last_save, t_start, precision, executor,
                                 max_boxes, max_seconds, progress)
-    except BaseException:  # KeyboardInterrupt included: keep the finished subtrees
-        _save_json_atomic(ckpt_path, ckpt)
+    except BaseException:  # KeyboardInterrupt included: keep the finished subtrees, if any
+        if any(goal["done"] for goal in ckpt["goals"].values()):
+            _save_json_atomic(ckpt_path, ckpt)
         raise
     if all(r.status == "proved" for r in results):
         ctx.prec = precision
