@@ -50,6 +50,7 @@ from flint import acb, arb, ctx
 from selu_proof.kernel.activations import CatalogueActivation, parse_activation
 from selu_proof.kernel.exact import ball, fraction_str, parse_decimal
 from selu_proof.kernel.give_up import give_up_at
+from selu_proof.kernel.limits import PREACTIVATION_VAR
 from selu_proof.kernel.quadrature import _integrand, gaussian_expectation_complex
 
 __all__ = ["ActivationModel", "NormalizeError", "model_token", "activation_model",
@@ -80,12 +81,10 @@ MAX_AFFINE_MEAN = Fraction(1000)
 
 def check_affine_target(mean: Fraction, var: Fraction) -> None:
     """Raise :class:`NormalizeError` unless ``(M, V)`` is a supported affine target: ``V`` in
-    the range of the pre-activation variance ``nu*tau`` (:data:`.specs.PREACTIVATION_VAR`),
+    the range of the pre-activation variance ``nu*tau`` (:data:`.limits.PREACTIVATION_VAR`),
     since the constants come from the moments of ``f(z)``, ``z ~ N(0, V)``; ``|M| <= 1000``.
     """
     from decimal import Context, Decimal
-
-    from selu_proof.kernel.specs import PREACTIVATION_VAR
 
     def show(q: Fraction) -> str:  # 6 digits, any exponent (1e-1000 is no float)
         return format(Context(prec=6).divide(Decimal(q.numerator), Decimal(q.denominator)), "g")

@@ -43,6 +43,14 @@ from pathlib import Path
 from typing import Any
 
 from selu_proof.kernel.exact import parse_decimal
+from selu_proof.kernel.limits import (
+    MAX_ABS_MU_OMEGA,
+    MAX_ABS_PREACTIVATION_MEAN,
+    MAX_NU_TAU,
+    PARAMETER_RANGE,
+    PREACTIVATION_VAR,
+    PRECISION_RANGE,
+)
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -70,22 +78,6 @@ NAMED_CONSTANTS = {"alpha": "alpha01", "lambda": "lambda01"}
 PROOFS_DIR = Path(__file__).resolve().parent.parent / "proofs"
 
 
-# The supported domain (docs/limitations.md).  Inside it every goal evaluation
-# costs milliseconds at any supported precision and every exact number stays
-# small; the shipped theorems use nu*tau in [0.016, 20] and |mu*omega| <= 0.1,
-# so there is ample room for SELUs designed for other fixed points.
-#: largest ``|mu|`` and ``|omega|``
-MAX_ABS_MU_OMEGA = Fraction(100)
-#: largest nu and tau
-MAX_NU_TAU = Fraction(1000)
-#: range of the pre-activation variance nu*tau over the domain
-PREACTIVATION_VAR = (Fraction(1, 1000), Fraction(1000))
-#: largest ``|mu*omega|`` (the pre-activation mean) over the domain
-MAX_ABS_PREACTIVATION_MEAN = Fraction(10)
-#: range of the SELU parameters alpha and lambda
-PARAMETER_RANGE = (Fraction(1, 100), Fraction(100))
-#: range of the ball precision in bits
-PRECISION_RANGE = (53, 1024)
 
 #: a specification name: it names the files <name>.cert.json and <name>.checkpoint.json
 _NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}")
