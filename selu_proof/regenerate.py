@@ -39,6 +39,7 @@ import sympy as sp
 
 from selu_proof import codegen
 from selu_proof import symbolic as sym
+from selu_proof.files import write_atomic
 from selu_proof.generated import REGENERATE
 
 __all__ = ["Function", "Module", "modules", "render", "write", "main", "goal_keys",
@@ -315,7 +316,7 @@ def write(check: bool = False, directory: Path = GENERATED_DIR) -> list[str]:
         if old != text:
             changed.append(module.stem)
             if not check:
-                path.write_text(text, encoding="utf-8")
+                write_atomic(path, text)
     return changed
 
 

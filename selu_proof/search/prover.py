@@ -27,6 +27,7 @@ from typing import Any
 
 from flint import ctx
 
+from selu_proof.files import write_atomic
 from selu_proof.kernel import forms
 from selu_proof.kernel.checker import check_certificate
 from selu_proof.kernel.claims import (
@@ -467,11 +468,8 @@ def _checkpoint_path(out_dir, name: str):
 
 def _save_json_atomic(path, obj: Any) -> None:
     import json
-    import os
 
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_text(json.dumps(obj, separators=(",", ":")), encoding="utf-8")
-    os.replace(tmp, path)
+    write_atomic(path, json.dumps(obj, separators=(",", ":")))
 
 
 def prove_spec(spec, *, out_dir, precision: int = 128, executor: Executor | None = None,
@@ -529,7 +527,7 @@ def prove_spec(spec, *, out_dir, precision: int = 128, executor: Executor | None
                             + f": {verdict.message}")
             return results
         path = out / f"{spec.name}.cert.json"
-        path.write_bytes(data)
+        write_atomic(path, data)
         for r in results:
             r.certificate = str(path)
         if ckpt_path.exists():
