@@ -72,7 +72,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Executor
 
 __all__ = ["CheckResult", "check_certificate", "check_file", "check_document", "read_document",
-           "same_spec", "FORMAT"]
+           "parse_json", "DuplicateKeyError", "same_spec", "FORMAT"]
 
 FORMAT = "selu-proof-certificate/2"
 _KEYS = {"format", "spec", "precision", "variables", "constants", "claims"}
@@ -496,6 +496,29 @@ def _check_extremum(i: int, claim: dict[str, Any], entry: Any, domain: forms.Box
             "statement": f"{sense} {extremum_name(quantity)} in [{lo_s}, {hi_s}]"}
 
 
+class DuplicateKeyError(ValueError):
+    """A JSON object names one key twice (see :func:`parse_json`)."""
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise DuplicateKeyError(f"the key {key!r} appears twice in one JSON object")
+        out[key] = value
+    return out
+
+
+def parse_json(text: str) -> Any:
+    """``json.loads`` that refuses an object with a repeated key (:class:`DuplicateKeyError`).
+
+    Python's reader keeps the last of two equal keys and another reader may keep the
+    first: a document with both would state one claim to this checker and another to
+    that reader.  Raises what ``json.loads`` raises otherwise.
+    """
+    return json.loads(text, object_pairs_hook=_unique_keys)
+
+
 def read_document(path: str | Path) -> tuple[Any, str]:
     """Read a certificate file once into memory and parse it: ``(document, "")``,
     or ``(None, reason)`` when it cannot be read or is not JSON.
@@ -509,9 +532,11 @@ def read_document(path: str | Path) -> tuple[Any, str]:
     except OSError as exc:
         return None, f"cannot read file: {exc.strerror or exc}"
     try:
-        return json.loads(data.decode("utf-8")), ""
+        return parse_json(data.decode("utf-8")), ""
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         return None, f"not valid JSON (corrupt or truncated): {exc}"
+    except DuplicateKeyError as exc:
+        return None, f"not a certificate: {exc}"
     except RecursionError:
         return None, "not a certificate (JSON nested too deeply)"
     except ValueError as exc:  # e.g. an integer beyond Python's int-string limit

@@ -29,7 +29,7 @@ from flint import ctx
 
 from selu_proof.files import write_atomic
 from selu_proof.kernel import forms
-from selu_proof.kernel.checker import check_certificate
+from selu_proof.kernel.checker import DuplicateKeyError, check_certificate, parse_json
 from selu_proof.kernel.claims import (
     certified_statement,
     parameter_balls,
@@ -404,11 +404,13 @@ def load_checkpoint(path, spec, precision: int) -> dict[str, Any]:
     from selu_proof.kernel.claims import goals_of_claim
 
     try:
-        old = json.loads(path.read_text(encoding="utf-8"))
+        old = parse_json(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise CheckpointError(f"cannot read it: {exc.strerror or exc}") from None
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         raise CheckpointError("it is not valid JSON (corrupt or truncated)") from None
+    except DuplicateKeyError as exc:
+        raise CheckpointError(str(exc)) from None
     except ValueError as exc:  # e.g. an integer beyond Python's int-string limit
         raise CheckpointError(f"it cannot be read: {exc}") from None
     if not isinstance(old, dict) or set(old) != {"format", "spec", "precision", "goals"} \
