@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -71,38 +72,37 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypat
     assert [p.name for p in tmp_path.iterdir()] == ["c.json"]
 
 
-def test_prove_replaces_a_link_at_the_certificate_name(tmp_path):
+def _prove_with_a_link(tmp_path: Path, name: str, bound: str, link: str) -> tuple[Any, Path]:
+    """Prove ``S(H) < bound`` on a small box into ``tmp_path/out``, where a link named
+    ``link`` points outside; the result and the link's target."""
     out = tmp_path / "out"
     out.mkdir()
-    target = _plant(out / "t.cert.json", tmp_path / "elsewhere")
-    raw = {"name": "t", "domain": SMALL, "claim": [{"kind": "spectral_norm_below",
-                                                    "bound": "1"}]}
+    target = _plant(out / link, tmp_path / "elsewhere")
+    raw = {"name": name, "domain": SMALL, "claim": [{"kind": "spectral_norm_below",
+                                                     "bound": bound}]}
     (res,) = prove_spec(parse_spec(raw), out_dir=out)
-    assert res.status == "proved" and res.certificate == str(out / "t.cert.json")
-    _replaced(out / "t.cert.json", target)
-    assert (out / "t.cert.json").read_bytes().startswith(b"{")
+    return res, target
+
+
+def test_prove_replaces_a_link_at_the_certificate_name(tmp_path):
+    res, target = _prove_with_a_link(tmp_path, "t", "1", "t.cert.json")
+    path = tmp_path / "out" / "t.cert.json"
+    assert res.status == "proved" and res.certificate == str(path)
+    _replaced(path, target)
+    assert path.read_bytes().startswith(b"{")
 
 
 def test_prove_replaces_a_link_at_the_checkpoint_name(tmp_path):
-    out = tmp_path / "out"
-    out.mkdir()
-    target = _plant(out / "f.checkpoint.json", tmp_path / "elsewhere")
-    raw = {"name": "f", "domain": SMALL, "claim": [{"kind": "spectral_norm_below",
-                                                    "bound": "0.5"}]}
-    (res,) = prove_spec(parse_spec(raw), out_dir=out)
+    res, target = _prove_with_a_link(tmp_path, "f", "0.5", "f.checkpoint.json")
     assert res.status == "refuted"
-    _replaced(out / "f.checkpoint.json", target)
+    _replaced(tmp_path / "out" / "f.checkpoint.json", target)
 
 
 def test_a_link_at_a_guessable_temporary_name_is_not_followed(tmp_path):
     """The temporary file has a fresh random name and is created exclusively: a link
     planted where a fixed temporary name would be is left alone."""
+    res, target = _prove_with_a_link(tmp_path, "f", "0.5", "f.checkpoint.json.tmp")
     out = tmp_path / "out"
-    out.mkdir()
-    target = _plant(out / "f.checkpoint.json.tmp", tmp_path / "elsewhere")
-    raw = {"name": "f", "domain": SMALL, "claim": [{"kind": "spectral_norm_below",
-                                                    "bound": "0.5"}]}
-    (res,) = prove_spec(parse_spec(raw), out_dir=out)
     assert res.status == "refuted"
     assert target.read_bytes() == SECRET and (out / "f.checkpoint.json.tmp").is_symlink()
     assert not (out / "f.checkpoint.json").is_symlink()

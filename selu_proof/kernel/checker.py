@@ -62,9 +62,9 @@ from selu_proof.kernel.exact import (
 from selu_proof.kernel.give_up import give_up_at
 from selu_proof.kernel.specs import (
     DEFAULT_TOLERANCE,
-    PRECISION_RANGE,
     VARIABLES,
     SpecError,
+    check_precision,
     parse_spec,
 )
 
@@ -247,14 +247,18 @@ def _check_leaf(key: str, bound: Fraction, n: int, box: forms.Box, node: tuple[s
     if not (recorded <= bound if closed else recorded < bound):
         raise _InvalidError(f"leaf {n} ({_fmt_box(box)}): recorded bound {recorded_s} "
                             f"is not below {fraction_str(bound)}")
+    given_up = getattr(params, "given_up", None)  # a quadrature model counts its limits
+    before = given_up() if given_up else 0
     enc = forms.leaf_bound(key, box, mask, form, params)
+    undecided = f" (an integration reached the integrator's limit of {params.eval_limit} " \
+        "evaluations)" if given_up and given_up() > before else ""
     if enc is None:
         raise _InvalidError(f"leaf {n} ({_fmt_box(box)}): derivative signs do not justify "
-                            f"face {mask}")
+                            f"face {mask}{undecided}")
     up = upper_fraction(enc)
     if up is None or up > recorded:
         raise _InvalidError(f"leaf {n} ({_fmt_box(box)}): {form} gives {enc.str(10)}, "
-                            f"not <= recorded {recorded_s}")
+                            f"not <= recorded {recorded_s}{undecided}")
     expected = record_up(up, bound, closed)
     if expected != recorded_s:  # tamper evidence, not needed for soundness
         raise _InvalidError(f"leaf {n} ({_fmt_box(box)}): recorded bound {recorded_s} "
@@ -325,9 +329,10 @@ def _check(cert: Any, executor: Executor | None, workers: int) -> CheckResult:
     except SpecError as exc:
         raise _InvalidError(f"specification: {exc}") from None
     prec = cert.get("precision")
-    lo, hi = PRECISION_RANGE
-    if not isinstance(prec, int) or isinstance(prec, bool) or not lo <= prec <= hi:
-        raise _InvalidError(f"precision must be an integer number of bits in [{lo}, {hi}]")
+    try:
+        check_precision(spec, prec)
+    except SpecError as exc:
+        raise _InvalidError(str(exc)) from None
     with ctx.workprec(prec):
         try:
             params = parameter_balls(spec.alpha, spec.lam, prec)

@@ -37,6 +37,7 @@ from selu_proof.kernel.claims import (
 )
 from selu_proof.kernel.exact import decimal_up, lower_fraction, record_up, upper_fraction
 from selu_proof.kernel.give_up import give_up_at, passed
+from selu_proof.kernel.specs import check_precision
 from selu_proof.search.extremum import prove_extremum_claim
 from selu_proof.search.tree import ClaimResult, assemble, split_dimension
 
@@ -489,13 +490,16 @@ def prove_spec(spec, *, out_dir, precision: int = 128, executor: Executor | None
     rejects it, every claim is reported ``unknown`` and nothing is written.
     ``progress(message)`` is called after each subtree.  ``executor`` (with
     ``workers`` processes) runs the subtrees of the search and the replay's
-    leaf evaluations; the certificate does not depend on either.
+    leaf evaluations; the certificate does not depend on either.  A precision the
+    checker would refuse for ``spec`` raises :class:`~selu_proof.kernel.specs.SpecError`
+    (:func:`~selu_proof.kernel.specs.check_precision`) before any work.
     """
     import json
     from pathlib import Path
 
     from selu_proof.search.certificate import build_certificate, dump_certificate
 
+    check_precision(spec, precision)  # SpecError: the checker would refuse the certificate
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     ckpt_path = _checkpoint_path(out, spec.name)
