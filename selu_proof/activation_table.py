@@ -14,6 +14,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from selu_proof.files import write_atomic
+
 __all__ = ["affine_rows", "gpn_rows", "markdown", "LU_ET_AL", "PAGE"]
 
 PAGE = Path(__file__).resolve().parent.parent / "docs" / "any_activation.md"
@@ -91,8 +93,7 @@ def write(page: Path = PAGE, digits: int = 6) -> None:
     if not _BLOCK.search(text):
         raise ValueError(f"{page}: no <!-- table:start --> ... <!-- table:end --> block")
     table = markdown(digits)
-    page.write_text(_BLOCK.sub(lambda m: m.group(1) + table + "\n" + m.group(2), text),
-                    encoding="utf-8")
+    write_atomic(page, _BLOCK.sub(lambda m: m.group(1) + table + "\n" + m.group(2), text))
 
 
 def main() -> None:

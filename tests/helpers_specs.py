@@ -1,4 +1,4 @@
-"""Specification builders for the verifier tests."""
+"""Builders shared by the tests: specifications, interrupted proofs, counted integrands."""
 
 from __future__ import annotations
 
@@ -63,3 +63,16 @@ def prove_until_interrupted(spec, out_dir, monkeypatch, after: int) -> None:
 
     with pytest.raises(KeyboardInterrupt):
         prover.prove_spec(spec, out_dir=out_dir, progress=interrupt)
+
+
+def counted_pieces(pieces, calls: list[int] | None = None):
+    """``(pieces, calls)``: each piece's function wrapped to add 1 to ``calls[0]`` per
+    evaluation (a new counter unless one is given)."""
+    calls = [0] if calls is None else calls
+
+    def wrap(fn):
+        def counted(x, analytic):
+            calls[0] += 1
+            return fn(x, analytic)
+        return counted
+    return [(lo, hi, wrap(fn)) for lo, hi, fn in pieces], calls

@@ -14,6 +14,7 @@ import time
 from fractions import Fraction
 
 from flint import arb, ctx
+from helpers_specs import counted_pieces
 
 from selu_proof.kernel import activation_claims, quadrature
 from selu_proof.kernel.activations import parse_activation
@@ -22,20 +23,9 @@ from selu_proof.kernel.quadrature import _integrand, gaussian_expectation
 from selu_proof.search.extremum import BUDGET_SPENT, maximise
 
 
-def _counted(pieces):
-    calls = [0]
-
-    def wrap(fn):
-        def counted(x, analytic):
-            calls[0] += 1
-            return fn(x, analytic)
-        return counted
-    return [(lo, hi, wrap(fn)) for lo, hi, fn in pieces], calls
-
-
 def test_past_the_time_no_integration_starts_and_the_result_is_not_finite():
     pieces, growth = _integrand(parse_activation("softplus"), "f")
-    pieces, calls = _counted(pieces)
+    pieces, calls = counted_pieces(pieces)
     with ctx.workprec(128):
         good = gaussian_expectation(pieces, growth, arb(0), arb(1))
         assert good.is_finite() and calls[0] > 0
@@ -51,7 +41,7 @@ def test_the_deadline_ends_an_integration_in_progress(monkeypatch):
     """A clock that passes the deadline after 40 evaluations: the activation is not
     evaluated again, the integrator sees indeterminate values and its result is not finite."""
     pieces, growth = _integrand(parse_activation("gelu"), "f")
-    pieces, calls = _counted(pieces)
+    pieces, calls = counted_pieces(pieces)
     ticks = [0]
 
     def clock() -> float:

@@ -108,12 +108,14 @@ def check_budget(args: argparse.Namespace) -> None:
 
 
 def run_bound(args: argparse.Namespace) -> int:
+    from selu_proof.cli.common import check_precision
     from selu_proof.cli.prove import _resolve_spec
     from selu_proof.search.prover import prove_spec
 
     tol = parse_tolerance(args.tol)
     check_budget(args)
     spec = extremum_spec(_resolve_spec(args.spec), args.quantity, args.sense, tol)
+    check_precision(args.precision, [spec])
     bar = progress(None, f"{args.sense} {args.quantity}", not args.json and sys.stderr.isatty())
     try:
         (res,) = prove_spec(spec, out_dir=args.out, precision=args.precision,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import math
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -131,13 +131,22 @@ def check_seed(seed: int, option: str = "--seed") -> int:
     return seed
 
 
-def check_precision(bits: int) -> None:
-    """Refuse a ``--precision`` the checker would not accept (one limit for every command)."""
-    from selu_proof.kernel.specs import PRECISION_RANGE
+def check_precision(bits: int, specs: Sequence[Any] = ()) -> None:
+    """Refuse a ``--precision`` the checker would not accept (one limit for every command),
+    also for each of ``specs`` (a specification with an activation has a lower ceiling,
+    :func:`selu_proof.kernel.specs.check_precision`).
+    """
+    from selu_proof.kernel.specs import PRECISION_RANGE, SpecError
+    from selu_proof.kernel.specs import check_precision as check_spec
 
     lo, hi = PRECISION_RANGE
     if not lo <= bits <= hi:
         raise CLIError(f"--precision must be between {lo} and {hi} bits (the checker's range)")
+    for spec in specs:
+        try:
+            check_spec(spec, bits)
+        except SpecError as exc:
+            raise CLIError(f"--precision: {spec.name}: {exc}") from None
 
 
 def check_output_dir(path: str, option: str) -> None:

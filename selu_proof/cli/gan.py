@@ -89,12 +89,13 @@ def run(args: argparse.Namespace) -> int:
     with bar:
         result = train_gan(cfg, progress=bar, return_samples=args.plot is not None)
     if args.plot is not None:
+        from selu_proof.plots.common import save_figure
         from selu_proof.torch.gan import plot_samples
 
         fig = plot_samples(result.pop("samples"), cfg.data,
                            title=f"{cfg.discriminator} D (depth {cfg.depth}), {cfg.generator} G, "
                            f"seed {cfg.seed}: {result['modes']}/{result['modes_total']} modes")
-        fig.savefig(args.plot)
+        save_figure(fig, args.plot, dpi="figure")
     if args.json:
         emit_json(result)
     else:

@@ -138,6 +138,7 @@ def run_prove(args: argparse.Namespace) -> int:
 
     check_precision(args.precision)
     specs = [_resolve_spec(item) for item in items]
+    check_precision(args.precision, specs)
     names = [s.name for s in specs]
     twice = sorted({n for n in names if names.count(n) > 1})
     if twice:  # their certificates and checkpoints would overwrite each other

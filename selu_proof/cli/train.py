@@ -119,9 +119,10 @@ def run(args: argparse.Namespace) -> int:
     with bar:
         result = train(cfg, data=data, progress=bar)
     if args.plot is not None:
+        from selu_proof.plots.common import save_figure
         from selu_proof.torch.results import plot_history
 
-        plot_history(result).savefig(args.plot)
+        save_figure(plot_history(result), args.plot, dpi="figure")
     if args.json:
         emit_json(result)
     else:

@@ -39,6 +39,7 @@ import sympy as sp
 
 from selu_proof.derive import codegen, expressions
 from selu_proof.derive import symbolic as sym
+from selu_proof.files import write_atomic
 from selu_proof.generated import REGENERATE
 
 __all__ = ["Function", "Module", "modules", "render", "write", "main", "goal_keys",
@@ -312,7 +313,7 @@ def write(check: bool = False, directory: Path = GENERATED_DIR) -> list[str]:
         if old != text:
             changed.append(module.stem)
             if not check:
-                path.write_text(text, encoding="utf-8")
+                write_atomic(path, text)
     return changed
 
 

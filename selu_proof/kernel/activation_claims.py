@@ -49,9 +49,9 @@ from flint import acb, arb, ctx
 
 from selu_proof.kernel.activations import CatalogueActivation, parse_activation
 from selu_proof.kernel.exact import ball, fraction_str, parse_decimal
-from selu_proof.kernel.give_up import give_up_at
+from selu_proof.kernel.give_up import give_up_at, give_up_time, passed
 from selu_proof.kernel.limits import PREACTIVATION_VAR
-from selu_proof.kernel.quadrature import _integrand, gaussian_expectation_complex
+from selu_proof.kernel.quadrature import _integrand, gaussian_expectation_complex, work_done
 
 __all__ = ["ActivationModel", "NormalizeError", "model_token", "activation_model",
            "affine_constants", "check_affine_target", "MAX_AFFINE_MEAN",
@@ -66,13 +66,25 @@ class NormalizeError(ValueError):
     """The normalization does not exist (or is not certified) for this activation."""
 
 
+#: the integrator's evaluation limit is ``EVALUATIONS_PER_BIT * (p + 64)`` integrand
+#: evaluations per integration at ``p`` bits (:func:`integrator_settings`)
+EVALUATIONS_PER_BIT = 16
+
+
 def integrator_settings(prec: int) -> dict[str, Any]:
     """The integrator's settings at ``prec`` bits (recorded in a certificate).
 
     ``accuracy_bits``: the goal ``2^-accuracy_bits`` of :meth:`acb.integral` (``rel_tol``
-    and ``abs_tol``) and of the Gaussian tail truncation.
+    and ``abs_tol``) and of the Gaussian tail truncation.  ``eval_limit``: the most
+    integrand evaluations of one integration, ``16 (prec + 64)``: at least twice what any
+    integration at a point of the supported domain needs (at most about ``7 prec`` for
+    the catalogue; ``tests/test_leaf_work.py``).  An integration that reaches it is
+    given up and its enclosure is not finite
+    (:func:`~selu_proof.kernel.quadrature.gaussian_expectation_complex`), so that the
+    work of a leaf is bounded whatever its box (docs/kernel.md, "Work per leaf").
     """
-    return {"method": "acb.integral", "accuracy_bits": prec, "tails": "growth-bound"}
+    return {"method": "acb.integral", "accuracy_bits": prec, "tails": "growth-bound",
+            "eval_limit": EVALUATIONS_PER_BIT * (prec + 64)}
 
 
 #: largest ``|M|`` of an affine target ``(M, V)``
@@ -206,7 +218,9 @@ def _cached(act: CatalogueActivation, h: str, weight: tuple[int, int], a: arb, v
         _CACHE.move_to_end(key)
         return hit
     out = _plain(act, h, a, v, weight)
-    if out.is_finite():  # a non-finite one may be an integration given up at a deadline
+    # one given up at a deadline depends on the clock: not remembered; one given up at the
+    # evaluation limit is a count, the same every time: remembered like any other
+    if out.is_finite() or not passed(give_up_time()):
         _CACHE[key] = out
         if len(_CACHE) > _CACHE_SIZE:
             _CACHE.popitem(last=False)
@@ -216,9 +230,10 @@ def _cached(act: CatalogueActivation, h: str, weight: tuple[int, int], a: arb, v
 def _plain(act: CatalogueActivation, h: str, a: arb, v: arb,
            weight: str | tuple[int, int]) -> arb:
     pieces, growth = _integrand(act, h)
-    bits = integrator_settings(ctx.prec)["accuracy_bits"]
+    settings = integrator_settings(ctx.prec)
     return gaussian_expectation_complex(pieces, growth, acb(a), v, weight,
-                                        tol_bits=bits).real
+                                        tol_bits=settings["accuracy_bits"],
+                                        eval_limit=settings["eval_limit"]).real
 
 
 def _key(x: arb) -> tuple[Any, ...]:
@@ -243,6 +258,15 @@ class ActivationModel:
     def constants(self) -> dict[str, arb]:
         """The balls recorded in a certificate's ``constants``."""
         return {"lambda": self.lam, "beta": self.beta}
+
+    def given_up(self) -> int:
+        """Integrations given up at their evaluation limit so far in this process."""
+        return work_done()["given_up"]
+
+    @property
+    def eval_limit(self) -> int:
+        """The most integrand evaluations of one integration (:func:`integrator_settings`)."""
+        return integrator_settings(self.prec)["eval_limit"]
 
     # -- moments of f, f^2, f'^2 and their partials, as duals in (mu, omega, nu, tau)
 

@@ -65,9 +65,9 @@ from selu_proof.kernel.exact import (
 from selu_proof.kernel.give_up import give_up_at
 from selu_proof.kernel.specs import (
     DEFAULT_TOLERANCE,
-    PRECISION_RANGE,
     VARIABLES,
     SpecError,
+    check_precision,
     parse_spec,
 )
 
@@ -75,7 +75,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Executor
 
 __all__ = ["CheckResult", "check_certificate", "check_file", "check_document", "read_document",
-           "same_spec", "FORMAT"]
+           "parse_json", "DuplicateKeyError", "same_spec", "FORMAT"]
 
 FORMAT = "selu-proof-certificate/2"
 _KEYS = {"format", "spec", "precision", "variables", "constants", "claims"}
@@ -255,14 +255,18 @@ def _check_leaf(key: str, bound: Fraction, n: int, box: forms.Box, node: tuple[s
     if not (recorded <= bound if closed else recorded < bound):
         raise _InvalidError(f"leaf {n} ({_fmt_box(box)}): recorded bound {recorded_s} "
                             f"is not below {fraction_str(bound)}")
+    given_up = getattr(params, "given_up", None)  # a quadrature model counts its limits
+    before = given_up() if given_up else 0
     enc = forms.leaf_bound(key, box, mask, form, params)
+    undecided = f" (an integration reached the integrator's limit of {params.eval_limit} " \
+        "evaluations)" if given_up and given_up() > before else ""
     if enc is None:
         raise _InvalidError(f"leaf {n} ({_fmt_box(box)}): derivative signs do not justify "
-                            f"face {mask}")
+                            f"face {mask}{undecided}")
     up = upper_fraction(enc)
     if up is None or up > recorded:
         raise _InvalidError(f"leaf {n} ({_fmt_box(box)}): {form} gives {enc.str(10)}, "
-                            f"not <= recorded {recorded_s}")
+                            f"not <= recorded {recorded_s}{undecided}")
     expected = record_up(up, bound, closed, 17 if tol is None else bracket_digits(up, tol))
     if expected != recorded_s:  # tamper evidence, not needed for soundness
         raise _InvalidError(f"leaf {n} ({_fmt_box(box)}): recorded bound {recorded_s} "
@@ -333,9 +337,10 @@ def _check(cert: Any, executor: Executor | None, workers: int) -> CheckResult:
     except SpecError as exc:
         raise _InvalidError(f"specification: {exc}") from None
     prec = cert.get("precision")
-    lo, hi = PRECISION_RANGE
-    if not isinstance(prec, int) or isinstance(prec, bool) or not lo <= prec <= hi:
-        raise _InvalidError(f"precision must be an integer number of bits in [{lo}, {hi}]")
+    try:
+        check_precision(spec, prec)
+    except SpecError as exc:
+        raise _InvalidError(str(exc)) from None
     with ctx.workprec(prec):
         try:
             params = parameter_balls(spec.alpha, spec.lam, prec)
@@ -505,6 +510,29 @@ def _check_extremum(i: int, claim: dict[str, Any], entry: Any, domain: forms.Box
             "statement": f"{sense} {extremum_name(quantity)} in [{lo_s}, {hi_s}]"}
 
 
+class DuplicateKeyError(ValueError):
+    """A JSON object names one key twice (see :func:`parse_json`)."""
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise DuplicateKeyError(f"the key {key!r} appears twice in one JSON object")
+        out[key] = value
+    return out
+
+
+def parse_json(text: str) -> Any:
+    """``json.loads`` that refuses an object with a repeated key (:class:`DuplicateKeyError`).
+
+    Python's reader keeps the last of two equal keys and another reader may keep the
+    first: a document with both would state one claim to this checker and another to
+    that reader.  Raises what ``json.loads`` raises otherwise.
+    """
+    return json.loads(text, object_pairs_hook=_unique_keys)
+
+
 def read_document(path: str | Path) -> tuple[Any, str]:
     """Read a certificate file once into memory and parse it: ``(document, "")``,
     or ``(None, reason)`` when it cannot be read or is not JSON.
@@ -518,9 +546,11 @@ def read_document(path: str | Path) -> tuple[Any, str]:
     except OSError as exc:
         return None, f"cannot read file: {exc.strerror or exc}"
     try:
-        return json.loads(data.decode("utf-8")), ""
+        return parse_json(data.decode("utf-8")), ""
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         return None, f"not valid JSON (corrupt or truncated): {exc}"
+    except DuplicateKeyError as exc:
+        return None, f"not a certificate: {exc}"
     except RecursionError:
         return None, "not a certificate (JSON nested too deeply)"
     except ValueError as exc:  # e.g. an integer beyond Python's int-string limit

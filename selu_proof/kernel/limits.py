@@ -11,7 +11,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 __all__ = ["MAX_ABS_MU_OMEGA", "MAX_NU_TAU", "PREACTIVATION_VAR", "MAX_ABS_PREACTIVATION_MEAN",
-           "PARAMETER_RANGE", "PRECISION_RANGE"]
+           "PARAMETER_RANGE", "PRECISION_RANGE", "MAX_QUADRATURE_PRECISION"]
 
 # The shipped theorems use nu*tau in [0.016, 20] and |mu*omega| <= 0.1, so there is
 # ample room for SELUs designed for other fixed points.
@@ -27,3 +27,6 @@ MAX_ABS_PREACTIVATION_MEAN = Fraction(10)
 PARAMETER_RANGE = (Fraction(1, 100), Fraction(100))
 #: range of the ball precision in bits
 PRECISION_RANGE = (53, 1024)
+#: highest precision of a specification with a catalogue activation: the work of each of
+#: its integrations grows with the precision (docs/kernel.md, "Work per leaf")
+MAX_QUADRATURE_PRECISION = 128

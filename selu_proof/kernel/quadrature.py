@@ -23,6 +23,12 @@ Derivatives in ``a`` and ``v`` differentiate the density, never ``f``
 ``weight="d_var"``: :math:`\partial_v\varphi = \varphi\,((x-a)^2-v)/(2v^2)`), so kinked
 activations need no delta functions.
 
+With an evaluation limit (``eval_limit``, which the claim meanings always set:
+:func:`~selu_proof.kernel.activation_claims.integrator_settings`), an integration that
+evaluates its integrand that many times is given up (:func:`_integral`): its enclosure
+is not finite, so the work of one integration is bounded whatever the balls ``a``, ``v``
+and however wide they are.
+
 A search under a time budget sets :func:`~selu_proof.kernel.give_up.give_up_at`: past
 that time every integrand returns an indeterminate ball, so an integration in progress
 ends within a few evaluations with a non-finite (uninformative, still sound) enclosure
@@ -227,7 +233,8 @@ def gaussian_expectation(pieces: Sequence[tuple[Fraction | None, Fraction | None
 def gaussian_expectation_complex(pieces: Sequence[tuple[Fraction | None, Fraction | None, Fn]],
                                  growth: Growth, a: acb, v: arb, weight: str = "density",
                                  truncation: Fraction | None = None,
-                                 tol_bits: int | None = None) -> acb:
+                                 tol_bits: int | None = None,
+                                 eval_limit: int | None = None) -> acb:
     r"""Enclosure of :math:`\int h(x)\,w(x)\,dx`, ``w`` the density :math:`\varphi_{a,v}` or
     its derivative in ``a`` (``"d_mean"``) or ``v`` (``"d_var"``).
 
@@ -251,6 +258,10 @@ def gaussian_expectation_complex(pieces: Sequence[tuple[Fraction | None, Fractio
     tol_bits : int, optional
         Accuracy goal ``2^-tol_bits`` of the integrator and the truncation (default the
         working precision); any goal gives a valid enclosure, a loose one a wider one.
+    eval_limit : int, optional
+        Most integrand evaluations of each piece's integration (:func:`_integral`); one that
+        reaches it is given up and the result is not finite.  Default: python-flint's
+        (``1000 p + p^2`` at ``p`` bits).
     """
     if not v > 0:
         raise ValueError("variance ball must be certainly positive")
@@ -314,9 +325,52 @@ def gaussian_expectation_complex(pieces: Sequence[tuple[Fraction | None, Fractio
             continue
         if passed(stop):  # given up: no information
             return _indeterminate()
-        total += acb.integral(weighted(fn), ball(lo_), ball(hi_), rel_tol=goal, abs_tol=goal)
+        total += _integral(weighted(fn), ball(lo_), ball(hi_), goal, eval_limit)
     err = arb(0, tail.upper())
     return total + acb(err, err)
+
+
+#: work done by :func:`_integral` in this process (:func:`work_done`)
+_WORK = {"integrations": 0, "evaluations": 0, "given_up": 0}
+
+
+def work_done() -> dict[str, int]:
+    """Counts since the process started: ``integrations`` run by :meth:`acb.integral`, the
+    integrand ``evaluations`` they made, and the integrations ``given_up`` at their
+    evaluation limit.
+    """
+    return dict(_WORK)
+
+
+def _integral(f: Callable[[acb, bool], acb], lo: arb, hi: arb, goal: arb,
+              eval_limit: int | None) -> acb:
+    r""":math:`\int_{lo}^{hi} f` by :meth:`acb.integral` with the accuracy goal ``goal``.
+
+    With ``eval_limit``, ``f`` is evaluated at most ``eval_limit`` times: the integrator
+    stops subdividing once it has called the integrand ``eval_limit - 1`` times (Arb's
+    ``acb_calc_integrate``; the rule it is applying may still call it a few more times,
+    and past ``eval_limit`` calls the integrand returns indeterminate balls without
+    evaluating ``f``).  An integration that reaches ``eval_limit - 1`` calls is given up:
+    its result is indeterminate, whatever the crude enclosures Arb would add for the
+    pieces left, so that whether an integration is decided is a plain count, the same in
+    every run.
+    """
+    calls = 0
+
+    def counted(x: acb, analytic: bool) -> acb:
+        nonlocal calls
+        calls += 1
+        if eval_limit is not None and calls > eval_limit:
+            return _indeterminate()
+        return f(x, analytic)
+
+    out = acb.integral(counted, lo, hi, rel_tol=goal, abs_tol=goal, eval_limit=eval_limit)
+    _WORK["integrations"] += 1
+    _WORK["evaluations"] += calls if eval_limit is None else min(calls, eval_limit)
+    if eval_limit is not None and calls >= eval_limit - 1:
+        _WORK["given_up"] += 1
+        return _indeterminate()
+    return out
 
 
 #: the integrands ``h`` built from ``f`` and ``f'``

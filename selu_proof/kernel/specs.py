@@ -47,6 +47,7 @@ from selu_proof.kernel.limits import (
     MAX_ABS_MU_OMEGA,
     MAX_ABS_PREACTIVATION_MEAN,
     MAX_NU_TAU,
+    MAX_QUADRATURE_PRECISION,
     PARAMETER_RANGE,
     PREACTIVATION_VAR,
     PRECISION_RANGE,
@@ -60,7 +61,8 @@ else:  # pragma: no cover
 __all__ = ["VARIABLES", "CLAIM_KINDS", "Spec", "SpecError", "parse_spec", "load_spec",
            "shipped_specs", "PROOFS_DIR", "check_supported", "MAX_ABS_MU_OMEGA", "MAX_NU_TAU",
            "PREACTIVATION_VAR", "MAX_ABS_PREACTIVATION_MEAN", "PARAMETER_RANGE",
-           "PRECISION_RANGE", "EXTREMUM_QUANTITIES", "DEFAULT_TOLERANCE", "MIN_TOLERANCE"]
+           "PRECISION_RANGE", "MAX_QUADRATURE_PRECISION", "check_precision",
+           "EXTREMUM_QUANTITIES", "DEFAULT_TOLERANCE", "MIN_TOLERANCE"]
 
 #: the domain variables, in the order used for boxes
 VARIABLES: tuple[str, ...] = ("mu", "omega", "nu", "tau")
@@ -184,6 +186,22 @@ def check_supported(domain: tuple[tuple[Fraction, Fraction], ...]) -> None:
     if mu_max * om_max > MAX_ABS_PREACTIVATION_MEAN:
         raise SpecError(f"|mu*omega| reaches {float(mu_max * om_max):.6g}, above "
                         f"{MAX_ABS_PREACTIVATION_MEAN}: {where}")
+
+
+def check_precision(spec: Spec, bits: Any) -> None:
+    """Raise :class:`SpecError` unless ``spec`` may be proved and checked at ``bits`` bits.
+
+    Any integer in :data:`PRECISION_RANGE`; for a specification with a catalogue
+    activation, at most :data:`MAX_QUADRATURE_PRECISION`.  The prover and the checker
+    both ask here, so that the prover never writes a certificate the checker refuses.
+    """
+    lo, hi = PRECISION_RANGE
+    if not isinstance(bits, int) or isinstance(bits, bool) or not lo <= bits <= hi:
+        raise SpecError(f"precision must be an integer number of bits in [{lo}, {hi}]")
+    if spec.lam == "quadrature" and bits > MAX_QUADRATURE_PRECISION:
+        raise SpecError(f"precision {bits} is above {MAX_QUADRATURE_PRECISION} bits, the most "
+                        "for a specification with an activation (the work of its "
+                        "integrations grows with the precision)")
 
 
 def parse_spec(raw: dict[str, Any]) -> Spec:

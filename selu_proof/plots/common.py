@@ -18,11 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from selu_proof.files import write_atomic
+
 #: file extensions :func:`save_figure` writes, and the matplotlib format of each
 FIGURE_FORMATS: dict[str, str] = {".png": "png", ".pdf": "pdf", ".svg": "svg"}
 
 
-def save_figure(fig: Any, path: str | os.PathLike[str], *, dpi: int = 150) -> Path:
+def save_figure(fig: Any, path: str | os.PathLike[str], *, dpi: int | str = 150) -> Path:
     """Save ``fig`` in the format named by the extension of ``path`` (PNG, PDF or SVG).
 
     Parameters
@@ -31,8 +33,8 @@ def save_figure(fig: Any, path: str | os.PathLike[str], *, dpi: int = 150) -> Pa
         The figure to write.
     path : str or path
         Target file; its extension (case-insensitive) chooses the format.
-    dpi : int
-        Resolution of PNG output.
+    dpi : int or "figure"
+        Resolution of PNG output (``"figure"``: the figure's own).
 
     Returns
     -------
@@ -49,8 +51,11 @@ def save_figure(fig: Any, path: str | os.PathLike[str], *, dpi: int = 150) -> Pa
     if fmt is None:
         raise ValueError(f"cannot save a figure as {p.name!r}: the file name must end in "
                          f"{', '.join(FIGURE_FORMATS)}")
-    fig.savefig(p, format=fmt, dpi=dpi)
-    return p
+    import io
+
+    buf = io.BytesIO()
+    fig.savefig(buf, format=fmt, dpi=dpi)
+    return write_atomic(p, buf.getvalue())  # whole or not at all; a link there is replaced
 
 
 def _new_axes(ax: Any, figsize: tuple[float, float]) -> tuple[Any, Any]:

@@ -84,5 +84,7 @@ def plot_simulation(result: Any, path_or_ax: Any) -> Any:
         title += f", alpha dropout {cfg['dropout_rate']:g}"
     fig.suptitle(title, fontsize=10)
     if path is not None:
-        fig.savefig(path, dpi=130)
+        from selu_proof.plots.common import save_figure
+
+        save_figure(fig, path, dpi=130)
     return fig

@@ -23,6 +23,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+from selu_proof.files import write_atomic
 from selu_proof.kernel.exact import fraction_str
 from selu_proof.kernel.specs import VARIABLES, Spec, SpecError, parse_spec
 from selu_proof.search.edges import Trial, run_trial, search_edge
@@ -195,7 +196,7 @@ def prove_design(alpha: str, lam: str, mean: Fraction, var: Fraction, omega: Fra
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     path = out / f"{spec.name}.cert.json"
-    path.write_bytes(edge.proved.certificate)
+    write_atomic(path, edge.proved.certificate)
     res.status, res.scale, res.certificates = "proved", s, [str(path)]
     res.domain = designed_domain(mean, var, omega, tau, s)
     if edge.status != "edge":

@@ -27,6 +27,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+from selu_proof.files import write_atomic
 from selu_proof.kernel.exact import exp10, fraction_str, lower_fraction
 from selu_proof.kernel.specs import VARIABLES, Spec, parse_spec
 
@@ -309,6 +310,6 @@ def explore_edge(spec: Spec, variable: str, end: str, *, claims: list[int] | Non
         out = Path(out_dir)
         out.mkdir(parents=True, exist_ok=True)
         path = out / f"{name}.cert.json"
-        path.write_bytes(edge.proved.certificate)
+        write_atomic(path, edge.proved.certificate)
         res.certificate = str(path)
     return res

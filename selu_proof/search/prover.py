@@ -27,8 +27,9 @@ from typing import Any
 
 from flint import ctx
 
+from selu_proof.files import write_atomic
 from selu_proof.kernel import forms
-from selu_proof.kernel.checker import check_certificate
+from selu_proof.kernel.checker import DuplicateKeyError, check_certificate, parse_json
 from selu_proof.kernel.claims import (
     certified_statement,
     parameter_balls,
@@ -36,6 +37,7 @@ from selu_proof.kernel.claims import (
 )
 from selu_proof.kernel.exact import decimal_up, lower_fraction, record_up, upper_fraction
 from selu_proof.kernel.give_up import give_up_at, passed
+from selu_proof.kernel.specs import check_precision
 from selu_proof.search.extremum import prove_extremum_claim
 from selu_proof.search.tree import ClaimResult, assemble, split_dimension
 
@@ -403,11 +405,13 @@ def load_checkpoint(path, spec, precision: int) -> dict[str, Any]:
     from selu_proof.kernel.claims import goals_of_claim
 
     try:
-        old = json.loads(path.read_text(encoding="utf-8"))
+        old = parse_json(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise CheckpointError(f"cannot read it: {exc.strerror or exc}") from None
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         raise CheckpointError("it is not valid JSON (corrupt or truncated)") from None
+    except DuplicateKeyError as exc:
+        raise CheckpointError(str(exc)) from None
     except ValueError as exc:  # e.g. an integer beyond Python's int-string limit
         raise CheckpointError(f"it cannot be read: {exc}") from None
     if not isinstance(old, dict) or set(old) != {"format", "spec", "precision", "goals"} \
@@ -467,11 +471,8 @@ def _checkpoint_path(out_dir, name: str):
 
 def _save_json_atomic(path, obj: Any) -> None:
     import json
-    import os
 
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_text(json.dumps(obj, separators=(",", ":")), encoding="utf-8")
-    os.replace(tmp, path)
+    write_atomic(path, json.dumps(obj, separators=(",", ":")))
 
 
 def prove_spec(spec, *, out_dir, precision: int = 128, executor: Executor | None = None,
@@ -489,13 +490,16 @@ def prove_spec(spec, *, out_dir, precision: int = 128, executor: Executor | None
     rejects it, every claim is reported ``unknown`` and nothing is written.
     ``progress(message)`` is called after each subtree.  ``executor`` (with
     ``workers`` processes) runs the subtrees of the search and the replay's
-    leaf evaluations; the certificate does not depend on either.
+    leaf evaluations; the certificate does not depend on either.  A precision the
+    checker would refuse for ``spec`` raises :class:`~selu_proof.kernel.specs.SpecError`
+    (:func:`~selu_proof.kernel.specs.check_precision`) before any work.
     """
     import json
     from pathlib import Path
 
     from selu_proof.search.certificate import build_certificate, dump_certificate
 
+    check_precision(spec, precision)  # SpecError: the checker would refuse the certificate
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     ckpt_path = _checkpoint_path(out, spec.name)
@@ -530,7 +534,7 @@ def prove_spec(spec, *, out_dir, precision: int = 128, executor: Executor | None
                             + f": {verdict.message}")
             return results
         path = out / f"{spec.name}.cert.json"
-        path.write_bytes(data)
+        write_atomic(path, data)
         for r in results:
             r.certificate = str(path)
         if ckpt_path.exists():
