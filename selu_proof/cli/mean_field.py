@@ -192,13 +192,11 @@ def _print_any(res: dict) -> None:
         n = res["normalization"]
         print(f"normalized: lambda in {_iv(n['lambda'])}, beta in {_iv(n['beta'])}")
     fp = res["fixed_point"]
-    if "findings" in fp:  # no certified fixed point: what holds instead
-        print(f"fixed point: {fp['status']}: " + "\n  ".join(fp["findings"]))
-        print(f"  maps below evaluated at the state (mean {_iv(fp['mean'])}, var "
-              f"{_iv(fp['var'])}), which is not a fixed point")
-    else:
-        print(f"fixed point: mean {_iv(fp['mean'])}, var {_iv(fp['var'])} ({fp['status']}: "
-              f"{fp['how']})")
+    _print_fixed("fixed point", "", fp,
+                 f"  maps below evaluated at the state (mean {_iv(fp['mean'])}, var "
+                 f"{_iv(fp['var'])}), which is not a fixed point",
+                 f"fixed point: mean {_iv(fp['mean'])}, var {_iv(fp['var'])} ({fp['status']}: "
+                 f"{fp['how']})")
     j = res["jacobian"]
     print(f"jacobian H: [[{_iv(j['dmu_dmu'])}, {_iv(j['dmu_dnu'])}], "
           f"[{_iv(j['dnu_dmu'])}, {_iv(j['dnu_dnu'])}]]")
@@ -213,13 +211,11 @@ def _print_any(res: dict) -> None:
     print(f"centred convention: {res['correlation_convention']}")
     k = res["iid_kernel"]
     print(f"i.i.d.-weights convention: {k['convention']}")
-    if "findings" in k:
-        print(f"  q*: {k['status']}: " + "\n    ".join(k["findings"]))
-        print(f"  at q = {_iv(k['q_star'])}, not a fixed point: chi1 = {_iv(k['chi1'])}, "
-              f"chi_c = {_iv(k['chi_c'])}")
-    else:
-        print(f"  q* = {_iv(k['q_star'])} ({k['status']}: {k['how']}); chi1 = "
-              f"{_iv(k['chi1'])}, chi_c = {_iv(k['chi_c'])}")
+    _print_fixed("  q*", "  ", k,
+                 f"  at q = {_iv(k['q_star'])}, not a fixed point: chi1 = {_iv(k['chi1'])}, "
+                 f"chi_c = {_iv(k['chi_c'])}",
+                 f"  q* = {_iv(k['q_star'])} ({k['status']}: {k['how']}); chi1 = "
+                 f"{_iv(k['chi1'])}, chi_c = {_iv(k['chi_c'])}")
     fps = res.get("correlation_fixed_points")
     if fps:
         for key, name in (("centred", "centred"), ("iid", "i.i.d.")):
@@ -267,6 +263,17 @@ def run(args: argparse.Namespace) -> int:
     else:
         _print(res)
     return 0 if res.certified else 1
+
+
+def _print_fixed(head: str, indent: str, part: dict, state: str, certified: str) -> None:
+    """A certified fixed point on one line, or what is proved instead (one finding a line,
+    then the ``state`` where the maps were evaluated).
+    """
+    if "findings" in part:
+        print(f"{head}: {part['status']}: " + f"\n{indent}  ".join(part["findings"]))
+        print(state)
+    else:
+        print(certified)
 
 
 def _spent(message: str) -> int:

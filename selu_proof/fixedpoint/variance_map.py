@@ -148,7 +148,7 @@ def poincare_bound(sc: Scaled) -> arb | None:
     g = sc.act.derivative_growth
     if g.threshold != 0 or any(c != 0 for c in g.coeffs[1:]):
         return None
-    a = sc.lam * ball(g.coeffs[0])
+    a = abs(sc.lam) * ball(g.coeffs[0])
     return a * a
 
 
@@ -188,7 +188,8 @@ def _expansion(sc: Scaled, s0: Fraction) -> tuple[arb, arb]:
         e2 += abs(q) * abs(q) * m2
     g = sc.act.derivative_growth
     c0, c1 = (list(g.coeffs) + [Fraction(0)])[:2]
-    a, b = sc.lam * ball(c0), sc.lam * ball(c1) * ball(s0)  # |Q(sx)| <= a + b|x|
+    lam = abs(sc.lam)
+    a, b = lam * ball(c0), lam * ball(c1) * ball(s0)  # |Q(sx)| <= a + b|x|
     t1 = gaussian_tail_bound([arb(0), a, b], arb(0), arb(1), arb(_T))
     t2 = gaussian_tail_bound([arb(0), arb(0), a * a, 2 * a * b, b * b], arb(0), arb(1), arb(_T))
     return e1 + arb(0, t1.upper()), e2 + arb(0, t2.upper())
