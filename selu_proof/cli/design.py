@@ -189,8 +189,11 @@ def _add_prove_options(p: argparse.ArgumentParser) -> None:
         "are put in a specification with Theorem 1's claims (S(H) < 1 and the invariance of "
         "the (mu, nu) box) on a domain of Theorem 1's proportions around (M, V, W, T); the "
         "domain is grown (or shrunk) by bisection on its scale between a proof and a "
-        "refutation, and the largest proved domain's certificate is written. Exit status 0 "
-        "only when a domain is proved; 1 with the reason when the claims fail.")
+        "refutation, and the largest proved domain's certificate is written (a folder --out "
+        "created for it is removed again when none is). On a terminal a progress bar moves "
+        "with each prover run and each subtree of it. Exit status 0 only when a domain is "
+        "proved; 1 with the reason when the claims fail or are not proved within "
+        "--max-seconds.")
     g.add_argument("--prove", action="store_true",
                    help="prove Theorem 1's claims for the designed SELU")
     from selu_proof.cli.bound import add_search_options
