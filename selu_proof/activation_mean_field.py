@@ -28,6 +28,8 @@ Every number here is an outward-rounded enclosure unless the output says otherwi
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
@@ -37,6 +39,7 @@ from flint import arb, ctx
 from selu_proof.kernel.activation_claims import largest_singular_value
 from selu_proof.kernel.activations import CatalogueActivation, parse_activation
 from selu_proof.kernel.exact import ball
+from selu_proof.kernel.give_up import give_up_at, passed
 from selu_proof.kernel.quadrature import (
     derivative_moments,
     expectation,
@@ -48,7 +51,7 @@ from selu_proof.kernel.quadrature import (
 from selu_proof.meanfield import _depth_scale, _interval
 
 __all__ = ["CENTRED", "IID", "Scaled", "spectral", "activation_mean_field",
-           "activation_fixed_point", "correlation_fixed_points"]
+           "activation_fixed_point", "correlation_fixed_points", "TimeBudgetError"]
 
 CENTRED = ("centred map of the paper (weights with fixed per-unit omega, tau): "
            "c~ = (E[f(z)f(z')] - mu~^2)/nu~, z ~ N(mu*omega, nu*tau) at the fixed point")
@@ -189,13 +192,13 @@ def _krawczyk2(sc: Scaled, omega: arb, tau: arb, start: tuple[arb, arb]
             return "unknown", (x[0], x[1]), "Newton step not finite (singular Jacobian)"
         x = [_mid(x[0] - step[0]), _mid(x[1] - step[1])]
         if not x[1] > 0:
-            return "unknown", (x[0], x[1]), "Newton left nu > 0 (no fixed point with nu > 0?)"
+            return "unknown", (x[0], x[1]), "Newton left nu > 0"
         if all(abs(s) < arb(2) ** (20 - ctx.prec) for s in step):
             break
     r = arb(2) ** (-(ctx.prec // 2))
     box = [xi + arb(0, r.upper()) * (1 + abs(xi)) for xi in x]
     if not box[1] > arb(2) ** -30:
-        return "unknown", (x[0], x[1]), "Newton went to nu -> 0 (no fixed point with nu > 0?)"
+        return "unknown", (x[0], x[1]), "Newton went to nu -> 0"
     g0, h0 = _g_and_h(sc, x[0], x[1], omega, tau)
     j0 = [[_mid(h0[0][0]) - 1, _mid(h0[0][1])], [_mid(h0[1][0]), _mid(h0[1][1]) - 1]]
     _, hb = _g_and_h(sc, box[0], box[1], omega, tau)
@@ -228,16 +231,17 @@ def _krawczyk_q(sc: Scaled, tau: arb) -> tuple[str, arb, str]:
     for _ in range(40):
         p, dp = p_and_dp(q)
         if abs(dp.mid()) < arb(2) ** (-(ctx.prec // 2)):
-            return "unknown", arb(1), ("the q-map has slope 1 (neutral: e.g. ReLU with tau = 2, "
-                                       "where every q is fixed)")
+            return "unknown", arb(1), f"Newton met slope 1 at q = {float(q.mid()):.3g}"
         step = p.mid() / dp.mid()
         q = (q - step).mid()
         if not q > 0:
-            return "unknown", arb(1), "no fixed point q* > 0 found"
+            return "unknown", arb(1), "Newton left q > 0"
         if abs(step) < arb(2) ** (20 - ctx.prec):
             break
     r = arb(2) ** (-(ctx.prec // 2)) * (1 + q)
     box = q + arb(0, r.upper())
+    if not box > arb(2) ** -30:
+        return "unknown", arb(1), "Newton went to q -> 0"
     p0, dp0 = p_and_dp(q)
     _, dpb = p_and_dp(box)
     y = 1 / dp0.mid()
@@ -245,6 +249,64 @@ def _krawczyk_q(sc: Scaled, tau: arb) -> tuple[str, arb, str]:
     if k.lower() > box.lower() and k.upper() < box.upper():
         return "unique", k, "Krawczyk image strictly inside the interval"
     return "unknown", box, "Krawczyk image not inside the interval"
+
+
+def _guarded(solver: Any, *args: Any) -> Any:
+    """A Newton-Krawczyk solver's answer, or ``unknown`` when its iteration met a state the
+    quadrature refuses (e.g. a variance ball reaching 0).
+    """
+    try:
+        return solver(*args)
+    except (ValueError, ArithmeticError) as exc:
+        return "unknown", (arb(0), arb(1)) if solver is _krawczyk2 else arb(1), f"Newton: {exc}"
+
+
+_STABILITY = {"below": "attracting: variances shrink to 0 geometrically near 0",
+              "above": "repelling: variances grow away from 0",
+              "neutral": "neutral: slope exactly 1, no geometric rate"}
+
+
+def _without_fixed_point(sc: Scaled, tau: Fraction, centred: bool, mean_free: bool,
+                         newton: str, digits: int) -> tuple[str, str, dict[str, Any]]:
+    """Status, explanation and details when no fixed point was certified: the trivial fixed
+    point at variance 0 with its slope, and where a positive one is excluded (proved) or
+    not (:mod:`selu_proof.fixedpoint.variance_map`).  ``centred``: the moment map (``nu``),
+    else the i.i.d.-weights kernel (``q``).
+    """
+    from selu_proof.fixedpoint.variance_map import exclude, slope_at_zero, value_at_zero
+
+    name = "nu" if centred else "q"
+    extra: dict[str, Any] = {}
+    parts = []
+    neutral = False
+    f0 = value_at_zero(sc)
+    if mean_free and (centred or f0.is_zero()):
+        slope = slope_at_zero(sc, ball(tau), centred)
+        neutral = slope == 1 and slope.rad() == 0
+        word = "neutral" if neutral else "below" if slope < 1 else "above" if slope > 1 \
+            else None
+        stability = _STABILITY[word] if word else "undecided"
+        extra["zero_variance"] = {"var": "0", "mean": _interval(f0, digits) if centred else None,
+                                  "slope": _interval(slope, digits), "stability": stability}
+        at = f" (mean F(0) = {_show(_interval(f0, digits))})" if centred else ""
+        parts.append(f"{name} = 0 is a fixed point{at}, slope of {name} -> {name}~ there "
+                     f"{_show(_interval(slope, digits))} ({stability})")
+    elif not centred and (f0 > 0 or f0 < 0):
+        parts.append("q = 0 is not fixed (q~(0) = tau F(0)^2 > 0)")
+    ex = exclude(sc, tau, centred, mean_free=mean_free)
+    if neutral and ex.proved_from and ex.sign_change is None:
+        ex.reason = (f"the map has slope 1 at {name} = 0 (neutral): near 0 its bounds do not "
+                     "separate it from the identity")
+    extra["search"] = ex.as_dict()
+    parts.insert(0, ex.statement(name))
+    if not ex.none:
+        parts.append(newton)
+    extra["findings"] = parts
+    return ("none" if ex.none else "unknown"), "; ".join(parts), extra
+
+
+def _show(iv: list[str]) -> str:
+    return iv[0] if iv[0] == iv[1] else f"[{iv[0]}, {iv[1]}]"
 
 
 # ------------------------------------------------------------------ correlation fixed points
@@ -363,7 +425,7 @@ def _fixed_point(sc: Scaled, normalize: str | None, omega: Fraction,
     if normalize == "affine" and omega == 0 and tau == 1:
         return "exact (normalized)", (arb(0), arb(1)), \
             "lambda*(f - beta) maps N(0, 1) to mean 0, variance 1 by construction"
-    return _krawczyk2(sc, ball(omega), ball(tau), (arb(0), arb(1)))
+    return _guarded(_krawczyk2, sc, ball(omega), ball(tau), (arb(0), arb(1)))
 
 
 def activation_fixed_point(spec: str, *, normalize: str | None = None, omega: str = "0",
@@ -391,19 +453,46 @@ def activation_fixed_point(spec: str, *, normalize: str | None = None, omega: st
                 "how": how}
 
 
+class TimeBudgetError(RuntimeError):
+    """:func:`activation_mean_field` did not finish within its ``max_seconds``."""
+
+
 def activation_mean_field(spec: str, *, normalize: str | None = None, omega: str = "0",
                           tau: str = "1", correlation: str | None = None,
-                          digits: int = 10, grid: int = 40) -> dict[str, Any]:
+                          digits: int = 10, grid: int = 40, max_seconds: float | None = None,
+                          progress: Callable[[str], None] | None = None) -> dict[str, Any]:
     """Certified mean field of a catalogue activation (see the module docstring).
 
     Returns a JSON-ready dictionary; ``"certified"`` is true when the fixed point is
     certified (all printed numbers are enclosures either way; without a certified fixed
-    point they are evaluated at the state ``(0, 1)``, which the output says).
+    point they are evaluated at the state ``(0, 1)``, which the output says).  Past
+    ``max_seconds`` the integrations give up (:mod:`selu_proof.kernel.give_up`) and
+    :class:`TimeBudgetError` is raised; ``progress(stage)`` is called as each stage starts.
 
     >>> r = activation_mean_field("relu", normalize="affine", digits=6)
     >>> r["attracting"], r["fixed_point"]["status"]
     (None, 'exact (normalized)')
     """
+    deadline = None if max_seconds is None else time.monotonic() + max_seconds
+    spent = TimeBudgetError(f"time budget of {max_seconds:g} s spent (--max-seconds) before "
+                            "the mean field was certified" if max_seconds is not None else "")
+    with give_up_at(deadline):
+        try:
+            out = _mean_field(spec, normalize, omega, tau, correlation, digits, grid,
+                              progress or (lambda stage: None))
+        except (ValueError, ArithmeticError):
+            if passed(deadline):
+                raise spent from None
+            raise
+    if passed(deadline):  # numbers computed past it may be uninformative: none is shown
+        raise spent
+    return out
+
+
+def _mean_field(spec: str, normalize: str | None, omega: str, tau: str,
+                correlation: str | None, digits: int, grid: int,
+                step: Callable[[str], None]) -> dict[str, Any]:
+    """The body of :func:`activation_mean_field`."""
     act = parse_activation(spec)
     om, ta = Fraction(omega), Fraction(tau)
     if ta <= 0:
@@ -416,13 +505,17 @@ def activation_mean_field(spec: str, *, normalize: str | None = None, omega: str
         sc, out["normalization"] = _scaled(act, normalize, digits)
         omb, tab = ball(om), ball(ta)
         out["weights"] = {"omega": omega, "tau": tau}
+        extra: dict[str, Any] = {}
+        step("fixed point")
         status, (mu, nu), how = _fixed_point(sc, normalize, om, ta)
         certified = status != "unknown"
         if not certified:
+            status, how, extra = _without_fixed_point(sc, ta, True, om == 0, how, digits)
             mu, nu = arb(0), arb(1)
             how += "; maps evaluated at the state (0, 1), which is not a fixed point"
         out["fixed_point"] = {"mean": _interval(mu, digits), "var": _interval(nu, digits),
-                              "status": status, "how": how}
+                              "status": status, "how": how, **extra}
+        step("jacobian, chi1, chi_c")
         a, v = mu * omb, nu * tab
         g, h = _g_and_h(sc, mu, nu, omb, tab)
         d1, d2 = sc.derivative_moments(a, v)
@@ -444,18 +537,23 @@ def activation_mean_field(spec: str, *, normalize: str | None = None, omega: str
             "gradient_direction": "grows toward the input" if chi1 > 1 else
             "shrinks toward the input" if chi1 < 1 else "undecided (chi1 may be 1)"}
         out["correlation_convention"] = CENTRED
-        qstatus, q, qhow = _krawczyk_q(sc, tab)
+        step("i.i.d.-weights kernel")
+        qstatus, q, qhow = _guarded(_krawczyk_q, sc, tab)
+        qextra: dict[str, Any] = {}
         if qstatus == "unknown":
+            qstatus, qhow, qextra = _without_fixed_point(sc, ta, False, True, qhow, digits)
             q = arb(1)
-            qhow += "; evaluated at q = 1, which is not a certified fixed point"
+            qhow += "; evaluated at q = 1, which is not a fixed point"
         zero = arb(0)
         qd1, qd2 = sc.derivative_moments(zero, q)
         out["iid_kernel"] = {"convention": IID, "q_star": _interval(q, digits),
-                             "status": qstatus, "how": qhow,
+                             "status": qstatus, "how": qhow, **qextra,
                              "chi1": _interval(tab * qd2, digits),
                              "chi_c": _interval(tab * qd1 * qd1, digits)}
         if c_val is not None:
-            cb = ball(c_val)
+            step(f"correlation map at c = {correlation}")
+            with ctx.workprec(ctx.prec + 64):  # 1 - c keeps its digits for c near 1
+                cb = ball(c_val)
             prod, dprod = sc.pair(a, v, cb)
             out["correlation_map"] = {"c": correlation, "convention": CENTRED,
                                       "value": _interval((prod - g[0] * g[0]) / g[1], digits),
@@ -467,6 +565,7 @@ def activation_mean_field(spec: str, *, normalize: str | None = None, omega: str
                                           "value": _interval(qprod / qm2, digits),
                                           "slope": _interval(q * qdprod / qm2, digits),
                                           "certified": True}
+            step("correlation fixed points")
             out["correlation_fixed_points"] = {
                 "centred": correlation_fixed_points(sc, a, v, True, digits, grid),
                 "iid": correlation_fixed_points(sc, zero, q, False, digits, grid),

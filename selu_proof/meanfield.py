@@ -352,9 +352,19 @@ class MeanFieldResult:
 
 
 def _depth_scale(x: arb, digits: int) -> list[str] | None:
-    """``1/|ln x|`` layers per factor e, or ``None`` when ``x`` may be 1."""
+    """``1/|ln x|`` layers per factor e (``x >= 0``), or ``None`` when ``x`` may be 1.
+
+    ``1/|ln x|`` increases on ``(0, 1)`` from its limit ``0`` at ``x = 0`` (a slope 0, as
+    ``chi_c`` of an even activation: one layer forgets the correlation entirely), so a ball
+    reaching down to ``0`` gives ``[0, 1/|ln x_hi|]``.
+    """
     if not (x > 1 or x < 1):
         return None
+    if x < 1 and not x > 0:
+        hi = x.upper()
+        if not hi > 0:
+            return ["0", "0"]
+        return ["0", _interval(1 / abs(hi.log()), digits)[1]]
     return _interval(1 / abs(x.log()), digits)
 
 

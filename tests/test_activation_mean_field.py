@@ -7,10 +7,13 @@ import math
 from fractions import Fraction
 
 import numpy as np
+import pytest
 from flint import arb, ctx
 
+import selu_proof.activation_mean_field as amf
 from selu_proof.activation_mean_field import activation_mean_field, spectral
 from selu_proof.cli import main
+from selu_proof.kernel.activations import parse_activation
 
 
 def _contains(interval: list[str], x: float | str | Fraction, slack: float = 0.0) -> bool:
@@ -213,3 +216,91 @@ def test_grid_sets_the_candidate_scan_of_the_catalogue_path(capsys, monkeypatch)
     assert main(["mean-field", "--activation", "tanh", "--grid", "3"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "--grid must be in [4, 2000]" in err[0]
+
+
+def test_abs_value_has_chi_c_zero_and_no_positive_fixed_point(capsys):
+    """``leaky_relu:slope=-1`` is ``|x|``: ``E[f'(z)] = 0``, so ``chi_c = 0`` and the
+    correlation depth scale is 0 (it exited 2 with 'ball is not finite'); ``Var|z| =
+    nu(1 - 2/pi)``, so the variance shrinks at every ``nu > 0`` (proved) toward the fixed
+    point ``nu = 0``, whose slope is ``1 - 2/pi``."""
+    assert main(["mean-field", "--activation", "leaky_relu:slope=-1", "--json"]) == 1
+    r = json.loads(capsys.readouterr().out)
+    assert _contains(r["chi_c"], 0)
+    xi = r["depth_scales"]["correlation_xi_c"]
+    assert xi[0] == "0" and Fraction(xi[1]) < Fraction(1, 50)
+    fp = r["fixed_point"]
+    assert fp["status"] == "none" and fp["search"]["none_in_range"] is True
+    assert fp["search"]["sign"] == "below" and fp["search"]["searched"] == ["0", "100"]
+    assert fp["findings"][0].startswith("no fixed point in (0, 100] (proved")
+    zero = fp["zero_variance"]
+    assert _contains(zero["slope"], 1 - 2 / math.pi, 1e-9) and zero["mean"] == ["0", "0"]
+    assert zero["stability"].startswith("attracting")
+
+
+def test_unnormalized_tanh_reports_the_neutral_fixed_point_at_zero_variance():
+    """Odd tanh, tau = 1: ``nu = 0`` is fixed with slope ``tau*tanh'(0)^2 = 1`` exactly
+    (neutral), and no fixed point is proved from a small variance up to 100 (it printed
+    'Newton went to nu -> 0' and 'the q-map has slope 1 (neutral: e.g. ReLU ...)')."""
+    r = activation_mean_field("tanh", digits=8)
+    for part, name in ((r["fixed_point"], "nu"), (r["iid_kernel"], "q")):
+        assert part["status"] == "unknown"
+        zero = part["zero_variance"]
+        assert zero["slope"] == ["1", "1"] and zero["stability"].startswith("neutral")
+        found = part["findings"]
+        assert found[0].startswith("no fixed point in [") and "undecided" in found[0]
+        assert f"slope 1 at {name} = 0 (neutral)" in found[0]
+        assert found[1].startswith(f"{name} = 0 is a fixed point")
+        proved_from = Fraction(part["search"]["proved_from"])
+        assert 0 < proved_from < Fraction(1, 100) and part["search"]["sign"] == "below"
+    assert "ReLU" not in r["iid_kernel"]["how"]
+    assert r["certified"] is False
+
+
+@pytest.mark.parametrize("args, status, sign, everywhere", [
+    (["silu", "--tau", "1000"], "none", "above", False),
+    (["silu:beta=100", "--tau", "10"], "none", "above", False),
+    (["tanh", "--omega", "100", "--tau", "0.001"], "none", "below", True),
+    (["elu"], "unknown", "below", False),
+    (["relu"], "none", "below", False),
+    (["gelu"], "none", "below", False),
+])
+def test_no_positive_fixed_point_is_one_consistent_answer(args, status, sign, everywhere,
+                                                          capsys):
+    """These exited 2 ('variance ball must be certainly positive') or 1 with 'no fixed point
+    found': now each says what is proved (exit 1: no certified fixed point)."""
+    assert main(["mean-field", "--activation", *args, "--json"]) == 1
+    fp = json.loads(capsys.readouterr().out)["fixed_point"]
+    assert fp["status"] == status and fp["search"]["sign"] == sign
+    assert fp["search"]["for_all_positive"] is everywhere
+    if status == "none":
+        assert fp["search"]["proved_from"] == "0"
+        assert fp["findings"][0].startswith("no fixed point " + ("with nu > 0" if everywhere
+                                                                else "in (0, 100]"))
+    else:  # raw ELU(1): neutral at 0 (slope 1), proved down to a small variance
+        assert 0 < Fraction(fp["search"]["proved_from"]) < Fraction(1, 100)
+    assert ("zero_variance" in fp) is (args[1:2] != ["--omega"])  # nu = 0 fixed: omega = 0
+
+
+def test_the_search_does_not_exclude_a_fixed_point_that_exists():
+    """SELU's variance map (omega = 0, tau = 1) has its fixed point at nu = 1: the sign of
+    nu~ - nu changes there, and the search says so instead of excluding it."""
+    from selu_proof.fixedpoint.variance_map import exclude
+
+    with ctx.workprec(64):
+        sc = amf.Scaled(parse_activation("selu"), arb(1), arb(0))
+        ex = exclude(sc, Fraction(1), True)
+    assert not ex.none and ex.sign_change is not None
+    lo, hi = ex.sign_change
+    assert lo <= 1 <= hi
+    assert "a fixed point exists with nu in" in ex.statement("nu")
+
+
+def test_max_seconds_ends_with_one_line(capsys):
+    """A spent budget: integrations give up, one line on stderr, exit 1, no numbers."""
+    code = main(["mean-field", "--activation", "tanh", "--normalize", "affine",
+                 "--correlation", "0.999", "--max-seconds", "0.001"])
+    out, err = capsys.readouterr()
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1 and "--max-seconds" in err and "time budget" in err
+    assert main(["mean-field", "--max-seconds", "0"]) == 2
+    assert "--max-seconds must be positive" in capsys.readouterr().err

@@ -162,7 +162,7 @@ def test_rng_streams_are_made_lazily():
 def test_design_prove_past_the_supported_domain_shrinks_it(tmp_path, capsys):
     """``--var 900``: Theorem 1's proportions reach nu = 1350 > 1000 at scale 1, so the
     search starts inside the supported domain and ends with a verdict, not a traceback."""
-    code = main(["design", "--prove", "--mean", "0", "--var", "900", "--max-seconds", "5",
+    code = main(["design", "--prove", "--mean", "0", "--var", "900", "--max-seconds", "60",
                  "--out", str(tmp_path), "--json"])
     out, err = capsys.readouterr()
     assert code == 1 and err == ""

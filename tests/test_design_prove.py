@@ -60,3 +60,39 @@ def test_prove_rejects_dropout_rate(capsys):
                  "0.1"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "--prove does not take --dropout-rate" in err[0]
+
+
+def test_design_prove_has_a_default_budget_and_leaves_no_empty_folder(tmp_path, capsys):
+    """``design --activation tanh --prove`` ran without a time limit; now the whole search
+    has a default budget, a spent one ends with the reason on the proof line and exit 1,
+    and the output folder created for it (with its parents) is removed again."""
+    from selu_proof.cli import build_parser
+    from selu_proof.cli.design import PROVE_SECONDS
+
+    args = build_parser().parse_args(["design", "--activation", "tanh", "--prove"])
+    assert args.max_seconds == PROVE_SECONDS == 300
+    out = tmp_path / "new" / "certs"
+    assert main(["design", "--activation", "tanh", "--prove", "--max-seconds", "0.000001",
+                 "--out", str(out)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    (line,) = [x for x in lines if x.startswith("proof:")]
+    assert line.startswith("proof:      unknown (Theorem 1's claims are not proved")
+    assert line.endswith("time budget of the search spent (--max-seconds))")
+    assert not (tmp_path / "new").exists()
+    kept = tmp_path / "kept"
+    kept.mkdir()
+    assert main(["design", "--activation", "tanh", "--prove", "--max-seconds", "0.000001",
+                 "--out", str(kept)]) == 1
+    assert kept.is_dir()  # a folder that was there stays
+
+
+def test_design_prove_shows_progress_within_each_prover_run(tmp_path, capsys, monkeypatch):
+    """On a terminal the bar moves as each prover run starts and after each subtree of it
+    (it moved only when a whole run ended, so a long first run showed nothing)."""
+    import sys
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    main(["design", "--activation", "tanh", "--prove", "--max-seconds", "2",
+          "--out", str(tmp_path)])
+    err = capsys.readouterr().err
+    assert "proving tanh" in err and "scale 0.0625: running" in err

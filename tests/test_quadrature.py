@@ -335,6 +335,88 @@ def test_pair_expectation_over_a_correlation_ball_contains_its_points():
         assert wide.rad() < arb("0.01")
 
 
+def _counting(act: CatalogueActivation, cap: int) -> tuple[CatalogueActivation, list[int]]:
+    """``act`` whose piece functions count their calls and raise past ``cap`` (a formula
+    shared by pieces stays shared)."""
+    import dataclasses
+
+    calls, wrapped = [0], {}
+
+    def wrap(fn):
+        if id(fn) not in wrapped:
+            def counted(x, an, fn=fn):
+                calls[0] += 1
+                if calls[0] > cap:
+                    raise RuntimeError(f"more than {cap} evaluations")
+                return fn(x, an)
+            wrapped[id(fn)] = counted
+        return wrapped[id(fn)]
+
+    pieces = tuple(dataclasses.replace(p, value=wrap(p.value), derivative=wrap(p.derivative))
+                   for p in act.pieces)
+    return dataclasses.replace(act, pieces=pieces), calls
+
+
+def test_pair_expectation_near_c_one_costs_a_bounded_number_of_evaluations():
+    """Conditioning on ``z`` needs outer steps of size ``~sqrt(1 - c)``: tanh took 0.6 and
+    2.1 million evaluations at c = 0.99 and 0.999 (about 65 million at 1 - 1e-6, several
+    minutes). Over the midpoint ``(z + z')/2`` the count does not grow as ``c -> 1``."""
+    from selu_proof.kernel.quadrature import pair_expectation
+
+    counts = []
+    with ctx.workprec(64):
+        for c in ("0.999", "0.999999"):
+            act, calls = _counting(parse_activation("tanh"), 1_000_000)
+            assert pair_expectation(act, "f", arb(0), arb(1), arb(c)).rad() < arb("1e-12")
+            counts.append(calls[0])
+    assert counts[1] < 1.5 * counts[0], counts
+
+
+def test_pair_expectation_near_one_contains_the_series_of_price_theorem():
+    """An independent value at c = 1 - d, d = 1e-4 (tanh, z ~ N(0, 1)): by Price's theorem
+    ``d^k/dc^k E[f(z)f(z')] = E[f^(k)(z) f^(k)(z')]``, at ``c = 1`` ``E[f^(k)(z)^2]``; these
+    derivatives are non-negative and increase on [0, 1] (Hermite expansion), so the Taylor
+    sum to k = 4 errs by at most ``d^5/5! E[f^(5)(z)^2]`` (< 1e-19). ``f^(k)`` are
+    polynomials in ``t = tanh x``: ``D p(t) = p'(t)(1 - t^2)``. The 2-D mpmath integral
+    (conditioning, 60 s) gives the same 0.39424805160844278477."""
+    from selu_proof.kernel.quadrature import pair_expectation
+
+    with mp.workdps(30):
+        polys = [[0, 1]]  # coefficients of t^0, t^1, ...
+        for _ in range(5):
+            dp = [k * c for k, c in enumerate(polys[-1])][1:]
+            polys.append([a - b for a, b in zip(dp + [0, 0], [0, 0] + dp)])
+
+        def moment(p):
+            return mp.quad(lambda x: mp.polyval(p[::-1], mp.tanh(x)) ** 2 * mp.npdf(x),
+                           [-mp.inf, 0, mp.inf])
+
+        d = mp.mpf("1e-4")
+        ref = mp.fsum((-d) ** k / mp.factorial(k) * moment(p) for k, p in enumerate(polys[:5]))
+        assert d ** 5 / 120 * moment(polys[5]) < mp.mpf("1e-19")
+    with ctx.workprec(128):
+        c = arb("0.9999")  # exact to 128 bits: 1 - c keeps its digits at 80
+    with ctx.workprec(80):
+        got = pair_expectation(parse_activation("tanh"), "f", arb(0), arb(1), c)
+    assert got.overlaps(arb(mpmath.nstr(ref, 25), "1e-18")), (got, ref)
+    assert got.rad() < arb("1e-18")
+
+
+@pytest.mark.parametrize("spec, h, a, v", [("relu", "f", "0", "1"), ("relu", "df", "0", "1"),
+                                           ("tanh", "f", "0.2", "0.7"),
+                                           ("elu:alpha=1.5", "f", "0.3", "1.3")])
+def test_the_two_forms_of_the_pair_expectation_agree(spec, h, a, v):
+    """Conditioning on ``z`` and integrating over the midpoint are two rewritings of one
+    double integral (kinks: relu, elu; a split that is no kink: tanh; a mean: elu, tanh)."""
+    from selu_proof.kernel.quadrature import _pair_conditional, _pair_midpoint
+
+    act = parse_activation(spec)
+    with ctx.workprec(53):
+        x = _pair_midpoint(act, h, arb(a), arb(v), arb("0.97"))
+        y = _pair_conditional(act, h, arb(a), arb(v), arb("0.97"))
+    assert x.overlaps(y) and x.rad() < arb("1e-12") and y.rad() < arb("1e-12")
+
+
 def test_a_mean_ball_around_zero_gives_a_finite_enclosure_of_its_points():
     """``|a|`` of a ball around 0 reaches 0: the tail bound must stay finite there."""
     act = parse_activation("elu:alpha=1.5")

@@ -53,12 +53,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def add_search_options(p: Any, max_boxes: int, boxes_help: str, seconds_help: str,
-                       precision: bool = True) -> None:
+                       precision: bool = True, max_seconds: float | None = None) -> None:
     """``--out``, ``--max-boxes``, ``--max-seconds`` (and ``--precision``) of a search command."""
     p.add_argument("--out", default="certificates", metavar="DIR",
                    help="directory for the certificate (default: ./certificates)")
     p.add_argument("--max-boxes", type=int, default=max_boxes, metavar="N", help=boxes_help)
-    p.add_argument("--max-seconds", type=float, default=None, metavar="S", help=seconds_help)
+    p.add_argument("--max-seconds", type=float, default=max_seconds, metavar="S",
+                   help=seconds_help)
     if precision:
         p.add_argument("--precision", type=int, default=128, metavar="BITS",
                        help="ball arithmetic precision in bits (default 128)")

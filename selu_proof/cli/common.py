@@ -160,6 +160,35 @@ def check_output_dir(path: str, option: str) -> None:
                        f"{exc.strerror or exc}") from None
 
 
+def missing_dirs(path: str) -> list[str]:
+    """``path`` and its ancestors that do not exist yet, deepest first (what
+    :func:`check_output_dir` will create).
+    """
+    import os
+
+    out = []
+    while path and not os.path.lexists(path):
+        out.append(path)
+        parent = os.path.dirname(path.rstrip(os.sep))
+        if parent == path:
+            break
+        path = parent
+    return out
+
+
+def remove_if_empty(dirs: list[str]) -> None:
+    """Remove the directories ``dirs`` (deepest first, from :func:`missing_dirs`) that are
+    empty: an output directory created for a search that then wrote nothing into it.
+    """
+    import os
+
+    for d in dirs:
+        try:
+            os.rmdir(d)
+        except OSError:  # not empty (nor are its ancestors), or gone
+            return
+
+
 def progress(total: int | None, desc: str, enabled: bool) -> Any:
     """A tqdm progress bar on stderr when ``enabled`` (a terminal, not ``--json``)."""
     from tqdm import tqdm

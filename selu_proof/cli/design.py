@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 from fractions import Fraction
+from typing import Any
 
 from selu_proof.cli import fixed_point_set
 from selu_proof.cli.common import (
@@ -19,6 +20,9 @@ from selu_proof.cli.common import (
     emit_json,
     parse_exact,
 )
+
+#: default wall-clock budget of ``design --prove`` (seconds, the whole search)
+PROVE_SECONDS = 300.0
 
 _STATUS_HELP = (
     "Exit status: 0 when the root is certified unique (the Krawczyk image of a box lies "
@@ -133,6 +137,19 @@ def _print_result(result, json_out: bool) -> int:
 
 
 def run_design(args: argparse.Namespace) -> int:
+    """``design``; with ``--prove``, an output directory it creates is removed again when
+    no certificate was written into it (a refuted, unknown, interrupted or refused search).
+    """
+    from selu_proof.cli.common import missing_dirs, remove_if_empty
+
+    created = missing_dirs(args.out) if args.prove else []
+    try:
+        return _run_design(args)
+    finally:
+        remove_if_empty(created)
+
+
+def _run_design(args: argparse.Namespace) -> int:
     from selu_proof.fixedpoint import design_selu
 
     if args.activation is not None:
@@ -172,14 +189,19 @@ def _add_prove_options(p: argparse.ArgumentParser) -> None:
         "are put in a specification with Theorem 1's claims (S(H) < 1 and the invariance of "
         "the (mu, nu) box) on a domain of Theorem 1's proportions around (M, V, W, T); the "
         "domain is grown (or shrunk) by bisection on its scale between a proof and a "
-        "refutation, and the largest proved domain's certificate is written. Exit status 0 "
-        "only when a domain is proved; 1 with the reason when the claims fail.")
+        "refutation, and the largest proved domain's certificate is written (a folder --out "
+        "created for it is removed again when none is). On a terminal a progress bar moves "
+        "with each prover run and each subtree of it. Exit status 0 only when a domain is "
+        "proved; 1 with the reason when the claims fail or are not proved within "
+        "--max-seconds.")
     g.add_argument("--prove", action="store_true",
                    help="prove Theorem 1's claims for the designed SELU")
     from selu_proof.cli.bound import add_search_options
 
     add_search_options(g, 200_000, "box budget per goal of each prover run (default 2e5)",
-                       "wall-clock budget of each prover run", precision=False)
+                       "wall-clock budget of the whole search, shared by its prover runs "
+                       f"(default {PROVE_SECONDS:g}); when it is spent the largest domain "
+                       "proved so far is kept", precision=False, max_seconds=PROVE_SECONDS)
 
 
 def _check_prove_options(args: argparse.Namespace) -> None:
@@ -204,11 +226,27 @@ def _check_designed_spec(result, target) -> None:  # noqa: ANN001 - a RootResult
                        f"specification: {exc}") from None
 
 
-def _design_and_prove(args: argparse.Namespace, result, target) -> int:
-    """Prove Theorem 1's claims for the designed (alpha, lambda); print both results."""
+def _prove_progress(desc: str, args: argparse.Namespace) -> tuple[Any, Any, Any]:
+    """A progress bar on stderr (a terminal, not ``--json``) that moves as each prover run
+    starts and after each subtree of it, and shows the scale and status of each run.
+    """
     import sys
 
     from selu_proof.cli.common import progress
+
+    bar = progress(None, desc, not args.json and sys.stderr.isatty())
+
+    def step(t) -> None:  # noqa: ANN001 - a Trial
+        bar.set_postfix_str(f"scale {float(t.value):.4g}: {t.status}")
+
+    def run_step(message: str) -> None:
+        bar.set_postfix_str(message)
+        bar.update(1)
+    return bar, step, run_step
+
+
+def _design_and_prove(args: argparse.Namespace, result, target) -> int:
+    """Prove Theorem 1's claims for the designed (alpha, lambda); print both results."""
     from selu_proof.search.design_proof import prove_design
 
     if result.status != "unique":
@@ -216,16 +254,12 @@ def _design_and_prove(args: argparse.Namespace, result, target) -> int:
                  "domain": {}, "certificates": []}
         code = 1
     else:
-        bar = progress(None, "proving the designed SELU", not args.json and sys.stderr.isatty())
-
-        def step(t) -> None:
-            bar.set_postfix_str(f"scale {float(t.value):.4g}: {t.status}")
-            bar.update(1)
-
+        bar, step, run_step = _prove_progress("proving the designed SELU", args)
         try:
             res = prove_design(result.values["alpha"], result.values["lambda"], *target,
                                out_dir=args.out, max_boxes=args.max_boxes,
-                               max_seconds=args.max_seconds, progress=step)
+                               total_seconds=args.max_seconds, progress=step,
+                               run_progress=run_step)
         finally:
             bar.close()
         proof = res.as_dict()
@@ -247,9 +281,6 @@ def _design_activation(args: argparse.Namespace) -> int:
     """``design --activation``: certified affine constants, then (``--prove``) Theorem 1's
     claims on domains of Theorem 1's proportions around ``(M, V, 0, 1)``.
     """
-    import sys
-
-    from selu_proof.cli.common import progress
     from selu_proof.cli.normalize import parse_activation_arg
     from selu_proof.fixedpoint.normalization import outward_interval
     from selu_proof.kernel.activation_claims import NormalizeError, activation_model
@@ -278,16 +309,12 @@ def _design_activation(args: argparse.Namespace) -> int:
         "mean": args.mean or "0", "var": args.var or "1"}, "constants": consts}
     code = 0
     if args.prove:
-        bar = progress(None, f"proving {act.spec}", not args.json and sys.stderr.isatty())
-
-        def step(t) -> None:
-            bar.set_postfix_str(f"scale {float(t.value):.4g}: {t.status}")
-            bar.update(1)
-
+        bar, step, run_step = _prove_progress(f"proving {act.spec}", args)
         try:
             res = prove_design("", "", mean, var, Fraction(0), Fraction(1), out_dir=args.out,
-                               max_boxes=args.max_boxes, max_seconds=args.max_seconds,
-                               progress=step, parameters=params, precision=64)
+                               max_boxes=args.max_boxes, total_seconds=args.max_seconds,
+                               progress=step, run_progress=run_step, parameters=params,
+                               precision=64)
         finally:
             bar.close()
         out["proof"] = res.as_dict()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 
 from selu_proof.cli.common import CLIError, check_supported, emit_json, parse_exact, progress
 
@@ -25,9 +26,18 @@ _HELP = (
     "--correlation, c~(C) and its slope, all as certified [lo, hi] enclosures, in two "
     "conventions, each named: the paper's centred map (fixed per-unit omega) and the "
     "mean-field kernel of i.i.d. zero-mean Gaussian weights (Poole et al. 2016; He-init "
-    "ReLU, the default for --activation relu with tau = 2, is this one). Exit code 0 when "
-    "the fixed point and the numbers were certified, 1 otherwise."
+    "ReLU, the default for --activation relu with tau = 2, is this one). Where no fixed "
+    "point is certified the output says what is proved instead: the fixed point at variance "
+    "0 with the map's slope there, and 'no fixed point in (0, 100]' (or for every positive "
+    "variance) where the sign of the variance map minus the identity is certified there; "
+    "otherwise unknown, with the reason. Exit code 0 when a fixed point with positive "
+    "variance and the numbers at it were certified; 1 otherwise (no such fixed point, "
+    "proved or not, or --max-seconds spent); 2 for bad input."
 )
+
+
+#: default ``--max-seconds``
+MAX_SECONDS = 300.0
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -60,6 +70,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--grid", type=int, default=40, metavar="K",
                    help="grid intervals on [-1, 1] for locating correlation fixed points "
                    "(default 40)")
+    p.add_argument("--max-seconds", type=float, default=MAX_SECONDS, metavar="S",
+                   help=f"wall-clock budget (default {MAX_SECONDS:g}); when it is spent, "
+                   "integrations in progress give up and the command stops with one line "
+                   "and exit code 1, printing no numbers")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(func=run)
 
@@ -77,6 +91,12 @@ def _check_common(args: argparse.Namespace) -> None:
         raise CLIError("--digits must be in [1, 60]")
     if not 4 <= args.grid <= 2000:
         raise CLIError("--grid must be in [4, 2000]")
+    _check_seconds(args)
+
+
+def _check_seconds(args: argparse.Namespace) -> None:
+    if not args.max_seconds > 0:  # also NaN
+        raise CLIError("--max-seconds must be positive")
 
 
 def _check(args: argparse.Namespace) -> None:
@@ -104,6 +124,7 @@ def _check(args: argparse.Namespace) -> None:
         raise CLIError("--digits must be in [1, 60]")
     if not 4 <= args.grid <= 2000:
         raise CLIError("--grid must be in [4, 2000]")
+    _check_seconds(args)
 
 
 def _any_activation(args: argparse.Namespace) -> bool:
@@ -128,17 +149,29 @@ def _run_any(args: argparse.Namespace) -> int:
         c = parse_exact(args.correlation, "--correlation")
         if not -1 <= c <= 1:
             raise CLIError(f"--correlation must be in [-1, 1], got {args.correlation}")
+    from selu_proof.activation_mean_field import TimeBudgetError
     from selu_proof.fixedpoint.normalization import NormalizationError
+
+    bar = progress(None, "mean field", not args.json and sys.stderr.isatty())
+
+    def stage(name: str) -> None:
+        bar.set_postfix_str(name)
+        bar.update(1)
 
     try:
         res = activation_mean_field(args.activation, normalize=args.normalize,
                                     omega=args.omega, tau=args.tau or _default_tau(args),
                                     correlation=args.correlation, digits=args.digits,
-                                    grid=args.grid)
+                                    grid=args.grid, max_seconds=args.max_seconds,
+                                    progress=stage)
+    except TimeBudgetError as exc:
+        return _spent(str(exc))
     except NormalizationError as exc:
         raise CLIError(str(exc)) from None
     except (ValueError, ArithmeticError) as exc:
         raise CLIError(str(exc)) from None
+    finally:
+        bar.close()
     if args.json:
         emit_json(res)
     else:
@@ -159,8 +192,11 @@ def _print_any(res: dict) -> None:
         n = res["normalization"]
         print(f"normalized: lambda in {_iv(n['lambda'])}, beta in {_iv(n['beta'])}")
     fp = res["fixed_point"]
-    print(f"fixed point: mean {_iv(fp['mean'])}, var {_iv(fp['var'])} ({fp['status']}: "
-          f"{fp['how']})")
+    _print_fixed("fixed point", "", fp,
+                 f"  maps below evaluated at the state (mean {_iv(fp['mean'])}, var "
+                 f"{_iv(fp['var'])}), which is not a fixed point",
+                 f"fixed point: mean {_iv(fp['mean'])}, var {_iv(fp['var'])} ({fp['status']}: "
+                 f"{fp['how']})")
     j = res["jacobian"]
     print(f"jacobian H: [[{_iv(j['dmu_dmu'])}, {_iv(j['dmu_dnu'])}], "
           f"[{_iv(j['dnu_dmu'])}, {_iv(j['dnu_dnu'])}]]")
@@ -175,8 +211,11 @@ def _print_any(res: dict) -> None:
     print(f"centred convention: {res['correlation_convention']}")
     k = res["iid_kernel"]
     print(f"i.i.d.-weights convention: {k['convention']}")
-    print(f"  q* = {_iv(k['q_star'])} ({k['status']}: {k['how']}); chi1 = {_iv(k['chi1'])}, "
-          f"chi_c = {_iv(k['chi_c'])}")
+    _print_fixed("  q*", "  ", k,
+                 f"  at q = {_iv(k['q_star'])}, not a fixed point: chi1 = {_iv(k['chi1'])}, "
+                 f"chi_c = {_iv(k['chi_c'])}",
+                 f"  q* = {_iv(k['q_star'])} ({k['status']}: {k['how']}); chi1 = "
+                 f"{_iv(k['chi1'])}, chi_c = {_iv(k['chi_c'])}")
     fps = res.get("correlation_fixed_points")
     if fps:
         for key, name in (("centred", "centred"), ("iid", "i.i.d.")):
@@ -200,11 +239,21 @@ def run(args: argparse.Namespace) -> int:
     _check(args)
     bar = progress(args.grid + 1, "correlation map", enabled=not args.json and
                    sys.stderr.isatty())
+    deadline = time.monotonic() + args.max_seconds
+
+    def tick() -> None:
+        bar.update(1)
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"time budget of {args.max_seconds:g} s spent (--max-seconds) "
+                               "before the mean field was certified")
+
     try:
         res = mean_field(activation=args.activation, omega=args.omega, tau=args.tau,
                          alpha=args.alpha, lam=args.lam, mean=args.mean, var=args.var,
                          dropout_rate=args.dropout_rate, digits=args.digits, grid=args.grid,
-                         callback=lambda: bar.update(1))
+                         callback=tick)
+    except TimeoutError as exc:
+        return _spent(str(exc))
     except (ValueError, ArithmeticError) as exc:
         raise CLIError(str(exc)) from None
     finally:
@@ -214,6 +263,23 @@ def run(args: argparse.Namespace) -> int:
     else:
         _print(res)
     return 0 if res.certified else 1
+
+
+def _print_fixed(head: str, indent: str, part: dict, state: str, certified: str) -> None:
+    """A certified fixed point on one line, or what is proved instead (one finding a line,
+    then the ``state`` where the maps were evaluated).
+    """
+    if "findings" in part:
+        print(f"{head}: {part['status']}: " + f"\n{indent}  ".join(part["findings"]))
+        print(state)
+    else:
+        print(certified)
+
+
+def _spent(message: str) -> int:
+    """The one line of a spent time budget; exit code 1 (nothing certified, not bad input)."""
+    sys.stderr.write(f"selu-proof: mean-field: {message}\n")
+    return 1
 
 
 def _iv(x: list[str] | None) -> str:

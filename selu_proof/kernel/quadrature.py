@@ -451,11 +451,35 @@ def derivative_moments(act: CatalogueActivation, a: arb, v: arb) -> tuple[arb, a
     return expectation(act, "df", a, v), expectation(act, "df2", a, v)
 
 
+#: ``[0, 1]`` as eight balls (an integrand's magnitude on a segment, bounded piecewise)
+_EIGHTHS = [acb(arb(2 * i + 1, 1) / 16) for i in range(8)]
+
+
+#: from this correlation on, :func:`pair_expectation` integrates over the midpoint of ``z``
+#: and ``z'`` (cost independent of ``c``), below it by conditioning on ``z`` (cheaper there;
+#: its cost grows like ``1/sqrt(1 - c)``)
+MIDPOINT_FROM = Fraction(97, 100)
+
+
 def pair_expectation(act: CatalogueActivation, h: str, a: arb, v: arb, c: arb) -> arb:
     r"""``E[h(z) h(z')]`` for jointly Gaussian ``z, z'`` with mean ``a``, variance ``v`` and
     correlation ``c`` (``|c| < 1`` certainly), ``h`` = ``"f"`` or ``"df"``.
 
-    Conditioning on ``z``: ``z' | z ~ N(m(z), v(1 - c^2))``, ``m(z) = a + c(z - a)``, and
+    Two exact rewritings of the same double integral, each enclosed rigorously: by
+    conditioning on ``z`` (:func:`_pair_conditional`) for ``c`` below
+    :data:`MIDPOINT_FROM`, over the midpoint ``(z + z')/2`` (:func:`_pair_midpoint`) from
+    there on, where conditioning would need outer steps of size ``~sqrt(1 - c)``.
+    """
+    if h not in ("f", "df"):
+        raise ValueError("pair integrand must be 'f' or 'df'")
+    if c.mid() >= ball(MIDPOINT_FROM):
+        return _pair_midpoint(act, h, a, v, c)
+    return _pair_conditional(act, h, a, v, c)
+
+
+def _pair_conditional(act: CatalogueActivation, h: str, a: arb, v: arb, c: arb) -> arb:
+    r""":func:`pair_expectation` by conditioning on ``z``: ``z' | z ~ N(m(z), v(1 - c^2))``,
+    ``m(z) = a + c(z - a)``, and
 
     .. math:: E[h(z)h(z')] = E_z\bigl[h(z)\,G(z)\bigr], \qquad G(z) = E[h(w)],\
               w \sim N(m(z), v(1 - c^2)).
@@ -467,15 +491,11 @@ def pair_expectation(act: CatalogueActivation, h: str, a: arb, v: arb, c: arb) -
     ``|h(w)| <= c_0 + c_1|w|``, :math:`|G(z)| \le c_0 + c_1 E|m(z) + s u|
     \le c_0 + c_1(|a||1 - c| + s) + c_1|c||z|` (``s^2 = v(1 - c^2)``, ``E|u| <= 1``).
     """
-    if h not in ("f", "df"):
-        raise ValueError("pair integrand must be 'f' or 'df'")
     s2 = v * (1 - c * c)
     if not s2 > 0:
         raise ValueError("pair expectation needs |c| < 1 certainly")
     pieces, growth = _integrand(act, h)
-    if len(growth.coeffs) > 2 or growth.threshold != 0:
-        raise ValueError("pair expectation needs a growth bound A + B|x| valid on the whole line")
-    c0, c1 = (list(growth.coeffs) + [Fraction(0)])[:2]
+    c0, c1 = _linear(growth)
     ac, cc = acb(a), acb(c)
 
     s = s2.sqrt()
@@ -507,6 +527,135 @@ def pair_expectation(act: CatalogueActivation, h: str, a: arb, v: arb, c: arb) -
 
     return gaussian_expectation([(lo, hi, outer(fn)) for lo, hi, fn in pieces],
                                 growth.times(g_growth), a, v)
+
+
+def _pair_midpoint(act: CatalogueActivation, h: str, a: arb, v: arb, c: arb) -> arb:
+    r""":func:`pair_expectation` by midpoint and half-difference: ``z = x + y``,
+    ``z' = x - y`` with independent ``x ~ N(a, v(1 + c)/2)`` and ``y ~ N(0, b^2)``,
+    ``b^2 = v(1 - c)/2``, and
+
+    .. math:: E[h(z)h(z')] = E_x\big[K(x)\big], \qquad K(x) = E_y[h(x + y)\,h(x - y)].
+
+    The inner integral is truncated to ``|y| <= r`` (``r`` rational, a few ``b``): its
+    breakpoints are the kinks of each factor, ``y = k - x`` and ``y = x - k``, and their
+    order changes only at ``x = (k_i + k_j)/2`` and ``x = k +/- r``.  Between consecutive
+    such points (rational) the truncated ``K_r`` is a sum of integrals of products of
+    piece functions between endpoints affine in ``x``: holomorphic in ``x``, so the outer
+    integral is one :func:`gaussian_expectation` over these pieces.  Neither integral gets
+    narrower as ``c -> 1``: ``x`` has a variance near ``v`` and the inner integrand is a
+    Gaussian on its own scale ``b`` (a conditional variance ``v(1 - c^2)`` instead forces
+    an outer step of size ``~sqrt(1 - c)``).
+
+    Bounds, from ``|h(w)| <= c_0 + c_1|w|`` on the whole line: the outer growth
+    ``|K_r(x)| <= (c_0 + c_1 r + c_1|x|)^2``; the inner truncation, added to the radius,
+    ``E_x \int_{|y|>r} (p + c_1|y|)^2 \varphi_b(y) dy`` with ``p = c_0 + c_1|x|``,
+    ``E p <= c_0 + c_1(|a| + s_x)``, ``E p^2 <= c_0^2 + 2c_0c_1(|a| + s_x) + c_1^2(a^2 + s_x^2)``.
+    On the outer integrator's ellipses a bound is all it needs: ``|K_r(x)|`` is at most the
+    sum over segments of the segment's length times the integrand's magnitude on it.
+    """
+    b2, vx = v * (1 - c) / 2, v * (1 + c) / 2
+    if not (b2 > 0 and vx > 0):
+        raise ValueError("pair expectation needs |c| < 1 certainly")
+    pieces, growth = _integrand(act, h)
+    c0, c1 = _linear(growth)
+    # one formula for consecutive pieces that share it (splits that are no kink of h, e.g.
+    # tanh's at 0 or gelu's at -2 and 2): fewer outer pieces
+    merged: list[tuple[Fraction | None, Fn]] = []  # (upper end, formula)
+    for _, hi, fn in pieces:
+        if merged and merged[-1][1] is fn:
+            merged[-1] = (hi, fn)
+        else:
+            merged.append((hi, fn))
+    kinks = [hi for hi, _ in merged[:-1]]
+    fns = [fn for _, fn in merged]
+    goal = arb(2) ** -ctx.prec
+    stop = give_up_time()
+    sx = vx.sqrt()
+    m1x, m2x = abs(a) + sx, a * a + vx  # bounds of E|x|, E x^2
+    ep = ball(c0) + ball(c1) * m1x
+    ep2 = ball(c0 * c0) + 2 * ball(c0 * c1) * m1x + ball(c1 * c1) * m2x
+    r, inner_tail = _inner_radius([ep2, 2 * ball(c1) * ep, ball(c1 * c1)], b2, goal)
+    norm = 1 / (2 * arb.pi() * b2).sqrt()
+    inv2b2 = 1 / (2 * b2)
+
+    def piece_at(w: Fraction) -> int:
+        return next(i for i, (hi, _) in enumerate(merged) if hi is None or w < hi)
+
+    def outer_piece(x0: Fraction) -> Fn:
+        """``K_r`` on the outer piece containing ``x0`` (not a breakpoint)."""
+        # inner breakpoints as (constant, coefficient of x): k - x and x - k inside (-r, r)
+        ends = [(-r, 0), (r, 0)] + [e for k in kinks for e in ((k, -1), (-k, 1))
+                                    if -r < e[0] + e[1] * x0 < r]
+        ends.sort(key=lambda e: e[0] + e[1] * x0)
+        segments = []
+        for (k0, s0), (k1, s1) in zip(ends, ends[1:]):
+            y0 = (k0 + s0 * x0 + k1 + s1 * x0) / 2
+            segments.append((ball(k0), s0, ball(k1), s1, fns[piece_at(x0 + y0)],
+                             fns[piece_at(x0 - y0)]))
+
+        def integrand(x: acb, analytic: bool) -> acb:
+            total = acb(0)
+            for k0, s0, k1, s1, f1, f2 in segments:
+                lo, hi = k0 + s0 * x, k1 + s1 * x
+                width = hi - lo
+
+                def g(t: acb, an: bool, lo: acb = lo, width: acb = width, f1: Fn = f1,
+                      f2: Fn = f2) -> acb:
+                    if passed(stop):
+                        return _indeterminate()
+                    y = lo + t * width
+                    return (f1(x + y, an) * f2(x - y, an) * (-(y * y) * inv2b2).exp()
+                            * (width * norm))  # the density's scale: values of order 1
+                if analytic:  # a bound: the largest magnitude on eighths of the segment
+                    m = arb(0)
+                    for t in _EIGHTHS:
+                        y = abs(g(t, True))
+                        if not y.is_finite():
+                            return _indeterminate()
+                        m = m.union(y)
+                    m = m.upper()
+                    total += acb(arb(0, m), arb(0, m))
+                else:
+                    total += acb.integral(g, 0, 1, rel_tol=goal, abs_tol=goal)
+            return total
+        return integrand
+
+    points = sorted({(ki + kj) / 2 for ki in kinks for kj in kinks}
+                    | {k + d for k in kinks for d in (-r, r)})
+    reps = [points[0] - 1] + [(p + q) / 2 for p, q in zip(points, points[1:])] + \
+        [points[-1] + 1] if points else [Fraction(0)]
+    bounds = [None, *points, None]
+    outer = [(lo, hi, outer_piece(x0)) for lo, hi, x0 in zip(bounds, bounds[1:], reps)]
+    k_growth = Growth(Fraction(0), ((c0 + c1 * r) ** 2, 2 * c1 * (c0 + c1 * r), c1 * c1))
+    total = gaussian_expectation(outer, k_growth, a, vx)
+    return total + arb(0, inner_tail.upper())
+
+
+def _linear(growth: Growth) -> tuple[Fraction, Fraction]:
+    """``(c_0, c_1)`` of a growth bound ``c_0 + c_1|x|`` valid on the whole line."""
+    if len(growth.coeffs) > 2 or growth.threshold != 0:
+        raise ValueError("pair expectation needs a growth bound A + B|x| valid on the whole line")
+    c0, c1 = (list(growth.coeffs) + [Fraction(0)])[:2]
+    return c0, c1
+
+
+def _inner_radius(coeffs: Sequence[arb], b2: arb, goal: arb) -> tuple[Fraction, arb]:
+    """A rational ``r`` (a few ``b = sqrt(b2)``; chosen in floats, any choice is sound) with
+    ``int_{|y| > r} sum_k c_k |y|^k phi_{0,b2}(y) dy`` below ``goal`` if a few tries reach
+    it, and that bound.
+    """
+    b = math.sqrt(float(b2.upper()))
+    t = math.sqrt(2 * ctx.prec * math.log(2)) + 1
+    best: tuple[Fraction, arb] | None = None
+    for _ in range(8):
+        scale = 2 ** max(0, math.ceil(math.log2(16 / (b * t))))  # r to within 1/16
+        r = Fraction(math.ceil(b * t * scale), scale)
+        best = (r, gaussian_tail_bound(coeffs, arb(0), b2, ball(r)))
+        if best[1].upper() < goal:
+            break
+        t += 2
+    assert best is not None
+    return best
 
 
 def _upper(x: arb) -> Fraction:

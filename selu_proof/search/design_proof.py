@@ -17,6 +17,7 @@ invariance of the ``(mu, nu)`` box (``maps_into``).  The scale is grown from
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -35,6 +36,8 @@ __all__ = ["designed_domain", "designed_spec", "activation_parameters", "DesignP
 SCALE_LIMIT = Fraction(4)
 #: the smallest scale tried when Theorem 1's proportions fail
 SMALLEST_SCALE = Fraction(1, 16)
+#: why a trial past the search's time budget did not run
+TIME_SPENT = "time budget of the search spent (--max-seconds)"
 
 
 def designed_domain(mean: Fraction, var: Fraction, omega: Fraction, tau: Fraction,
@@ -150,23 +153,42 @@ def prove_design(alpha: str, lam: str, mean: Fraction, var: Fraction, omega: Fra
                  precision: int = 128, max_boxes: int = 200_000,
                  max_seconds: float | None = None,
                  progress: Callable[[Trial], None] | None = None,
-                 parameters: dict[str, str] | None = None) -> DesignProof:
+                 parameters: dict[str, str] | None = None,
+                 total_seconds: float | None = None,
+                 run_progress: Callable[[str], None] | None = None) -> DesignProof:
     """Grow the largest Theorem-1-style domain on which the designed SELU's claims are proved.
 
     The scale is bisected to ``tol``; each trial is a prover run (budget
-    ``max_boxes`` per goal, ``max_seconds`` per run).  Writes
+    ``max_boxes`` per goal, ``max_seconds`` per run, and what is left of
+    ``total_seconds``, the budget of the whole search; a trial past it ends ``unknown``
+    without running).  ``progress(trial)`` is called after each run,
+    ``run_progress(message)`` as each run starts and after each subtree of it.  Writes
     ``<out_dir>/<name>.cert.json`` for the largest proved scale.  With ``parameters``
     (:func:`activation_parameters`) the claims are about that catalogue activation,
     ``alpha``, ``lam`` are ignored and the search starts at :data:`SMALLEST_SCALE`.
     """
+    t_end = None if total_seconds is None else time.monotonic() + total_seconds
+
     def trial(s: Fraction) -> Trial:
+        left = None if t_end is None else t_end - time.monotonic()
+        budget = max_seconds if left is None else left if max_seconds is None \
+            else min(max_seconds, left)
         try:
             spec = designed_spec(alpha, lam, mean, var, omega, tau, s, parameters)
         except SpecError as exc:  # a larger scale left the supported domain
             t = Trial(s, "unknown", 0, 0.0, reason=f"not a supported specification: {exc}")
         else:
-            t = run_trial(spec, precision=precision, max_boxes=max_boxes,
-                          max_seconds=max_seconds)
+            if budget is not None and budget <= 0:
+                t = Trial(s, "unknown", 0, 0.0, reason=TIME_SPENT)
+            else:
+                step = None
+                if run_progress is not None:
+                    run_progress(f"scale {float(s):.4g}: running")
+
+                    def step(message: str) -> None:
+                        run_progress(f"scale {float(s):.4g}: {message}")
+                t = run_trial(spec, precision=precision, max_boxes=max_boxes,
+                              max_seconds=budget, progress=step)
         if progress is not None:
             t.value = s
             progress(t)
@@ -183,7 +205,8 @@ def prove_design(alpha: str, lam: str, mean: Fraction, var: Fraction, omega: Fra
         res.status = "refuted" if edge.refuted is not None and last.status == "refuted" \
             else "unknown"
         where = designed_domain(mean, var, omega, tau, last.value)
-        res.reason = (f"Theorem 1's claims fail on the domain of scale "
+        verb = "fail" if res.status == "refuted" else "are not proved"
+        res.reason = (f"Theorem 1's claims {verb} on the domain of scale "
                       f"{fraction_str(last.value)} (mu in [{', '.join(where['mu'])}], omega in "
                       f"[{', '.join(where['omega'])}]): {last.reason}")
         if last.witness:

@@ -106,13 +106,16 @@ def _with_end(spec: Spec, variable: str, end: str, value: Fraction,
 
 
 def run_trial(spec: Spec, *, precision: int = 128, max_boxes: int = 10**6,
-              max_seconds: float | None = None) -> Trial:
-    """Prove ``spec`` in a scratch directory; the certificate bytes when every claim is proved."""
+              max_seconds: float | None = None,
+              progress: Callable[[str], None] | None = None) -> Trial:
+    """Prove ``spec`` in a scratch directory; the certificate bytes when every claim is proved.
+    ``progress(message)`` is called after each subtree of the search.
+    """
     from selu_proof.search.prover import prove_spec
 
     with tempfile.TemporaryDirectory() as tmp:
         results = prove_spec(spec, out_dir=tmp, precision=precision, max_boxes=max_boxes,
-                             max_seconds=max_seconds)
+                             max_seconds=max_seconds, progress=progress)
         cert = Path(tmp, f"{spec.name}.cert.json")
         data = cert.read_bytes() if cert.exists() else None
     boxes = sum(r.boxes for r in results)
