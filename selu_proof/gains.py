@@ -32,6 +32,8 @@ from typing import Any
 
 from flint import ctx
 
+from selu_proof.files import write_atomic
+
 __all__ = ["PublishedGain", "PUBLISHED_NF_GAINS", "PUBLISHED_SOURCE", "CHI1", "constants_rows",
            "nf_comparison_rows", "constants_markdown", "comparison_markdown", "PAGE",
            "REL_DIGITS"]
@@ -202,7 +204,7 @@ def write(page: Path = PAGE, digits: int = 10) -> None:
         page_table(text, name)  # the markers are there
         table = make(digits)
         text = _block(name).sub(lambda m, t=table: m.group(1) + t + "\n" + m.group(2), text)
-    page.write_text(text, encoding="utf-8")
+    write_atomic(page, text)
 
 
 def main() -> None:

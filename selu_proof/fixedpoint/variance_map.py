@@ -35,16 +35,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from flint import acb, arb, ctx
 
+from selu_proof.fixedpoint.scaled import Scaled
 from selu_proof.kernel.activations import Growth
 from selu_proof.kernel.exact import ball, fraction_str, upper_fraction
 from selu_proof.kernel.quadrature import gaussian_expectation_complex, gaussian_tail_bound
-
-if TYPE_CHECKING:
-    from selu_proof.activation_mean_field import Scaled
 
 __all__ = ["SEARCH_VAR", "Exclusion", "slope_at_zero", "poincare_bound", "exclude"]
 
@@ -327,7 +325,7 @@ def exclude(sc: Scaled, tau: Fraction, centred: bool, search_var: Fraction = SEA
 
     >>> from flint import arb
     >>> from fractions import Fraction
-    >>> from selu_proof.activation_mean_field import Scaled
+    >>> from selu_proof.fixedpoint.scaled import Scaled
     >>> from selu_proof.kernel.activations import parse_activation
     >>> ex = exclude(Scaled(parse_activation("tanh"), arb(1), arb(0)), Fraction(1, 2), True)
     >>> ex.statement("nu")
