@@ -4,7 +4,7 @@ Deep kernel shaping (DKS; Martens, Ballard, Desjardins, Swirszcz, Dalibard, Sohl
 Schoenholz 2021, arXiv:2110.01765) and tailored activation transformations (TAT; Zhang,
 Martens, Grosse 2022, ICLR) replace an activation ``f`` by
 
-.. math:: \hat f(x) = S\,\big(f(\alpha x + b) + o\big)
+.. math:: \hat f(x) = S\,\bigl(f(\alpha x + b) + o\bigr)
 
 (``input_scale`` :math:`\alpha`, ``input_shift`` ``b``, ``output_shift`` ``o``,
 ``output_scale`` ``S``; a leaky ReLU under TAT has ``negative_slope`` and ``S`` only) so
@@ -31,7 +31,7 @@ TAT, smooth ``f`` (``c_curve_target`` = ``tau``): ``S = P^{-1/2}``, and
 ``(alpha, b, o)`` solve ``Q'(1) = 1``, ``C'(1) = 1``, ``C''(1) = k``; a solution with
 ``alpha*S >= 2`` is rejected (``dks``'s ``reject_condition``).  TAT, leaky ReLU
 (``c_val_0_target`` = ``eta``): the local C map is the closed form
-:math:`C(c) = \big((1-s)^2(\sqrt{1-c^2} + (\pi - \arccos c)\,c)/\pi + 2sc\big)/(1+s^2)`
+:math:`C(c) = \bigl((1-s)^2(\sqrt{1-c^2} + (\pi - \arccos c)\,c)/\pi + 2sc\bigr)/(1+s^2)`
 (``s`` the negative slope), ``S = \sqrt{2/(1+s^2)}``, and ``s`` solves the network-level
 equation directly.
 
@@ -71,7 +71,7 @@ __all__ = ["METHODS", "MAX_DEPTH", "DEFAULTS", "TransformError", "Transform", "t
 METHODS = ("dks", "tat")
 #: the deepest network accepted
 MAX_DEPTH = 10_000
-#: ``dks``'s defaults: c_slope_1_target, c_val_0_target, c_curve_target
+#: ``dks``'s defaults (c_slope_1_target, c_val_0_target, c_curve_target)
 DEFAULTS = {"zeta": Fraction(3, 2), "eta": Fraction(9, 10), "tau": Fraction(3, 10)}
 #: ``dks`` fixes ReLU's input shift at 1 below this local slope target, at -1 above
 RELU_SHIFT_SWITCH = Fraction("1.466942206924260361")

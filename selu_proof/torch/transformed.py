@@ -170,7 +170,7 @@ class Normalized(_CarriesState):
 class Transformed(_CarriesState):
     r"""A catalogue activation transformed by DKS or TAT with certified parameters.
 
-    .. math:: \hat f(x) = S\,\big(f(\alpha x + b) + o\big) \quad
+    .. math:: \hat f(x) = S\,\bigl(f(\alpha x + b) + o\bigr) \quad
               (\text{TAT leaky ReLU: } S\,\mathrm{leaky\_relu}(x, s))
 
     Parameters
