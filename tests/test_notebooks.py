@@ -92,7 +92,8 @@ def test_notebook_runs(name, kernel_env):
     nb = _execute(name, kernel_env)
     errors = [o for c in nb.cells for o in c.get("outputs", []) if o["output_type"] == "error"]
     assert not errors
-    least = {"01": 1, "02": 3, "03": 3, "04": 4, "05": 1, "06": 2, "07": 4, "08": 4, "09": 1}
+    least = {"01": 1, "02": 3, "03": 3, "04": 4, "05": 1, "06": 2, "07": 4, "08": 4, "09": 1,
+             "10": 1, "11": 1}
     assert _images(nb) >= least.get(name[:2], 0)
 
 
