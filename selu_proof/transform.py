@@ -71,7 +71,7 @@ __all__ = ["METHODS", "MAX_DEPTH", "DEFAULTS", "TransformError", "Transform", "t
 METHODS = ("dks", "tat")
 #: the deepest network accepted
 MAX_DEPTH = 10_000
-#: ``dks``'s defaults: c_slope_1_target, c_val_0_target, c_curve_target
+#: ``dks``'s defaults (c_slope_1_target, c_val_0_target, c_curve_target)
 DEFAULTS = {"zeta": Fraction(3, 2), "eta": Fraction(9, 10), "tau": Fraction(3, 10)}
 #: ``dks`` fixes ReLU's input shift at 1 below this local slope target, at -1 above
 RELU_SHIFT_SWITCH = Fraction("1.466942206924260361")

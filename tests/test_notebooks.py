@@ -92,7 +92,8 @@ def test_notebook_runs(name, kernel_env):
     nb = _execute(name, kernel_env)
     errors = [o for c in nb.cells for o in c.get("outputs", []) if o["output_type"] == "error"]
     assert not errors
-    least = {"01": 1, "02": 3, "03": 3, "04": 4, "05": 1, "06": 2, "07": 4, "08": 4, "09": 1}
+    least = {"01": 1, "02": 3, "03": 3, "04": 4, "05": 1, "06": 2, "07": 4, "08": 4, "09": 1,
+             "10": 1, "11": 1}
     assert _images(nb) >= least.get(name[:2], 0)
 
 
@@ -330,3 +331,28 @@ def test_notebook10_values(kernel_env):
     assert "spectral_norm_below refuted certificate written: False" in text
     assert "S(H) = [1.12760832890759" in text  # affine GELU repels
     assert text.count(" proved ") >= 2 and "smallest chi1 among attracting alphas" in text
+
+
+@pytest.mark.slow
+def test_notebook11_values(kernel_env):
+    pytest.importorskip("torch")
+    pytest.importorskip("sklearn")
+    text = _text(_execute("11_dks_tanh_network", kernel_env))
+    assert "input_scale  in ['0.0904379454104', '0.0904379454105']" in text
+    assert "input_shift  in ['0.560106691028', '0.560106691029']" in text
+    assert "output_shift in ['-0.505004376779', '-0.505004376778']" in text
+    assert "output_scale in ['14.9025257295', '14.9025257296']" in text
+    assert "certified network map: C'_f(1) in ['1.49999999999', '1.50000000001']" in text
+    assert "a_1 + 2 a_2 <= C'(1): True" in text
+    # the certified composition of 100 layers, and the Monte Carlo within 3 SE of it
+    assert "c =  0.5:  C_f(c) in [0.39980845, 0.39983609]" in text
+    assert "c = 0.99:  C_f(c) in [0.98471174, 0.98507517]" in text
+    rows = re.findall(r"Monte Carlo (\S+) \+- (\S+) .* outside by (\S+) SE", text)
+    assert len(rows) == 4 and all(abs(float(off)) < 3 for _, _, off in rows)
+    q, se = (float(x) for x in re.search(r"Q after 100 layers: (\S+) \+- (\S+)", text).groups())
+    assert abs(q - 1) < 3 * se
+    # training: at equal learning rate the transformed network's loss falls further
+    final = {(name.strip(), lr): float(curve.split()[-1]) for name, lr, curve in
+             re.findall(r"^(DKS tanh|tanh    )  lr +(\S+): +([\d. ]+?)   test", text, flags=re.M)}
+    assert len(final) == 5 and "DKS tanh  lr  0.03: diverged" in text
+    assert all(final["DKS tanh", lr] < final["tanh", lr] / 10 for lr in ("0.003", "0.01"))
