@@ -46,7 +46,7 @@ from selu_proof.kernel.quadrature import gaussian_expectation_complex, gaussian_
 
 __all__ = ["SEARCH_VAR", "Exclusion", "slope_at_zero", "poincare_bound", "exclude"]
 
-#: the variances searched: ``(0, SEARCH_VAR]`` (of ``nu`` or ``q``)
+#: the variances searched, ``(0, SEARCH_VAR]`` (of ``nu`` or ``q``)
 SEARCH_VAR = Fraction(100)
 #: below this variance only the expansion at 0 is tried
 MIN_VAR = Fraction(1, 2**40)
