@@ -143,7 +143,7 @@ def test_gan_findings_verdicts_follow_holm():
 # --------------------------------------------------------------------------- committed results
 
 
-def test_gan_results_cover_every_configuration_with_five_seeds():
+def test_gan_results_cover_every_configuration_with_ten_seeds():
     res = comparison.load(RESULTS, "gan")
     s = res["setup"]
     assert set(s["data"]) == {"ring8", "grid25"} and {3, 8} <= set(s["depths"])
@@ -153,8 +153,8 @@ def test_gan_results_cover_every_configuration_with_five_seeds():
     seeds: dict[tuple, set] = {}
     for r in res["runs"]:
         seeds.setdefault((r["data"], r["discriminator"], r["depth"]), set()).add(r["seed"])
-    assert len(seeds) == 16 and all(len(v) >= 5 for v in seeds.values())
-    assert s["cpu_seconds"] > 0
+    assert len(seeds) == 16 and all(v == set(range(10)) for v in seeds.values())
+    assert s["cpu_seconds"] > 0 and s["seeds"] == list(range(10))
 
 
 def test_baseline_results_cover_every_method_dataset_and_depth_with_five_seeds():
@@ -335,3 +335,86 @@ def test_page_states_the_runs_and_cpu_time_of_each_experiment():
                 in page, name
     seeds = comparison.load(RESULTS, "gan")["setup"]["seeds"]
     assert f"batches of 256, 2000 steps, seeds {min(seeds)}-{max(seeds)}." in page
+
+
+def test_readme_experiment_bullets_match_the_results():
+    """README.md 'What the experiments say': every number from the committed results."""
+    from statistics import mean, stdev
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = " ".join(text.split("## What the experiments say", 1)[1].split("\n## ")[0].split())
+    fmt = comparison._fmt_p
+
+    gan = comparison.load(RESULTS, "gan")
+    runs = {}
+    for r in gan["runs"]:
+        runs.setdefault((r["data"], r["depth"], r["discriminator"]), []).append(r["modes"])
+    tests = {(t["data"], t["depth"], t["a"], t["b"]): t for t in comparison.gan_tests(gan)}
+
+    def ms(*key):
+        return f"{mean(runs[key]):.1f} ± {stdev(runs[key]):.1f}"
+
+    seeds = {len(v) for v in runs.values()}
+    assert seeds == {len(gan["setup"]["seeds"])}
+    assert f"measured on CPU with 5 seeds per configuration, {seeds.pop()} for the GANs" in section
+    t = tests[("ring8", 3, "selu", "lrelu")]
+    assert t["p_holm"] < 0.05
+    assert (f"SELU finds {ms('ring8', 3, 'selu')} of the 8 ring modes against "
+            f"{ms('ring8', 3, 'lrelu')} for LeakyReLU (exact Mann-Whitney p = {fmt(t['p'])}, "
+            f"Holm-corrected for the {len(tests)} comparisons p = {fmt(t['p_holm'])})"
+            ) in section
+    sn = comparison.spectral_norm_summary(gan)
+    assert sn["holm"] == sn["fewer"]  # 'each significant after Holm'
+    assert (f"at most {sn['max_modes']} modes in any run, a mean high-quality fraction of at "
+            f"most {100 * sn['max_high_quality']:.1f}%, and fewer modes than without it in "
+            f"{len(sn['fewer'])} of the {len(sn['learned'])} comparisons where the "
+            "unnormalized discriminator found any (each significant after Holm)") in section
+    g, r = tests[("grid25", 8, "selu", "lrelu")], tests[("ring8", 8, "selu", "lrelu")]
+    assert g["p_holm"] < 0.05 <= r["p_holm"]
+    assert (f"SELU finds {ms('grid25', 8, 'selu')} of the 25 grid modes against "
+            f"{ms('grid25', 8, 'lrelu')} (p = {fmt(g['p'])}, Holm p = {fmt(g['p_holm'])}) and "
+            f"{ms('ring8', 8, 'selu')} of the ring modes against {ms('ring8', 8, 'lrelu')} "
+            f"(p = {fmt(r['p'])}, Holm p = {fmt(r['p_holm'])}: no significant difference)"
+            ) in section
+
+    base = comparison.load(RESULTS, "baselines")
+    ranks, avg = comparison.rank_methods(base)
+    w = comparison.wilcoxon_vs(base)
+    assert min(avg, key=avg.get) == "selu"
+    assert f"SNN has the best average rank ({avg['selu']:.2f})" in section
+    others = [m for m in w if m != "resnet"]
+    assert max(w[m]["p"] for m in others) <= 0.005 and all(w[m]["p_holm"] < 0.05 for m in others)
+    assert all(w[m]["wins"] > w[m]["losses"] for m in others)
+    assert "significantly better than each baseline (Wilcoxon p ≤ 0.005) except ResNet " \
+           f"({avg['resnet']:.2f}, p = {fmt(w['resnet']['p'])}), which is better at depth 64" \
+        in section
+    assert w["resnet"]["p_holm"] >= 0.05
+    acc = comparison.task_accuracies(base)
+    deep = [t for t in acc if t[1] == 64]
+    assert mean(mean(acc[t]["resnet"]) for t in deep) > mean(mean(acc[t]["selu"]) for t in deep)
+    assert sum(ranks[t]["resnet"] < ranks[t]["selu"] for t in deep) > len(deep) / 2
+
+    sweep = comparison.load(RESULTS, "lr_sweep")
+    final = {}
+    for r in sweep["runs"]:
+        c = r["config"]
+        final.setdefault((c["optimizer"], c["depth"], c["activation"], c["lr"]), []).append(r)
+
+    def stats(opt, d, a):
+        out = {}
+        for (o, dd, aa, lr), rs in final.items():
+            if (o, dd, aa) == (opt, d, a):
+                fin = mean(x["train_loss"][-1] if x["diverged"] is None else float("inf")
+                           for x in rs)
+                out[lr] = (fin, mean(x["train_loss"][0] for x in rs))
+        return out
+
+    def top(opt, d, a):
+        return max(lr for lr, (fin, first) in stats(opt, d, a).items() if fin < first)
+
+    best32 = min(stats("adam", 32, "selu").items(), key=lambda kv: kv[1][0])[0]
+    assert f"its best Adam rate at depth 32 is {best32:.0e}".replace("e-04", "e-4") in section
+    assert top("sgd", 8, "selu") == top("sgd", 8, "elu")
+    assert (f"It tolerates SGD rates as large as ELU's ({top('sgd', 8, 'selu'):.1g} at depth 8, "
+            f"and {top('sgd', 32, 'selu'):.1g} against {top('sgd', 32, 'elu'):.1g} at depth 32)"
+            ) in section

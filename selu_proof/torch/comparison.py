@@ -37,9 +37,9 @@ from typing import Any
 import numpy as np
 
 __all__ = ["load", "holm", "rank_sum_exact_p", "smallest_rank_sum_p", "task_accuracies",
-           "rank_methods", "wilcoxon_vs", "baseline_tables", "gan_summary", "gan_tests",
-           "gan_tables", "GAN_PAIRS", "METHOD_NAMES", "plot_baselines", "plot_gan_modes",
-           "plot_gan_samples"]
+           "rank_methods", "wilcoxon_vs", "baseline_tables", "baseline_findings", "gan_summary",
+           "gan_tests", "spectral_norm_summary", "gan_findings", "gan_tables", "GAN_PAIRS",
+           "METHOD_NAMES", "plot_baselines", "plot_gan_modes", "plot_gan_samples"]
 
 METHOD_NAMES = {"selu": "SNN", "selu-ad": "SNN+AD", "relu": "ReLU", "relu-bn": "BatchNorm",
                 "relu-ln": "LayerNorm", "relu-wn": "WeightNorm", "highway": "Highway",
@@ -58,7 +58,8 @@ def load(directory: str | Path, name: str) -> dict[str, Any] | None:
 
 
 def _fmt_p(p: float) -> str:
-    return "n/a" if p is None or math.isnan(p) else (f"{p:.2g}" if p >= 0.001 else f"{p:.0e}")
+    """Two significant digits: ``0.28``, ``0.0055``, ``1.3e-04``."""
+    return "n/a" if p is None or math.isnan(p) else (f"{p:.2g}" if p >= 0.001 else f"{p:.1e}")
 
 
 # --------------------------------------------------------------------------- tests
@@ -465,6 +466,35 @@ def _pct(x: float) -> str:
     return f"{100 * x:.1f}%"
 
 
+def spectral_norm_summary(res: dict[str, Any], alpha: float = 0.05,
+                          tests: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """Spectral normalization against the same discriminator without it (``sn-X`` vs ``X``).
+
+    ``max_modes`` (over every run with spectral normalization), ``max_high_quality``
+    (the largest mean over seeds of a configuration with it), and lists of the
+    :func:`gan_tests` rows: ``pairs`` (every ``sn-X`` vs ``X``), ``learned`` (``X``
+    captured a mode in at least one seed), ``fewer`` (of those, ``sn-X`` has the lower
+    mean), ``raw01`` (of those, p < 0.01) and ``holm`` (of those, Holm p < ``alpha``).
+    """
+    s = res["setup"]
+    groups = _gan_groups(res)
+    tests = gan_tests(res) if tests is None else tests
+    by = {(t["data"], t["depth"], t["a"], t["b"]): t for t in tests}
+    sn = [d for d in s["discriminators"] if d.startswith("sn-")]
+    pairs = [by[(data, depth, d, d[3:])] for data in s["data"] for depth in s["depths"]
+             for d in sn if (data, depth, d, d[3:]) in by]
+    learned = [t for t in pairs
+               if any(r["modes"] > 0 for r in groups[(t["data"], t["depth"], t["b"])])]
+    fewer = [t for t in learned if t["mean_a"] < t["mean_b"]]
+    return {"max_modes": max(r["modes"] for r in res["runs"] if r["discriminator"] in sn),
+            "max_high_quality": max(mean(r["high_quality"] for r in groups[(data, depth, d)])
+                                    for data in s["data"] for depth in s["depths"]
+                                    for d in sn),
+            "pairs": pairs, "learned": learned, "fewer": fewer,
+            "raw01": [t for t in fewer if t["p"] < 0.01],
+            "holm": [t for t in fewer if t["p_holm"] < alpha]}
+
+
 def gan_findings(res: dict[str, Any], alpha: float = 0.05) -> str:
     """Markdown bullets: what the GAN tables say, generated from the results.
 
@@ -518,25 +548,16 @@ def gan_findings(res: dict[str, Any], alpha: float = 0.05) -> str:
                 f"{avg(data, depth, 'selu', 'high_quality')} against "
                 f"{avg(data, depth, 'lrelu', 'high_quality')}.")
 
-    sn = [d for d in s["discriminators"] if d.startswith("sn-")]
-    sn_runs = [r for r in res["runs"] if r["discriminator"] in sn]
-    best_sn_hq = max(mean(vals(data, depth, d, "high_quality"))
-                     for data in s["data"] for depth in s["depths"] for d in sn)
-    pairs = [by[(data, depth, d, d[3:])] for data in s["data"] for depth in s["depths"]
-             for d in sn if (data, depth, d, d[3:]) in by]
-    learned = [t for t in pairs if any(r["modes"] > 0 for r in groups[(t["data"], t["depth"],
-                                                                       t["b"])])]
-    fewer = [t for t in learned if t["mean_a"] < t["mean_b"]]
-    raw01 = [t for t in fewer if t["p"] < 0.01]
-    holm_ok = [t for t in fewer if t["p_holm"] < alpha]
+    sn = spectral_norm_summary(res, alpha, tests)
+    pairs, raw01 = sn["pairs"], sn["raw01"]
     rest = [t for t in pairs if t not in raw01]
     line = (f"- **Spectral normalization**: no run with it captures more than "
-            f"{max(r['modes'] for r in sn_runs)} modes, and its mean high-quality fraction is "
-            f"at most {_pct(best_sn_hq)} in every configuration. Against the same "
+            f"{sn['max_modes']} modes, and its mean high-quality fraction is at most "
+            f"{_pct(sn['max_high_quality'])} in every configuration. Against the same "
             f"discriminator without it ({len(pairs)} comparisons), the unnormalized one "
-            f"captured modes in at least one seed in {len(learned)}; spectral normalization "
-            f"has fewer modes on average in {len(fewer)} of those, with p < 0.01 in "
-            f"{len(raw01)} and Holm p < {alpha:g} in {len(holm_ok)}.")
+            f"captured modes in at least one seed in {len(sn['learned'])}; spectral "
+            f"normalization has fewer modes on average in {len(sn['fewer'])} of those, with "
+            f"p < 0.01 in {len(raw01)} and Holm p < {alpha:g} in {len(sn['holm'])}.")
     if rest:
         line += " The others: " + "; ".join(
             f"{t['data']} depth {t['depth']}, {t['a']} {t['mean_a']:.1f} against {t['b']} "
