@@ -9,7 +9,7 @@ Regenerates the committed results and figures::
 Every run is :func:`selu_proof.torch.gan.train_gan` (``selu-proof gan``) with
 one torch thread: ring8 and grid25, the four discriminators (``lrelu``,
 ``selu``, ``sn-lrelu``, ``sn-selu``) at depths 3 and 8, a ReLU generator,
-2000 steps, seeds 0-4.  ``results/gan.json`` holds one object per run with
+2000 steps, seeds 0-9.  ``results/gan.json`` holds one object per run with
 the keys of ``selu-proof gan --json``; ``results/gan_samples.json`` keeps 500
 generated points (3 decimals) of seed 0 of every configuration for the
 sample figure.
@@ -28,7 +28,7 @@ RESULTS = HERE / "results"
 FIGURES = HERE / "figures"
 
 SETUP = {"data": ["ring8", "grid25"], "discriminators": ["lrelu", "selu", "sn-lrelu", "sn-selu"],
-         "depths": [3, 8], "seeds": [0, 1, 2, 3, 4], "steps": 2000, "generator": "relu",
+         "depths": [3, 8], "seeds": list(range(10)), "steps": 2000, "generator": "relu",
          "threads": 1}
 
 
