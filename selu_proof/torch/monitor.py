@@ -77,6 +77,7 @@ from torch.overrides import TorchFunctionMode
 
 from selu_proof.torch.design import describe, same_design, selu_constants
 from selu_proof.torch.gradients import gradient_row, gradient_table
+from selu_proof.torch.monitor_mean_field import certified_chi1, mean_field_row, watched
 from selu_proof.torch.monitor_records import _Pass, _Row, _WeightCopies
 from selu_proof.torch.monitor_targets import (
     _FUNCTIONAL,
@@ -85,6 +86,7 @@ from selu_proof.torch.monitor_targets import (
     _dropout_design,
     _is_dropout,
     _transparent,
+    activation_design,
     static_pairs,
 )
 from selu_proof.torch.statistics import THEOREM1_BOX, in_box, layer_row
@@ -173,10 +175,11 @@ class SelfNormalizationMonitor:
         self._static, traced, functional = static_pairs(model)
         self._watch_functions = functional or not traced
         self._traced = traced
-        has_module = any(selu_constants(m) is not None for m in model.modules())
+        has_module = any(activation_design(m) is not None for m in model.modules())
         if not has_module and not functional and traced:  # untraceable: see the first pass
             self._warn(f"{type(model).__name__} has no SELU module and its forward calls no "
                        "functional SELU: nothing to monitor")
+        self._kinds: dict[str, str] = {}  # name -> kind of the watched non-SELU modules
         self._handles: list[Any] = []
         self._enter_hooks: list[Any] = []  # on the SELU modules, while functions are watched
         self._depth = 0
@@ -219,10 +222,12 @@ class SelfNormalizationMonitor:
         for name, m in self.model.named_modules():
             if isinstance(m, _WEIGHTED):
                 h.append(m.register_forward_hook(self._weight_hook(name)))
-            elif (design := selu_constants(m)) is not None:
+            elif (design := activation_design(m)) is not None:
                 if any(name.startswith(f"{s}.") for s in selus):
                     continue  # a SELU inside a SELU module: part of that module's call
                 selus.append(name)
+                if watched(design):
+                    self._kinds[name] = design["kind"]
                 counted = self._watch_functions
                 h.append(m.register_forward_hook(self._selu_hook(name, design, counted),
                                                  always_call=counted))
@@ -296,7 +301,8 @@ class SelfNormalizationMonitor:
             self._warn_once("none", f"a recorded pass of {type(self.model).__name__} called "
                             "no SELU: nothing to monitor")
         for name in p.unattributed:
-            self._warn_once(f"unattributed:{name}", f"the input of SELU {name!r} was not "
+            kind = self._kinds.get(name, "SELU")
+            self._warn_once(f"unattributed:{name}", f"the input of {kind} {name!r} was not "
                             "produced by a Linear/Conv module (e.g. a residual sum, a "
                             "normalization or a reshape in between): that call is not "
                             "monitored")
@@ -366,7 +372,13 @@ class SelfNormalizationMonitor:
             if hit is None:
                 return
             row = hit[1]
-            if _is_dropout(module):
+            if _is_dropout(module) and watched(row.design):
+                self._warn_once(f"pair:{row.activation}:{name}",
+                                f"dropout {name!r} follows {row.design['kind']} "
+                                f"{row.activation!r} ({row.design['activation']}): alpha "
+                                "dropout keeps a SELU's fixed point, not this activation's, "
+                                "and its factor is not in the expected gradient ratio")
+            elif _is_dropout(module):
                 d = _dropout_design(module)
                 sel = {**row.design, "kind": d["kind"], "p": d["p"]}
                 if not same_design(sel, d):
@@ -425,6 +437,8 @@ class SelfNormalizationMonitor:
             row = layer_row(k, r.layer, r.layer_module, weight, r.layer_module.bias, r.x,
                             r.x_version, r.out, r.out_version, r.activation, r.design)
             row["weights_as_of"] = as_of
+            if watched(r.design):
+                row.update(mean_field_row(r.design))
             rows.append(row)
         return rows
 
@@ -441,9 +455,18 @@ class SelfNormalizationMonitor:
         if self._last is None:
             return []
         rows = self.report() if rows is None else rows
-        return [gradient_row(row, r.layer_module, r.design, r.x.grad, r.out.grad,
-                             r.dropout, self._weights.weight(r.layer_module)[0])
-                for row, r in zip(rows, self._last.rows, strict=True)]
+        out = []
+        for row, r in zip(rows, self._last.rows, strict=True):
+            growth = None
+            if watched(r.design):
+                def growth(*stats: float, design: dict[str, Any] = r.design) -> dict[str, Any]:
+                    return certified_chi1(design, *stats)
+            g = gradient_row(row, r.layer_module, r.design, r.x.grad, r.out.grad, r.dropout,
+                             self._weights.weight(r.layer_module)[0], growth)
+            if growth is not None:
+                g["activation_spec"] = r.design["activation"]
+            out.append(g)
+        return out
 
     def table(self) -> str:
         """The report as a fixed-width text table."""
@@ -458,7 +481,7 @@ class SelfNormalizationMonitor:
                 f"{r['mean']:8.4f} {r['var']:7.4f} "
                 f"{o['mean']:10.4f} [{o['min']:7.3f}, {o['max']:6.3f}] {t['mean']:8.4f} "
                 f"[{t['min']:6.3f}, {t['max']:6.3f}] {r['units_in_box']:6.0%} "
-                f"{'yes' if r['in_theorem1_domain'] else 'no':>5}")
+                f"{'-' if 'fixed_point' in r else 'yes' if r['in_theorem1_domain'] else 'no':>5}")
         return "\n".join(lines)
 
     def gradient_table(self) -> str:
