@@ -34,15 +34,15 @@ import math
 from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flint import arb, ctx
 
-from selu_proof.activation_mean_field import NORMALIZED_EXACT, Model, model_fixed_point
-from selu_proof.fixedpoint.scaled import AffineInput, Scaled
-from selu_proof.kernel.activations import parse_activation
 from selu_proof.kernel.exact import ball, ball_ends, interval_ball
 from selu_proof.torch.statistics import outward
+
+if TYPE_CHECKING:  # the quadrature's modules are imported when first needed
+    from selu_proof.activation_mean_field import Model
 
 __all__ = ["WATCHED", "watched", "fixed_point", "certified_chi1", "mean_field_row",
            "CELL_BITS"]
@@ -79,6 +79,9 @@ def _exact(x: float) -> arb:
 @lru_cache(maxsize=64)
 def _model(key: tuple[tuple[str, Any], ...]) -> Model:
     """The moment model of a module design (see the module docstring)."""
+    from selu_proof.fixedpoint.scaled import AffineInput, Scaled
+    from selu_proof.kernel.activations import parse_activation
+
     d = dict(key)
     if d["kind"] == "Normalized":
         return Scaled(parse_activation(d["activation"]), _exact(d["scale"]), -_exact(d["shift"]))
@@ -92,6 +95,8 @@ def _model(key: tuple[tuple[str, Any], ...]) -> Model:
 
 @lru_cache(maxsize=64)
 def _fixed_point(key: tuple[tuple[str, Any], ...]) -> dict[str, Any]:
+    from selu_proof.activation_mean_field import NORMALIZED_EXACT, model_fixed_point
+
     d = dict(key)
     exact = None
     if d["kind"] == "Normalized" and d["convention"] == "affine":
