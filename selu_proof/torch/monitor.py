@@ -40,6 +40,18 @@ and recorded pass it reports
   certified ``chi1`` at the layer's measured statistics
   (:mod:`selu_proof.torch.gradients`).
 
+**Any catalogue activation.**  :class:`~selu_proof.torch.Normalized` and
+:class:`~selu_proof.torch.Transformed` modules are watched like SELU modules (recognised by
+type; their calls are rows, attributed the same way).  Their rows have the same keys (the
+Theorem 1 ones are false: the theorem is SELU's) plus ``activation_spec`` (the catalogue
+activation), ``design`` (the module's activation, settings and constants) and
+``fixed_point``, the certified fixed point of that activation's moment map at ``omega = 0,
+tau = 1``; their backward rows compare the gradient growth with ``chi1 = tau E[F'(z)^2]``
+of that activation, enclosed by certified quadrature at the measured statistics
+(:mod:`selu_proof.torch.monitor_mean_field`).  The quadrature runs only when
+:meth:`~SelfNormalizationMonitor.report` or :meth:`~SelfNormalizationMonitor.gradients` is
+called, and is cached.
+
 **Statistics, not proofs.**  The per-unit box test is vectorized against float
 bounds rounded outward from the exact ends (:mod:`selu_proof.torch.statistics`),
 and everything measured is a sample.  A layer bias is outside the theorem's
@@ -123,7 +135,9 @@ _STANDARD = selu_constants(nn.SELU())
 
 
 class SelfNormalizationMonitor:
-    """Hooks that follow a network's data flow to its SELU layers; see the module docstring.
+    """Hooks that follow a network's data flow to its SELU (and catalogue-activation) layers.
+
+    See the module docstring.
 
     The monitor **starts recording on construction** (``mon =
     SelfNormalizationMonitor(net); net(x); mon.report()`` works) and
@@ -145,8 +159,10 @@ class SelfNormalizationMonitor:
     row's ``weights_as_of`` says ``"report"`` instead of ``"pass"``).
 
     Warnings (:class:`SelfNormalizationWarning`): no SELU visible in the model;
-    a SELU whose input no ``Linear``/``Conv`` produced; an alpha dropout built
-    for other SELU constants or another fixed point than the SELU before it.
+    a SELU (or ``Normalized`` / ``Transformed`` module) whose input no
+    ``Linear``/``Conv`` produced; an alpha dropout built for other SELU constants
+    or another fixed point than the SELU before it, or after a ``Normalized`` /
+    ``Transformed`` module.
 
     Examples
     --------
@@ -415,7 +431,7 @@ class SelfNormalizationMonitor:
                                "passes, or call monitor.start() first")
 
     def report(self) -> list[dict[str, Any]]:
-        """One dict per monitored SELU call of the last recorded forward pass, in call order.
+        """One dict per monitored call of the last recorded forward pass, in call order.
 
         Keys: ``layer`` (the producing module's name), ``index``, ``kind``,
         ``units``, ``fan_in``, ``input_mean``, ``input_var``,
@@ -425,8 +441,11 @@ class SelfNormalizationMonitor:
         ``"F.selu"``), ``mean``, ``var`` (SELU output), ``theorem1_constants``,
         ``in_theorem1_domain``, ``mean_in_theorem1_domain``, ``weights_as_of``
         (``"pass"``: ``omega``, ``tau`` are those of the weights in the pass;
-        ``"report"``: of the weights now, with ``snapshot=False``).  Empty before
-        the first recorded pass; ``RuntimeError`` if the monitor was never started.
+        ``"report"``: of the weights now, with ``snapshot=False``).  A call of a
+        ``Normalized`` / ``Transformed`` module adds ``activation_spec``, ``design`` and
+        ``fixed_point`` (:func:`.monitor_mean_field.mean_field_row`; its
+        ``theorem1_constants`` is false).  Empty before the first recorded pass;
+        ``RuntimeError`` if the monitor was never started.
         """
         self._check_started()
         if self._last is None:
@@ -446,7 +465,10 @@ class SelfNormalizationMonitor:
         """The backward view of the last recorded pass (:func:`.gradients.gradient_row`).
 
         Needs a ``backward()`` through that pass; before it (or in ``no_grad``)
-        the gradient entries are ``None``.  ``rows`` reuses a :meth:`report`.
+        the gradient entries are ``None``.  ``rows`` reuses a :meth:`report`.  A
+        ``Normalized`` / ``Transformed`` layer's ``chi1`` is that activation's
+        (:func:`.monitor_mean_field.certified_chi1`), its row adds ``activation_spec`` and
+        ``chi1_over``, the cell of statistics the enclosure holds on.
         """
         self._check_started()
         if not self.track_gradients:
