@@ -224,3 +224,23 @@ def test_pairs_by_tracing_and_warnings_name_the_module():
     assert any("dropout 'drop' follows Normalized 'act' (tanh)" in t for t in text)
     (row,) = m2.report()
     assert row["activation_spec"] == "tanh"
+
+
+def test_transformed_tat_leaky_relu_chi1_and_its_kernel_note():
+    act = Transformed("leaky_relu", "tat", depth=20, eta="0.9")
+    net = _chain([act, act])
+    mon = _run(net, SelfNormalizationMonitor(net))
+    rows, grads = mon.report(), mon.gradients()
+    s, S = act.negative_slope, act.output_scale
+    for row, g in zip(rows, grads, strict=True):
+        assert row["activation_spec"] == "leaky_relu" and g["activation_spec"] == "leaky_relu"
+        assert row["fixed_point"]["status"] == "unknown"  # homogeneous: only nu = 0 is fixed
+        assert "q* = 1" in row["fixed_point"]["how"]
+        with mpmath.workdps(30):  # E F'^2 = S^2 (P(z > 0) + s^2 P(z < 0)), closed form
+            a = mpmath.mpf(row["input_mean"]) * mpmath.mpf(row["omega"]["mean"])
+            v = mpmath.mpf(row["input_var"]) * mpmath.mpf(row["tau"]["mean"])
+            up = mpmath.ncdf(a / mpmath.sqrt(v))
+            ref = mpmath.mpf(row["tau"]["mean"]) * mpmath.mpf(S) ** 2 * (
+                up + mpmath.mpf(s) ** 2 * (1 - up))
+        lo, hi = g["chi1"]
+        assert lo <= ref <= hi and hi - lo < 2e-3 * ref, (lo, ref, hi)
