@@ -35,7 +35,7 @@ from typing import Any
 
 from flint import arb, ctx
 
-from selu_proof.fixedpoint.scaled import Scaled
+from selu_proof.fixedpoint.scaled import AffineInput, Scaled
 from selu_proof.kernel.activation_claims import largest_singular_value
 from selu_proof.kernel.activations import CatalogueActivation, parse_activation
 from selu_proof.kernel.exact import ball
@@ -45,14 +45,19 @@ from selu_proof.kernel.quadrature import (
 )
 from selu_proof.meanfield import _depth_scale, _interval
 
-__all__ = ["CENTRED", "IID", "Scaled", "spectral", "activation_mean_field",
-           "activation_fixed_point", "correlation_fixed_points", "TimeBudgetError"]
+__all__ = ["CENTRED", "IID", "Scaled", "AffineInput", "spectral", "activation_mean_field",
+           "activation_fixed_point", "model_fixed_point", "NORMALIZED_EXACT",
+           "correlation_fixed_points", "TimeBudgetError"]
 
 CENTRED = ("centred map of the paper (weights with fixed per-unit omega, tau): "
            "c~ = (E[f(z)f(z')] - mu~^2)/nu~, z ~ N(mu*omega, nu*tau) at the fixed point")
 IID = ("mean-field kernel of i.i.d. zero-mean Gaussian weights (Poole et al. 2016): "
        "z ~ N(0, q), q = tau*E[f(z)^2] (uncentred) at its fixed point q*, "
        "c~ = E[f(z)f(z')]/E[f(z)^2]")
+
+
+#: a moment model: :class:`Scaled`, or :class:`AffineInput` (an affine map of its input)
+Model = Scaled | AffineInput
 
 
 # --------------------------------------------------------------------------- 2x2 helpers
@@ -96,7 +101,7 @@ def _mid(x: arb) -> arb:
 # --------------------------------------------------------------------------- fixed points
 
 
-def _g_and_h(sc: Scaled, mu: arb, nu: arb, omega: arb, tau: arb) -> tuple[list[arb],
+def _g_and_h(sc: Model, mu: arb, nu: arb, omega: arb, tau: arb) -> tuple[list[arb],
                                                                           list[list[arb]]]:
     """``g(mu, nu) = (mu~, nu~)`` and its Jacobian ``H`` over the balls."""
     a, v = mu * omega, nu * tau
@@ -107,7 +112,7 @@ def _g_and_h(sc: Scaled, mu: arb, nu: arb, omega: arb, tau: arb) -> tuple[list[a
     return [m1, m2 - m1 * m1], h
 
 
-def _krawczyk2(sc: Scaled, omega: arb, tau: arb, start: tuple[arb, arb]
+def _krawczyk2(sc: Model, omega: arb, tau: arb, start: tuple[arb, arb]
                ) -> tuple[str, tuple[arb, arb], str]:
     """Newton from ``start``, then the Krawczyk test on a small box around the result."""
     x = list(start)
@@ -347,13 +352,44 @@ def _scaled(act: CatalogueActivation, normalize: str | None,
                 "beta": _interval(sc.beta, digits)}
 
 
-def _fixed_point(sc: Scaled, normalize: str | None, omega: Fraction,
+#: ``(status, how)`` of the fixed point ``(0, 1)`` of an affine-normalized activation
+NORMALIZED_EXACT = ("exact (normalized)",
+                    "lambda*(f - beta) maps N(0, 1) to mean 0, variance 1 by construction")
+
+def _exact(normalize: str | None, omega: Fraction, tau: Fraction) -> tuple[str, str] | None:
+    """:data:`NORMALIZED_EXACT` for an affine normalization at ``omega = 0, tau = 1``."""
+    return NORMALIZED_EXACT if normalize == "affine" and omega == 0 and tau == 1 else None
+
+
+def _fixed_point(sc: Model, exact: tuple[str, str] | None, omega: Fraction,
                  tau: Fraction) -> tuple[str, tuple[arb, arb], str]:
-    """``(status, (mu, nu), how)`` of the fixed point of ``g`` at ``(omega, tau)``."""
-    if normalize == "affine" and omega == 0 and tau == 1:
-        return "exact (normalized)", (arb(0), arb(1)), \
-            "lambda*(f - beta) maps N(0, 1) to mean 0, variance 1 by construction"
+    """``(status, (mu, nu), how)`` of the fixed point of ``g`` at ``(omega, tau)``:
+    ``(0, 1)`` exactly when ``exact`` says why, else the Krawczyk test.
+    """
+    if exact is not None:
+        return exact[0], (arb(0), arb(1)), exact[1]
     return _guarded(_krawczyk2, sc, ball(omega), ball(tau), (arb(0), arb(1)))
+
+
+def model_fixed_point(model: Model, *, omega: str = "0", tau: str = "1", digits: int = 10,
+                      exact: tuple[str, str] | None = None) -> dict[str, Any]:
+    """The certified fixed point ``(mu*, nu*)`` of ``g`` for a moment model.
+
+    ``{"status", "mean": [lo, hi], "var": [lo, hi], "how"}`` (the intervals rounded
+    outward; with status ``"unknown"`` no intervals): the Krawczyk test on the quadrature
+    enclosures, or ``(0, 1)`` exactly when ``exact = (status, how)`` says why (an
+    activation whose constants were certified to map ``N(0, 1)`` to mean 0, variance 1, at
+    ``omega = 0, tau = 1``).
+    """
+    om, ta = Fraction(omega), Fraction(tau)
+    if ta <= 0:
+        raise ValueError(f"tau must be positive, got {tau}")
+    with ctx.workprec(_precision(digits)):
+        status, (mu, nu), how = _fixed_point(model, exact, om, ta)
+        if status == "unknown":
+            return {"status": status, "how": how}
+        return {"status": status, "mean": _interval(mu, digits), "var": _interval(nu, digits),
+                "how": how}
 
 
 def activation_fixed_point(spec: str, *, normalize: str | None = None, omega: str = "0",
@@ -368,17 +404,13 @@ def activation_fixed_point(spec: str, *, normalize: str | None = None, omega: st
     >>> activation_fixed_point("gelu", normalize="affine")["var"]
     ['1', '1']
     """
-    act = parse_activation(spec)
     om, ta = Fraction(omega), Fraction(tau)
     if ta <= 0:
         raise ValueError(f"tau must be positive, got {tau}")
     with ctx.workprec(_precision(digits)):
-        sc, _ = _scaled(act, normalize, digits)
-        status, (mu, nu), how = _fixed_point(sc, normalize, om, ta)
-        if status == "unknown":
-            return {"status": status, "how": how}
-        return {"status": status, "mean": _interval(mu, digits), "var": _interval(nu, digits),
-                "how": how}
+        sc, _ = _scaled(parse_activation(spec), normalize, digits)
+    return model_fixed_point(sc, omega=omega, tau=tau, digits=digits,
+                             exact=_exact(normalize, om, ta))
 
 
 class TimeBudgetError(RuntimeError):
@@ -435,7 +467,7 @@ def _mean_field(spec: str, normalize: str | None, omega: str, tau: str,
         out["weights"] = {"omega": omega, "tau": tau}
         extra: dict[str, Any] = {}
         step("fixed point")
-        status, (mu, nu), how = _fixed_point(sc, normalize, om, ta)
+        status, (mu, nu), how = _fixed_point(sc, _exact(normalize, om, ta), om, ta)
         certified = status != "unknown"
         if not certified:
             status, how, extra = _without_fixed_point(sc, ta, True, om == 0, how, digits)

@@ -1,5 +1,8 @@
 """A scaled activation ``lambda*(f - beta)`` and its certified Gaussian expectations.
 
+:class:`AffineInput` composes one with an affine map of its input, ``F(s*x + b)`` (the
+DKS / TAT form ``S*(f(alpha*x + b) + o)``), by a change of variables.
+
 The object the mean field (:mod:`selu_proof.activation_mean_field`), the variance map
 near 0 (:mod:`selu_proof.fixedpoint.variance_map`) and the kernel maps evaluate: the
 moments, their ``(a, v)`` gradients, the derivative moments and the pair expectations of
@@ -23,7 +26,7 @@ from selu_proof.kernel.quadrature import (
     pair_expectation,
 )
 
-__all__ = ["Scaled"]
+__all__ = ["Scaled", "AffineInput"]
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,51 @@ class Scaled:
             p, d = pair_expectation(self.act, "f", a, v, c), pair_expectation(self.act, "df",
                                                                                 a, v, c)
         return lam2 * (p - 2 * b * m1 + b * b), lam2 * d
+
+
+@dataclass(frozen=True)
+class AffineInput:
+    r"""``G(x) = F(s*x + b)`` for a :class:`Scaled` ``F``: its expectations by a change of
+    variables.
+
+    .. math:: z \sim N(a, v) \ \Rightarrow\ u = s z + b \sim N(s a + b,\ s^2 v), \qquad
+              E\,h(G(z)) = E\,h(F(u)), \quad G'(z) = s\,F'(u),
+
+    so ``d/da = s d/da'`` and ``d/dv = s^2 d/dv'`` at ``(a', v') = (s a + b, s^2 v)``.  It
+    answers the moment interface of :class:`Scaled` (``moments``, ``gradients``,
+    ``derivative_moments``); the DKS / TAT activation ``S*(f(alpha*x + b) + o)`` is
+    ``AffineInput(Scaled(f, S, -o), alpha, b)``.
+
+    >>> from selu_proof.kernel.activations import parse_activation
+    >>> g = AffineInput(Scaled(parse_activation("relu"), arb(1), arb(0)), arb(2), arb(0))
+    >>> m1, m2 = g.moments(arb(0), arb(1))  # relu(2z): E = 2/sqrt(2 pi), E^2 = 2
+    >>> m1.overlaps(2 / (2 * arb.pi()).sqrt()), m2.overlaps(arb(2)), m2.rad() < 1e-12
+    (True, True, True)
+    """
+
+    outer: Scaled
+    scale: arb
+    shift: arb
+
+    def _inner(self, a: arb, v: arb) -> tuple[arb, arb]:
+        """The moments ``(s a + b, s^2 v)`` of ``u = s z + b``."""
+        return self.scale * a + self.shift, self.scale * self.scale * v
+
+    def moments(self, a: arb, v: arb) -> tuple[arb, arb]:
+        """``(E G, E G^2)``."""
+        return self.outer.moments(*self._inner(a, v))
+
+    def gradients(self, a: arb, v: arb, with_a: bool = True) -> tuple[tuple[arb, arb],
+                                                                       tuple[arb, arb]]:
+        """``((dEG/da, dEG/dv), (dEG^2/da, dEG^2/dv))`` (``a``-parts 0 unless ``with_a``)."""
+        (m1a, m1v), (m2a, m2v) = self.outer.gradients(*self._inner(a, v), with_a=with_a)
+        s, s2 = self.scale, self.scale * self.scale
+        return (s * m1a, s2 * m1v), (s * m2a, s2 * m2v)
+
+    def derivative_moments(self, a: arb, v: arb) -> tuple[arb, arb]:
+        """``(E G', E G'^2)``."""
+        d1, d2 = self.outer.derivative_moments(*self._inner(a, v))
+        return self.scale * d1, self.scale * self.scale * d2
 
 
 def _reflected(act: CatalogueActivation, a: arb, v: arb, h: str) -> arb:

@@ -17,7 +17,9 @@ torch.  Every constant comes from the certified core:
   :mod:`selu_proof.transform` (:mod:`selu_proof.torch.transformed`);
 * :class:`SelfNormalizationMonitor` -- hooks that follow the data flow to every SELU
   and compare the layers' activations and weight statistics with the Theorem 1
-  domain (``selu_proof/proofs/theorem1.toml``), and their gradients with ``chi1``.
+  domain (``selu_proof/proofs/theorem1.toml``), and their gradients with ``chi1``; layers
+  of a ``Normalized`` or ``Transformed`` module are compared with that activation's
+  certified fixed point and ``chi1`` (:mod:`selu_proof.torch.monitor_mean_field`).
 
 The designed constants of the modules travel in ``state_dict()``
 (:mod:`selu_proof.torch.design`).  Narrative and quick start: ``docs/pytorch.md``.

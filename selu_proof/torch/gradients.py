@@ -22,6 +22,7 @@ nothing.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from fractions import Fraction
 from typing import Any
 
@@ -77,7 +78,8 @@ def _mean_sq(g: torch.Tensor | None) -> float | None:
 def gradient_row(row: dict[str, Any], module: torch.nn.Module, design: dict[str, Any],
                  grad_in: torch.Tensor | None, grad_out: torch.Tensor | None,
                  dropout: dict[str, Any] | None,
-                 weight: torch.Tensor | None = None) -> dict[str, Any]:
+                 weight: torch.Tensor | None = None,
+                 growth: Callable[..., dict[str, Any]] | None = None) -> dict[str, Any]:
     """The backward row of one monitored layer (see the module docstring).
 
     Keys: ``layer``, ``grad_sq_in`` (mean squared gradient at the layer input;
@@ -88,7 +90,9 @@ def gradient_row(row: dict[str, Any], module: torch.nn.Module, design: dict[str,
     ``dropout_factor`` (``None`` without dropout) and ``log_deviation``
     (``ln(ratio / expected)`` at the interval's midpoint).  ``weight`` (default
     ``module.weight``) gives the layer's shape: the monitor passes its copy, so that a
-    parametrized weight is not recomputed.
+    parametrized weight is not recomputed.  ``growth(mu, nu, omega, tau)`` replaces
+    :func:`certified_growth` for another activation than SELU (``design`` is then not
+    read); its ``"over"``, if any, becomes the row's ``chi1_over``.
     """
     g_in, g_out = _mean_sq(grad_in), _mean_sq(grad_out)
     weight = module.weight if weight is None else weight
@@ -103,7 +107,11 @@ def gradient_row(row: dict[str, Any], module: torch.nn.Module, design: dict[str,
         out["ratio"] = g_in / g_out
     stats = (row["input_mean"], row["input_var"], row["omega"]["mean"], row["tau"]["mean"])
     if all(math.isfinite(s) for s in stats) and stats[3] > 0 and stats[1] > 0 and not strided:
-        cert = certified_growth(*stats, design["alpha"], design["lam"], dropout)
+        if growth is None:
+            cert = certified_growth(*stats, design["alpha"], design["lam"], dropout)
+        else:
+            cert = growth(*stats)
+            out["chi1_over"] = cert.get("over")
         out["chi1"] = list(cert["chi1"])
         out["dropout_factor"] = list(cert["dropout_factor"]) if dropout else None
         lo, hi = cert["growth"]

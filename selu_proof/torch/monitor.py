@@ -40,6 +40,18 @@ and recorded pass it reports
   certified ``chi1`` at the layer's measured statistics
   (:mod:`selu_proof.torch.gradients`).
 
+**Any catalogue activation.**  :class:`~selu_proof.torch.Normalized` and
+:class:`~selu_proof.torch.Transformed` modules are watched like SELU modules (recognised by
+type; their calls are rows, attributed the same way).  Their rows have the same keys (the
+Theorem 1 ones are false: the theorem is SELU's) plus ``activation_spec`` (the catalogue
+activation), ``design`` (the module's activation, settings and constants) and
+``fixed_point``, the certified fixed point of that activation's moment map at ``omega = 0,
+tau = 1``; their backward rows compare the gradient growth with ``chi1 = tau E[F'(z)^2]``
+of that activation, enclosed by certified quadrature at the measured statistics
+(:mod:`selu_proof.torch.monitor_mean_field`).  The quadrature runs only when
+:meth:`~SelfNormalizationMonitor.report` or :meth:`~SelfNormalizationMonitor.gradients` is
+called, and is cached.
+
 **Statistics, not proofs.**  The per-unit box test is vectorized against float
 bounds rounded outward from the exact ends (:mod:`selu_proof.torch.statistics`),
 and everything measured is a sample.  A layer bias is outside the theorem's
@@ -77,6 +89,7 @@ from torch.overrides import TorchFunctionMode
 
 from selu_proof.torch.design import describe, same_design, selu_constants
 from selu_proof.torch.gradients import gradient_row, gradient_table
+from selu_proof.torch.monitor_mean_field import certified_chi1, mean_field_row, watched
 from selu_proof.torch.monitor_records import _Pass, _Row, _WeightCopies
 from selu_proof.torch.monitor_targets import (
     _FUNCTIONAL,
@@ -85,6 +98,7 @@ from selu_proof.torch.monitor_targets import (
     _dropout_design,
     _is_dropout,
     _transparent,
+    activation_design,
     static_pairs,
 )
 from selu_proof.torch.statistics import THEOREM1_BOX, in_box, layer_row
@@ -121,7 +135,9 @@ _STANDARD = selu_constants(nn.SELU())
 
 
 class SelfNormalizationMonitor:
-    """Hooks that follow a network's data flow to its SELU layers; see the module docstring.
+    """Hooks that follow a network's data flow to its SELU (and catalogue-activation) layers.
+
+    See the module docstring.
 
     The monitor **starts recording on construction** (``mon =
     SelfNormalizationMonitor(net); net(x); mon.report()`` works) and
@@ -143,8 +159,10 @@ class SelfNormalizationMonitor:
     row's ``weights_as_of`` says ``"report"`` instead of ``"pass"``).
 
     Warnings (:class:`SelfNormalizationWarning`): no SELU visible in the model;
-    a SELU whose input no ``Linear``/``Conv`` produced; an alpha dropout built
-    for other SELU constants or another fixed point than the SELU before it.
+    a SELU (or ``Normalized`` / ``Transformed`` module) whose input no
+    ``Linear``/``Conv`` produced; an alpha dropout built for other SELU constants
+    or another fixed point than the SELU before it, or after a ``Normalized`` /
+    ``Transformed`` module.
 
     Examples
     --------
@@ -173,10 +191,11 @@ class SelfNormalizationMonitor:
         self._static, traced, functional = static_pairs(model)
         self._watch_functions = functional or not traced
         self._traced = traced
-        has_module = any(selu_constants(m) is not None for m in model.modules())
+        has_module = any(activation_design(m) is not None for m in model.modules())
         if not has_module and not functional and traced:  # untraceable: see the first pass
             self._warn(f"{type(model).__name__} has no SELU module and its forward calls no "
                        "functional SELU: nothing to monitor")
+        self._kinds: dict[str, str] = {}  # name -> kind of the watched non-SELU modules
         self._handles: list[Any] = []
         self._enter_hooks: list[Any] = []  # on the SELU modules, while functions are watched
         self._depth = 0
@@ -219,10 +238,12 @@ class SelfNormalizationMonitor:
         for name, m in self.model.named_modules():
             if isinstance(m, _WEIGHTED):
                 h.append(m.register_forward_hook(self._weight_hook(name)))
-            elif (design := selu_constants(m)) is not None:
+            elif (design := activation_design(m)) is not None:
                 if any(name.startswith(f"{s}.") for s in selus):
                     continue  # a SELU inside a SELU module: part of that module's call
                 selus.append(name)
+                if watched(design):
+                    self._kinds[name] = design["kind"]
                 counted = self._watch_functions
                 h.append(m.register_forward_hook(self._selu_hook(name, design, counted),
                                                  always_call=counted))
@@ -296,7 +317,8 @@ class SelfNormalizationMonitor:
             self._warn_once("none", f"a recorded pass of {type(self.model).__name__} called "
                             "no SELU: nothing to monitor")
         for name in p.unattributed:
-            self._warn_once(f"unattributed:{name}", f"the input of SELU {name!r} was not "
+            kind = self._kinds.get(name, "SELU")
+            self._warn_once(f"unattributed:{name}", f"the input of {kind} {name!r} was not "
                             "produced by a Linear/Conv module (e.g. a residual sum, a "
                             "normalization or a reshape in between): that call is not "
                             "monitored")
@@ -366,7 +388,13 @@ class SelfNormalizationMonitor:
             if hit is None:
                 return
             row = hit[1]
-            if _is_dropout(module):
+            if _is_dropout(module) and watched(row.design):
+                self._warn_once(f"pair:{row.activation}:{name}",
+                                f"dropout {name!r} follows {row.design['kind']} "
+                                f"{row.activation!r} ({row.design['activation']}): alpha "
+                                "dropout keeps a SELU's fixed point, not this activation's, "
+                                "and its factor is not in the expected gradient ratio")
+            elif _is_dropout(module):
                 d = _dropout_design(module)
                 sel = {**row.design, "kind": d["kind"], "p": d["p"]}
                 if not same_design(sel, d):
@@ -403,7 +431,7 @@ class SelfNormalizationMonitor:
                                "passes, or call monitor.start() first")
 
     def report(self) -> list[dict[str, Any]]:
-        """One dict per monitored SELU call of the last recorded forward pass, in call order.
+        """One dict per monitored call of the last recorded forward pass, in call order.
 
         Keys: ``layer`` (the producing module's name), ``index``, ``kind``,
         ``units``, ``fan_in``, ``input_mean``, ``input_var``,
@@ -413,8 +441,11 @@ class SelfNormalizationMonitor:
         ``"F.selu"``), ``mean``, ``var`` (SELU output), ``theorem1_constants``,
         ``in_theorem1_domain``, ``mean_in_theorem1_domain``, ``weights_as_of``
         (``"pass"``: ``omega``, ``tau`` are those of the weights in the pass;
-        ``"report"``: of the weights now, with ``snapshot=False``).  Empty before
-        the first recorded pass; ``RuntimeError`` if the monitor was never started.
+        ``"report"``: of the weights now, with ``snapshot=False``).  A call of a
+        ``Normalized`` / ``Transformed`` module adds ``activation_spec``, ``design`` and
+        ``fixed_point`` (:func:`.monitor_mean_field.mean_field_row`; its
+        ``theorem1_constants`` is false).  Empty before the first recorded pass;
+        ``RuntimeError`` if the monitor was never started.
         """
         self._check_started()
         if self._last is None:
@@ -425,6 +456,8 @@ class SelfNormalizationMonitor:
             row = layer_row(k, r.layer, r.layer_module, weight, r.layer_module.bias, r.x,
                             r.x_version, r.out, r.out_version, r.activation, r.design)
             row["weights_as_of"] = as_of
+            if watched(r.design):
+                row.update(mean_field_row(r.design))
             rows.append(row)
         return rows
 
@@ -432,7 +465,10 @@ class SelfNormalizationMonitor:
         """The backward view of the last recorded pass (:func:`.gradients.gradient_row`).
 
         Needs a ``backward()`` through that pass; before it (or in ``no_grad``)
-        the gradient entries are ``None``.  ``rows`` reuses a :meth:`report`.
+        the gradient entries are ``None``.  ``rows`` reuses a :meth:`report`.  A
+        ``Normalized`` / ``Transformed`` layer's ``chi1`` is that activation's
+        (:func:`.monitor_mean_field.certified_chi1`), its row adds ``activation_spec`` and
+        ``chi1_over``, the cell of statistics the enclosure holds on.
         """
         self._check_started()
         if not self.track_gradients:
@@ -441,9 +477,18 @@ class SelfNormalizationMonitor:
         if self._last is None:
             return []
         rows = self.report() if rows is None else rows
-        return [gradient_row(row, r.layer_module, r.design, r.x.grad, r.out.grad,
-                             r.dropout, self._weights.weight(r.layer_module)[0])
-                for row, r in zip(rows, self._last.rows, strict=True)]
+        out = []
+        for row, r in zip(rows, self._last.rows, strict=True):
+            growth = None
+            if watched(r.design):
+                def growth(*stats: float, design: dict[str, Any] = r.design) -> dict[str, Any]:
+                    return certified_chi1(design, *stats)
+            g = gradient_row(row, r.layer_module, r.design, r.x.grad, r.out.grad, r.dropout,
+                             self._weights.weight(r.layer_module)[0], growth)
+            if growth is not None:
+                g["activation_spec"] = r.design["activation"]
+            out.append(g)
+        return out
 
     def table(self) -> str:
         """The report as a fixed-width text table."""
@@ -458,7 +503,7 @@ class SelfNormalizationMonitor:
                 f"{r['mean']:8.4f} {r['var']:7.4f} "
                 f"{o['mean']:10.4f} [{o['min']:7.3f}, {o['max']:6.3f}] {t['mean']:8.4f} "
                 f"[{t['min']:6.3f}, {t['max']:6.3f}] {r['units_in_box']:6.0%} "
-                f"{'yes' if r['in_theorem1_domain'] else 'no':>5}")
+                f"{'-' if 'fixed_point' in r else 'yes' if r['in_theorem1_domain'] else 'no':>5}")
         return "\n".join(lines)
 
     def gradient_table(self) -> str:

@@ -1,8 +1,10 @@
 """What :class:`~selu_proof.torch.monitor.SelfNormalizationMonitor` watches.
 
-The SELU modules and functions, the weight layers whose outputs feed them, the modules a
-tensor passes through unchanged on the way (dropout, ``Identity``), and the pairs
-``(weight layer, SELU)`` read off one ``torch.fx`` trace of the model (:func:`static_pairs`).
+The SELU modules and functions and the :class:`~selu_proof.torch.Normalized` /
+:class:`~selu_proof.torch.Transformed` modules (:func:`activation_design`), the weight layers
+whose outputs feed them, the modules a tensor passes through unchanged on the way (dropout,
+``Identity``), and the pairs ``(weight layer, activation)`` read off one ``torch.fx`` trace
+of the model (:func:`static_pairs`).
 """
 
 from __future__ import annotations
@@ -15,14 +17,24 @@ from torch.nn import functional
 
 from selu_proof.torch.design import selu_constants
 from selu_proof.torch.dropout import AlphaDropout
+from selu_proof.torch.transformed import Normalized, Transformed
 
-__all__ = ["static_pairs"]
+__all__ = ["static_pairs", "activation_design"]
 
 _WEIGHTED = (nn.Linear, nn.Conv1d, nn.Conv2d, nn.Conv3d)
 _TRANSPARENT = (nn.Dropout, nn.AlphaDropout, nn.FeatureAlphaDropout, nn.Identity)
 _SELU_FUNCTIONS = (functional.selu, torch.selu, torch.selu_)
 _FUNCTIONAL = "F.selu"
 
+
+def activation_design(m: nn.Module) -> dict[str, Any] | None:
+    """The design of a module the monitor watches: a SELU's constants
+    (:func:`~selu_proof.torch.design.selu_constants`), or a ``Normalized`` /
+    ``Transformed`` module's activation and constants (its ``design()``); else ``None``.
+    """
+    if isinstance(m, (Normalized, Transformed)):
+        return m.design()
+    return selu_constants(m)
 
 
 def _is_dropout(m: nn.Module) -> bool:
@@ -54,7 +66,7 @@ def static_pairs(model: nn.Module) -> tuple[list[tuple[str, nn.Module, Any]], bo
 
     class Tracer(fx.Tracer):
         def is_leaf_module(self, m: nn.Module, qualname: str) -> bool:
-            return (selu_constants(m) is not None or _is_dropout(m)
+            return (activation_design(m) is not None or _is_dropout(m)
                     or super().is_leaf_module(m, qualname))
 
     try:
@@ -63,7 +75,7 @@ def static_pairs(model: nn.Module) -> tuple[list[tuple[str, nn.Module, Any]], bo
         return [], False, False
     pairs, functional = [], False
     for node in graph.nodes:
-        if node.op == "call_module" and selu_constants(mods[node.target]) is not None:
+        if node.op == "call_module" and activation_design(mods[node.target]) is not None:
             act: Any = mods[node.target]
         elif node.op == "call_function" and node.target in _SELU_FUNCTIONS:
             act, functional = _FUNCTIONAL, True

@@ -88,7 +88,7 @@ def _unchanged(t: torch.Tensor, version: int) -> bool:
 
 def theorem1_constants(design: dict[str, Any]) -> bool:
     """Whether a SELU's constants are Theorem 1's ``alpha_01``, ``lambda_01`` (as float64)."""
-    return design["alpha"] == ALPHA_01 and design["lam"] == LAMBDA_01
+    return design.get("alpha") == ALPHA_01 and design.get("lam") == LAMBDA_01
 
 
 def layer_row(index: int, name: str, module: torch.nn.Module, weight: torch.Tensor,
