@@ -59,8 +59,11 @@ def kernel_maps(spec: str, cs: list[Fraction], q: Fraction = Fraction(1), digits
     from selu_proof.kernel.exact import ball
     from selu_proof.meanfield import _interval
 
-    if not 0 < q <= 1000:
-        raise ValueError(f"q must be in (0, 1000], got {q}")
+    from selu_proof.kernel.limits import PREACTIVATION_VAR
+
+    lo, hi = PREACTIVATION_VAR
+    if not lo <= q <= hi:  # the pre-activation variances the quadrature supports
+        raise ValueError(f"q must be in [{float(lo):g}, {float(hi):g}], got {_fraction_text(q)}")
     if any(not -1 <= c <= 1 for c in cs):
         raise ValueError("every c must be in [-1, 1]")
     act = parse_activation(spec)

@@ -71,6 +71,9 @@ __all__ = ["METHODS", "MAX_DEPTH", "DEFAULTS", "TransformError", "Transform", "t
 METHODS = ("dks", "tat")
 #: the deepest network accepted
 MAX_DEPTH = 10_000
+#: the largest network-level target ``zeta`` (DKS) or ``tau`` (TAT) accepted: far beyond
+#: any in use (``dks`` suggests 1.5 and 0.3), and it keeps every exact number small
+MAX_TARGET = Fraction(10**6)
 #: ``dks``'s defaults (c_slope_1_target, c_val_0_target, c_curve_target)
 DEFAULTS = {"zeta": Fraction(3, 2), "eta": Fraction(9, 10), "tau": Fraction(3, 10)}
 #: ``dks`` fixes ReLU's input shift at 1 below this local slope target, at -1 above
@@ -462,9 +465,15 @@ class Transform:
 
 
 def _show(q: Fraction) -> str:
+    """``q`` exactly when that is short, else to 6 significant digits (``1e+999``)."""
+    from decimal import Context, Decimal
+
     from selu_proof.kernel.exact import fraction_str
 
-    return fraction_str(q)
+    text = fraction_str(q)
+    if len(text) <= 24:
+        return text
+    return format(Context(prec=6).divide(Decimal(q.numerator), Decimal(q.denominator)), "g")
 
 
 # ------------------------------------------------------------------ solving
@@ -667,7 +676,9 @@ def transform(spec: str, method: str, *, depth: int, zeta: Fraction | None = Non
         if not z > 1:
             raise TransformError(f"--zeta must be greater than 1 (C'_f(1) >= 1 for every "
                                  f"network), got {_show(z)}")
-        return _dks(act, z, depth, shortcut_weight, prec)
+        if z > MAX_TARGET:
+            raise TransformError(f"--zeta must be at most {MAX_TARGET}, got {_show(z)}")
+        return _uncertified_as_error(_dks, act, z, depth, shortcut_weight, prec)
     if zeta is not None:
         raise TransformError("TAT takes --eta (leaky_relu) or --tau (smooth activations), "
                              "not --zeta")
@@ -679,15 +690,27 @@ def transform(spec: str, method: str, *, depth: int, zeta: Fraction | None = Non
         e = DEFAULTS["eta"] if eta is None else eta
         if not 0 < e < 1:
             raise TransformError(f"--eta must be in (0, 1), got {_show(e)}")
-        return _tat_leaky(e, depth, shortcut_weight, prec)
+        return _uncertified_as_error(_tat_leaky, e, depth, shortcut_weight, prec)
     if eta is not None:
         raise TransformError("--eta is the TAT target of leaky_relu; smooth activations take "
                              "--tau")
     t = DEFAULTS["tau"] if tau is None else tau
-    if not t > 0:
-        raise TransformError(f"--tau must be positive, got {_show(t)}")
+    if not 0 < t <= MAX_TARGET:
+        raise TransformError(f"--tau must be positive and at most {MAX_TARGET}, got {_show(t)}")
     second_derivative(act)  # refuses activations without f''
-    return _tat_smooth(act, t, depth, shortcut_weight, prec)
+    return _uncertified_as_error(_tat_smooth, act, t, depth, shortcut_weight, prec)
+
+
+def _uncertified_as_error(solve: Callable[..., Transform], *args: Any) -> Transform:
+    """``solve(*args)``; an enclosure the quadrature refuses (a ball that is not finite, a
+    truncation it cannot place) is a :class:`TransformError`: nothing is certified.
+    """
+    try:
+        return solve(*args)
+    except TransformError:
+        raise
+    except (ValueError, ArithmeticError) as exc:
+        raise TransformError(f"the solution is not certified: {exc}") from None
 
 
 # dks's starting points (its _ALWAYS_TRY_VALUES, in its order)

@@ -71,7 +71,9 @@ def test_kernel_json(capsys):
 @pytest.mark.parametrize("argv,fragment", [
     (["relu", "--c", "1.5"], "--c must be in [-1, 1]"),
     (["relu", "--c", "inf"], "--c must be a finite number"),
-    (["relu", "--q", "-1"], "--q must be in (0, 1000]"),
+    (["relu", "--q", "-1"], "--q must be in [0.001, 1000]"),
+    # a variance below the supported range was a traceback after a long search
+    (["tanh", "--q", "1e-40"], "--q must be in [0.001, 1000]"),
     (["relu", "--grid", "42"], "--grid must be between 2 and 41"),
     (["relu", "--digits", "0"], "--digits must be between"),
     (["nope"], "unknown activation"),

@@ -408,3 +408,16 @@ def test_cover_refuses_a_tampered_certificate_unless_told_not_to_check(tmp_path,
     code, out_text, _ = _cli(capsys, "plot", "certificate-cover", "--certificate", str(bad),
                              "--no-check", "--json", "--out", str(tmp_path / "c.png"))
     assert code == 0 and json.loads(out_text)["checked"] is False
+
+
+def test_the_plotted_certificate_is_read_with_the_checkers_reader(tmp_path, monkeypatch):
+    """A certificate with a repeated key is no certificate for the plots either."""
+    from selu_proof.plots import common
+
+    doc = tmp_path / "theorem1.cert.json"
+    doc.write_text('{"claims": [{"goals": [{"expression": "S(H)", "certified_max": "0.5"}]}],'
+                   ' "claims": []}')
+    monkeypatch.setattr(common, "_committed_certificate", lambda: doc)
+    assert common._theorem1_certified() is None
+    doc.write_text('{"claims": [{"goals": [{"expression": "S(H)", "certified_max": "0.5"}]}]}')
+    assert common._theorem1_certified() == {"file": doc.name, "S(H)": "0.5"}

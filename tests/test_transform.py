@@ -190,6 +190,10 @@ def test_transform_json_uses_dks_names(capsys):
     (["tanh", "--method", "dks", "--depth", "5", "--zeta", "inf"], "--zeta must be"),
     (["tanh", "--method", "dks", "--depth", "5", "--zeta", "0.5"], "greater than 1"),
     (["tanh", "--method", "tat", "--depth", "5", "--tau", "-1"], "--tau must be positive"),
+    # a huge target was an 83 s search (zeta) or a traceback from the tail bound (tau)
+    (["tanh", "--method", "dks", "--depth", "5", "--zeta", "1e999"],
+     "--zeta must be at most 1000000, got 1.00000e+999"),
+    (["tanh", "--method", "tat", "--depth", "5", "--tau", "1e30"], "at most 1000000"),
     (["tanh", "--method", "tat", "--depth", "5", "--eta", "0.5"], "smooth activations take"),
     (["leaky_relu", "--method", "tat", "--depth", "5", "--eta", "1"], "--eta must be in"),
     (["relu", "--method", "tat", "--depth", "5"], "does not transform ReLU"),
@@ -238,3 +242,14 @@ def test_help_states_the_librarys_depth_limit():
     from selu_proof.transform import MAX_DEPTH
 
     assert (HELP_MAX_DEPTH, HELP_MAX_GRID) == (MAX_DEPTH, MAX_GRID)
+
+
+def test_an_enclosure_the_quadrature_refuses_is_an_uncertified_solution():
+    """A ValueError from the quadrature (here: no finite tail bound) is a TransformError."""
+    from selu_proof.transform import TransformError, _uncertified_as_error
+
+    def refused(*args):
+        raise ValueError("tail bound needs R > |a|")
+
+    with pytest.raises(TransformError, match="not certified: tail bound needs R"):
+        _uncertified_as_error(refused, 1, 2)

@@ -38,7 +38,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     where.add_argument("--grid", type=int, metavar="N",
                        help=f"N equally spaced correlations from -1 to 1 (2 to {HELP_MAX_GRID})")
     p.add_argument("--q", default="1", metavar="Q",
-                   help="the pre-activations' variance q, in (0, 1000] (default 1)")
+                   help="the pre-activations' variance q, in [0.001, 1000] (default 1)")
     p.add_argument("--digits", type=int, default=10, metavar="N",
                    help=f"significant digits (default 10, at most {MAX_DIGITS})")
     p.add_argument("--json", action="store_true",
@@ -52,9 +52,12 @@ def run(args: argparse.Namespace) -> int:
 
     if not 1 <= args.digits <= MAX_DIGITS:
         raise CLIError(f"--digits must be between 1 and {MAX_DIGITS}, got {args.digits}")
+    from selu_proof.kernel.limits import PREACTIVATION_VAR
+
     q = parse_exact(args.q, "--q")
-    if not 0 < q <= 1000:
-        raise CLIError(f"--q must be in (0, 1000], got {args.q}")
+    if not PREACTIVATION_VAR[0] <= q <= PREACTIVATION_VAR[1]:
+        raise CLIError(f"--q must be in [0.001, 1000], the supported pre-activation variances, "
+                       f"got {args.q}")
     if args.grid is not None:
         if not 2 <= args.grid <= MAX_GRID:
             raise CLIError(f"--grid must be between 2 and {MAX_GRID}, got {args.grid}")

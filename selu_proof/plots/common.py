@@ -149,12 +149,11 @@ def _theorem1_certified() -> dict[str, Any] | None:
     (decimal strings) of these expressions over the whole domain.  Read as
     data, not re-checked here: ``selu-proof check`` replays them.
     """
-    import json
+    from selu_proof.kernel.checker import read_document
 
     path = _committed_certificate()
-    try:
-        cert = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    cert, _ = read_document(path)  # the checker's reader: a repeated key is no certificate
+    if not isinstance(cert, dict):
         return None
     out: dict[str, Any] = {"file": path.name}
     for claim in cert.get("claims", []):
