@@ -57,9 +57,8 @@ def kernel_maps(spec: str, cs: list[Fraction], q: Fraction = Fraction(1), digits
     from selu_proof.fixedpoint.normalization import precision_for
     from selu_proof.kernel.activations import parse_activation
     from selu_proof.kernel.exact import ball
-    from selu_proof.meanfield import _interval
-
     from selu_proof.kernel.limits import PREACTIVATION_VAR
+    from selu_proof.meanfield import _interval
 
     lo, hi = PREACTIVATION_VAR
     if not lo <= q <= hi:  # the pre-activation variances the quadrature supports
