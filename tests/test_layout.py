@@ -25,10 +25,10 @@ SAME_PART = {"selu_proof.generated": "selu_proof.kernel"}
 PENDING: set[tuple[str, str]] = {
     # the simulated pairs compare with the mean field's correlation map; they move with the
     # mean field into its own package
-    ("selu_proof.numeric.pairs", "selu_proof.meanfield"),
+    ("selu_proof.numeric.pairs", "selu_proof.meanfield.selu"),
     # a simulation compares each layer with its activation's certified fixed point; the
     # certification is to be passed in by the caller when the mean field gets its package
-    ("selu_proof.numeric.network", "selu_proof.activation_mean_field"),
+    ("selu_proof.numeric.network", "selu_proof.meanfield.activation"),
 }
 
 

@@ -399,13 +399,13 @@ def _exact(x: float | str | None) -> str | None:
 def catalogue_fixed_point(spec: str, normalize: str | None, omega: float | str,
                           tau: float | str, *, digits: int = 10) -> dict[str, Any]:
     """The certified fixed point of ``g`` for a catalogue activation (certified quadrature,
-    :func:`selu_proof.activation_mean_field.activation_fixed_point`).
+    :func:`selu_proof.meanfield.activation.activation_fixed_point`).
 
     ``{"status", "mean": [lo, hi], "var": [lo, hi], "box": {"mean", "var"}, "reason",
     "convention"}``; without a certified fixed point (e.g. ReLU, whose variance
     collapses), no intervals and the reason.
     """
-    from selu_proof.activation_mean_field import activation_fixed_point
+    from selu_proof.meanfield.activation import activation_fixed_point
 
     w, t = _exact(omega), _exact(tau)
     convention = (f"weight statistics omega={w}, tau={t}; {spec}"

@@ -43,7 +43,7 @@ from selu_proof.kernel.give_up import give_up_at, passed
 from selu_proof.kernel.quadrature import (
     pair_expectation,
 )
-from selu_proof.meanfield import _depth_scale, _interval
+from selu_proof.meanfield.selu import _depth_scale, _interval
 
 __all__ = ["CENTRED", "IID", "Scaled", "AffineInput", "spectral", "activation_mean_field",
            "activation_fixed_point", "model_fixed_point", "NORMALIZED_EXACT",
@@ -203,10 +203,10 @@ def _without_fixed_point(sc: Scaled, tau: Fraction, centred: bool, mean_free: bo
                          newton: str, digits: int) -> tuple[str, str, dict[str, Any]]:
     """Status, explanation and details when no fixed point was certified: the trivial fixed
     point at variance 0 with its slope, and where a positive one is excluded (proved) or
-    not (:mod:`selu_proof.fixedpoint.variance_map`).  ``centred``: the moment map (``nu``),
+    not (:mod:`selu_proof.meanfield.variance_map`).  ``centred``: the moment map (``nu``),
     else the i.i.d.-weights kernel (``q``).
     """
-    from selu_proof.fixedpoint.variance_map import exclude, slope_at_zero, value_at_zero
+    from selu_proof.meanfield.variance_map import exclude, slope_at_zero, value_at_zero
 
     name = "nu" if centred else "q"
     extra: dict[str, Any] = {}
