@@ -22,14 +22,7 @@ SAME_PART = {"selu_proof.generated": "selu_proof.kernel"}
 
 #: edges between parts that still climb back up, each with the module that makes it; the
 #: test fails once one is gone, so that it leaves this list
-PENDING: set[tuple[str, str]] = {
-    # the simulated pairs compare with the mean field's correlation map; they move with the
-    # mean field into its own package
-    ("selu_proof.numeric.pairs", "selu_proof.meanfield.selu"),
-    # a simulation compares each layer with its activation's certified fixed point; the
-    # certification is to be passed in by the caller when the mean field gets its package
-    ("selu_proof.numeric.network", "selu_proof.meanfield.activation"),
-}
+PENDING: set[tuple[str, str]] = set()
 
 
 def _module_name(path: Path, root: Path) -> str:

@@ -141,13 +141,14 @@ def simulate_finite(depth: int, width: int, batch: int, *, json_out: bool, **kwa
     """
     import numpy as np
 
+    from selu_proof.meanfield.activation import catalogue_fixed_point
     from selu_proof.numeric.network import simulate
 
     bar = progress(depth + 1, "layers", enabled=not json_out and sys.stderr.isatty())
     try:
         with np.errstate(all="ignore"):
             result = simulate(depth, width, batch, callback=lambda rec: bar.update(1),
-                              **kwargs)
+                              certify_catalogue=catalogue_fixed_point, **kwargs)
     except ValueError as exc:
         raise CLIError(str(exc)) from None
     finally:
@@ -278,7 +279,7 @@ def _mean_field_runs(args: argparse.Namespace, opts: dict) -> dict:
         finally:
             bar.close()
     if args.pairs is not None:
-        from selu_proof.numeric.pairs import simulate_pairs
+        from selu_proof.meanfield.pairs import simulate_pairs
 
         c0 = parse_float(args.pairs, "--pairs")
         if not -1 <= c0 <= 1:
