@@ -40,7 +40,8 @@ _LAZY = {
     **{name: "selu_proof.numeric" for name in (
         "selu", "selu_derivative", "elu", "relu", "tanh", "alpha_dropout",
         "alpha_dropout_affine", "lecun_normal", "truncated_normal", "uniform", "exact",
-        "initialize", "simulate")},
+        "initialize")},
+    "simulate": "selu_proof.simulation",
 }
 
 __all__ = [*_LAZY]

@@ -262,3 +262,21 @@ def test_closed_form_and_quadrature_fixed_points_overlap():
     elu = simulate(5, 50, 50, rng=np.random.default_rng(0), activation="elu", init="exact",
                    omega="0.05", tau="1.05")
     assert elu.fixed_point["box"] == closed["box"]
+
+
+def test_the_public_simulate_certifies_a_catalogue_activation():
+    """``selu_proof.simulate`` compares a catalogue activation with its certified fixed point;
+    the numeric layer alone cannot import the certification and says so."""
+    import numpy as np
+
+    import selu_proof
+    from selu_proof.numeric.activations import catalogue_activation
+    from selu_proof.numeric.network import simulate as bare
+
+    act = catalogue_activation("gelu", "affine")
+    res = selu_proof.simulate(3, 50, 50, rng=np.random.default_rng(0), activation=act)
+    assert res.fixed_point["status"] == "exact (normalized)", res.fixed_point
+    assert res.fixed_point["mean"] == ["0", "0"] and res.fixed_point["var"] == ["1", "1"]
+    res0 = bare(3, 50, 50, rng=np.random.default_rng(0), activation=act)
+    assert res0.fixed_point["status"] == "unknown"
+    assert "certify_catalogue" in res0.fixed_point["reason"]

@@ -141,13 +141,13 @@ def simulate_finite(depth: int, width: int, batch: int, *, json_out: bool, **kwa
     """
     import numpy as np
 
-    from selu_proof.numeric.network import simulate
+    from selu_proof.simulation import simulate
 
     bar = progress(depth + 1, "layers", enabled=not json_out and sys.stderr.isatty())
     try:
         with np.errstate(all="ignore"):
             result = simulate(depth, width, batch, callback=lambda rec: bar.update(1),
-                              certify_catalogue=_catalogue_fixed_point, **kwargs)
+                              **kwargs)
     except ValueError as exc:
         raise CLIError(str(exc)) from None
     finally:
@@ -291,16 +291,6 @@ def _mean_field_runs(args: argparse.Namespace, opts: dict) -> dict:
         finally:
             bar.close()
     return out
-
-
-def _catalogue_fixed_point(*args: Any) -> dict[str, Any]:
-    """:func:`selu_proof.meanfield.activation.catalogue_fixed_point`, imported on first use.
-
-    A SELU simulation does not load the catalogue's mean field.
-    """
-    from selu_proof.meanfield.activation import catalogue_fixed_point
-
-    return catalogue_fixed_point(*args)
 
 
 def _print_mean_field(extra: dict) -> None:
