@@ -29,11 +29,11 @@ import time
 from fractions import Fraction
 from pathlib import Path
 
-from selu_proof.activation_mean_field import activation_mean_field
 from selu_proof.kernel.activations import CATALOGUE, parse_activation
 from selu_proof.kernel.checker import check_certificate
 from selu_proof.kernel.exact import decimal_down, decimal_up, fraction_str
 from selu_proof.kernel.specs import parse_spec
+from selu_proof.meanfield.activation import activation_mean_field
 from selu_proof.search.design_proof import (
     activation_parameters,
     designed_domain,

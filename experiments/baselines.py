@@ -6,7 +6,7 @@ Regenerates the committed results and figure::
     python experiments/baselines.py --figures       # figure from the JSON only
     python experiments/tables.py                    # tables in docs/experiments.md
 
-Every run is :func:`selu_proof.torch.training.train` (``selu-proof train``)
+Every run is :func:`selu_proof.experiments.training.train` (``selu-proof train``)
 with one torch thread: the nine activations of ``selu-proof train``, the four
 classification sets of scikit-learn, depths 8, 16, 32 and 64, width 64,
 minibatch 64, SGD with learning rate 0.01 (one setting for every method: no
@@ -36,7 +36,7 @@ SETUP = {"datasets": ["digits", "breast_cancer", "wine", "iris"],
 
 
 def run_all() -> dict:
-    from selu_proof.torch.training import TrainConfig, load_dataset, train
+    from selu_proof.experiments.training import TrainConfig, load_dataset, train
 
     runs = []
     start = time.process_time()
@@ -71,7 +71,7 @@ def figures() -> None:
     import matplotlib
 
     matplotlib.use("Agg")
-    from selu_proof.torch import comparison
+    from selu_proof.experiments import comparison
 
     FIGURES.mkdir(exist_ok=True)
     fig = comparison.plot_baselines(comparison.load(RESULTS, "baselines"))

@@ -6,7 +6,7 @@ Regenerates the committed results and figures::
     python experiments/gan.py --figures             # figures from the JSON only
     python experiments/tables.py                    # tables in docs/experiments.md
 
-Every run is :func:`selu_proof.torch.gan.train_gan` (``selu-proof gan``) with
+Every run is :func:`selu_proof.experiments.gan.train_gan` (``selu-proof gan``) with
 one torch thread: ring8 and grid25, the four discriminators (``lrelu``,
 ``selu``, ``sn-lrelu``, ``sn-selu``) at depths 3 and 8, a ReLU generator,
 2000 steps, seeds 0-9.  ``results/gan.json`` holds one object per run with
@@ -33,7 +33,7 @@ SETUP = {"data": ["ring8", "grid25"], "discriminators": ["lrelu", "selu", "sn-lr
 
 
 def run_all() -> tuple[dict, dict]:
-    from selu_proof.torch.gan import GANConfig, train_gan
+    from selu_proof.experiments.gan import GANConfig, train_gan
 
     runs, samples = [], {}
     start = time.process_time()
@@ -63,7 +63,7 @@ def figures() -> None:
     import matplotlib
 
     matplotlib.use("Agg")
-    from selu_proof.torch import comparison
+    from selu_proof.experiments import comparison
 
     FIGURES.mkdir(exist_ok=True)
     res, smp = comparison.load(RESULTS, "gan"), comparison.load(RESULTS, "gan_samples")

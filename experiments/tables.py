@@ -8,8 +8,8 @@ and ``<!-- end of NAME -->``; ``NAME`` is ``training tables``
 (``figure1.json``, ``lr_sweep.json``), ``baseline tables`` and ``baseline
 findings`` (``baselines.json``), ``gan tables`` and ``gan findings``
 (``gan.json``).  The findings are the summary sentences of the page
-(:func:`selu_proof.torch.comparison.baseline_findings`,
-:func:`~selu_proof.torch.comparison.gan_findings`): every number and verdict in
+(:func:`selu_proof.experiments.comparison.baseline_findings`,
+:func:`~selu_proof.experiments.comparison.gan_findings`): every number and verdict in
 them is computed from the results, so no sentence can disagree with the tables.
 """
 
@@ -27,7 +27,7 @@ PAGE = HERE.parent / "docs" / "experiments.md"
 
 def blocks() -> dict[str, str]:
     """Every generated block's text, by name, from the results files."""
-    from selu_proof.torch import comparison, results
+    from selu_proof.experiments import comparison, results
 
     res = results.load_results(RESULTS)
     out = {"training tables": "\n".join([results.loss_table(res["figure1"]),

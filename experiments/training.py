@@ -72,7 +72,7 @@ def compact(result: dict, full_drift: bool) -> dict:
 
 
 def _run(cfg, data, done: list, total: int) -> dict:
-    from selu_proof.torch.training import train
+    from selu_proof.experiments.training import train
 
     t = time.perf_counter()
     res = train(cfg, data=data)
@@ -85,7 +85,7 @@ def _run(cfg, data, done: list, total: int) -> dict:
 
 
 def figure1(data) -> dict:
-    from selu_proof.torch.training import TrainConfig
+    from selu_proof.experiments.training import TrainConfig
 
     runs, done = [], []
     total = len(ACTS) * len(FIG1["optimizers"]) * len(FIG1["seeds"]) * len(FIG1["depths"])
@@ -100,7 +100,7 @@ def figure1(data) -> dict:
 
 
 def lr_sweep(data) -> dict:
-    from selu_proof.torch.training import TrainConfig
+    from selu_proof.experiments.training import TrainConfig
 
     runs, done = [], []
     total = (len(ACTS) * len(SWEEP["depths"]) * len(SWEEP["lrs"]) * len(SWEEP["optimizers"])
@@ -124,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     torch.set_num_threads(1)
     if args.part:
-        from selu_proof.torch.training import load_dataset
+        from selu_proof.experiments.training import load_dataset
 
         data = load_dataset("digits")
         RESULTS.mkdir(exist_ok=True)
@@ -137,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
             path.write_text(json.dumps(res, separators=(",", ":")) + "\n")
             print(f"wrote {path}", file=sys.stderr)
     if args.figures:
-        from selu_proof.torch import results as figures
+        from selu_proof.experiments import results as figures
 
         FIGURES.mkdir(exist_ok=True)
         for name, fig in figures.experiment_figures(RESULTS).items():

@@ -36,11 +36,12 @@ _LAZY = {
     "plot_gradients": "selu_proof.plots.mean_field",
     "mean_field": "selu_proof.meanfield",
     "simulate_gradients": "selu_proof.numeric.backprop",
-    "simulate_pairs": "selu_proof.numeric.pairs",
+    "simulate_pairs": "selu_proof.meanfield.pairs",
     **{name: "selu_proof.numeric" for name in (
         "selu", "selu_derivative", "elu", "relu", "tanh", "alpha_dropout",
         "alpha_dropout_affine", "lecun_normal", "truncated_normal", "uniform", "exact",
-        "initialize", "simulate")},
+        "initialize")},
+    "simulate": "selu_proof.simulation",
 }
 
 __all__ = [*_LAZY]

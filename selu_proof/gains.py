@@ -8,7 +8,7 @@ is :math:`\gamma = 1/\mathrm{std}\, f(z)`, ``z ~ N(0, 1)``: the factor that give
 :math:`\lambda(f - \beta)` (:mod:`selu_proof.fixedpoint.normalization`,
 :math:`\lambda = (m_2 - m_1^2)^{-1/2}` at ``M = 0``, ``V = 1``), which also removes the mean
 (``beta = E f(z)``); normalizer-free networks leave the mean alone.  Every number here comes
-from that certified code (and from :mod:`selu_proof.activation_table` for the table of all
+from that certified code (and from :mod:`selu_proof.meanfield.table` for the table of all
 constants); nothing is re-derived.
 
 :data:`PUBLISHED_NF_GAINS` holds the gains the NF-Nets code publishes, as copied into timm
@@ -107,7 +107,7 @@ def constants_rows(digits: int = 10) -> list[dict[str, Any]]:
     >>> r["activation"], r["gain"], r["gpn_gamma"]
     ('relu', ['1.71285', '1.71286'], ['1.41421', '1.41422'])
     """
-    from selu_proof.activation_table import affine_rows, gpn_rows
+    from selu_proof.meanfield.table import affine_rows, gpn_rows
 
     out = []
     for aff, gpn in zip(affine_rows(digits), gpn_rows(digits), strict=True):

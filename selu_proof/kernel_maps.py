@@ -12,7 +12,7 @@ variance ``q`` with correlation ``c``, and
 ``C(1) = 1`` and ``C'(1) = q E f'(u)^2/E f(u)^2`` are one-dimensional; ``c = -1`` reflects
 (``v = -u``); otherwise the pair expectation conditions on ``u``
 (:func:`selu_proof.kernel.quadrature.pair_expectation`).  The maps are those of
-:mod:`selu_proof.activation_mean_field` (its i.i.d. kernel), evaluated at a given ``q``;
+:mod:`selu_proof.meanfield.activation` (its i.i.d. kernel), evaluated at a given ``q``;
 every number is an outward-rounded enclosure.
 """
 
@@ -53,12 +53,12 @@ def kernel_maps(spec: str, cs: list[Fraction], q: Fraction = Fraction(1), digits
     >>> r["points"][0]["C"], r["Q"]
     (['0.31830988', '0.31830989'], ['0.49999999', '0.50000001'])
     """
-    from selu_proof.activation_mean_field import Scaled, _cmap
     from selu_proof.fixedpoint.normalization import precision_for
     from selu_proof.kernel.activations import parse_activation
     from selu_proof.kernel.exact import ball
     from selu_proof.kernel.limits import PREACTIVATION_VAR
-    from selu_proof.meanfield import _interval
+    from selu_proof.meanfield.activation import Scaled, _cmap
+    from selu_proof.meanfield.selu import _interval
 
     lo, hi = PREACTIVATION_VAR
     if not lo <= q <= hi:  # the pre-activation variances the quadrature supports

@@ -61,7 +61,7 @@ from flint import acb, arb, arb_mat, ctx
 
 from selu_proof.kernel.activations import CatalogueActivation, Growth, parse_activation
 from selu_proof.kernel.exact import ball
-from selu_proof.meanfield import _interval
+from selu_proof.meanfield.selu import _interval
 
 __all__ = ["METHODS", "MAX_DEPTH", "DEFAULTS", "TransformError", "Transform", "transform",
            "per_layer_target", "second_derivative", "leaky_relu_cmap", "SECOND_DERIVATIVES",

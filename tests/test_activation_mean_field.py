@@ -1,4 +1,4 @@
-"""Certified mean field of any catalogue activation (selu_proof.activation_mean_field)."""
+"""Certified mean field of any catalogue activation (selu_proof.meanfield.activation)."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ import numpy as np
 import pytest
 from flint import arb, ctx
 
-import selu_proof.activation_mean_field as amf
-from selu_proof.activation_mean_field import activation_mean_field, spectral
+import selu_proof.meanfield.activation as amf
 from selu_proof.cli import main
 from selu_proof.kernel.activations import parse_activation
+from selu_proof.meanfield.activation import activation_mean_field, spectral
 
 
 def _contains(interval: list[str], x: float | str | Fraction, slack: float = 0.0) -> bool:
@@ -168,7 +168,7 @@ def test_cli_simulate_accepts_catalogue_activations(capsys):
 
 
 def test_correlation_fixed_points_are_certified_and_a_false_candidate_is_refused(monkeypatch):
-    import selu_proof.activation_mean_field as amf
+    import selu_proof.meanfield.activation as amf
     from selu_proof.kernel.activations import parse_activation
 
     r = activation_mean_field("gelu", normalize="affine", correlation="0.5", digits=8)
@@ -199,7 +199,7 @@ def test_krawczyk_fixed_point_matches_the_closed_form_solver_off_omega_zero():
 def test_grid_sets_the_candidate_scan_of_the_catalogue_path(capsys, monkeypatch):
     """``--grid`` reaches the scan that proposes correlation fixed points (it was ignored with
     ``--activation``), and is range-checked there as on the SELU path."""
-    import selu_proof.activation_mean_field as amf
+    import selu_proof.meanfield.activation as amf
 
     seen = []
     real = amf.correlation_fixed_points
@@ -284,7 +284,7 @@ def test_no_positive_fixed_point_is_one_consistent_answer(args, status, sign, ev
 def test_the_search_does_not_exclude_a_fixed_point_that_exists():
     """SELU's variance map (omega = 0, tau = 1) has its fixed point at nu = 1: the sign of
     nu~ - nu changes there, and the search says so instead of excluding it."""
-    from selu_proof.fixedpoint.variance_map import exclude
+    from selu_proof.meanfield.variance_map import exclude
 
     with ctx.workprec(64):
         sc = amf.Scaled(parse_activation("selu"), arb(1), arb(0))

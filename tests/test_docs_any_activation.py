@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from selu_proof.activation_table import PAGE, affine_rows, gpn_rows
 from selu_proof.kernel.activations import CATALOGUE
+from selu_proof.meanfield.table import PAGE, affine_rows, gpn_rows
 
 _ROW = re.compile(r"^\| `([^`]+)` \| (.*) \|$", re.M)
 _IV = re.compile(r"\[([^,\]]+), ([^\]]+)\]")
@@ -63,9 +63,9 @@ def test_elu_invariance_explained_by_the_variance_bounds():
     variance bounds, and certified point evaluations agree at three scales."""
     from flint import arb
 
-    from selu_proof.activation_mean_field import activation_mean_field
     from selu_proof.kernel.activation_claims import activation_model, model_token
     from selu_proof.kernel.claims import goals_of_claim
+    from selu_proof.meanfield.activation import activation_mean_field
     from selu_proof.search.design_proof import designed_domain, designed_spec
 
     text = _flat_page()

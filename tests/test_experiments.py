@@ -11,7 +11,7 @@ import pytest
 pytest.importorskip("scipy")
 pytest.importorskip("torch")
 
-from selu_proof.torch import comparison  # noqa: E402
+from selu_proof.experiments import comparison  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "experiments" / "results"
@@ -199,7 +199,7 @@ def test_training_findings_match_the_results():
     import math
     from statistics import mean, stdev
 
-    from selu_proof.torch import results
+    from selu_proof.experiments import results
 
     page = _page()
     res = results.load_results(RESULTS)

@@ -1,4 +1,4 @@
-"""GANs on the 2-D mixtures (selu_proof.torch.gan) and the ``selu-proof gan`` command."""
+"""GANs on the 2-D mixtures (selu_proof.experiments.gan) and the ``selu-proof gan`` command."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 torch = pytest.importorskip("torch")
 
 from selu_proof.cli import main  # noqa: E402
-from selu_proof.torch.gan import (  # noqa: E402
+from selu_proof.experiments.gan import (  # noqa: E402
     DISCRIMINATORS,
     MIN_PER_MODE,
     GANConfig,

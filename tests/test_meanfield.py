@@ -291,7 +291,7 @@ def test_simulated_gradients_match_chi1_per_layer():
 
 def test_simulated_pairs_follow_the_correlation_map():
     """Depth 50: every layer's pooled correlation is within 5 standard errors of the map."""
-    from selu_proof.numeric.pairs import simulate_pairs
+    from selu_proof.meanfield.pairs import simulate_pairs
 
     res = simulate_pairs(50, 400, 400, rng=np.random.default_rng(4), input_corr=0.9)
     devs = [abs(r.dev) for r in res.layers[1:]]

@@ -178,7 +178,7 @@ def test_notebook7_values(kernel_env):
 def test_notebook8_values(kernel_env):
     pytest.importorskip("torch")
     pytest.importorskip("sklearn")
-    from selu_proof.torch import comparison
+    from selu_proof.experiments import comparison
 
     text = _text(_execute("08_gans_and_baselines", kernel_env))
     assert "all modes              modes 8/8  high quality 0.9929  reverse KL 0.0000" in text

@@ -80,8 +80,12 @@ def test_one_step_deviations_are_standard_errors() -> None:
 
 
 def test_relu_and_tanh_without_self_normalization() -> None:
-    relu = simulate(40, 300, 200, rng=np.random.default_rng(0), activation="relu")
-    tanh = simulate(40, 300, 200, rng=np.random.default_rng(0), activation="tanh")
+    from selu_proof.meanfield.activation import catalogue_fixed_point
+
+    relu = simulate(40, 300, 200, rng=np.random.default_rng(0), activation="relu",
+                    certify_catalogue=catalogue_fixed_point)
+    tanh = simulate(40, 300, 200, rng=np.random.default_rng(0), activation="tanh",
+                    certify_catalogue=catalogue_fixed_point)
     for res in (relu, tanh):  # their own g has no fixed point with nu > 0 at (0, 1)
         assert res.fixed_point["status"] == "unknown" and "nu" in res.fixed_point["reason"]
         assert res.fixed_point_enclosure() is None and res.drift() is None
@@ -246,7 +250,8 @@ def test_selu_at_its_fixed_point_flags_no_layer():
 
 def test_closed_form_and_quadrature_fixed_points_overlap():
     """ELU's fixed point at (omega, tau) = (0.05, 1.05): closed forms and quadrature agree."""
-    from selu_proof.numeric.network import catalogue_fixed_point, certified_fixed_point
+    from selu_proof.meanfield.activation import catalogue_fixed_point
+    from selu_proof.numeric.network import certified_fixed_point
 
     closed = certified_fixed_point("0.05", "1.05", 1.0, 1.0)
     quad = catalogue_fixed_point("elu:alpha=1", None, "0.05", "1.05")
@@ -257,3 +262,21 @@ def test_closed_form_and_quadrature_fixed_points_overlap():
     elu = simulate(5, 50, 50, rng=np.random.default_rng(0), activation="elu", init="exact",
                    omega="0.05", tau="1.05")
     assert elu.fixed_point["box"] == closed["box"]
+
+
+def test_the_public_simulate_certifies_a_catalogue_activation():
+    """``selu_proof.simulate`` compares a catalogue activation with its certified fixed point;
+    the numeric layer alone cannot import the certification and says so."""
+    import numpy as np
+
+    import selu_proof
+    from selu_proof.numeric.activations import catalogue_activation
+    from selu_proof.numeric.network import simulate as bare
+
+    act = catalogue_activation("gelu", "affine")
+    res = selu_proof.simulate(3, 50, 50, rng=np.random.default_rng(0), activation=act)
+    assert res.fixed_point["status"] == "exact (normalized)", res.fixed_point
+    assert res.fixed_point["mean"] == ["0", "0"] and res.fixed_point["var"] == ["1", "1"]
+    res0 = bare(3, 50, 50, rng=np.random.default_rng(0), activation=act)
+    assert res0.fixed_point["status"] == "unknown"
+    assert "certify_catalogue" in res0.fixed_point["reason"]

@@ -1,4 +1,4 @@
-"""Training runs (selu_proof.torch.training) and the ``selu-proof train`` command."""
+"""Training runs (selu_proof.experiments.training) and the ``selu-proof train`` command."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ torch = pytest.importorskip("torch")
 pytest.importorskip("sklearn")
 
 from selu_proof.cli import main  # noqa: E402
-from selu_proof.torch.training import (  # noqa: E402
+from selu_proof.experiments.training import (  # noqa: E402
     ACTIVATIONS,
     DATASETS,
     TrainConfig,
@@ -150,7 +150,7 @@ def test_highway_gate_bias_and_he_init():
 
 
 def test_weight_norm_data_dependent_init_gives_unit_pre_activations():
-    from selu_proof.torch.baselines import weight_norm_data_init_
+    from selu_proof.experiments.baselines import weight_norm_data_init_
 
     torch.manual_seed(0)
     x = torch.randn(200, 5) * 3 + 1
@@ -302,7 +302,7 @@ def test_cli_help_names_every_activation_and_its_initialization(capsys):
 def test_readme_tables_are_the_committed_results():
     from pathlib import Path
 
-    from selu_proof.torch import results
+    from selu_proof.experiments import results
 
     root = Path(__file__).resolve().parent.parent
     readme = (root / "docs" / "experiments.md").read_text(encoding="utf-8")

@@ -76,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
             raise CLIError(f"--threads must be at least 1, got {args.threads}")
         torch.set_num_threads(min(args.threads, usable_cores()))  # at most the usable cores
     check_seed(args.seed)
-    from selu_proof.torch.gan import GANConfig, train_gan
+    from selu_proof.experiments.gan import GANConfig, train_gan
 
     cfg = GANConfig(data=args.data, discriminator=args.discriminator, generator=args.generator,
                     depth=args.depth, steps=args.steps, seed=args.seed,
@@ -89,8 +89,8 @@ def run(args: argparse.Namespace) -> int:
     with bar:
         result = train_gan(cfg, progress=bar, return_samples=args.plot is not None)
     if args.plot is not None:
+        from selu_proof.experiments.gan import plot_samples
         from selu_proof.plots.common import save_figure
-        from selu_proof.torch.gan import plot_samples
 
         fig = plot_samples(result.pop("samples"), cfg.data,
                            title=f"{cfg.discriminator} D (depth {cfg.depth}), {cfg.generator} G, "

@@ -136,8 +136,8 @@ def _any_activation(args: argparse.Namespace) -> bool:
 
 
 def _run_any(args: argparse.Namespace) -> int:
-    from selu_proof.activation_mean_field import activation_mean_field
     from selu_proof.cli.normalize import parse_activation_arg
+    from selu_proof.meanfield.activation import activation_mean_field
 
     for opt, name in (("alpha", "--alpha"), ("lam", "--lambda"), ("mean", "--mean"),
                       ("var", "--var"), ("dropout_rate", "--dropout-rate")):
@@ -149,8 +149,8 @@ def _run_any(args: argparse.Namespace) -> int:
         c = parse_exact(args.correlation, "--correlation")
         if not -1 <= c <= 1:
             raise CLIError(f"--correlation must be in [-1, 1], got {args.correlation}")
-    from selu_proof.activation_mean_field import TimeBudgetError
     from selu_proof.fixedpoint.normalization import NormalizationError
+    from selu_proof.meanfield.activation import TimeBudgetError
 
     bar = progress(None, "mean field", not args.json and sys.stderr.isatty())
 
@@ -231,7 +231,7 @@ def _print_any(res: dict) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from selu_proof.meanfield import mean_field
+    from selu_proof.meanfield.selu import mean_field
 
     if _any_activation(args):
         _check_common(args)

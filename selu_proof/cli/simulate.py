@@ -141,7 +141,7 @@ def simulate_finite(depth: int, width: int, batch: int, *, json_out: bool, **kwa
     """
     import numpy as np
 
-    from selu_proof.numeric.network import simulate
+    from selu_proof.simulation import simulate
 
     bar = progress(depth + 1, "layers", enabled=not json_out and sys.stderr.isatty())
     try:
@@ -278,7 +278,7 @@ def _mean_field_runs(args: argparse.Namespace, opts: dict) -> dict:
         finally:
             bar.close()
     if args.pairs is not None:
-        from selu_proof.numeric.pairs import simulate_pairs
+        from selu_proof.meanfield.pairs import simulate_pairs
 
         c0 = parse_float(args.pairs, "--pairs")
         if not -1 <= c0 <= 1:

@@ -63,7 +63,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _config(args: argparse.Namespace):
-    from selu_proof.torch.training import TrainConfig
+    from selu_proof.experiments.training import TrainConfig
 
     cfg = TrainConfig(dataset=args.dataset, depth=args.depth, width=args.width,
                       activation=args.activation, optimizer=args.optimizer,
@@ -103,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
         raise CLIError("--plot FILE must end in .png, .pdf or .svg")
     if args.plot is not None:
         check_output_file(args.plot, "--plot")
-    from selu_proof.torch.training import load_dataset, train
+    from selu_proof.experiments.training import load_dataset, train
 
     cfg = _config(args)
     if args.threads is not None:
@@ -119,8 +119,8 @@ def run(args: argparse.Namespace) -> int:
     with bar:
         result = train(cfg, data=data, progress=bar)
     if args.plot is not None:
+        from selu_proof.experiments.results import plot_history
         from selu_proof.plots.common import save_figure
-        from selu_proof.torch.results import plot_history
 
         save_figure(plot_history(result), args.plot, dpi="figure")
     if args.json:

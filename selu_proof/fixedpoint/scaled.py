@@ -3,8 +3,8 @@
 :class:`AffineInput` composes one with an affine map of its input, ``F(s*x + b)`` (the
 DKS / TAT form ``S*(f(alpha*x + b) + o)``), by a change of variables.
 
-The object the mean field (:mod:`selu_proof.activation_mean_field`), the variance map
-near 0 (:mod:`selu_proof.fixedpoint.variance_map`) and the kernel maps evaluate: the
+The object the mean field (:mod:`selu_proof.meanfield.activation`), the variance map
+near 0 (:mod:`selu_proof.meanfield.variance_map`) and the kernel maps evaluate: the
 moments, their ``(a, v)`` gradients, the derivative moments and the pair expectations of
 ``F = lambda*(f - beta)`` for ``z ~ N(a, v)``, each an outward-rounded enclosure from the
 kernel's certified quadrature (:mod:`selu_proof.kernel.quadrature`).

@@ -311,7 +311,7 @@ class Activation:
         ``(spec, normalize)``: the kernel catalogue activation (and its
         normalization, ``"affine"`` or ``None``) this is the float twin of, whose
         mean field is certified by quadrature
-        (:func:`selu_proof.activation_mean_field.activation_fixed_point`);
+        (:func:`selu_proof.meanfield.activation.activation_fixed_point`);
         ``None`` for the SELU family, whose map ``g`` has closed forms.
     """
 

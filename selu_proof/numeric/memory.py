@@ -112,7 +112,7 @@ def simulation_bytes(depth: int, width: int, batch: int, itemsize: int, *,
 
 
 def training_bytes(depth: int, width: int, batch: int, features: int, samples: int) -> int:
-    """The large tensors of :func:`selu_proof.torch.training.train` (float32).
+    """The large tensors of :func:`selu_proof.experiments.training.train` (float32).
 
     Parameters four times over (weights, gradients, two optimizer moments),
     the activations autograd keeps for a minibatch (three per layer), and one

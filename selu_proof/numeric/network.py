@@ -63,7 +63,7 @@ from selu_proof.numeric.initializers import implied_omega_tau, initialize
 from selu_proof.numeric.row_blocks import row_blocks, run_blocks
 
 __all__ = ["LayerRecord", "SimulationResult", "simulate", "moment_statistics",
-           "certified_fixed_point", "catalogue_fixed_point", "Streams", "layer_rngs",
+           "certified_fixed_point", "Streams", "layer_rngs",
            "LayerStreams", "child_seed", "BLOCKS", "DRIFT_SE"]
 
 #: Row blocks of every weight matrix (each from its own stream) and of every batch
@@ -240,7 +240,8 @@ class SimulationResult:
         The certified fixed point of the activation's own ``g`` at the
         initializer's implied ``(omega, tau)``: for the SELU family (closed forms)
         :meth:`selu_proof.fixedpoint.RootResult.as_dict`, for any other
-        activation :func:`catalogue_fixed_point` (quadrature); the enclosure is
+        activation what ``certify_catalogue`` returns (certified quadrature,
+        :func:`selu_proof.meanfield.activation.catalogue_fixed_point`); the enclosure is
         ``box``, and the status says whether there is one.  ``None`` without
         ``certify``.
     config : dict
@@ -396,32 +397,6 @@ def _exact(x: float | str | None) -> str | None:
     return None if x is None else (x if isinstance(x, str) else repr(float(x)))
 
 
-def catalogue_fixed_point(spec: str, normalize: str | None, omega: float | str,
-                          tau: float | str, *, digits: int = 10) -> dict[str, Any]:
-    """The certified fixed point of ``g`` for a catalogue activation (certified quadrature,
-    :func:`selu_proof.activation_mean_field.activation_fixed_point`).
-
-    ``{"status", "mean": [lo, hi], "var": [lo, hi], "box": {"mean", "var"}, "reason",
-    "convention"}``; without a certified fixed point (e.g. ReLU, whose variance
-    collapses), no intervals and the reason.
-    """
-    from selu_proof.activation_mean_field import activation_fixed_point
-
-    w, t = _exact(omega), _exact(tau)
-    convention = (f"weight statistics omega={w}, tau={t}; {spec}"
-                  + (f", {normalize}-normalized" if normalize else "")
-                  + ", certified quadrature")
-    try:
-        fp = activation_fixed_point(spec, normalize=normalize, omega=w, tau=t, digits=digits)
-    except (ValueError, ArithmeticError) as exc:  # the certification gave up: say so
-        return {"status": "unknown", "reason": f"certification failed: {exc}",
-                "convention": convention}
-    out = {"status": fp["status"], "reason": fp["how"], "convention": convention}
-    if "mean" in fp:
-        out.update(mean=fp["mean"], var=fp["var"], box={"mean": fp["mean"], "var": fp["var"]})
-    return out
-
-
 def _fixed_point_floats(fp: dict[str, Any] | None) -> tuple[float, float] | None:
     if fp is None or fp.get("status") != "unique":
         return None
@@ -433,7 +408,9 @@ def simulate(depth: int = 100, width: int = 1000, batch: int = 1000, *,
              init: str = "lecun", omega: float | str = 0.0, tau: float | str = 1.0,
              corrected: bool = True, input_mean: float = 0.0, input_var: float = 1.0,
              dropout_rate: float = 0.0, alpha: float | None = None, scale: float | None = None,
-             dtype: DTypeLike = np.float32, certify: bool = True, prefetch: bool = True,
+             dtype: DTypeLike = np.float32, certify: bool = True,
+             certify_catalogue: Callable[..., dict[str, Any]] | None = None,
+             prefetch: bool = True,
              callback: Callable[[LayerRecord], None] | None = None) -> SimulationResult:
     r"""Propagate a Gaussian batch through a deep fully connected network (paper Figure 1 setting).
 
@@ -473,8 +450,12 @@ def simulate(depth: int = 100, width: int = 1000, batch: int = 1000, *,
         float32 (default) or float64 for the activations and weights.
     certify : bool
         Compute the certified fixed point of the activation's ``g``: closed forms
-        for the SELU family, certified quadrature for the others
-        (:func:`catalogue_fixed_point`).
+        for the SELU family, ``certify_catalogue`` for the others.
+    certify_catalogue : callable, optional
+        ``(spec, normalize, omega, tau) -> dict`` certifying the fixed point of a
+        catalogue activation (the caller passes
+        :func:`selu_proof.meanfield.activation.catalogue_fixed_point`); without it such
+        a fixed point has the status ``"unknown"``.
     prefetch : bool
         Run the :data:`BLOCKS` row blocks of every phase in a pool with one
         thread per core (numpy's generators, ufuncs and BLAS release the
@@ -517,8 +498,14 @@ def simulate(depth: int = 100, width: int = 1000, batch: int = 1000, *,
             fp_alpha, fp_lam = (None, None) if (act.name == "selu" and alpha is None
                                                 and scale is None) else act.selu_params
             fixed = certified_fixed_point(fp_omega, fp_tau, fp_alpha, fp_lam)
+        elif act.catalogue is not None and certify_catalogue is not None:
+            fixed = certify_catalogue(*act.catalogue, fp_omega, fp_tau)
         elif act.catalogue is not None:
-            fixed = catalogue_fixed_point(*act.catalogue, fp_omega, fp_tau)
+            fixed = {"status": "unknown",
+                     "convention": f"weight statistics omega={_exact(fp_omega)}, "
+                                   f"tau={_exact(fp_tau)}; {act.catalogue[0]}",
+                     "reason": "no certification of this activation was passed "
+                               "(certify_catalogue)"}
     drop_target: tuple[float, float] | None = None
     if dropout_rate:
         if act.name != "selu":

@@ -58,7 +58,7 @@ def plot_correlation_map(ax: Any = None, *, points: int = 41,
     """
     import numpy as np
 
-    from selu_proof.meanfield import mean_field
+    from selu_proof.meanfield.selu import mean_field
 
     fig, ax = _new_axes(ax, (5.6, 4.6))
     c = np.linspace(-1, 1, points)
@@ -89,7 +89,7 @@ def plot_correlation_map(ax: Any = None, *, points: int = 41,
 
 def _map_of(res: Any, kw: dict[str, Any]) -> Any:
     """The float correlation map of a :class:`~selu_proof.meanfield.MeanFieldResult`."""
-    from selu_proof.meanfield import _tanh_pair, correlation_map
+    from selu_proof.meanfield.selu import _tanh_pair, correlation_map
     from selu_proof.numeric.activations import get_activation
 
     act = get_activation(res.activation)

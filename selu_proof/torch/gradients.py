@@ -31,7 +31,7 @@ from flint import ctx
 
 from selu_proof import backends
 from selu_proof.kernel.exact import ball, ball_ends, decimal_down, decimal_up
-from selu_proof.meanfield import chi_balls
+from selu_proof.meanfield.selu import chi_balls
 from selu_proof.torch.statistics import outward
 
 __all__ = ["certified_growth", "gradient_row", "gradient_table"]

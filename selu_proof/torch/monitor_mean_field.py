@@ -10,7 +10,7 @@ the exact binary number it is): ``Scaled(f, scale, -shift)``, ``AffineInput(Scal
 S, 0)`` (:mod:`selu_proof.fixedpoint.scaled`).  Per layer the monitor reports
 
 * :func:`fixed_point` -- the certified fixed point ``(mu*, nu*)`` of the moment map at
-  ``omega = 0, tau = 1`` (:func:`selu_proof.activation_mean_field.model_fixed_point`):
+  ``omega = 0, tau = 1`` (:func:`selu_proof.meanfield.activation.model_fixed_point`):
   ``(0, 1)`` exactly for an affine ``Normalized`` and a DKS ``Transformed`` module (their
   constants are certified to map ``N(0, 1)`` to mean 0, variance 1; the floats round
   them), else the Krawczyk test on the module's float constants (a TAT module's
@@ -42,7 +42,7 @@ from selu_proof.kernel.exact import ball, ball_ends, interval_ball
 from selu_proof.torch.statistics import outward
 
 if TYPE_CHECKING:  # the quadrature's modules are imported when first needed
-    from selu_proof.activation_mean_field import Model
+    from selu_proof.meanfield.activation import Model
 
 __all__ = ["WATCHED", "watched", "fixed_point", "certified_chi1", "mean_field_row",
            "CELL_BITS"]
@@ -95,7 +95,7 @@ def _model(key: tuple[tuple[str, Any], ...]) -> Model:
 
 @lru_cache(maxsize=64)
 def _fixed_point(key: tuple[tuple[str, Any], ...]) -> dict[str, Any]:
-    from selu_proof.activation_mean_field import NORMALIZED_EXACT, model_fixed_point
+    from selu_proof.meanfield.activation import NORMALIZED_EXACT, model_fixed_point
 
     d = dict(key)
     exact = None

@@ -619,7 +619,7 @@ def plot_gan_samples(samples: dict[str, Any]) -> Any:
     """Generated samples of one seed per configuration over the true modes (``gan_samples``)."""
     import matplotlib.pyplot as plt
 
-    from selu_proof.torch.gan import plot_samples
+    from selu_proof.experiments.gan import plot_samples
 
     keys = sorted(samples["samples"], key=lambda k: (k.split("/")[0], int(k.split("/")[1]),
                                                      k.split("/")[2]))

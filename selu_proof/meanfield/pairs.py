@@ -86,7 +86,7 @@ def predicted_correlation(act, c: float, mu: float, nu: float, omega: float,  # 
     ``A**2 q**2`` (:func:`selu_proof.derive.symbolic.dropout_mean_field`) and gives
     the variance of :func:`selu_proof.numeric.alpha_dropout_moments`.
     """
-    from selu_proof.meanfield import _tanh_pair, correlation_map
+    from selu_proof.meanfield.selu import _tanh_pair, correlation_map
 
     a, v = mu * omega, nu * tau
     c = min(max(c, -1.0), 1.0)

@@ -1,7 +1,7 @@
 """Training runs on small scikit-learn datasets, with the monitor on (``selu-proof train``).
 
 A *run* trains a fully connected network of ``depth`` hidden layers of
-``width`` units on a data set of :mod:`selu_proof.torch.datasets` (scikit-learn's
+``width`` units on a data set of :mod:`selu_proof.experiments.datasets` (scikit-learn's
 bundled classification sets, no download, or a user's CSV file), one fixed
 stratified 75/25 train/test split (``random_state=0``) whatever the seed.  The
 seed sets the initial weights, the minibatch order and the dropout masks, so a
@@ -24,7 +24,7 @@ name           hidden layer                                     weights
 ``elu``        ``Linear -> ELU [-> Dropout]``                   He normal
 =============  ==============================================  ===============================
 
-(:mod:`selu_proof.torch.baselines` has the details and references of
+(:mod:`selu_proof.experiments.baselines` has the details and references of
 ``relu-ln``, ``relu-wn``, ``highway`` and ``resnet``.)
 
 The output layer is a ``Linear`` with the same initialization; the loss is
@@ -43,8 +43,8 @@ from typing import Any
 import torch
 from torch import nn
 
-from selu_proof.torch.baselines import baseline_hidden, weight_norm_data_init_
-from selu_proof.torch.datasets import DATASETS, is_csv, load_dataset
+from selu_proof.experiments.baselines import baseline_hidden, weight_norm_data_init_
+from selu_proof.experiments.datasets import DATASETS, is_csv, load_dataset
 from selu_proof.torch.init import lecun_normal_
 from selu_proof.torch.modules import SELU, AlphaDropout
 from selu_proof.torch.monitor import SelfNormalizationMonitor

@@ -43,11 +43,11 @@ from selu_proof.kernel.give_up import give_up_at, passed
 from selu_proof.kernel.quadrature import (
     pair_expectation,
 )
-from selu_proof.meanfield import _depth_scale, _interval
+from selu_proof.meanfield.selu import _depth_scale, _interval
 
 __all__ = ["CENTRED", "IID", "Scaled", "AffineInput", "spectral", "activation_mean_field",
-           "activation_fixed_point", "model_fixed_point", "NORMALIZED_EXACT",
-           "correlation_fixed_points", "TimeBudgetError"]
+           "activation_fixed_point", "catalogue_fixed_point", "model_fixed_point",
+           "NORMALIZED_EXACT", "correlation_fixed_points", "TimeBudgetError"]
 
 CENTRED = ("centred map of the paper (weights with fixed per-unit omega, tau): "
            "c~ = (E[f(z)f(z')] - mu~^2)/nu~, z ~ N(mu*omega, nu*tau) at the fixed point")
@@ -203,10 +203,10 @@ def _without_fixed_point(sc: Scaled, tau: Fraction, centred: bool, mean_free: bo
                          newton: str, digits: int) -> tuple[str, str, dict[str, Any]]:
     """Status, explanation and details when no fixed point was certified: the trivial fixed
     point at variance 0 with its slope, and where a positive one is excluded (proved) or
-    not (:mod:`selu_proof.fixedpoint.variance_map`).  ``centred``: the moment map (``nu``),
+    not (:mod:`selu_proof.meanfield.variance_map`).  ``centred``: the moment map (``nu``),
     else the i.i.d.-weights kernel (``q``).
     """
-    from selu_proof.fixedpoint.variance_map import exclude, slope_at_zero, value_at_zero
+    from selu_proof.meanfield.variance_map import exclude, slope_at_zero, value_at_zero
 
     name = "nu" if centred else "q"
     extra: dict[str, Any] = {}
@@ -534,4 +534,32 @@ def _mean_field(spec: str, normalize: str | None, omega: str, tau: str,
                           "(centred) and c = 1 are fixed exactly; fixed points the scan "
                           "misses are not excluded"}
         out["certified"] = certified
+    return out
+
+
+def catalogue_fixed_point(spec: str, normalize: str | None, omega: float | str,
+                          tau: float | str, *, digits: int = 10) -> dict[str, Any]:
+    """The certified fixed point of ``g`` for a catalogue activation (certified quadrature,
+    :func:`activation_fixed_point`), as a simulation compares it with its layers.
+
+    ``{"status", "mean": [lo, hi], "var": [lo, hi], "box": {"mean", "var"}, "reason",
+    "convention"}``; without a certified fixed point (e.g. ReLU, whose variance
+    collapses), no intervals and the reason.  ``omega`` and ``tau`` are read as exact
+    decimals (floats by their shortest repr).  The ``certify_catalogue`` of
+    :func:`selu_proof.numeric.network.simulate`.
+    """
+    from selu_proof.numeric.network import _exact
+
+    w, t = _exact(omega), _exact(tau)
+    convention = (f"weight statistics omega={w}, tau={t}; {spec}"
+                  + (f", {normalize}-normalized" if normalize else "")
+                  + ", certified quadrature")
+    try:
+        fp = activation_fixed_point(spec, normalize=normalize, omega=w, tau=t, digits=digits)
+    except (ValueError, ArithmeticError) as exc:  # the certification gave up: say so
+        return {"status": "unknown", "reason": f"certification failed: {exc}",
+                "convention": convention}
+    out = {"status": fp["status"], "reason": fp["how"], "convention": convention}
+    if "mean" in fp:
+        out.update(mean=fp["mean"], var=fp["var"], box={"mean": fp["mean"], "var": fp["var"]})
     return out

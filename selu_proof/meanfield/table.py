@@ -1,6 +1,6 @@
 """The any-activation tables of ``docs/any_activation.md``, generated from the certified code.
 
-``python -m selu_proof.activation_table`` prints the two tables (affine normalization with
+``python -m selu_proof.meanfield.table`` prints the two tables (affine normalization with
 its mean field at ``omega = 0``, ``tau = 1``; GPN constants); ``--write`` replaces them in
 the page between the ``<!-- table:... -->`` markers.  ``tests/test_docs_any_activation.py``
 checks that every printed interval contains the code's enclosure.  Every number is an
@@ -18,7 +18,7 @@ from selu_proof.files import write_atomic
 
 __all__ = ["affine_rows", "gpn_rows", "markdown", "LU_ET_AL", "PAGE"]
 
-PAGE = Path(__file__).resolve().parent.parent / "docs" / "any_activation.md"
+PAGE = Path(__file__).resolve().parents[2] / "docs" / "any_activation.md"
 
 #: GPN constants tabulated by Lu, Gould and Ajanthan (2020) that are quoted here
 LU_ET_AL: dict[str, tuple[str, str]] = {"relu": ("1.4142", "0")}
@@ -26,8 +26,8 @@ LU_ET_AL: dict[str, tuple[str, str]] = {"relu": ("1.4142", "0")}
 
 def affine_rows(digits: int = 6) -> list[dict[str, Any]]:
     """One row per catalogue activation (default parameters): affine constants and mean field."""
-    from selu_proof.activation_mean_field import activation_mean_field
     from selu_proof.kernel.activations import CATALOGUE
+    from selu_proof.meanfield.activation import activation_mean_field
 
     rows = []
     for name in CATALOGUE:
