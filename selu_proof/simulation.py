@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from selu_proof.numeric import network
 from selu_proof.numeric.network import SimulationResult
-from selu_proof.numeric.network import simulate as _simulate
 
 __all__ = ["simulate", "certify_catalogue"]
 
@@ -29,4 +29,4 @@ def simulate(*args: Any, **kwargs: Any) -> SimulationResult:
     ``certify_catalogue`` set to :func:`certify_catalogue` unless given.
     """
     kwargs.setdefault("certify_catalogue", certify_catalogue)
-    return _simulate(*args, **kwargs)
+    return network.simulate(*args, **kwargs)
