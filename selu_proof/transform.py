@@ -466,14 +466,10 @@ class Transform:
 
 def _show(q: Fraction) -> str:
     """``q`` exactly when that is short, else to 6 significant digits (``1e+999``)."""
-    from decimal import Context, Decimal
-
-    from selu_proof.kernel.exact import fraction_str
+    from selu_proof.kernel.exact import fraction_str, shown6
 
     text = fraction_str(q)
-    if len(text) <= 24:
-        return text
-    return format(Context(prec=6).divide(Decimal(q.numerator), Decimal(q.denominator)), "g")
+    return text if len(text) <= 24 else shown6(q)
 
 
 # ------------------------------------------------------------------ solving

@@ -48,7 +48,7 @@ from typing import Any
 from flint import acb, arb, ctx
 
 from selu_proof.kernel.activations import CatalogueActivation, parse_activation
-from selu_proof.kernel.exact import ball, fraction_str, parse_decimal
+from selu_proof.kernel.exact import ball, fraction_str, parse_decimal, shown6
 from selu_proof.kernel.give_up import give_up_at, give_up_time, passed
 from selu_proof.kernel.limits import PREACTIVATION_VAR
 from selu_proof.kernel.quadrature import _integrand, gaussian_expectation_complex, work_done
@@ -96,22 +96,17 @@ def check_affine_target(mean: Fraction, var: Fraction) -> None:
     the range of the pre-activation variance ``nu*tau`` (:data:`.limits.PREACTIVATION_VAR`),
     since the constants come from the moments of ``f(z)``, ``z ~ N(0, V)``; ``|M| <= 1000``.
     """
-    from decimal import Context, Decimal
-
-    def show(q: Fraction) -> str:  # 6 digits, any exponent (1e-1000 is no float)
-        return format(Context(prec=6).divide(Decimal(q.numerator), Decimal(q.denominator)), "g")
-
     lo, hi = PREACTIVATION_VAR
     if var <= 0:
-        raise NormalizeError(f"the target variance var must be positive, got {show(var)}")
+        raise NormalizeError(f"the target variance var must be positive, got {shown6(var)}")
     if not lo <= var <= hi:
         raise NormalizeError(
-            f"the target variance var = {show(var)} is too {'small' if var < lo else 'large'}"
+            f"the target variance var = {shown6(var)} is too {'small' if var < lo else 'large'}"
             f": the supported range is [{float(lo):g}, {float(hi):g}], that of the "
             "pre-activation variance nu*tau (lambda and beta come from the moments of f(z), "
             "z ~ N(0, var))")
     if abs(mean) > MAX_AFFINE_MEAN:
-        raise NormalizeError(f"the target mean = {show(mean)} is outside the supported range "
+        raise NormalizeError(f"the target mean = {shown6(mean)} is outside the supported range "
                              f"[-{MAX_AFFINE_MEAN}, {MAX_AFFINE_MEAN}]")
 
 

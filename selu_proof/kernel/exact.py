@@ -14,7 +14,7 @@ from flint import arb, ctx, fmpq
 __all__ = ["parse_decimal", "ball", "interval_ball", "upper_fraction", "lower_fraction",
            "ball_ends", "exp10", "round_sig",
            "decimal_up", "decimal_down", "fraction_str", "record_up", "MAX_RECORD_DIGITS",
-           "bracket_digits",
+           "bracket_digits", "shown6",
            "ball_str"]
 
 
@@ -252,6 +252,17 @@ def fraction_str(q: Fraction) -> str:
     if k == 0:
         return sign + s
     return f"{sign}{s[:-k]}.{s[-k:]}"
+
+
+def shown6(q: Fraction) -> str:
+    """``q`` to 6 significant digits, any exponent, for messages (not for proofs).
+
+    >>> shown6(Fraction(1, 10**300)), shown6(Fraction(10**999))
+    ('1e-300', '1.00000e+999')
+    """
+    from decimal import Context, Decimal
+
+    return format(Context(prec=6).divide(Decimal(q.numerator), Decimal(q.denominator)), "g")
 
 
 def ball_str(x: arb, precision: int) -> str:
