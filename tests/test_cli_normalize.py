@@ -115,7 +115,25 @@ def test_text_output_names_the_convention(capsys):
     assert "certified" in out
 
 
+def test_nf_convention_is_the_gain_alone_and_contains_relus_closed_form(capsys):
+    """``--convention nf``: ``gamma = 1/std f(z)`` with no shift, the affine ``lambda``;
+    ReLU's is ``1/sqrt(1/2 - 1/(2 pi))`` = 1.7128585504... (Brock et al. publish 1.71396).
+    """
+    mpmath.mp.dps = 40
+    exact = 1 / mpmath.sqrt(mpmath.mpf(1) / 2 - 1 / (2 * mpmath.pi))
+    out = _json(capsys, "relu", "--convention", "nf", "--digits", "30")
+    assert out["convention"] == "nf" and set(out["constants"]) == {"gamma"}
+    assert _contains(out["constants"]["gamma"], Fraction(mpmath.nstr(exact, 40)))
+    assert not _contains(out["constants"]["gamma"], Fraction("1.7139588594"))
+    affine = _json(capsys, "tanh", "--digits", "25")["constants"]["lambda"]
+    assert _json(capsys, "tanh", "--convention", "nf", "--digits", "25")["constants"] == \
+        {"gamma": affine}
+    code, text, _ = _run(capsys, "gelu", "--convention", "nf", "--digits", "8")
+    assert code == 0 and "no shift" in text and "beta" not in text.split("convention:")[1]
+
+
 @pytest.mark.parametrize("argv, message", [
+    (["elu", "--convention", "nf", "--var", "2"], "affine convention only"),
     (["sigmoid"], "unknown activation 'sigmoid'"),
     (["elu:beta=2"], "unknown parameter 'beta'"),
     (["elu:alpha=nan"], "not a finite exact decimal"),

@@ -43,6 +43,18 @@ def test_affine_output_has_mean_0_and_variance_1(spec):
     assert _within(y, 0.0) and _within(y * y, 1.0)
 
 
+def test_nf_is_the_gain_alone_variance_1_mean_kept():
+    """``nf``: ``gamma*f`` with the affine ``lambda`` as ``gamma``; ReLU keeps the mean
+    ``gamma/sqrt(2 pi)`` and has variance 1 (Monte Carlo within 5 standard errors).
+    """
+    nf = Normalized("relu", "nf")
+    assert nf.scale == Normalized("relu").scale and nf.shift == 0.0
+    assert "gamma=" in repr(nf) and "beta" not in repr(nf)
+    y = nf(_z())
+    mean = nf.scale / math.sqrt(2 * math.pi)
+    assert _within(y, mean) and _within((y - mean) ** 2, 1.0)
+
+
 def test_gpn_has_unit_second_moments_of_value_and_derivative():
     x = _z().requires_grad_(True)
     y = Normalized("gelu", "gpn")(x)
@@ -93,6 +105,6 @@ def test_bad_settings_raise():
     from selu_proof.transform import TransformError
 
     with pytest.raises(ValueError, match="unknown convention"):
-        Normalized("tanh", "nf")
+        Normalized("tanh", "batch")
     with pytest.raises(TransformError, match="does not transform ReLU"):
         Transformed("relu", "tat", depth=10)

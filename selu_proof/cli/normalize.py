@@ -52,14 +52,17 @@ def register(sub: argparse._SubParsersAction) -> None:
         "table nf-gains`), and beta = E f(z) the shift that NF networks omit. gpn (Lu, "
         "Gould, Ajanthan 2020): gamma*(f(x) + beta) with E[phi(z)^2] = 1 and "
         "E[phi'(z)^2] = 1 for z ~ N(0, 1), beta the root of "
-        "smaller abs(beta) (the positive one on a tie). Every printed interval is rounded "
+        "smaller abs(beta) (the positive one on a tie). nf: gamma*f(x) with gamma = "
+        "1/std f(z), z ~ N(0, 1), and no shift, as normalizer-free networks use it (gamma "
+        "is the affine lambda). Every printed interval is rounded "
         "outward. Exit status 0 when certified, 2 for bad input or when the normalization "
         "does not exist or is not certified.",
     )
     add_activation_argument(p)
-    p.add_argument("--convention", choices=("affine", "gpn"), default="affine",
+    p.add_argument("--convention", choices=("affine", "gpn", "nf"), default="affine",
                    help="affine lambda*(f - beta) (default; lambda is the normalizer-free "
-                   "gain 1/std f(z)) or gpn gamma*(f + beta)")
+                   "gain 1/std f(z)), gpn gamma*(f + beta), or nf gamma*f (the "
+                   "normalizer-free gain alone, no shift)")
     p.add_argument("--mean", default="0", metavar="M",
                    help="target mean M of the affine convention (default 0)")
     p.add_argument("--var", default="1", metavar="V",
@@ -81,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
     var = parse_exact(args.var, "--var")
     if var <= 0:
         raise CLIError(f"--var must be positive, got {args.var!r}")
-    if args.convention == "gpn" and (args.mean, args.var) != ("0", "1") and (mean, var) != (0, 1):
+    if args.convention != "affine" and (mean, var) != (0, 1):
         raise CLIError("--mean/--var apply to the affine convention only")
     if not 1 <= args.digits <= 200:
         raise CLIError(f"--digits must be between 1 and 200, got {args.digits}")

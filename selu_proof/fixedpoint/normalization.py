@@ -21,7 +21,12 @@ Two conventions (``z`` the pre-activation, weights with ``omega = 0``, ``tau = 1
   of smaller ``|beta|`` is reported (the positive one on a tie, ``m_1 = 0``).  The
   Gaussian Poincare inequality gives ``D >= 0`` (equality only for affine ``f``).
 
-Both are closed-form in the certified moments (no equation is solved iteratively), so each
+* ``nf`` -- the normalizer-free convention (Brock, De, Smith 2021): :math:`\gamma\,f(x)`
+  with :math:`\gamma = 1/\mathrm{std} f(z)`, ``z ~ N(0, 1)``, and no shift.  ``gamma`` is
+  the affine ``lambda`` at ``M = 0``, ``V = 1`` (one computation, :func:`_affine`), so
+  ``gamma*f(z)`` has variance 1 but keeps the mean ``gamma*E f(z)``.
+
+All three are closed-form in the certified moments (no equation is solved iteratively), so each
 enclosure is the ball arithmetic of these formulas on the quadrature enclosures.
 """
 
@@ -41,8 +46,8 @@ from selu_proof.kernel.quadrature import derivative_moments, moments
 __all__ = ["CONVENTIONS", "Normalization", "NormalizationError", "normalize",
            "outward_interval", "precision_for"]
 
-#: the two normalization conventions
-CONVENTIONS = ("affine", "gpn")
+#: the normalization conventions
+CONVENTIONS = ("affine", "gpn", "nf")
 
 
 class NormalizationError(ValueError):
@@ -69,11 +74,12 @@ class Normalization:
     activation : str
         The activation's spec (``NAME:key=value,...``).
     convention : str
-        ``"affine"`` or ``"gpn"``.
+        ``"affine"``, ``"gpn"`` or ``"nf"``.
     constants : dict
-        ``{"lambda", "beta"}`` (affine) or ``{"gamma", "beta"}`` (gpn) as balls.
+        ``{"lambda", "beta"}`` (affine), ``{"gamma", "beta"}`` (gpn) or ``{"gamma"}`` (nf)
+        as balls.
     target : tuple of Fraction
-        ``(M, V)`` of the affine convention (``(0, 1)`` for gpn).
+        ``(M, V)`` of the affine convention (``(0, 1)`` for gpn and nf).
     """
 
     activation: str
@@ -87,6 +93,9 @@ class Normalization:
         if self.convention == "affine":
             return (f"affine: lambda*(f(x) - beta) maps z ~ N(0, {v}) to mean {m}, variance "
                     f"{v} (omega = 0, tau = 1)")
+        if self.convention == "nf":
+            return ("nf (Brock, De, Smith 2021): gamma*f(x) with gamma = 1/std f(z), "
+                    "z ~ N(0, 1), no shift (gamma is the affine lambda)")
         return ("gpn (Lu, Gould, Ajanthan 2020): gamma*(f(x) + beta) has E[phi(z)^2] = 1 and "
                 "E[phi'(z)^2] = 1 for z ~ N(0, 1); beta the root of smaller |beta|")
 
@@ -147,8 +156,13 @@ def normalize(act: CatalogueActivation, convention: str = "affine", mean: Fracti
     if convention not in CONVENTIONS:
         raise ValueError(f"unknown convention {convention!r}; choose one of "
                          f"{', '.join(CONVENTIONS)}")
-    if convention == "gpn" and (mean, var) != (0, 1):
+    if convention != "affine" and (mean, var) != (0, 1):
         raise ValueError("--mean/--var apply to the affine convention only")
     with ctx.workprec(precision_for(digits)):
-        consts = _affine(act, mean, var) if convention == "affine" else _gpn(act)
+        if convention == "affine":
+            consts = _affine(act, mean, var)
+        elif convention == "nf":
+            consts = {"gamma": _affine(act, mean, var)["lambda"]}
+        else:
+            consts = _gpn(act)
     return Normalization(act.spec, convention, consts, (mean, var))

@@ -115,7 +115,7 @@ class Normalized(_CarriesState):
     r"""A catalogue activation normalized with certified constants.
 
     .. math:: \mathrm{affine:}\ \lambda\,(f(x) - \beta), \qquad
-              \mathrm{gpn:}\ \gamma\,(f(x) + \beta)
+              \mathrm{gpn:}\ \gamma\,(f(x) + \beta), \qquad \mathrm{nf:}\ \gamma\,f(x)
 
     Parameters
     ----------
@@ -123,7 +123,8 @@ class Normalized(_CarriesState):
         ``NAME[:key=value,...]`` (the catalogue of ``selu-proof normalize``).
     convention : str
         ``"affine"`` (``z ~ N(0, 1)`` to mean 0, variance 1; ``lam`` is the
-        normalizer-free gain) or ``"gpn"`` (Lu, Gould, Ajanthan 2020).
+        normalizer-free gain), ``"gpn"`` (Lu, Gould, Ajanthan 2020) or ``"nf"`` (the
+        normalizer-free gain alone, no shift: variance 1, mean ``gamma E f(z)``).
 
     Examples
     --------
@@ -139,13 +140,13 @@ class Normalized(_CarriesState):
         from selu_proof.kernel.activations import parse_activation
         from selu_proof.numeric.activations import float_params
 
-        if convention not in ("affine", "gpn"):
-            raise ValueError(f"unknown convention {convention!r}; choose affine or gpn")
+        if convention not in ("affine", "gpn", "nf"):
+            raise ValueError(f"unknown convention {convention!r}; choose affine, gpn or nf")
         self.activation, constants = _normalized(activation, convention)
         self.convention = convention
         c = dict(constants)
         self.scale = c["lambda"] if convention == "affine" else c["gamma"]
-        self.shift = -c["beta"] if convention == "affine" else c["beta"]
+        self.shift = -c["beta"] if convention == "affine" else c.get("beta", 0.0)
         act = parse_activation(self.activation)
         self._name, self._params = act.name, float_params(act)
 
@@ -162,6 +163,8 @@ class Normalized(_CarriesState):
         """The activation, the convention and the constants under their usual names."""
         if self.convention == "affine":
             consts = f"lam={self.scale!r}, beta={-self.shift!r}"
+        elif self.convention == "nf":
+            consts = f"gamma={self.scale!r}"
         else:
             consts = f"gamma={self.scale!r}, beta={self.shift!r}"
         return f"activation={self.activation!r}, convention={self.convention!r}, {consts}"
