@@ -297,7 +297,7 @@ def shape_line(shape: dict[str, Any]) -> str:
                 f"+{w['mu'][1]}, nu from -{w['nu'][0]} to +{w['nu'][1]}")
     if shape.get("status") == "no box":
         return "activation: no axis-aligned box (the proof line says why)"
-    why = " (H does not attract at the fixed point)" if shape.get("status") else ""
+    why = " (S(H) is not below 1 at the fixed point)" if shape.get("status") else ""
     return f"theorem1: Theorem 1's proportions{why}"
 
 

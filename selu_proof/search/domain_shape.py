@@ -4,7 +4,7 @@ Untrusted choice of the prover (``selu-proof design --prove --shape activation``
 the certificate proves whatever domain results, so the proportions may come from
 floating-point values; they are the midpoints of certified enclosures of the
 Jacobian.  What *is* claimed from certified enclosures is the diagnosis below
-(``|H|`` has spectral radius ``>= 1``, or ``H`` does not attract).
+(``|H|`` has spectral radius ``>= 1``, or ``S(H)`` is not below 1 at the fixed point).
 
 The derivation.  Let ``p = (M, V)`` be the fixed point of ``g`` at the weight
 statistics ``q = (W, T)``, and let the domain at scale ``s`` be
@@ -54,9 +54,11 @@ room ``m = (m_h, m_l) >= 0`` left on each side, exactly when
   room on all its sides: at small scales none is mapped into itself (for
   ``rho(|H|) > 1``; at ``= 1`` only second-order terms could decide), whatever its
   proportions, even where ``H`` attracts (``rho(H) < 1``).  No domain is tried then.
-* If ``H`` does not attract (its spectral radius is not certified below 1), the
-  contraction ``S(H) < 1`` fails at the fixed point on every domain; Theorem 1's
-  proportions are used, so that the search reports a certified refutation.
+* Checked before both: if ``S(H)`` at the fixed point is not certified below 1 (e.g.
+  ``H`` does not attract: ``S(H) >= rho(H)``), the contraction claim fails at the fixed
+  point, which every domain holds; Theorem 1's proportions are used, so that the search
+  reports a certified refutation.  So ``no box`` is said only where ``S(H) < 1`` (then
+  ``H`` attracts) and ``rho(|H|) >= 1``.
 """
 
 from __future__ import annotations
@@ -96,9 +98,9 @@ def theorem1_widths(var: Fraction) -> Widths:
 class ShapeResult:
     """Outcome of :func:`activation_shape`.
 
-    ``status``: ``"shaped"`` (``widths`` from the Jacobian), ``"not attracting"``
-    (``widths`` are Theorem 1's: the contraction fails at the fixed point itself) or
-    ``"no box"`` (``rho(|H|) >= 1`` while ``H`` attracts; ``widths`` is ``None``).
+    ``status``: ``"shaped"`` (``widths`` from the Jacobian), ``"not contracting"``
+    (``widths`` are Theorem 1's: ``S(H) < 1`` fails at the fixed point itself) or
+    ``"no box"`` (``rho(|H|) >= 1`` while ``S(H) < 1``; ``widths`` is ``None``).
     ``info``: the certified Jacobian's entries and spectral radii as outward-rounded
     intervals, the float Perron vector used (normalized to largest entry 1).
     """
@@ -112,7 +114,7 @@ class ShapeResult:
         """JSON-ready summary (the widths as exact decimal strings)."""
         from selu_proof.kernel.exact import fraction_str
 
-        kind = "theorem1" if self.status == "not attracting" else "activation"
+        kind = "theorem1" if self.status == "not contracting" else "activation"
         d: dict[str, Any] = {"kind": kind, "status": self.status, **self.info}
         if self.widths is not None:
             d["widths_per_scale"] = {
@@ -204,19 +206,19 @@ def activation_shape(h: list[list[arb]], g: list[list[arb]], below: tuple[Fracti
     """The domain's proportions from the certified ``H`` and ``G`` (module docstring).
 
     ``below``, ``above``: the weight ranges per unit of scale; ``var`` the fixed point's
-    variance (for Theorem 1's proportions when ``H`` does not attract).
+    variance (for Theorem 1's proportions when ``S(H) < 1`` fails at the fixed point).
     """
     from selu_proof.meanfield.activation import spectral
 
-    rho, rho_abs = spectral(h)[1], abs_radius(h)
-    info = {"jacobian_H": [[_iv(x) for x in row] for row in h],
+    (norm, rho), rho_abs = spectral(h), abs_radius(h)
+    info = {"jacobian_H": [[_iv(x) for x in row] for row in h], "spectral_norm_H": _iv(norm),
             "spectral_radius_H": _iv(rho), "spectral_radius_abs_H": _iv(rho_abs)}
-    if not rho < 1:
+    if not norm < 1:
         return ShapeResult(
-            "not attracting", theorem1_widths(var),
-            f"H does not attract at the fixed point (spectral radius in "
-            f"[{', '.join(info['spectral_radius_H'])}], not certified below 1), so S(H) < 1 "
-            "fails there on any domain: Theorem 1's proportions are searched", info)
+            "not contracting", theorem1_widths(var),
+            f"S(H) at the fixed point is in [{', '.join(info['spectral_norm_H'])}], not "
+            "certified below 1, so the contraction claim fails there on any domain: Theorem "
+            "1's proportions are searched", info)
     if not rho_abs < 1:
         return ShapeResult(
             "no box", None,
