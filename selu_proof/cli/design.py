@@ -189,13 +189,14 @@ def _add_prove_options(p: argparse.ArgumentParser) -> None:
         "design, then prove",
         "With --prove, the printed alpha and lambda (exact decimals of the certified digits) "
         "are put in a specification with Theorem 1's claims (S(H) < 1 and the invariance of "
-        "the (mu, nu) box) on a domain of Theorem 1's proportions around (M, V, W, T); the "
+        "the (mu, nu) box) on a domain around (M, V, W, T) shaped by --shape; the "
         "domain is grown (or shrunk) by bisection on its scale between a proof and a "
         "refutation, and the largest proved domain's certificate is written (a folder --out "
         "created for it is removed again when none is). On a terminal a progress bar moves "
         "with each prover run and each subtree of it. Exit status 0 only when a domain is "
         "proved; 1 with the reason when the claims fail or are not proved within "
-        "--max-seconds.")
+        "--max-seconds, or (--shape activation) when |H| has spectral radius >= 1 at the "
+        "fixed point, so that no axis-aligned box can be mapped into itself at small scales.")
     g.add_argument("--prove", action="store_true",
                    help="prove Theorem 1's claims for the designed SELU")
     g.add_argument("--shape", choices=("activation", "theorem1"), default=None,
@@ -315,7 +316,7 @@ def _print_proof(proof: dict[str, Any], with_scale: bool) -> None:
 
 def _design_activation(args: argparse.Namespace) -> int:
     """``design --activation``: certified affine constants, then (``--prove``) Theorem 1's
-    claims on domains of Theorem 1's proportions around ``(M, V, 0, 1)``.
+    claims on domains around ``(M, V, 0, 1)`` shaped by ``--shape`` (default ``activation``).
     """
     from selu_proof.cli.normalize import parse_activation_arg
     from selu_proof.fixedpoint.normalization import outward_interval

@@ -1,4 +1,4 @@
-r"""Domains shaped for the activation: ``(mu, nu)`` widths from the Jacobian at the fixed point.
+"""Domains shaped for the activation: ``(mu, nu)`` widths from the Jacobian at the fixed point.
 
 Untrusted choice of the prover (``selu-proof design --prove --shape activation``):
 the certificate proves whatever domain results, so the proportions may come from
@@ -7,13 +7,10 @@ Jacobian.  What *is* claimed from certified enclosures is the diagnosis below
 (``|H|`` has spectral radius ``>= 1``, or ``S(H)`` is not below 1 at the fixed point).
 
 The derivation.  Let ``p = (M, V)`` be the fixed point of ``g`` at the weight
-statistics ``q = (W, T)``, and let the domain at scale ``s`` be
+statistics ``q = (W, T)``, and let the domain at scale ``s`` be::
 
-.. math::
-
-    \mu \in [M - s\,l_\mu, M + s\,h_\mu],\quad \nu \in [V - s\,l_\nu, V + s\,h_\nu],\quad
-    \omega \in [W - s\,e^-_\omega, W + s\,e^+_\omega],\quad
-    \tau \in [T - s\,e^-_\tau, T + s\,e^+_\tau]
+    mu    in [M - s l_mu, M + s h_mu]          nu  in [V - s l_nu, V + s h_nu]
+    omega in [W - s e-_omega, W + s e+_omega]  tau in [T - s e-_tau, T + s e+_tau]
 
 (the weight ranges keep Theorem 1's proportions: ``e_omega = 1/10`` both sides,
 ``e_tau = T/20`` below and ``T/10`` above).  To first order,
@@ -23,13 +20,10 @@ statistics ``q = (W, T)``, and let the domain at scale ``s`` be
 ``(H+ h + H- l + G+ e^+ + G- e^-)_i`` and the smallest is
 ``-(H+ l + H- h + G+ e^- + G- e^+)_i``, where ``X+ = max(X, 0)`` and
 ``X- = max(-X, 0)`` entrywise.  So the box is mapped into itself to first order, with
-room ``m = (m_h, m_l) >= 0`` left on each side, exactly when
+room ``m = (m_h, m_l) >= 0`` left on each side, exactly when::
 
-.. math::
-
-    (I - A)\,w = b + m,\qquad w = \begin{pmatrix}h\\ l\end{pmatrix},\quad
-    A = \begin{pmatrix}H^+ & H^-\\ H^- & H^+\end{pmatrix},\quad
-    b = \begin{pmatrix}G^+ e^+ + G^- e^-\\ G^+ e^- + G^- e^+\end{pmatrix}.
+    (I - A) w = b + m,   w = (h, l),   A = [[H+, H-], [H-, H+]],
+                         b = (G+ e+ + G- e-,  G+ e- + G- e+)
 
 ``A`` is non-negative; its eigenvalues are those of ``H+ + H- = |H|`` and of
 ``H+ - H- = H``, so its spectral radius is ``rho(|H|)``, with the Perron vector
