@@ -195,17 +195,18 @@ def _add_prove_options(p: argparse.ArgumentParser) -> None:
         "created for it is removed again when none is). On a terminal a progress bar moves "
         "with each prover run and each subtree of it. Exit status 0 only when a domain is "
         "proved; 1 with the reason when the claims fail or are not proved within "
-        "--max-seconds, or (--shape activation) when |H| has spectral radius >= 1 at the "
-        "fixed point, so that no axis-aligned box can be mapped into itself at small scales.")
+        "--max-seconds, or (--shape activation) when abs(H) (entrywise) has spectral "
+        "radius >= 1 at the fixed point, so that no axis-aligned box can be mapped into "
+        "itself at small scales.")
     g.add_argument("--prove", action="store_true",
                    help="prove Theorem 1's claims for the designed SELU")
     g.add_argument("--shape", choices=("activation", "theorem1"), default=None,
                    help="proportions of the domain: 'theorem1' (Theorem 1's: mu within s/10, "
                    "nu in [V(1 - s/5), V(1 + s/2)]; the default for SELU) or 'activation' "
                    "(the default with --activation: mu and nu widths from the certified "
-                   "Jacobian H at the fixed point, along the Perron vector of |H| and enlarged "
-                   "for the omega and tau ranges); omega and tau have Theorem 1's proportions "
-                   "in both"),
+                   "Jacobian H at the fixed point, along the Perron vector of abs(H), "
+                   "entrywise, and enlarged for the omega and tau ranges); omega and tau "
+                   "have Theorem 1's proportions in both"),
     from selu_proof.cli.bound import add_search_options
 
     add_search_options(g, 200_000, "box budget per goal of each prover run (default 2e5)",

@@ -36,7 +36,7 @@ __all__ = ["designed_domain", "designed_spec", "activation_parameters", "DesignP
            "prove_design", "design_shape", "weight_ranges", "SHAPES", "SCALE_LIMIT",
            "SMALLEST_SCALE"]
 
-#: the domain shapes: Theorem 1's proportions, or widths from the Jacobian at the fixed point
+#: the domain shapes (Theorem 1's proportions, or widths from the Jacobian at the fixed point)
 SHAPES = ("activation", "theorem1")
 
 #: the scale stays below this (``nu`` keeps at least a fifth of ``V``)
