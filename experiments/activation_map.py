@@ -4,15 +4,20 @@ For every catalogue activation with its default parameters, affine-normalized so
 ``(0, 1)`` is the fixed point at ``omega = 0``, ``tau = 1``:
 
 * the proof-vs-refutation search of ``selu-proof design --activation NAME --prove`` on
-  domains of Theorem 1's proportions (``search.design_proof``): the largest proved scale,
-  the smallest refuted scale with the failing claim and its witness;
+  domains shaped by the Jacobian at the fixed point (:data:`SHAPE`,
+  ``search.domain_shape``; Theorem 1's proportions where ``S(H) < 1`` fails at the fixed
+  point): the largest proved scale, the smallest refuted scale with the failing claim and
+  its witness;
 * on the largest proved domain, certified brackets of ``max S(H)``, ``min chi1`` and
   ``max chi1`` (extremum claims, checked certificates);
 
 and a sweep of ELU's ``alpha`` (0.5 to 3): the certified spectral radius of ``H`` at the
 fixed point (attracting when below 1), the entries ``dmu~/dnu`` and ``dnu~/dnu`` of ``H``
 there (which decide Theorem 1's proportions at small scales, docs/any_activation.md) and
-``chi1`` there.
+``chi1`` there; and the threshold in ``alpha`` above which ELU's domains of Theorem 1's
+proportions are proved, as a bracket from a bisection in ``alpha``
+(:func:`alpha_bracket`; ``python experiments/activation_map.py --alpha-bracket 1.5,1.75``
+runs only that and merges it into the results).
 
 Writes ``experiments/results/activation_map.json`` (read by ``notebooks/10_prove_any_
 activation.ipynb`` and ``docs/any_activation.md``) and the figure
@@ -35,10 +40,15 @@ from selu_proof.kernel.exact import decimal_down, decimal_up, fraction_str
 from selu_proof.kernel.specs import parse_spec
 from selu_proof.meanfield.activation import activation_mean_field
 from selu_proof.search.design_proof import (
+    SMALLEST_SCALE,
     activation_parameters,
+    design_shape,
     designed_domain,
+    designed_spec,
     prove_design,
 )
+from selu_proof.search.domain_shape import Widths
+from selu_proof.search.edges import run_trial
 from selu_proof.search.prover import prove_spec
 
 ROOT = Path(__file__).resolve().parent
@@ -46,14 +56,29 @@ RESULTS = ROOT / "results" / "activation_map.json"
 FIGURE = ROOT / "figures" / "activation_map.png"
 #: wall-clock budget of one prover run (seconds)
 RUN_SECONDS = 8.0
+#: the shape of the map's domains (``design --prove --shape``)
+SHAPE = "activation"
 ALPHAS = ["0.5", "0.75", "1", "1.25", "1.3", "1.35", "1.4", "1.45", "1.5", "1.6732632423543772",
           "1.75", "2", "2.5", "3"]
 
 
-def _extrema(params: dict[str, str], scale: Fraction) -> dict[str, list[str] | None]:
+def _widths(shape: dict) -> Widths | None:
+    """The ``(mu, nu)`` widths a search used (``DesignProof.shape``); ``None``: Theorem 1's."""
+    w = shape.get("widths_per_scale") if shape.get("kind") == "activation" else None
+    return None if w is None else Widths(tuple(Fraction(x) for x in w["mu"]),
+                                         tuple(Fraction(x) for x in w["nu"]))
+
+
+def _domain(shape: dict, scale: Fraction) -> dict[str, list[str]]:
+    """The domain of scale ``scale`` around ``(0, 1)`` that a search with ``shape`` tried."""
+    return designed_domain(Fraction(0), Fraction(1), Fraction(0), Fraction(1), scale,
+                           _widths(shape))
+
+
+def _extrema(params: dict[str, str], domain: dict[str, list[str]]) -> dict[str, list[str] | None]:
     """Certified brackets of max S(H), min chi1 and max chi1 on the designed domain."""
     raw = {"name": "extrema", "parameters": params,
-           "domain": designed_domain(Fraction(0), Fraction(1), Fraction(0), Fraction(1), scale),
+           "domain": domain,
            "claim": [{"kind": "extremum", "quantity": "norm-H", "sense": "max",
                       "tolerance": "1e-2"},
                      {"kind": "extremum", "quantity": "chi1", "sense": "min",
@@ -72,7 +97,7 @@ def _extrema(params: dict[str, str], scale: Fraction) -> dict[str, list[str] | N
     return out
 
 
-def activation_row(name: str) -> dict:
+def activation_row(name: str, shape: str = SHAPE) -> dict:
     """Proved and refuted scales, failing claim, witness and extrema for one activation."""
     spec = parse_activation(name).spec
     params = activation_parameters(spec, Fraction(0), Fraction(1))
@@ -80,13 +105,16 @@ def activation_row(name: str) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         res = prove_design("", "", Fraction(0), Fraction(1), Fraction(0), Fraction(1),
                            out_dir=tmp, precision=64, max_seconds=RUN_SECONDS,
-                           parameters=params)
+                           parameters=params, shape=shape)
     refuted = [t for t in res.trials if t.status == "refuted"]
     first = min(refuted, key=lambda t: t.value) if refuted else None
     mf = activation_mean_field(spec, normalize="affine", digits=8)
-    row = {"activation": spec, "status": res.status,
+    row = {"activation": spec, "status": res.status, "shape": res.shape,
+           "reason": res.reason if res.status == "unknown" else None,
            "proved_scale": None if res.scale is None else fraction_str(res.scale),
            "refuted_scale": None if first is None else fraction_str(first.value),
+           "proved_domain": res.domain or None,
+           "refuted_domain": None if first is None else _domain(res.shape, first.value),
            "failing_claim": None if first is None else first.reason,
            "witness": None if first is None else first.witness,
            "runs": [t.as_dict() for t in res.trials],
@@ -96,7 +124,7 @@ def activation_row(name: str) -> dict:
            "dmu_dnu_at_fixed_point": mf["jacobian"]["dmu_dnu"],
            "dnu_dnu_at_fixed_point": mf["jacobian"]["dnu_dnu"]}
     if res.scale is not None:
-        row.update(_extrema(params, res.scale))
+        row.update(_extrema(params, res.domain))
     row["seconds"] = round(time.monotonic() - t0, 1)
     return row
 
@@ -117,7 +145,7 @@ def alpha_sweep() -> list[dict]:
 DESIGN_ALPHAS = ["1", "1.25", "1.5", "1.75", "2", "2.5", "3"]
 
 
-def alpha_designs() -> list[dict]:
+def alpha_designs(shape: str = "theorem1") -> list[dict]:
     """The design search of :func:`activation_row` for ELU at :data:`DESIGN_ALPHAS`."""
     out = []
     for a in DESIGN_ALPHAS:
@@ -125,9 +153,9 @@ def alpha_designs() -> list[dict]:
         with tempfile.TemporaryDirectory() as tmp:
             res = prove_design("", "", Fraction(0), Fraction(1), Fraction(0), Fraction(1),
                                out_dir=tmp, precision=64, max_seconds=RUN_SECONDS,
-                               parameters=params)
+                               parameters=params, shape=shape)
         refuted = [t for t in res.trials if t.status == "refuted"]
-        out.append({"alpha": a, "status": res.status,
+        out.append({"alpha": a, "shape": shape, "status": res.status,
                     "proved_scale": None if res.scale is None else fraction_str(res.scale),
                     "refuted_scale": None if not refuted else
                     fraction_str(min(t.value for t in refuted)),
@@ -135,6 +163,83 @@ def alpha_designs() -> list[dict]:
                     min(refuted, key=lambda t: t.value).witness["goal"]})
         print(json.dumps(out[-1]), flush=True)
     return out
+
+
+def _elu_trial(alpha: Fraction, shape: str, scale: Fraction, seconds: float) -> dict:
+    """One prover run of Theorem 1's claims for affine ELU(``alpha``) on the domain of
+    ``scale`` and ``shape`` around ``(0, 1)``: ``{"alpha", "status", "boxes", "seconds"}``.
+    """
+    params = activation_parameters(f"elu:alpha={fraction_str(alpha)}", Fraction(0),
+                                   Fraction(1))
+    widths = None
+    if shape == "activation":
+        shaped = design_shape("", "", Fraction(0), Fraction(1), Fraction(0), Fraction(1),
+                              params, 64)
+        widths = shaped.widths if shaped.status == "shaped" else None
+    spec = designed_spec("", "", Fraction(0), Fraction(1), Fraction(0), Fraction(1), scale,
+                         params, widths)
+    t = run_trial(spec, precision=64, max_seconds=seconds)
+    out = {"alpha": fraction_str(alpha), "status": t.status, "boxes": t.boxes,
+           "seconds": round(t.seconds, 2)}
+    if t.witness:
+        out["failing_goal"] = t.witness["goal"]
+    print(json.dumps(out), flush=True)
+    return out
+
+
+def first_order_threshold(width: Fraction = Fraction(1, 10**4)) -> list[str]:
+    """Bracket of the ``alpha`` where ELU's certified ``dnu~/dnu`` at the fixed point crosses
+    0.8, the first-order limit of Theorem 1's lower variance bound (docs/any_activation.md):
+    a bisection on which side the certified slope lies, from ``[1.25, 1.75]``.
+    """
+    def slope_below(a: Fraction) -> bool | None:
+        params = activation_parameters(f"elu:alpha={fraction_str(a)}", Fraction(0),
+                                       Fraction(1))
+        lo, hi = (Fraction(x) for x in design_shape(
+            "", "", Fraction(0), Fraction(1), Fraction(0), Fraction(1), params,
+            128).info["jacobian_H"][1][1])
+        return True if hi < Fraction(4, 5) else False if lo > Fraction(4, 5) else None
+
+    lo, hi = Fraction(5, 4), Fraction(7, 4)
+    while hi - lo > width:
+        mid = (lo + hi) / 2
+        side = slope_below(mid)
+        if side is None:
+            break
+        lo, hi = (lo, mid) if side else (mid, hi)
+    return [fraction_str(lo), fraction_str(hi)]
+
+
+def alpha_bracket(unproved: str, proved: str, width: str = "0.001", *,
+                  shape: str = "theorem1", scale: Fraction = SMALLEST_SCALE,
+                  seconds: float = RUN_SECONDS) -> dict:
+    """The ELU ``alpha`` threshold as a bracket ``[alpha_unproved, alpha_proved]``.
+
+    Bisection in ``alpha`` (exact decimal midpoints) between a value whose claims are not
+    proved (refuted, or unknown within ``seconds``) and a proved one, on the domain of
+    ``scale`` and ``shape`` around the fixed point ``(0, 1)`` of the affine-normalized ELU,
+    until the bracket is at most ``width`` wide.  Both ends are run first; an end on the
+    wrong side raises ``ValueError``.  The proved end is a proof; the other is a refutation
+    only when its status says ``refuted`` (the threshold need not be sharp: a larger budget
+    may move it down).
+    """
+    lo, hi, w = Fraction(unproved), Fraction(proved), Fraction(width)
+    runs = [_elu_trial(lo, shape, scale, seconds), _elu_trial(hi, shape, scale, seconds)]
+    if runs[0]["status"] == "proved" or runs[1]["status"] != "proved":
+        raise ValueError(f"alpha = {unproved} must not be proved and alpha = {proved} must be "
+                         f"(got {runs[0]['status']}, {runs[1]['status']})")
+    lo_status = runs[0]["status"]
+    while abs(hi - lo) > w:
+        mid = (lo + hi) / 2
+        runs.append(_elu_trial(mid, shape, scale, seconds))
+        if runs[-1]["status"] == "proved":
+            hi = mid
+        else:
+            lo, lo_status = mid, runs[-1]["status"]
+    return {"shape": shape, "scale": fraction_str(scale), "width": width,
+            "run_seconds_budget": seconds,
+            "bracket": [fraction_str(lo), fraction_str(hi)], "unproved_status": lo_status,
+            "first_order_threshold": first_order_threshold(), "runs": runs}
 
 
 def figure(data: dict) -> None:
@@ -149,30 +254,34 @@ def figure(data: dict) -> None:
     fig, (ax, bx) = plt.subplots(1, 2, figsize=(11, 4.5))
     cmap = plt.get_cmap("tab10")
     for i, r in enumerate(rows):
-        for key, hatch in (("proved_scale", None), ("refuted_scale", "//")):
-            if r[key] is None:
+        for key, hatch in (("proved_domain", None), ("refuted_domain", "//")):
+            d = r.get(key)
+            if d is None:
                 continue
-            d = designed_domain(Fraction(0), Fraction(1), Fraction(0), Fraction(1),
-                                Fraction(r[key]))
             (m0, m1), (n0, n1) = ([float(x) for x in d["mu"]], [float(x) for x in d["nu"]])
             ax.add_patch(Rectangle((m0, n0), m1 - m0, n1 - n0, fill=hatch is None,
                                    alpha=0.35 if hatch is None else 0.9, hatch=hatch,
                                    edgecolor=cmap(i % 10), facecolor=cmap(i % 10),
-                                   label=r["activation"] if key == "proved_scale" else None))
+                                   label=r["activation"] if key == "proved_domain" else None))
         if r["proved_scale"] is None:
             ax.plot([], [], color=cmap(i % 10), label=f"{r['activation']}: none proved")
-    ax.set_xlim(-0.45, 0.45)
-    ax.set_ylim(0.1, 3.1)
+    ax.set_xlim(-0.04, 0.04)
+    ax.set_ylim(0.85, 1.3)
     ax.set_xlabel("mu")
     ax.set_ylabel("nu")
     ax.set_title("Theorem 1 proved on (mu, nu) boxes (filled), refuted (hatched)")
-    ax.legend(fontsize=7, loc="upper left")
+    ax.legend(fontsize=6, loc="upper left")
     sweep = data["elu_alpha_sweep"]
     alphas = [float(s["alpha"]) for s in sweep]
     bx.plot(alphas, [float(s["spectral_radius"][1]) for s in sweep], "o-",
             label="spectral radius of H at (0, 1)")
     bx.plot(alphas, [float(s["chi1"][1]) for s in sweep], "s-", label="chi1 at (0, 1)")
     bx.axhline(1, color="grey", lw=0.8)
+    bracket = data.get("elu_alpha_bracket")
+    if bracket is not None:
+        lo, hi = (float(x) for x in bracket["bracket"])
+        bx.axvspan(lo, hi, color="tab:red", alpha=0.3,
+                   label="Theorem 1's proportions proved from here")
     bx.set_xlabel("ELU alpha (affine-normalized)")
     bx.set_title("ELU alpha sweep (certified upper ends)")
     bx.legend(fontsize=8)
@@ -181,16 +290,43 @@ def figure(data: dict) -> None:
     fig.savefig(FIGURE, dpi=110)
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    import argparse
+
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--alpha-bracket", metavar="UNPROVED,PROVED", default=None,
+                   help="only bisect ELU's alpha between these (alpha_bracket) and merge the "
+                   "bracket into the results")
+    p.add_argument("--width", default="0.001", help="width of the alpha bracket (default 0.001)")
+    p.add_argument("--shape", choices=("theorem1", "activation"), default="theorem1",
+                   help="domain shape of the alpha bracket (default theorem1)")
+    p.add_argument("--rows-only", action="store_true",
+                   help="only recompute the catalogue's rows; keep the ELU alpha results")
+    args = p.parse_args(argv)
+    if args.alpha_bracket is not None:
+        unproved, proved = args.alpha_bracket.split(",")
+        data = json.loads(RESULTS.read_text())
+        data["elu_alpha_bracket"] = alpha_bracket(unproved, proved, args.width,
+                                                  shape=args.shape)
+        RESULTS.write_text(json.dumps(data, indent=1) + "\n")
+        figure(data)
+        return
     t0 = time.monotonic()
     rows = []
     for name in CATALOGUE:
         rows.append(activation_row(name))
         print(json.dumps({k: rows[-1][k] for k in ("activation", "status", "proved_scale",
                                                      "refuted_scale", "seconds")}), flush=True)
-    data = {"run_seconds_budget": RUN_SECONDS, "activations": rows,
-            "elu_alpha_sweep": alpha_sweep(), "elu_alpha_designs": alpha_designs(),
-            "seconds": round(time.monotonic() - t0, 1)}
+    data = {"run_seconds_budget": RUN_SECONDS, "shape": SHAPE, "activations": rows}
+    if args.rows_only:
+        old = json.loads(RESULTS.read_text())
+        data.update({k: old[k] for k in ("elu_alpha_sweep", "elu_alpha_designs",
+                                         "elu_alpha_bracket") if k in old})
+        data["rows_seconds"] = round(time.monotonic() - t0, 1)
+    else:
+        data.update({"elu_alpha_sweep": alpha_sweep(), "elu_alpha_designs": alpha_designs(),
+                     "elu_alpha_bracket": alpha_bracket("1.5", "1.75", "0.001"),
+                     "seconds": round(time.monotonic() - t0, 1)})
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(data, indent=1) + "\n")
     figure(data)
@@ -204,9 +340,10 @@ def markdown_table(data: dict) -> str:
     """The map as the Markdown table of docs/any_activation.md (tests/test_activation_map.py
     holds the page to this).
     """
-    lines = ["| activation | proved scale | refuted scale | failing claim at the refuted scale "
+    lines = ["| activation | shape | proved scale | proved (mu, nu) box | refuted scale "
+             "| failing claim at the refuted scale "
              "| radius of H at (0, 1) | chi1 at (0, 1) | max S(H) on the proved domain "
-             "| chi1 on the proved domain |", "|---|---|---|---|---|---|---|---|"]
+             "| chi1 on the proved domain |", "|---|---|---|---|---|---|---|---|---|---|"]
 
     def iv(x: list[str] | None) -> str:  # 6 digits, rounded outward
         if x is None:
@@ -216,9 +353,28 @@ def markdown_table(data: dict) -> str:
     for r in data["activations"]:
         fail = "-" if r["witness"] is None else f"`{r['witness']['goal']}` fails"
         chi = "-" if r.get("min_chi1") is None else iv([r["min_chi1"][0], r["max_chi1"][1]])
-        lines.append(f"| `{r['activation']}` | {r['proved_scale'] or '-'} | "
+        box = "-" if not r.get("proved_domain") else \
+            " x ".join(f"[{', '.join(r['proved_domain'][k])}]" for k in ("mu", "nu"))
+        shape = r.get("shape", {"kind": "theorem1"})["kind"]
+        lines.append(f"| `{r['activation']}` | {shape} | {r['proved_scale'] or '-'} | {box} | "
                      f"{r['refuted_scale'] or '-'} | {fail} | "
                      f"{iv(r['spectral_radius_at_fixed_point'])} | "
                      f"{iv(r['chi1_at_fixed_point'])} | "
                      f"{iv(r.get('max_norm_H'))} | {chi} |")
     return "\n".join(lines)
+
+
+def bracket_text(data: dict) -> str:
+    """The ELU ``alpha`` bracket as the line of docs/any_activation.md
+    (tests/test_activation_map.py holds the page to this).
+    """
+    b = data["elu_alpha_bracket"]
+    lo, hi = b["bracket"]
+    fail = next(r for r in b["runs"] if r["alpha"] == lo)
+    how = (f"refuted at `alpha = {lo}` (`{fail['failing_goal']}` fails, certified witness)"
+           if b["unproved_status"] == "refuted" else f"not proved at `alpha = {lo}` "
+           f"({b['unproved_status']} within the budget)")
+    f_lo, f_hi = b["first_order_threshold"]
+    return (f"`alpha` in `[{lo}, {hi}]`: {how}, proved at `alpha = {hi}`; first-order limit "
+            f"(`dnu~/dnu = 0.8` at the fixed point, bisected on the certified slope) in "
+            f"`[{f_lo}, {f_hi}]`")

@@ -41,6 +41,9 @@ def test_map_covers_the_catalogue_and_matches_the_mean_field():
     rows = {r["activation"].split(":")[0]: r for r in DATA["activations"]}
     assert set(rows) == set(CATALOGUE)
     assert rows["selu"]["status"] == rows["tanh"]["status"] == "proved"
+    for name in ("selu", "elu", "celu", "tanh"):  # attracting: proved on shaped domains
+        assert rows[name]["status"] == "proved", name
+        assert rows[name]["shape"]["kind"] == "activation", name
     for name in ("relu", "leaky_relu", "gelu", "silu", "mish", "softplus"):
         assert rows[name]["status"] == "refuted"
         assert rows[name]["witness"]["goal"] == "S(H) < 1"
@@ -65,3 +68,28 @@ def test_each_refutation_witness_violates_its_claim(row):
         value = forms.natural(key, spec.domain, parameter_balls(spec.alpha, spec.lam, 64))
         low = lower_fraction(value)
     assert low is not None and low >= bound, (row["activation"], value, bound)
+
+
+def test_page_states_the_committed_alpha_bracket():
+    page = (ROOT / "docs" / "any_activation.md").read_text(encoding="utf-8")
+    block = page.split("<!-- bracket:start -->", 1)[1].split("<!-- bracket:end -->", 1)[0]
+    assert block.strip() == _script().bracket_text(DATA).strip()
+
+
+def test_alpha_bracket_is_a_bisection_between_a_refutation_and_a_proof():
+    """The ends are runs of the right status, the bracket is at most its width, it lies
+    above the first-order limit and below SELU's alpha_01 (1.6733), and every run of the
+    bisection is on its side of the bracket.
+    """
+    b = DATA["elu_alpha_bracket"]
+    lo, hi = (Fraction(x) for x in b["bracket"])
+    runs = {Fraction(r["alpha"]): r["status"] for r in b["runs"]}
+    assert runs[lo] == b["unproved_status"] == "refuted" and runs[hi] == "proved"
+    assert 0 < hi - lo <= Fraction(b["width"])
+    assert all((st == "proved") == (a >= hi) for a, st in runs.items())
+    f_lo, f_hi = (Fraction(x) for x in b["first_order_threshold"])
+    assert f_hi - f_lo <= Fraction(1, 10**4) and f_hi <= lo
+    assert hi < Fraction("1.6733")
+    # the refuted end's failing goal is Theorem 1's lower variance bound
+    assert next(r for r in b["runs"] if Fraction(r["alpha"]) == lo)["failing_goal"] == \
+        "nu~ > nu_lo"

@@ -152,6 +152,8 @@ def run_design(args: argparse.Namespace) -> int:
 def _run_design(args: argparse.Namespace) -> int:
     from selu_proof.fixedpoint import design_selu
 
+    if args.shape is not None and not args.prove:
+        raise CLIError("--shape applies to --prove only")
     if args.activation is not None:
         return _design_activation(args)
     if args.normalize is not None:
@@ -187,15 +189,24 @@ def _add_prove_options(p: argparse.ArgumentParser) -> None:
         "design, then prove",
         "With --prove, the printed alpha and lambda (exact decimals of the certified digits) "
         "are put in a specification with Theorem 1's claims (S(H) < 1 and the invariance of "
-        "the (mu, nu) box) on a domain of Theorem 1's proportions around (M, V, W, T); the "
+        "the (mu, nu) box) on a domain around (M, V, W, T) shaped by --shape; the "
         "domain is grown (or shrunk) by bisection on its scale between a proof and a "
         "refutation, and the largest proved domain's certificate is written (a folder --out "
         "created for it is removed again when none is). On a terminal a progress bar moves "
         "with each prover run and each subtree of it. Exit status 0 only when a domain is "
         "proved; 1 with the reason when the claims fail or are not proved within "
-        "--max-seconds.")
+        "--max-seconds, or (--shape activation) when abs(H) (entrywise) has spectral "
+        "radius >= 1 at the fixed point, so that no axis-aligned box can be mapped into "
+        "itself at small scales.")
     g.add_argument("--prove", action="store_true",
                    help="prove Theorem 1's claims for the designed SELU")
+    g.add_argument("--shape", choices=("activation", "theorem1"), default=None,
+                   help="proportions of the domain: 'theorem1' (Theorem 1's: mu within s/10, "
+                   "nu in [V(1 - s/5), V(1 + s/2)]; the default for SELU) or 'activation' "
+                   "(the default with --activation: mu and nu widths from the certified "
+                   "Jacobian H at the fixed point, along the Perron vector of abs(H), "
+                   "entrywise, and enlarged for the omega and tau ranges); omega and tau "
+                   "have Theorem 1's proportions in both"),
     from selu_proof.cli.bound import add_search_options
 
     add_search_options(g, 200_000, "box budget per goal of each prover run (default 2e5)",
@@ -210,6 +221,11 @@ def _check_prove_options(args: argparse.Namespace) -> None:
     if args.dropout_rate is not None:
         raise CLIError("--prove does not take --dropout-rate")
     check_budget(args)
+
+
+def _shape(args: argparse.Namespace, default: str) -> str:
+    """``--shape``, or ``default``."""
+    return default if args.shape is None else args.shape
 
 
 def _check_designed_spec(result, target) -> None:  # noqa: ANN001 - a RootResult
@@ -259,7 +275,7 @@ def _design_and_prove(args: argparse.Namespace, result, target) -> int:
             res = prove_design(result.values["alpha"], result.values["lambda"], *target,
                                out_dir=args.out, max_boxes=args.max_boxes,
                                total_seconds=args.max_seconds, progress=step,
-                               run_progress=run_step)
+                               run_progress=run_step, shape=_shape(args, "theorem1"))
         finally:
             bar.close()
         proof = res.as_dict()
@@ -268,18 +284,40 @@ def _design_and_prove(args: argparse.Namespace, result, target) -> int:
         emit_json({**result.as_dict(), "proof": proof})
         return code
     _print_result(result, False)
+    _print_proof(proof, with_scale=False)
+    return code
+
+
+def shape_line(shape: dict[str, Any]) -> str:
+    """One line on how the domain's proportions were chosen (``DesignProof.shape``)."""
+    if shape.get("status") == "shaped":
+        w = shape["widths_per_scale"]
+        u = shape["perron_vector_abs_H"]
+        return (f"activation: (mu, nu) widths from H at the fixed point (spectral radius of "
+                f"|H| in [{', '.join(shape['spectral_radius_abs_H'])}], Perron vector "
+                f"({u[0]:g}, {u[1]:g})); per unit of scale mu from -{w['mu'][0]} to "
+                f"+{w['mu'][1]}, nu from -{w['nu'][0]} to +{w['nu'][1]}")
+    if shape.get("status") == "no box":
+        return "activation: no axis-aligned box (the proof line says why)"
+    why = " (S(H) is not below 1 at the fixed point)" if shape.get("status") else ""
+    return f"theorem1: Theorem 1's proportions{why}"
+
+
+def _print_proof(proof: dict[str, Any], with_scale: bool) -> None:
+    if "shape" in proof:
+        print(f"shape:      {shape_line(proof['shape'])}")
     print(f"proof:      {proof['status']}" +
+          (f" (scale {proof['scale']})" if with_scale and proof.get("scale") else "") +
           (f" ({proof['reason']})" if proof.get("reason") else ""))
     for key, (lo, hi) in proof["domain"].items():
         print(f"domain:     {key} in [{lo}, {hi}]")
     for path in proof["certificates"]:
         print(f"certificate: {path}")
-    return code
 
 
 def _design_activation(args: argparse.Namespace) -> int:
     """``design --activation``: certified affine constants, then (``--prove``) Theorem 1's
-    claims on domains of Theorem 1's proportions around ``(M, V, 0, 1)``.
+    claims on domains around ``(M, V, 0, 1)`` shaped by ``--shape`` (default ``activation``).
     """
     from selu_proof.cli.normalize import parse_activation_arg
     from selu_proof.fixedpoint.normalization import outward_interval
@@ -314,7 +352,7 @@ def _design_activation(args: argparse.Namespace) -> int:
             res = prove_design("", "", mean, var, Fraction(0), Fraction(1), out_dir=args.out,
                                max_boxes=args.max_boxes, total_seconds=args.max_seconds,
                                progress=step, run_progress=run_step, parameters=params,
-                               precision=64)
+                               precision=64, shape=_shape(args, "activation"))
         finally:
             bar.close()
         out["proof"] = res.as_dict()
@@ -327,14 +365,7 @@ def _design_activation(args: argparse.Namespace) -> int:
     for key, (lo, hi) in consts.items():
         print(f"{key:<6} in [{lo}, {hi}]")
     if args.prove:
-        proof = out["proof"]
-        print(f"proof:      {proof['status']}" +
-              (f" (scale {proof['scale']})" if proof.get("scale") else "") +
-              (f" ({proof['reason']})" if proof.get("reason") else ""))
-        for key, (lo, hi) in proof["domain"].items():
-            print(f"domain:     {key} in [{lo}, {hi}]")
-        for path in proof["certificates"]:
-            print(f"certificate: {path}")
+        _print_proof(out["proof"], with_scale=True)
     return code
 
 

@@ -10,8 +10,10 @@ For SELU parameters ``(alpha, lambda)`` (exact decimals, as printed by
 
 (``s = 1`` with ``(M, V, W, T) = (0, 1, 0, 1)`` is Theorem 1's domain) and
 carries Theorem 1's two claims: the contraction ``S(H) < 1`` and the
-invariance of the ``(mu, nu)`` box (``maps_into``).  The scale is grown from
-1 (or shrunk, if 1 fails) by the same proof-vs-refutation bisection as
+invariance of the ``(mu, nu)`` box (``maps_into``).  With ``shape="activation"`` the
+``omega`` and ``tau`` ranges stay these and the ``(mu, nu)`` widths come from the
+Jacobian at the fixed point (:mod:`selu_proof.search.domain_shape`).  The scale is grown
+from 1 (or shrunk, if 1 fails) by the same proof-vs-refutation bisection as
 ``selu-proof explore``; the largest proved domain's certificate is written.
 """
 
@@ -27,10 +29,15 @@ from typing import Any
 from selu_proof.files import write_atomic
 from selu_proof.kernel.exact import fraction_str
 from selu_proof.kernel.specs import VARIABLES, Spec, SpecError, parse_spec
+from selu_proof.search.domain_shape import ShapeResult, Widths, theorem1_widths
 from selu_proof.search.edges import Trial, run_trial, search_edge
 
 __all__ = ["designed_domain", "designed_spec", "activation_parameters", "DesignProof",
-           "prove_design", "SCALE_LIMIT", "SMALLEST_SCALE"]
+           "prove_design", "design_shape", "weight_ranges", "SHAPES", "SCALE_LIMIT",
+           "SMALLEST_SCALE"]
+
+#: the domain shapes (Theorem 1's proportions, or widths from the Jacobian at the fixed point)
+SHAPES = ("activation", "theorem1")
 
 #: the scale stays below this (``nu`` keeps at least a fifth of ``V``)
 SCALE_LIMIT = Fraction(4)
@@ -40,13 +47,23 @@ SMALLEST_SCALE = Fraction(1, 16)
 TIME_SPENT = "time budget of the search spent (--max-seconds)"
 
 
-def designed_domain(mean: Fraction, var: Fraction, omega: Fraction, tau: Fraction,
-                    scale: Fraction) -> dict[str, list[str]]:
-    """The domain of scale ``scale`` around ``(mean, var, omega, tau)`` (module docstring)."""
+def weight_ranges(omega: Fraction, tau: Fraction,
+                  scale: Fraction) -> dict[str, tuple[Fraction, Fraction]]:
+    """The ``omega`` and ``tau`` intervals of scale ``scale`` (Theorem 1's proportions)."""
     s = scale
-    ends = {"mu": (mean - s / 10, mean + s / 10), "omega": (omega - s / 10, omega + s / 10),
-            "nu": (var * (1 - s / 5), var * (1 + s / 2)),
-            "tau": (tau * (1 - s / 20), tau * (1 + s / 10))}
+    return {"omega": (omega - s / 10, omega + s / 10), "tau": (tau * (1 - s / 20),
+                                                             tau * (1 + s / 10))}
+
+
+def designed_domain(mean: Fraction, var: Fraction, omega: Fraction, tau: Fraction,
+                    scale: Fraction, widths: Widths | None = None) -> dict[str, list[str]]:
+    """The domain of scale ``scale`` around ``(mean, var, omega, tau)`` (module docstring);
+    the ``(mu, nu)`` half-widths per unit of scale are ``widths`` (default Theorem 1's).
+    """
+    s, w = scale, theorem1_widths(var) if widths is None else widths
+    weights = weight_ranges(omega, tau, s)
+    ends = {"mu": (mean - s * w.mu[0], mean + s * w.mu[1]), "omega": weights["omega"],
+            "nu": (var - s * w.nu[0], var + s * w.nu[1]), "tau": weights["tau"]}
     return {k: [fraction_str(lo), fraction_str(hi)] for k, (lo, hi) in ends.items()}
 
 
@@ -79,9 +96,11 @@ def activation_parameters(activation: str, mean: Fraction, var: Fraction) -> dic
 
 def designed_spec(alpha: str, lam: str, mean: Fraction, var: Fraction, omega: Fraction,
                   tau: Fraction, scale: Fraction,
-                  parameters: dict[str, str] | None = None) -> Spec:
+                  parameters: dict[str, str] | None = None,
+                  widths: Widths | None = None) -> Spec:
     """Theorem 1's claims for the SELU ``(alpha, lam)`` on :func:`designed_domain`, or for
-    the catalogue activation of ``parameters`` (:func:`activation_parameters`).
+    the catalogue activation of ``parameters`` (:func:`activation_parameters`); the
+    ``(mu, nu)`` widths are ``widths`` (default Theorem 1's proportions).
     """
     what = "the SELU designed"
     stem = f"design_mean{_tag(mean)}_var{_tag(var)}"
@@ -92,10 +111,11 @@ def designed_spec(alpha: str, lam: str, mean: Fraction, var: Fraction, omega: Fr
     raw = {"name": _name(stem),
            "description": f"Theorem 1's claims for {what} for the fixed point "
            f"({fraction_str(mean)}, {fraction_str(var)}) at omega={fraction_str(omega)}, "
-           f"tau={fraction_str(tau)} (domain scale {fraction_str(scale)})",
+           f"tau={fraction_str(tau)} (domain scale {fraction_str(scale)}"
+           + (")" if widths is None else ", shaped by the Jacobian at the fixed point)"),
            "parameters": parameters if parameters is not None
            else {"alpha": alpha, "lambda": lam},
-           "domain": designed_domain(mean, var, omega, tau, scale),
+           "domain": designed_domain(mean, var, omega, tau, scale, widths),
            "claim": [{"kind": "spectral_norm_below", "bound": "1"}, {"kind": "maps_into"}]}
     return parse_spec(raw)
 
@@ -106,7 +126,9 @@ class DesignProof:
 
     ``status``: ``"proved"`` (a domain was proved; ``domain``, ``scale`` and the
     certificate say which), ``"refuted"`` (the claims fail even at the
-    smallest scale; ``reason`` and ``witness`` say where) or ``"unknown"``.
+    smallest scale; ``reason`` and ``witness`` say where) or ``"unknown"`` (also when no
+    axis-aligned box can be invariant, :mod:`~selu_proof.search.domain_shape`).
+    ``shape``: how the domain's proportions were chosen.
     """
 
     status: str
@@ -116,10 +138,11 @@ class DesignProof:
     reason: str = ""
     witness: dict[str, str] | None = None
     trials: list[Trial] = field(default_factory=list)
+    shape: dict[str, Any] = field(default_factory=lambda: {"kind": "theorem1"})
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready summary."""
-        d: dict[str, Any] = {"status": self.status, "domain": self.domain,
+        d: dict[str, Any] = {"status": self.status, "shape": self.shape, "domain": self.domain,
                              "certificates": self.certificates,
                              "scale": None if self.scale is None else fraction_str(self.scale),
                              "runs": [t.as_dict() for t in self.trials]}
@@ -131,7 +154,8 @@ class DesignProof:
 
 
 def _supported_limit(alpha: str, lam: str, mean: Fraction, var: Fraction, omega: Fraction,
-                     tau: Fraction, parameters: dict[str, str] | None = None) -> Fraction:
+                     tau: Fraction, parameters: dict[str, str] | None = None,
+                     widths: Widths | None = None) -> Fraction:
     """:data:`SCALE_LIMIT`, or the first of its halves whose domain is supported.
 
     The domain grows with the scale, so the scales below the returned one all
@@ -141,7 +165,7 @@ def _supported_limit(alpha: str, lam: str, mean: Fraction, var: Fraction, omega:
     s = SCALE_LIMIT
     while s > SMALLEST_SCALE:
         try:
-            designed_spec(alpha, lam, mean, var, omega, tau, s, parameters)
+            designed_spec(alpha, lam, mean, var, omega, tau, s, parameters, widths)
             return s
         except SpecError:
             s /= 2
@@ -155,7 +179,8 @@ def prove_design(alpha: str, lam: str, mean: Fraction, var: Fraction, omega: Fra
                  progress: Callable[[Trial], None] | None = None,
                  parameters: dict[str, str] | None = None,
                  total_seconds: float | None = None,
-                 run_progress: Callable[[str], None] | None = None) -> DesignProof:
+                 run_progress: Callable[[str], None] | None = None,
+                 shape: str = "theorem1") -> DesignProof:
     """Grow the largest Theorem-1-style domain on which the designed SELU's claims are proved.
 
     The scale is bisected to ``tol``; each trial is a prover run (budget
@@ -166,7 +191,20 @@ def prove_design(alpha: str, lam: str, mean: Fraction, var: Fraction, omega: Fra
     ``<out_dir>/<name>.cert.json`` for the largest proved scale.  With ``parameters``
     (:func:`activation_parameters`) the claims are about that catalogue activation,
     ``alpha``, ``lam`` are ignored and the search starts at :data:`SMALLEST_SCALE`.
+    ``shape`` (:data:`SHAPES`): ``"theorem1"`` keeps Theorem 1's proportions,
+    ``"activation"`` takes the ``(mu, nu)`` widths from the Jacobian at the fixed point
+    (:func:`design_shape`); where no axis-aligned box can be invariant at small scales the
+    result is ``unknown`` with that reason, and no prover runs.
     """
+    if shape not in SHAPES:
+        raise ValueError(f"unknown domain shape {shape!r}; choose one of {', '.join(SHAPES)}")
+    widths, shape_info = None, {"kind": "theorem1"}
+    if shape == "activation":
+        shaped = design_shape(alpha, lam, mean, var, omega, tau, parameters, precision)
+        shape_info = shaped.as_dict()
+        if shaped.status == "no box":
+            return DesignProof("unknown", reason=shaped.reason, shape=shape_info)
+        widths = shaped.widths if shaped.status == "shaped" else None
     t_end = None if total_seconds is None else time.monotonic() + total_seconds
 
     def trial(s: Fraction) -> Trial:
@@ -174,7 +212,7 @@ def prove_design(alpha: str, lam: str, mean: Fraction, var: Fraction, omega: Fra
         budget = max_seconds if left is None else left if max_seconds is None \
             else min(max_seconds, left)
         try:
-            spec = designed_spec(alpha, lam, mean, var, omega, tau, s, parameters)
+            spec = designed_spec(alpha, lam, mean, var, omega, tau, s, parameters, widths)
         except SpecError as exc:  # a larger scale left the supported domain
             t = Trial(s, "unknown", 0, 0.0, reason=f"not a supported specification: {exc}")
         else:
@@ -194,34 +232,57 @@ def prove_design(alpha: str, lam: str, mean: Fraction, var: Fraction, omega: Fra
             progress(t)
         return t
 
-    limit = _supported_limit(alpha, lam, mean, var, omega, tau, parameters)
+    limit = _supported_limit(alpha, lam, mean, var, omega, tau, parameters, widths)
     # SELU starts at Theorem 1's own domain; an activation's claims by quadrature cost more
     # per box, so its search starts small and grows
     start = min(Fraction(1), limit / 2) if parameters is None else SMALLEST_SCALE
     edge = search_edge(trial, start, min(SMALLEST_SCALE, start), +1, tol, limit=limit)
-    res = DesignProof("unknown", trials=edge.trials)
+    res = DesignProof("unknown", trials=edge.trials, shape=shape_info)
     if edge.proved is None:
         last = edge.trials[-1]
         res.status = "refuted" if edge.refuted is not None and last.status == "refuted" \
             else "unknown"
-        where = designed_domain(mean, var, omega, tau, last.value)
+        where = designed_domain(mean, var, omega, tau, last.value, widths)
         verb = "fail" if res.status == "refuted" else "are not proved"
+        shown = ("mu", "omega") if widths is None else ("mu", "nu", "omega")
         res.reason = (f"Theorem 1's claims {verb} on the domain of scale "
-                      f"{fraction_str(last.value)} (mu in [{', '.join(where['mu'])}], omega in "
-                      f"[{', '.join(where['omega'])}]): {last.reason}")
+                      f"{fraction_str(last.value)} ("
+                      + ", ".join(f"{k} in [{', '.join(where[k])}]" for k in shown)
+                      + f"): {last.reason}")
         if last.witness:
             res.witness = last.witness
             res.reason += "; witness: " + ", ".join(
                 f"{k}={last.witness[k]}" for k in VARIABLES) + f": {last.witness['statement']}"
         return res
     s = edge.proved.value
-    spec = designed_spec(alpha, lam, mean, var, omega, tau, s, parameters)
+    spec = designed_spec(alpha, lam, mean, var, omega, tau, s, parameters, widths)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     path = out / f"{spec.name}.cert.json"
     write_atomic(path, edge.proved.certificate)
     res.status, res.scale, res.certificates = "proved", s, [str(path)]
-    res.domain = designed_domain(mean, var, omega, tau, s)
+    res.domain = designed_domain(mean, var, omega, tau, s, widths)
     if edge.status != "edge":
         res.reason = f"growth stopped: {edge.reason}"
     return res
+
+
+def design_shape(alpha: str, lam: str, mean: Fraction, var: Fraction, omega: Fraction,
+                 tau: Fraction, parameters: dict[str, str] | None = None,
+                 precision: int = 128) -> ShapeResult:
+    """The ``(mu, nu)`` proportions from the certified Jacobian of the designed SELU
+    ``(alpha, lam)`` (or of the activation of ``parameters``) at ``(mean, var)`` with weight
+    statistics ``(omega, tau)`` (:func:`selu_proof.search.domain_shape.activation_shape`).
+
+    For SELU the point is the design's target, the fixed point of the exact root, which the
+    printed digits of ``(alpha, lam)`` move by less than their last digit: the proportions are
+    the prover's untrusted choice, so that suffices.
+    """
+    from selu_proof.search.domain_shape import activation_shape, jacobians
+
+    spec = designed_spec(alpha, lam, mean, var, omega, tau, SMALLEST_SCALE, parameters)
+    h, g = jacobians(spec, (mean, omega, var, tau), precision)
+    unit = weight_ranges(omega, tau, Fraction(1))
+    below = (omega - unit["omega"][0], tau - unit["tau"][0])
+    above = (unit["omega"][1] - omega, unit["tau"][1] - tau)
+    return activation_shape(h, g, below, above, var)
