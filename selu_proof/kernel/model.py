@@ -32,8 +32,9 @@ from selu_proof.kernel.limits import PRECISION_RANGE
 __all__ = ["Model", "GoalFunctions", "SeluClosedForm", "model_of", "model_class",
            "selu_key", "compiled_goal", "CLOSED_FORM"]
 
-#: ``(value, value_and_gradient)`` of a goal ``F``: ``value(mu, omega, nu, tau) -> (F,)``
-#: and ``value_and_gradient(...) -> (F, dF/dmu, dF/domega, dF/dnu, dF/dtau)``, on balls
+#: the pair ``(value, value_and_gradient)`` of a goal ``F``, with
+#: ``value(mu, omega, nu, tau) -> (F,)`` and
+#: ``value_and_gradient(...) -> (F, dF/dmu, dF/domega, dF/dnu, dF/dtau)`` on balls
 GoalFunctions = tuple[Callable[..., tuple[arb, ...]], Callable[..., tuple[arb, ...]]]
 
 #: the prefix of a SELU closed-form model's key
@@ -53,7 +54,9 @@ class Model(Protocol):
 
     @property
     def key(self) -> str:
-        """The model's canonical text (hashable, picklable): :func:`model_of` rebuilds it."""
+        """The model's canonical text, hashable and picklable, from which :func:`model_of`
+        rebuilds it.
+        """
         ...
 
     def constants(self) -> dict[str, arb]:
@@ -86,7 +89,9 @@ class Model(Protocol):
 
     @property
     def eval_limit(self) -> int | None:
-        """The most integrand evaluations of one integration (``None``: no integrations)."""
+        """The most integrand evaluations of one integration, or ``None`` for a model that
+        integrates nothing.
+        """
         ...
 
 
@@ -193,7 +198,7 @@ class SeluClosedForm:
 
     @property
     def eval_limit(self) -> None:
-        """``None``: the closed forms integrate nothing."""
+        """``None``, since the closed forms integrate nothing."""
         return None
 
 
