@@ -20,7 +20,7 @@ from pathlib import Path
 
 from selu_proof.kernel import activation_claims
 from selu_proof.kernel.checker import check_certificate
-from selu_proof.kernel.claims import parameter_balls
+from selu_proof.kernel.model import model_of
 from selu_proof.kernel.specs import parse_spec
 from selu_proof.search.design_proof import designed_domain
 from selu_proof.search.prover import prove_spec
@@ -41,7 +41,7 @@ def _cold() -> None:
     """
     activation_claims._CACHE.clear()
     activation_claims.activation_model.cache_clear()
-    parameter_balls.cache_clear()
+    model_of.cache_clear()
 
 
 def run(name: str, params: dict[str, str], scale: Fraction) -> dict:

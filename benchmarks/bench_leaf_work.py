@@ -34,8 +34,9 @@ from flint import ctx
 from selu_proof.kernel import activation_claims, forms, quadrature
 from selu_proof.kernel.activations import CATALOGUE
 from selu_proof.kernel.checker import check_certificate
-from selu_proof.kernel.claims import goals_of_claim, parameter_balls
+from selu_proof.kernel.claims import goals_of_claim
 from selu_proof.kernel.exact import parse_decimal, record_up, upper_fraction
+from selu_proof.kernel.model import model_of
 from selu_proof.kernel.specs import MAX_QUADRATURE_PRECISION, parse_spec
 from selu_proof.search.certificate import build_certificate, dump_certificate
 
@@ -61,7 +62,7 @@ def one_leaf_certificate(activation: str, prec: int,
     spec = parse_spec(raw)
     (goal,) = goals_of_claim(spec, spec.claims[0])
     with ctx.workprec(prec):
-        model = parameter_balls(spec.alpha, spec.lam, prec)
+        model = model_of(spec.model, prec)
         up = None if domain is WIDEST else upper_fraction(
             forms.leaf_bound(goal.key, spec.domain, "....", "mean_value", model))
         recorded = "0" if up is None else record_up(up, goal.bound)
@@ -95,7 +96,7 @@ def costliest_path(prec: int) -> int:
            "claim": [{"kind": "spectral_norm_below", "bound": "1"}]}
     spec = parse_spec(raw)
     with ctx.workprec(prec):
-        model = parameter_balls(spec.alpha, spec.lam, prec)
+        model = model_of(spec.model, prec)
         activation_claims._CACHE.clear()
         before = quadrature.work_done()["integrations"]
         forms.gradient("S(H)", spec.domain, model)

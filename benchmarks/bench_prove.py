@@ -16,11 +16,13 @@ import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
 
-from selu_proof.kernel import forms, prover
+from selu_proof.kernel import forms
 from selu_proof.kernel.checker import check_file
-from selu_proof.kernel.claims import goals_of_claim, parameter_balls
+from selu_proof.kernel.claims import goals_of_claim
 from selu_proof.kernel.exact import upper_fraction
+from selu_proof.kernel.model import model_of
 from selu_proof.kernel.specs import load_spec, shipped_specs
+from selu_proof.search import prover
 
 PAPER_GRID = 3e9
 
@@ -35,7 +37,7 @@ def natural_only(key, bound, box, params, domain):
 
 
 def baseline(spec, budget: int) -> tuple[str, int]:
-    params = parameter_balls(spec.alpha, spec.lam, 128)
+    params = model_of(spec.model, 128)
     statuses, boxes = [], 0
     for claim in spec.claims:
         if claim["kind"] == "extremum":  # a bracket: bench_bound.py compares those

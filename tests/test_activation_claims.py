@@ -15,7 +15,7 @@ import pytest
 from flint import arb, ctx
 
 from selu_proof.kernel.checker import check_certificate
-from selu_proof.kernel.claims import compiled_goal, parameter_balls
+from selu_proof.kernel.model import SeluClosedForm, compiled_goal, model_of
 from selu_proof.kernel.specs import SpecError, parse_spec
 from selu_proof.search.prover import prove_spec
 
@@ -109,7 +109,8 @@ def test_cli_reports_a_bad_activation_in_one_line(tmp_path):
 
 def test_spec_without_activation_is_selu_closed_form():
     spec = parse_spec({"name": "s", "domain": SMALL, "claim": [{"kind": "maps_into"}]})
-    assert (spec.alpha, spec.lam) == ("alpha01", "lambda01")
+    assert spec.model == "closed-form:alpha01,lambda01"
+    assert isinstance(model_of(spec.model, 64), SeluClosedForm)
 
 
 # --------------------------------------------------------------------------- meanings
@@ -119,9 +120,8 @@ def test_spec_without_activation_is_selu_closed_form():
 def test_selu_by_quadrature_agrees_with_the_closed_form(key):
     """Values and gradients (through second derivatives of the density) overlap."""
     with ctx.workprec(80):
-        model = parameter_balls(parse_spec(_raw("q", "selu", [{"kind": "maps_into"}])).alpha,
-                                "quadrature", 80)
-        closed = parameter_balls("alpha01", "lambda01", 80)
+        model = model_of(parse_spec(_raw("q", "selu", [{"kind": "maps_into"}])).model, 80)
+        closed = model_of("closed-form:alpha01,lambda01", 80).constants().values()
         xs = [arb("0.07"), arb("-0.09"), arb("1.3"), arb("1.05")]
         ours = model.goal(key)[1](*xs)
         theirs = compiled_goal(key)[1](*xs, *closed)
@@ -136,7 +136,7 @@ def test_elu_alpha01_affine_is_selu():
     with ctx.workprec(100):
         raw = _raw("e", "elu:alpha=1.67326324235437728481704299167171128", [{"kind": "maps_into"}],
                    normalize="affine")
-        model = parameter_balls(parse_spec(raw).alpha, "quadrature", 100)
+        model = model_of(parse_spec(raw).model, 100)
         lam01 = constant_balls(100)[1]
         assert abs(model.lam - lam01) < 1e-25 and abs(model.beta) < 1e-25  # 35 digits of alpha
 

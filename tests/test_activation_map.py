@@ -13,8 +13,8 @@ import pytest
 from flint import ctx
 
 from selu_proof.kernel import forms
-from selu_proof.kernel.claims import parameter_balls
 from selu_proof.kernel.exact import lower_fraction
+from selu_proof.kernel.model import model_of
 from selu_proof.kernel.specs import parse_spec
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -65,7 +65,7 @@ def test_each_refutation_witness_violates_its_claim(row):
            "nu~ < nu_hi": "var", "nu~ > nu_lo": "-var"}[w["goal"]]
     bound = Fraction(w["bound"])
     with ctx.workprec(64):
-        value = forms.natural(key, spec.domain, parameter_balls(spec.alpha, spec.lam, 64))
+        value = forms.natural(key, spec.domain, model_of(spec.model, 64))
         low = lower_fraction(value)
     assert low is not None and low >= bound, (row["activation"], value, bound)
 

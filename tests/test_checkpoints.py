@@ -8,7 +8,8 @@ import pytest
 from helpers_specs import prove_until_interrupted
 
 from selu_proof.cli import main
-from selu_proof.kernel.claims import goals_of_claim, parameter_balls
+from selu_proof.kernel.claims import goals_of_claim
+from selu_proof.kernel.model import model_of
 from selu_proof.kernel.specs import load_spec, shipped_specs
 from selu_proof.search import prover
 
@@ -28,7 +29,7 @@ def test_forged_checkpoint_of_a_false_claim_is_not_proved(tmp_path, capsys):
     path.write_text(FALSE_BOUND)
     spec = load_spec(path)
     (goal,) = goals_of_claim(spec, spec.claims[0])
-    params = parameter_balls("alpha01", "lambda01", 128)
+    params = model_of(spec.model, 128)
     frontier = prover.expand_frontier(goal.key, goal.bound, spec.domain, params)
     assert frontier.open and frontier.refuted is None
     forged = {"format": prover.CHECKPOINT_FORMAT, "spec": spec.raw, "precision": 128,

@@ -92,8 +92,9 @@ def test_tight_tolerance_on_a_point_is_proved_with_enough_digits(tmp_path, capsy
     """
     from flint import arb, ctx
 
-    from selu_proof.kernel.claims import extremum_key, parameter_balls
+    from selu_proof.kernel.claims import extremum_key
     from selu_proof.kernel.forms import natural
+    from selu_proof.kernel.model import model_of
 
     spec = tmp_path / "point.toml"
     spec.write_text(POINT)
@@ -105,8 +106,8 @@ def test_tight_tolerance_on_a_point_is_proved_with_enough_digits(tmp_path, capsy
     assert out["status"] == "proved" and 0 < up - lo <= Fraction(tol)
     with ctx.workprec(256):  # the quantity at the point, at twice the search's precision
         point = tuple((Fraction(x), Fraction(x)) for x in ("0.05", "0.05", "1.1", "1.05"))
-        g = natural(extremum_key(quantity, sense), point, parameter_balls("alpha01",
-                                                                          "lambda01", 256))
+        g = natural(extremum_key(quantity, sense), point,
+                    model_of("closed-form:alpha01,lambda01", 256))
         value = g if sense == "max" else -g
         assert value.rad() < 1e-60
         assert arb(lo.numerator) / lo.denominator < value < arb(up.numerator) / up.denominator

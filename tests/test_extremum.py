@@ -199,8 +199,8 @@ def test_bad_extremum_claims_are_refused(claim, words):
 def test_search_is_deterministic_and_tight_on_a_face():
     # S(H) on Theorem 1's domain: the maximum is at the corner (-0.1, -0.1, 0.8, 1.1)
     dom = make_spec("d", claim=_extremum("norm-H", "max")).domain
-    a = maximise("S(H)", dom, "alpha01", "lambda01", Fraction("1e-6"))
-    b = maximise("S(H)", dom, "alpha01", "lambda01", Fraction("1e-6"))
+    a = maximise("S(H)", dom, "closed-form:alpha01,lambda01", Fraction("1e-6"))
+    b = maximise("S(H)", dom, "closed-form:alpha01,lambda01", Fraction("1e-6"))
     assert a.status == "proved" and a.tree == b.tree and (a.lower, a.upper) == (b.lower, b.upper)
     assert a.upper - a.lower <= Fraction("1e-6")
     assert abs(float(a.lower) - 0.8976083584089178) < 1e-12

@@ -24,7 +24,7 @@ from selu_proof.derive import symbolic as sym
 from selu_proof.derive.codegen import generate
 from selu_proof.derive.expressions import VARS, goal_expression
 from selu_proof.generated import REGENERATE, MissingGeneratedCodeError, lookup
-from selu_proof.kernel.claims import compiled_goal
+from selu_proof.kernel.model import compiled_goal
 from selu_proof.kernel.specs import PROOFS_DIR
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -69,9 +69,10 @@ def test_interrupted_run_resumes_without_redoing_work(tmp_path, monkeypatch):
         (PROOFS_DIR / "lemma12.cert.json").read_bytes()
     assert not ckpt.exists()
     # exactly the 10 subtrees finished before the interruption were not searched again
-    from selu_proof.kernel.claims import goals_of_claim, parameter_balls
+    from selu_proof.kernel.claims import goals_of_claim
+    from selu_proof.kernel.model import model_of
 
-    params = parameter_balls("alpha01", "lambda01", 128)
+    params = model_of(spec.model, 128)
     tasks = sum(len(prover.expand_frontier(g.key, g.bound, spec.domain, params).open)
                 for c in spec.claims for g in goals_of_claim(spec, c))
     assert tasks > 10

@@ -176,11 +176,11 @@ def test_every_field_is_verified(cert, edit, words):
 def test_constants_as_tight_as_the_replay(cert):
     from flint import arb
 
-    from selu_proof.kernel.claims import parameter_balls
+    from selu_proof.kernel.model import model_of
 
     res = check_certificate(cert)
     assert res.valid
-    alpha, lam = parameter_balls("alpha01", "lambda01", cert["precision"])
+    alpha, lam = model_of("closed-form:alpha01,lambda01", cert["precision"]).constants().values()
     for own, text in ((alpha, cert["constants"]["alpha"]), (lam, cert["constants"]["lambda"])):
         stated = arb(text)
         assert stated.contains(own) and stated.rad() <= 2 * own.rad()

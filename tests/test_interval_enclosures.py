@@ -23,7 +23,7 @@ from selu_proof.derive.codegen import generate
 from selu_proof.derive.expressions import VARS, goal_expression
 from selu_proof.kernel import arb_runtime as rt
 from selu_proof.kernel import forms
-from selu_proof.kernel.claims import parameter_balls
+from selu_proof.kernel.model import model_of
 from selu_proof.kernel.specs import load_spec, shipped_specs
 
 KEYS = ["S(H)", "S(J)", "mean", "-mean", "var", "-var", "var-nu", "nu-var"]
@@ -82,7 +82,7 @@ def _point(value) -> arb:
 def test_mpmath_value_inside_every_enclosure(key, bp):
     box, point = bp
     ctx.prec = 128
-    params = parameter_balls("alpha01", "lambda01", 128)
+    params = model_of("closed-form:alpha01,lambda01", 128)
     with mpmath.workdps(50):
         vals = _mp_functions(key)(*[_mp(q) for q in point], *_mp_constants())
     value, grad = vals[0], vals[1:]
@@ -145,7 +145,7 @@ def test_erfcx_endpoint_enclosure_is_tight():
 def test_enclosures_are_finite_and_tight_on_small_boxes():
     """Small boxes give finite, narrow enclosures (so the property test is not vacuous)."""
     ctx.prec = 128
-    params = parameter_balls("alpha01", "lambda01", 128)
+    params = model_of("closed-form:alpha01,lambda01", 128)
     w = Fraction(1, 1000)
     for key in KEYS:
         for dom in DOMAINS:

@@ -24,8 +24,9 @@ from selu_proof.kernel import activation_claims, quadrature
 from selu_proof.kernel.activation_claims import integrator_settings
 from selu_proof.kernel.activations import CATALOGUE, parse_activation
 from selu_proof.kernel.checker import check_certificate
-from selu_proof.kernel.claims import goals_of_claim, parameter_balls
+from selu_proof.kernel.claims import goals_of_claim
 from selu_proof.kernel.exact import ball, interval_ball
+from selu_proof.kernel.model import model_of
 from selu_proof.kernel.specs import MAX_QUADRATURE_PRECISION, SpecError, parse_spec
 from selu_proof.search.certificate import build_certificate, dump_certificate
 from selu_proof.search.prover import prove_spec
@@ -50,7 +51,7 @@ def one_leaf(activation: str, prec: int, domain: dict, claim: dict,
            "claim": [claim]}
     spec = parse_spec(raw)
     with ctx.workprec(prec):
-        model = parameter_balls(spec.alpha, spec.lam, prec)
+        model = model_of(spec.model, prec)
     goals = [{"label": g.label, "expression": g.key, "bound": g.bound,
               "max_bound": g.bound - 1, "tree": [[form, "....", str(g.bound - 1)]]}
              for g in goals_of_claim(spec, spec.claims[0])]

@@ -18,10 +18,10 @@ def test_spent_time_budget_stops_the_frontier(monkeypatch):
     decided = []
     real = prover.decide
     monkeypatch.setattr(prover, "decide", lambda *a: decided.append(a) or real(*a))
-    res = prover.run_goal(goal.key, goal.bound, spec.domain, spec.alpha, spec.lam, 128,
+    res = prover.run_goal(goal.key, goal.bound, spec.domain, spec.model, 128,
                           max_seconds=0)
     assert res["status"] == "unknown" and "--max-seconds" in res["reason"]
     assert decided == []
     decided.clear()
-    res = prover.run_goal(goal.key, goal.bound, spec.domain, spec.alpha, spec.lam, 128)
+    res = prover.run_goal(goal.key, goal.bound, spec.domain, spec.model, 128)
     assert res["status"] == "proved" and len(decided) == res["boxes"]

@@ -84,7 +84,7 @@ def test_a_bracket_search_out_of_time_says_so_and_proves_nothing(tmp_path):
                     'nu = ["0.05", "200"]\ntau = ["0.2", "3"]\n[[claim]]\n'
                     'kind = "spectral_norm_below"\nbound = "1"\n')
     s = load_spec(spec)
-    res = maximise(extremum_key("norm-H", "max"), s.domain, s.alpha, s.lam, Fraction(1, 10**6),
+    res = maximise(extremum_key("norm-H", "max"), s.domain, s.model, Fraction(1, 10**6),
                    max_seconds=0.5)
     assert res.status == "unknown" and "budget spent" in res.reason
     assert res.upper is None or res.lower is None or res.upper - res.lower > Fraction(1, 10**6)
@@ -192,12 +192,12 @@ def test_a_bracket_keeps_its_last_finite_bounds_when_the_time_runs_out(monkeypat
            "claim": [{"kind": "spectral_norm_below", "bound": "1"}]}
     s = parse_spec(raw)
     key, tol = extremum_key("var", "max"), Fraction(1, 10**12)
-    full = maximise(key, s.domain, s.alpha, s.lam, tol)
+    full = maximise(key, s.domain, s.model, tol)
     assert full.status == "proved"
     for ticks in (150_000, 300_000):  # the domain is bounded after 1e5, the bracket at 4e5
         activation_claims._CACHE.clear()
         _ticking(monkeypatch)
-        timed = maximise(key, s.domain, s.alpha, s.lam, tol, max_seconds=ticks)
+        timed = maximise(key, s.domain, s.model, tol, max_seconds=ticks)
         monkeypatch.undo()
         assert timed.status == "unknown" and timed.reason == BUDGET_SPENT
         assert timed.upper is not None and timed.lower is not None

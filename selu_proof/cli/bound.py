@@ -23,7 +23,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         "bound",
         help="certified bracket [lower, upper] of the max or min of a quantity over a domain",
         description="Bracket the maximum (--max) or minimum (--min) of a quantity over the "
-        "domain of a specification, with the specification's alpha and lambda: the upper end "
+        "domain of a specification, for the specification's model (SELU's alpha and lambda, or "
+        "an activation): the upper end "
         "of a maximum is proved by a branch-and-bound tree (the quantity is <= upper "
         "everywhere), the lower end by a witness point evaluated in ball arithmetic (a "
         "minimum is the mirror image); upper - lower <= --tol. Writes a certificate "

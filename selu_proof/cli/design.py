@@ -321,7 +321,8 @@ def _design_activation(args: argparse.Namespace) -> int:
     """
     from selu_proof.cli.normalize import parse_activation_arg
     from selu_proof.fixedpoint.normalization import outward_interval
-    from selu_proof.kernel.activation_claims import NormalizeError, activation_model
+    from selu_proof.kernel.activation_claims import NormalizeError
+    from selu_proof.kernel.model import model_of
     from selu_proof.kernel.specs import SpecError
     from selu_proof.search.design_proof import activation_parameters, designed_spec, prove_design
 
@@ -339,7 +340,7 @@ def _design_activation(args: argparse.Namespace) -> int:
     try:
         params = activation_parameters(act.spec, mean, var)
         spec = designed_spec("", "", mean, var, Fraction(0), Fraction(1), Fraction(1), params)
-        model = activation_model(spec.alpha, max(128, digits * 34 // 10 + 20))
+        model = model_of(spec.model, max(128, digits * 34 // 10 + 20))
     except (SpecError, NormalizeError) as exc:
         raise CLIError(str(exc)) from None
     consts = {key: outward_interval(x, digits) for key, x in model.constants().items()}

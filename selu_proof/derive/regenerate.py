@@ -186,7 +186,7 @@ def _goals_module() -> Module:
     for key in keys:
         f = goal_expression(key)
         if key.startswith("-") and key[1:] in keys and f == -goal_expression(key[1:]):
-            continue  # the negated twin: selu_proof.kernel.claims.compiled_goal negates
+            continue  # the negated twin: selu_proof.kernel.model.compiled_goal negates
         name = python_name(key)
         functions.append(Function(f"{name}_value", (f,), args, _expression_doc(
             f"``(F,)`` for the goal {key!r} on balls (blocks enclosed by arb_runtime.block).",

@@ -8,6 +8,8 @@ traces a real ``check`` run and enforces it).
     theorem specifications (TOML) and their supported domain.
 :mod:`~selu_proof.kernel.claims`
     what each claim kind means, as goals ``F < c``.
+:mod:`~selu_proof.kernel.model`
+    the one model interface: SELU's closed forms or an activation's quadrature.
 :mod:`~selu_proof.kernel.forms`
     the evaluation forms a leaf may use, and the split-tree walk.
 :mod:`~selu_proof.kernel.exact`

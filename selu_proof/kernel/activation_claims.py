@@ -43,23 +43,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
-from typing import Any
+from typing import Any, ClassVar
 
 from flint import acb, arb, ctx
 
 from selu_proof.kernel.activations import CatalogueActivation, parse_activation
 from selu_proof.kernel.exact import ball, fraction_str, parse_decimal, shown6
 from selu_proof.kernel.give_up import give_up_at, give_up_time, passed
-from selu_proof.kernel.limits import PREACTIVATION_VAR
+from selu_proof.kernel.limits import MAX_QUADRATURE_PRECISION, PREACTIVATION_VAR
 from selu_proof.kernel.quadrature import _integrand, gaussian_expectation_complex, work_done
 
 __all__ = ["ActivationModel", "NormalizeError", "model_token", "activation_model",
            "affine_constants", "check_affine_target", "MAX_AFFINE_MEAN",
-           "integrator_settings", "model_record", "QUADRATURE_MARK",
-           "largest_singular_value"]
-
-#: the ``lambda`` slot of a specification whose ``alpha`` slot holds a model token
-QUADRATURE_MARK = "quadrature"
+           "integrator_settings", "model_record", "largest_singular_value"]
 
 
 class NormalizeError(ValueError):
@@ -239,9 +235,11 @@ def _key(x: arb) -> tuple[Any, ...]:
 class ActivationModel:
     """``F = lambda*(f - beta)`` with the balls of its constants, at ``prec`` bits.
 
-    Stands in for the SELU parameter balls ``(alpha, lambda)`` wherever a goal is
-    evaluated (:func:`selu_proof.kernel.forms.natural`, :func:`~selu_proof.kernel.forms.gradient`).
+    A :class:`~selu_proof.kernel.model.Model`: its goals are evaluated by quadrature.
     """
+
+    #: the work of each integration grows with the precision (docs/kernel.md)
+    max_precision: ClassVar[int] = MAX_QUADRATURE_PRECISION
 
     token: str
     act: CatalogueActivation
@@ -250,9 +248,42 @@ class ActivationModel:
     beta: arb
     prec: int
 
+    @classmethod
+    def build(cls, key: str, prec: int) -> ActivationModel:
+        """:func:`activation_model` of the token ``key``."""
+        return activation_model(key, prec)
+
+    @property
+    def key(self) -> str:
+        """The model's token (:func:`model_token`)."""
+        return self.token
+
     def constants(self) -> dict[str, arb]:
         """The balls recorded in a certificate's ``constants``."""
         return {"lambda": self.lam, "beta": self.beta}
+
+    def record(self) -> dict[str, Any]:
+        """The certificate's ``activation`` entry (:func:`model_record`)."""
+        return model_record(self)
+
+    def parameters_summary(self) -> dict[str, str]:
+        """The activation and its normalization as canonical ``[parameters]`` text (the
+        affine target only when it is not ``(0, 1)``).
+        """
+        out = {"activation": self.act.spec}
+        args = self.token.partition("|")[2].partition(":")[2]
+        if self.normalize == "affine":
+            out["normalize"] = "affine"
+            mean, var = args.split(",")
+            if (mean, var) != ("0", "1"):
+                out.update(mean=mean, var=var)
+        elif self.normalize == "explicit":
+            out["lambda"], out["beta"] = args.split(",")
+        return out
+
+    def float_twin(self) -> None:
+        """``None``: the goals of a catalogue activation have no float twin."""
+        return None
 
     def given_up(self) -> int:
         """Integrations given up at their evaluation limit so far in this process."""
@@ -335,7 +366,7 @@ class ActivationModel:
     def goal(self, key: str) -> tuple[Callable[..., tuple[arb, ...]],
                                       Callable[..., tuple[arb, ...]]]:
         """``(value, value_and_gradient)`` with the signatures of a compiled goal,
-        without the parameter arguments (see :func:`selu_proof.kernel.claims.compiled_goal`).
+        without the parameter arguments (see :func:`selu_proof.kernel.model.compiled_goal`).
         """
         def value(*xs: arb) -> tuple[arb, ...]:
             return (self.quantity(key, xs, False).x,)

@@ -45,11 +45,9 @@ from flint import arb, ctx
 from selu_proof.kernel import forms
 from selu_proof.kernel.claims import (
     certified_statement,
-    compiled_goal,
     extremum_key,
     extremum_name,
     goals_of_claim,
-    parameter_balls,
 )
 from selu_proof.kernel.exact import (
     ball_str,
@@ -63,6 +61,7 @@ from selu_proof.kernel.exact import (
     upper_fraction,
 )
 from selu_proof.kernel.give_up import give_up_at
+from selu_proof.kernel.model import Model, model_of
 from selu_proof.kernel.specs import (
     DEFAULT_TOLERANCE,
     VARIABLES,
@@ -97,8 +96,8 @@ class CheckResult:
     goals: list[dict[str, Any]] = field(default_factory=list)
     #: the domain the claims were proved on, ``{variable: [lo, hi]}`` as exact decimals
     domain: dict[str, list[str]] = field(default_factory=dict)
-    #: the model the claims are about, ``{"alpha", "lambda"}`` of a SELU or the
-    #: specification's ``[parameters]`` naming a catalogue activation
+    #: the model the claims are about, as exact text
+    #: (:meth:`~selu_proof.kernel.model.Model.parameters_summary`)
     parameters: dict[str, str] = field(default_factory=dict)
 
 
@@ -155,9 +154,9 @@ class _Replay:
 
 @dataclass(frozen=True)
 class _Where:
-    """How leaves are evaluated: the parameters' names, precision, and the workers."""
+    """How leaves are evaluated: the model's key, the precision, and the workers."""
 
-    parameters: tuple[str, str, int]  # alpha, lambda (as in the spec), precision in bits
+    parameters: tuple[str, int]  # model key (selu_proof.kernel.model), precision in bits
     executor: Executor | None = None
     workers: int = 1
 
@@ -175,7 +174,8 @@ def _leaf_verdicts(context: tuple, jobs: list[tuple], boxes: list[forms.Box],
     n = where.workers
     if where.executor is None or n <= 1 or len(jobs) < 2:
         return lambda: _leaf_chunk(context, jobs)
-    compiled_goal(context[0])  # imported before the first submit, so forked workers inherit it
+    # the goal's code imported before the first submit, so that forked workers inherit it
+    model_of(*where.parameters).goal(context[0])
     order = sorted(range(len(jobs)), key=lambda i: _block_arguments(boxes[i]))
     weights = [_WORK[jobs[i][2][0]] + (jobs[i][2][1] != "....") for i in order]
     total, parts, acc = sum(weights), [[] for _ in range(n)], 0
@@ -222,16 +222,16 @@ def _leaf_chunk(context: tuple, jobs: list[tuple]) -> list[Any]:
     then shorter than ``jobs``): the first failing leaf of a tree is the
     earliest of the first failures of its chunks, whatever the grouping.
     """
-    key, num, den, tol, alpha, lam, prec = context
+    key, num, den, tol, model_key, prec = context
     bound = Fraction(num, den)
     out: list[Any] = []
     with ctx.workprec(prec), give_up_at(None):  # never a search's deadline
-        params = parameter_balls(alpha, lam, prec)
+        model = model_of(model_key, prec)
         for n, ints, node in jobs:
             box = tuple((Fraction(ints[i], ints[i + 1]), Fraction(ints[i + 2], ints[i + 3]))
                         for i in range(0, len(ints), 4))
             try:
-                recorded = _check_leaf(key, bound, n, box, node, params, tol)
+                recorded = _check_leaf(key, bound, n, box, node, model, tol)
             except _InvalidError as exc:
                 out.append(str(exc))
                 break
@@ -240,7 +240,7 @@ def _leaf_chunk(context: tuple, jobs: list[tuple]) -> list[Any]:
 
 
 def _check_leaf(key: str, bound: Fraction, n: int, box: forms.Box, node: tuple[str, ...],
-                params: tuple[arb, arb], tol: Fraction | None = None) -> Fraction:
+                model: Model, tol: Fraction | None = None) -> Fraction:
     """Replay one leaf's evidence; its recorded bound, or _InvalidError if it fails.
 
     With ``tol`` (a leaf of an extremum's tree) the bound may equal ``bound`` and is
@@ -255,11 +255,10 @@ def _check_leaf(key: str, bound: Fraction, n: int, box: forms.Box, node: tuple[s
     if not (recorded <= bound if closed else recorded < bound):
         raise _InvalidError(f"leaf {n} ({_fmt_box(box)}): recorded bound {recorded_s} "
                             f"is not below {fraction_str(bound)}")
-    given_up = getattr(params, "given_up", None)  # a quadrature model counts its limits
-    before = given_up() if given_up else 0
-    enc = forms.leaf_bound(key, box, mask, form, params)
-    undecided = f" (an integration reached the integrator's limit of {params.eval_limit} " \
-        "evaluations)" if given_up and given_up() > before else ""
+    before = model.given_up()
+    enc = forms.leaf_bound(key, box, mask, form, model)
+    undecided = f" (an integration reached the integrator's limit of {model.eval_limit} " \
+        "evaluations)" if model.given_up() > before else ""
     if enc is None:
         raise _InvalidError(f"leaf {n} ({_fmt_box(box)}): derivative signs do not justify "
                             f"face {mask}{undecided}")
@@ -327,11 +326,8 @@ def _check_goal_fields(i: int, goal: Any, g: dict[str, Any], leaves: int,
 def _check(cert: Any, executor: Executor | None, workers: int) -> CheckResult:
     if not isinstance(cert, dict) or cert.get("format") != FORMAT:
         raise _InvalidError(f"not a certificate (format must be {FORMAT!r})")
-    keys = _KEYS | ({"activation"} if _is_activation_spec(cert.get("spec")) else set())
-    if set(cert) != keys:
-        raise _InvalidError(f"the certificate's keys must be exactly {', '.join(sorted(keys))}")
-    if cert["variables"] != list(VARIABLES):
-        raise _InvalidError(f"variables must be {list(VARIABLES)}")
+    if not _KEYS <= set(cert):
+        raise _InvalidError(f"the certificate's keys must include {', '.join(sorted(_KEYS))}")
     try:
         spec = parse_spec(cert.get("spec"))
     except SpecError as exc:
@@ -343,18 +339,18 @@ def _check(cert: Any, executor: Executor | None, workers: int) -> CheckResult:
         raise _InvalidError(str(exc)) from None
     with ctx.workprec(prec):
         try:
-            params = parameter_balls(spec.alpha, spec.lam, prec)
+            model = model_of(spec.model, prec)
         except ValueError as exc:  # an activation's normalization not certified
             raise _InvalidError(f"parameters: {exc}") from None
-        where = _Where((spec.alpha, spec.lam, prec), executor, workers)
-        if spec.lam == "quadrature":
-            _check_activation(cert, params, prec)
-        else:
-            consts = cert["constants"]
-            if not isinstance(consts, dict) or set(consts) != {"alpha", "lambda"}:
-                raise _InvalidError("constants must give exactly alpha and lambda")
-            for name, own in zip(("alpha", "lambda"), params):
-                _check_constant(name, consts[name], own, prec)
+        # the model's record, if it has one, is the one more key
+        keys = _KEYS | ({"activation"} if model.record() is not None else set())
+        if set(cert) != keys:
+            raise _InvalidError(f"the certificate's keys must be exactly "
+                                f"{', '.join(sorted(keys))}")
+        if cert["variables"] != list(VARIABLES):
+            raise _InvalidError(f"variables must be {list(VARIABLES)}")
+        where = _Where((spec.model, prec), executor, workers)
+        _check_model(cert, model, prec)
         claims = cert.get("claims")
         if not isinstance(claims, list) or len(claims) != len(spec.claims):
             raise _InvalidError("the certificate must have one entry per claim of the "
@@ -364,7 +360,7 @@ def _check(cert: Any, executor: Executor | None, workers: int) -> CheckResult:
         checks: list[Iterator[None]] = []
         for i, (claim, entry) in enumerate(zip(spec.claims, claims)):
             if claim["kind"] == "extremum":
-                checks.append(_check_extremum(i, claim, entry, spec.domain, params, where))
+                checks.append(_check_extremum(i, claim, entry, spec.domain, model, where))
                 next(checks[-1])
                 continue
             goals = goals_of_claim(spec, claim)
@@ -384,37 +380,29 @@ def _check(cert: Any, executor: Executor | None, workers: int) -> CheckResult:
                 summary.append(done.value)
     domain = {v: [fraction_str(lo), fraction_str(hi)] for v, (lo, hi) in
               zip(VARIABLES, spec.domain)}
-    model = dict(spec.raw["parameters"]) if spec.lam == "quadrature" else \
-        {"alpha": spec.alpha, "lambda": spec.lam}
     return CheckResult(True, "valid", name=spec.name, goals=summary, domain=domain,
-                       parameters=model)
+                       parameters=model.parameters_summary())
 
 
-def _is_activation_spec(raw: Any) -> bool:
-    """The specification names a catalogue activation (its claims mean quadrature)."""
-    return isinstance(raw, dict) and isinstance(raw.get("parameters"), dict) \
-        and "activation" in raw["parameters"]
-
-
-def _check_activation(cert: dict[str, Any], model: Any, prec: int) -> None:
-    """The recorded activation, parameters, normalization and integrator settings must be
-    what the checker re-derives from the specification, and each recorded constant ball
-    must contain the checker's own enclosure (:func:`_check_constant`).
+def _check_model(cert: dict[str, Any], model: Model, prec: int) -> None:
+    """The model's record (for an activation: its spec, parameters, normalization and
+    integrator settings), if it has one, must be what the checker re-derives from the
+    specification, and each recorded constant ball must contain the checker's own
+    enclosure (:func:`_check_constant`).
     """
-    from selu_proof.kernel.activation_claims import model_record
-
-    own = model_record(model)
-    stated = cert.get("activation")
-    if not isinstance(stated, dict) or set(stated) != set(own):
-        raise _InvalidError(f"activation must give exactly {', '.join(sorted(own))}")
-    for key, value in own.items():  # as canonical JSON: 128.0 is not the integer 128
-        if json.dumps(stated[key], sort_keys=True) != json.dumps(value, sort_keys=True):
-            raise _InvalidError(f"activation.{key} is {stated[key]!r}, the specification "
-                                f"gives {value!r}")
+    own = model.record()
+    if own is not None:
+        stated = cert.get("activation")
+        if not isinstance(stated, dict) or set(stated) != set(own):
+            raise _InvalidError(f"activation must give exactly {', '.join(sorted(own))}")
+        for key, value in own.items():  # as canonical JSON: 128.0 is not the integer 128
+            if json.dumps(stated[key], sort_keys=True) != json.dumps(value, sort_keys=True):
+                raise _InvalidError(f"activation.{key} is {stated[key]!r}, the "
+                                    f"specification gives {value!r}")
     consts = cert["constants"]
     balls = model.constants()
     if not isinstance(consts, dict) or set(consts) != set(balls):
-        raise _InvalidError(f"constants must give exactly {', '.join(balls)}")
+        raise _InvalidError(f"constants must give exactly {' and '.join(balls)}")
     for name, ball_ in balls.items():
         _check_constant(name, consts[name], ball_, prec)
 
@@ -452,7 +440,7 @@ def _exact_field(obj: dict[str, Any], name: str, where: str) -> Fraction:
 
 
 def _check_extremum(i: int, claim: dict[str, Any], entry: Any, domain: forms.Box,
-                    params: tuple[arb, arb],
+                    model: Model,
                     evaluation: _Where) -> Generator[None, None, dict[str, Any]]:
     """Replay both ends of an extremum bracket: up to the tree's replay, then (resumed)
     the rest; its summary, or _InvalidError.
@@ -495,7 +483,7 @@ def _check_extremum(i: int, claim: dict[str, Any], entry: Any, domain: forms.Box
     for name, x, (lo, hi) in zip(VARIABLES, point, domain):
         if not lo <= x <= hi:
             raise _InvalidError(f"{where}: witness {name} = {w[name]} is outside the domain")
-    value = forms.natural(key, tuple((x, x) for x in point), params)
+    value = forms.natural(key, tuple((x, x) for x in point), model)
     lo_val = lower_fraction(value) if value.is_finite() else None
     if lo_val is None or lo_val < g_lo:
         raise _InvalidError(f"{where}, witness side: the witness gives {value.str(10)}, not >= "

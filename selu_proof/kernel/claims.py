@@ -26,25 +26,24 @@ Trusted.  Every claim of a specification becomes one or more *goals*
     (``sense = "max"``) or ``min F`` over the domain; :func:`extremum_key`
     names the expression whose maximum is bracketed (``-F`` for a minimum).
 
-A lower bound ``G > c`` is stated as ``-G < -c``.  The goal functions and
-their gradients are generated ahead of time as arb code from these
-expressions (:mod:`selu_proof.generated.arb_goals`, written by
-``python -m selu_proof.derive.regenerate``); the kernel imports no sympy and no build code.
+A lower bound ``G > c`` is stated as ``-G < -c``.  A goal is evaluated by the
+specification's model (:mod:`selu_proof.kernel.model`): for SELU, arb code generated ahead
+of time from these expressions (:mod:`selu_proof.generated.arb_goals`, written by
+``python -m selu_proof.derive.regenerate``), so that the kernel imports no sympy and no
+build code; for a catalogue activation, the same meanings by quadrature
+(:mod:`selu_proof.kernel.activation_claims`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
-from functools import cache, lru_cache
 from typing import Any
 
-from selu_proof.generated import MissingGeneratedCodeError, lookup
 from selu_proof.kernel.exact import parse_decimal
 from selu_proof.kernel.specs import Spec
 
-__all__ = ["Goal", "goals_of_claim", "compiled_goal", "parameter_balls",
-           "extremum_key", "extremum_name",
+__all__ = ["Goal", "goals_of_claim", "extremum_key", "extremum_name",
            "certified_statement", "violation_statement"]
 
 
@@ -143,53 +142,3 @@ def violation_statement(key: str, value: Any, bound: Fraction) -> str:
     q = value if sign > 0 else value.neg(exact=True)
     rel = "<" if sign > 0 else ">"
     return f"{name} = {q.str(20)}, not {rel} {fraction_str(sign * bound)}"
-
-
-@cache
-def compiled_goal(key: str) -> tuple[Any, Any]:
-    """Arb functions ``(value, value_and_gradient)`` of the goal expression ``key``.
-
-    ``value(mu, omega, nu, tau, alpha, lam) -> (F,)`` and
-    ``value_and_gradient(...) -> (F, dF/dmu, dF/domega, dF/dnu, dF/dtau)``, both
-    generated from the same sympy expression
-    (:func:`selu_proof.derive.expressions.goal_expression`) into
-    :mod:`selu_proof.generated.arb_goals`.  A key without generated code raises
-    :class:`~selu_proof.generated.MissingGeneratedCodeError`.
-    """
-    try:
-        return lookup("arb_goals", key)
-    except MissingGeneratedCodeError:
-        if not key.startswith("-"):
-            raise
-    # -F is generated once, as F: arb negation is exact and grad(-F) = -grad F
-    value, gradient = lookup("arb_goals", key[1:])
-    return (lambda *a: tuple(-y for y in value(*a)),
-            lambda *a: tuple(-y for y in gradient(*a)))
-
-
-@lru_cache(maxsize=16)
-def parameter_balls(alpha: str, lam: str, prec: int) -> tuple[Any, Any]:
-    """Balls for the spec parameters: ``"alpha01"``/``"lambda01"`` or exact decimals.
-
-    For a specification with a catalogue activation (``lam == "quadrature"``), the
-    :class:`~selu_proof.kernel.activation_claims.ActivationModel` of the token ``alpha``,
-    which the evaluation forms accept in place of the balls.
-
-    The named constants come from their closed forms (paper Eq. (8)-(9)); a
-    decimal is enclosed at ``prec`` bits.  Remembered by its arguments (the
-    checker's and the prover's worker processes ask once per leaf batch or box).
-    """
-    from flint import ctx
-
-    if lam == "quadrature":  # a catalogue activation: alpha holds its model token
-        from selu_proof.kernel.activation_claims import activation_model
-
-        return activation_model(alpha, prec)
-    from selu_proof.kernel.constants import constant_balls
-    from selu_proof.kernel.exact import ball
-
-    named = constant_balls(prec)
-    with ctx.workprec(prec):
-        a = named[0] if alpha == "alpha01" else ball(parse_decimal(alpha))
-        lm = named[1] if lam == "lambda01" else ball(parse_decimal(lam))
-    return a, lm

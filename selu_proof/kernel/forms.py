@@ -27,8 +27,8 @@ from typing import Any
 
 from flint import arb, ctx
 
-from selu_proof.kernel.claims import compiled_goal
 from selu_proof.kernel.exact import ball, interval_ball
+from selu_proof.kernel.model import Model
 
 __all__ = ["Box", "MAX_SPLITS", "box_balls", "centre", "centre_value", "face", "replay_tree",
            "natural", "gradient", "mean_value",
@@ -103,36 +103,25 @@ def face(box: Box, mask: str) -> Box:
     return tuple(out)
 
 
-def _goal(key: str, params: Any) -> tuple[Any, Any, tuple[arb, ...]]:
-    """The goal's functions and their trailing arguments: the generated closed form with
-    the SELU balls, or a catalogue activation's quadrature
-    (:class:`~selu_proof.kernel.activation_claims.ActivationModel`), which holds its own.
+def natural(key: str, box: Box, model: Model) -> arb:
+    """Enclosure of ``F`` over ``box`` by direct ball evaluation (``F`` the goal ``key`` of
+    ``model``, :mod:`selu_proof.kernel.model`).
     """
-    model_goal = getattr(params, "goal", None)
-    if model_goal is not None:
-        return (*model_goal(key), ())
-    return (*compiled_goal(key), tuple(params))
+    return model.goal(key)[0](*box_balls(box))[0]
 
 
-def natural(key: str, box: Box, params: tuple[arb, arb]) -> arb:
-    """Enclosure of ``F`` over ``box`` by direct ball evaluation."""
-    value, _, extra = _goal(key, params)
-    return value(*box_balls(box), *extra)[0]
-
-
-def gradient(key: str, box: Box, params: tuple[arb, arb]) -> tuple[arb, list[arb]]:
+def gradient(key: str, box: Box, model: Model) -> tuple[arb, list[arb]]:
     """Enclosures of ``F`` and of its four partial derivatives over ``box``."""
-    _, grad, extra = _goal(key, params)
-    out = grad(*box_balls(box), *extra)
+    out = model.goal(key)[1](*box_balls(box))
     return out[0], list(out[1:])
 
 
-def centre_value(key: str, box: Box, params: tuple[arb, arb]) -> arb:
+def centre_value(key: str, box: Box, model: Model) -> arb:
     """Enclosure of ``F`` at the exact centre of ``box``."""
-    return natural(key, tuple((x, x) for x in centre(box)), params)
+    return natural(key, tuple((x, x) for x in centre(box)), model)
 
 
-def mean_value(key: str, box: Box, params: tuple[arb, arb],
+def mean_value(key: str, box: Box, model: Model,
                grads: list[arb] | None = None, f_centre: arb | None = None) -> arb:
     """Mean-value enclosure ``F(c) + sum_i G_i [-h_i, h_i]`` of ``F`` over ``box``.
 
@@ -140,8 +129,8 @@ def mean_value(key: str, box: Box, params: tuple[arb, arb],
     :func:`centre_value` (each computed if omitted).
     """
     if grads is None:
-        _, grads = gradient(key, box, params)
-    total = centre_value(key, box, params) if f_centre is None else f_centre
+        _, grads = gradient(key, box, model)
+    total = centre_value(key, box, model) if f_centre is None else f_centre
     for g, (lo, hi) in zip(grads, box):
         if lo != hi:
             h = ball((hi - lo) / 2)
@@ -159,7 +148,7 @@ def mask_holds(grads: list[arb], mask: str) -> bool:
     return True
 
 
-def leaf_bound(key: str, box: Box, mask: str, form: str, params: tuple[arb, arb]) -> arb | None:
+def leaf_bound(key: str, box: Box, mask: str, form: str, model: Model) -> arb | None:
     """Upper enclosure of ``F`` over ``box`` by the leaf evidence ``(mask, form)``.
 
     Returns ``None`` when the mask is not justified (a derivative sign fails).
@@ -168,13 +157,13 @@ def leaf_bound(key: str, box: Box, mask: str, form: str, params: tuple[arb, arb]
     if form not in FORMS:
         raise ValueError(f"unknown form {form!r}")
     if any(m != "." for m in mask):
-        _, grads = gradient(key, box, params)
+        _, grads = gradient(key, box, model)
         if not mask_holds(grads, mask):
             return None
     fbox = face(box, mask)
     if form == "natural":
-        return natural(key, fbox, params)
-    return mean_value(key, fbox, params)
+        return natural(key, fbox, model)
+    return mean_value(key, fbox, model)
 
 
 def working_precision(bits: int) -> None:

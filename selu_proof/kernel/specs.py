@@ -52,6 +52,7 @@ from selu_proof.kernel.limits import (
     PREACTIVATION_VAR,
     PRECISION_RANGE,
 )
+from selu_proof.kernel.model import model_class, selu_key
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -91,11 +92,12 @@ class SpecError(ValueError):
 
 @dataclass(frozen=True)
 class Spec:
-    """A parsed specification.  ``raw`` is the TOML structure, kept verbatim."""
+    """A parsed specification.  ``raw`` is the TOML structure, kept verbatim; ``model`` the
+    key of the model its claims are about (:func:`selu_proof.kernel.model.model_of`).
+    """
 
     name: str
-    alpha: str  # for an activation spec: its model token (see _activation_parameters)
-    lam: str  # for an activation spec: "quadrature"
+    model: str
     domain: tuple[tuple[Fraction, Fraction], ...]
     claims: tuple[dict[str, Any], ...]
     raw: dict[str, Any]
@@ -134,16 +136,14 @@ def _parameter(key: str, value: Any) -> str:
 ACTIVATION_KEYS = ("activation", "normalize", "mean", "var", "lambda", "beta")
 
 
-def _activation_parameters(params: dict[str, Any]) -> tuple[str, str]:
-    """``(model token, "quadrature")`` for ``[parameters]`` naming an activation.
+def _activation_model(params: dict[str, Any]) -> str:
+    """The model key (token) of ``[parameters]`` naming an activation.
 
     ``activation = "NAME[:key=value,...]"`` with ``normalize = "affine"`` (optional target
-    ``mean``, ``var``), or explicit exact ``lambda``/``beta``, or neither (``f`` itself).
-    The token stands in the ``alpha`` slot and ``"quadrature"`` in the ``lambda`` slot:
-    :func:`selu_proof.kernel.claims.parameter_balls` turns it into the model whose goals
-    are evaluated by quadrature (:mod:`selu_proof.kernel.activation_claims`).
+    ``mean``, ``var``), or explicit exact ``lambda``/``beta``, or neither (``f`` itself);
+    its goals are evaluated by quadrature (:mod:`selu_proof.kernel.activation_claims`).
     """
-    from selu_proof.kernel.activation_claims import QUADRATURE_MARK, model_token
+    from selu_proof.kernel.activation_claims import model_token
 
     unknown = set(params) - set(ACTIVATION_KEYS)
     if unknown:
@@ -153,12 +153,11 @@ def _activation_parameters(params: dict[str, Any]) -> tuple[str, str]:
         if key in params and not isinstance(params[key], str):
             raise SpecError(f"parameters.{key} must be a string")
     try:
-        token = model_token(params["activation"], params.get("normalize"),
-                            params.get("lambda"), params.get("beta"), params.get("mean"),
-                            params.get("var"))
+        return model_token(params["activation"], params.get("normalize"),
+                           params.get("lambda"), params.get("beta"), params.get("mean"),
+                           params.get("var"))
     except ValueError as exc:
         raise SpecError(f"parameters: {exc}") from None
-    return token, QUADRATURE_MARK
 
 
 def check_supported(domain: tuple[tuple[Fraction, Fraction], ...]) -> None:
@@ -191,15 +190,17 @@ def check_supported(domain: tuple[tuple[Fraction, Fraction], ...]) -> None:
 def check_precision(spec: Spec, bits: Any) -> None:
     """Raise :class:`SpecError` unless ``spec`` may be proved and checked at ``bits`` bits.
 
-    Any integer in :data:`PRECISION_RANGE`; for a specification with a catalogue
-    activation, at most :data:`MAX_QUADRATURE_PRECISION`.  The prover and the checker
-    both ask here, so that the prover never writes a certificate the checker refuses.
+    Any integer in :data:`PRECISION_RANGE`, and at most the ``max_precision`` of the
+    specification's kind of model (for a catalogue activation,
+    :data:`MAX_QUADRATURE_PRECISION`).  The prover and the checker both ask here, so that
+    the prover never writes a certificate the checker refuses.
     """
     lo, hi = PRECISION_RANGE
     if not isinstance(bits, int) or isinstance(bits, bool) or not lo <= bits <= hi:
         raise SpecError(f"precision must be an integer number of bits in [{lo}, {hi}]")
-    if spec.lam == "quadrature" and bits > MAX_QUADRATURE_PRECISION:
-        raise SpecError(f"precision {bits} is above {MAX_QUADRATURE_PRECISION} bits, the most "
+    cap = model_class(spec.model).max_precision
+    if bits > cap:
+        raise SpecError(f"precision {bits} is above {cap} bits, the most "
                         "for a specification with an activation (the work of its "
                         "integrations grows with the precision)")
 
@@ -221,13 +222,14 @@ def parse_spec(raw: dict[str, Any]) -> Spec:
                         f"got {shown!r}")
     params = raw.get("parameters", {})
     if isinstance(params, dict) and "activation" in params:
-        alpha, lam = _activation_parameters(params)
+        model = _activation_model(params)
     else:
         if not isinstance(params, dict) or set(params) - {"alpha", "lambda"}:
             raise SpecError("[parameters] takes 'alpha' and 'lambda' only (or 'activation' "
                             "with 'normalize' or 'lambda'/'beta')")
         alpha = _parameter("alpha", params.get("alpha", "alpha01"))
         lam = _parameter("lambda", params.get("lambda", "lambda01"))
+        model = selu_key(alpha, lam)
     dom = raw.get("domain")
     if not isinstance(dom, dict) or set(dom) != set(VARIABLES):
         raise SpecError(f"[domain] must give exactly {', '.join(VARIABLES)}")
@@ -258,7 +260,7 @@ def parse_spec(raw: dict[str, Any]) -> Spec:
         for key in ("mean", "var"):
             if key in c:
                 _interval(f"claim {i}: {key}", c[key])
-    return Spec(name=name, alpha=alpha, lam=lam, domain=domain,
+    return Spec(name=name, model=model, domain=domain,
                 claims=tuple(dict(c) for c in claims), raw=raw)
 
 

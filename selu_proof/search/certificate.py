@@ -38,11 +38,12 @@ bound, rounded up to 17 digits.  Format ``/2`` differs from ``/1`` by dropping
 the goal's ``boxes`` (the prover's search effort, which no replay can confirm)
 and by this strictness.  A new claim kind adds goals in this same shape.
 
-A specification with a catalogue activation (``[parameters] activation = ...``) has
-``constants`` ``{"lambda", "beta"}`` (the balls of ``F = lambda*(f - beta)``) and one more
-key, ``activation``: ``{"spec", "name", "parameters", "normalize", "integrator"}``, each
-of which the checker re-derives from the specification and compares
-(:mod:`selu_proof.kernel.activation_claims`).
+``constants`` and the one optional key come from the specification's model
+(:mod:`selu_proof.kernel.model`).  A specification with a catalogue activation
+(``[parameters] activation = ...``) has ``constants`` ``{"lambda", "beta"}`` (the balls of
+``F = lambda*(f - beta)``) and one more key, ``activation`` (the model's record):
+``{"spec", "name", "parameters", "normalize", "integrator"}``, each of which the checker
+re-derives from the specification and compares (:mod:`selu_proof.kernel.activation_claims`).
 
 An ``extremum`` claim has no goals; its entry holds the bracket and both
 pieces of evidence::
@@ -67,18 +68,18 @@ import json
 from fractions import Fraction
 from typing import Any
 
-from flint import arb
-
 from selu_proof.kernel.checker import FORMAT  # the reader defines the format
 from selu_proof.kernel.exact import ball_str
+from selu_proof.kernel.model import Model
 
 __all__ = ["FORMAT", "build_certificate", "dump_certificate", "ball_str"]
 
 
 
-def build_certificate(spec_raw: dict[str, Any], precision: int, constants: tuple[arb, arb],
+def build_certificate(spec_raw: dict[str, Any], precision: int, model: Model,
                       claims: list[dict[str, Any]]) -> dict[str, Any]:
-    """Assemble the certificate document.
+    """Assemble the certificate document about ``model``
+    (:func:`~selu_proof.kernel.model.model_of` of the specification).
 
     ``claims`` holds, per claim, ``{"kind", "goals": [{"label", "expression",
     "bound" (Fraction), "max_bound" (Fraction), "tree"}]}``.
@@ -102,28 +103,18 @@ def build_certificate(spec_raw: dict[str, Any], precision: int, constants: tuple
                 "tree": g["tree"],
             })
         out_claims.append({"kind": c["kind"], "goals": goals})
-    model = getattr(constants, "constants", None)
-    if model is not None:  # a catalogue activation (kernel.activation_claims.ActivationModel)
-        from selu_proof.kernel.activation_claims import model_record
-
-        return {
-            "format": FORMAT,
-            "spec": spec_raw,
-            "precision": precision,
-            "variables": ["mu", "omega", "nu", "tau"],
-            "activation": model_record(constants),
-            "constants": {k: ball_str(x, precision) for k, x in model().items()},
-            "claims": out_claims,
-        }
-    return {
+    cert = {
         "format": FORMAT,
         "spec": spec_raw,
         "precision": precision,
         "variables": ["mu", "omega", "nu", "tau"],
-        "constants": {"alpha": ball_str(constants[0], precision),
-                      "lambda": ball_str(constants[1], precision)},
+        "constants": {k: ball_str(x, precision) for k, x in model.constants().items()},
         "claims": out_claims,
     }
+    record = model.record()
+    if record is not None:
+        cert["activation"] = record
+    return cert
 
 
 def dump_certificate(cert: dict[str, Any]) -> bytes:

@@ -143,13 +143,15 @@ def search_witness(spec: Spec, precision: int = 128) -> dict[str, str] | None:
     ball there is ``>= c``.  ``None`` when no candidate violates a goal.
     """
     from selu_proof.kernel.claims import goals_of_claim, violation_statement
+    from selu_proof.kernel.model import model_of
     from selu_proof.search.extremum import local_maximisers
     from selu_proof.search.prover import witness_ball
 
+    model = model_of(spec.model, precision)
     for claim in spec.claims:
         for goal in goals_of_claim(spec, claim):
-            for point in local_maximisers(goal.key, spec.domain, spec.alpha, spec.lam):
-                val = witness_ball(goal.key, point, spec.alpha, spec.lam, precision)
+            for point in local_maximisers(goal.key, spec.domain, model):
+                val = witness_ball(goal.key, point, spec.model, precision)
                 if val.is_finite() and lower_fraction(val) >= goal.bound:
                     w = {n: fraction_str(x) for n, x in zip(VARIABLES, point)}
                     w.update(goal=goal.label, value=val.str(20),

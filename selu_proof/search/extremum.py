@@ -40,7 +40,7 @@ from typing import Any
 from flint import arb, ctx
 
 from selu_proof.kernel import forms
-from selu_proof.kernel.claims import extremum_key, extremum_name, parameter_balls
+from selu_proof.kernel.claims import extremum_key, extremum_name
 from selu_proof.kernel.exact import (
     bracket_digits,
     decimal_down,
@@ -51,6 +51,7 @@ from selu_proof.kernel.exact import (
     upper_fraction,
 )
 from selu_proof.kernel.give_up import give_up_at, passed
+from selu_proof.kernel.model import Model, model_of
 from selu_proof.kernel.specs import DEFAULT_TOLERANCE, VARIABLES, Spec
 from selu_proof.search.tree import ClaimResult, assemble, split_dimension
 
@@ -74,7 +75,7 @@ def _upper(x: arb) -> Fraction | None:
     return upper_fraction(x) if x.is_finite() else None
 
 
-def bound_box(key: str, box: forms.Box, params, domain: forms.Box,
+def bound_box(key: str, box: forms.Box, model: Model, domain: forms.Box,
               tol: Fraction | None = None) -> BoxBound:
     """The tightest of the checker's leaf forms on ``box`` (cf. :func:`.prover.decide`).
 
@@ -85,25 +86,25 @@ def bound_box(key: str, box: forms.Box, params, domain: forms.Box,
     at the centre of that face, a candidate witness.
     """
     candidates: list[tuple[Fraction, str, str]] = []
-    nat = _upper(forms.natural(key, box, params))
+    nat = _upper(forms.natural(key, box, model))
     if nat is not None:
         candidates.append((nat, "natural", "...."))
-    _, grads = forms.gradient(key, box, params)
+    _, grads = forms.gradient(key, box, model)
     mask = "".join((">" if g >= 0 else "<" if g <= 0 else ".") if lo != hi else "."
                    for g, (lo, hi) in zip(grads, box))
     fbox = forms.face(box, mask)
-    val = forms.centre_value(key, fbox, params)
+    val = forms.centre_value(key, fbox, model)
     evals = 3
     point = all(lo == hi for lo, hi in fbox)
     if mask != "....":
-        n = _upper(val) if point else _upper(forms.natural(key, fbox, params))
+        n = _upper(val) if point else _upper(forms.natural(key, fbox, model))
         evals += 0 if point else 1
         if n is not None:
             candidates.append((n, "natural", mask))
     if not point:
-        fgrads = grads if mask == "...." else forms.gradient(key, fbox, params)[1]
+        fgrads = grads if mask == "...." else forms.gradient(key, fbox, model)[1]
         evals += 0 if mask == "...." else 1
-        mv = _upper(forms.mean_value(key, fbox, params, fgrads, val))
+        mv = _upper(forms.mean_value(key, fbox, model, fgrads, val))
         if mv is not None:
             candidates.append((mv, "mean_value", mask))
     up, leaf = None, None
@@ -125,32 +126,31 @@ def _snap(x: float, lo: Fraction, hi: Fraction) -> Fraction:
     return min(max(Fraction(f"{x:.15g}"), lo), hi)
 
 
-def local_maximisers(key: str, domain: forms.Box, alpha: str, lam: str,
+def local_maximisers(key: str, domain: forms.Box, model: Model,
                      starts: int = 4) -> list[tuple[Fraction, ...]]:
     """Candidate maximisers of ``G`` (float search), as exact points of ``domain``.
 
     A 5-point grid per variable, then bounded L-BFGS-B from the ``starts``
-    best grid points; plus every corner of the domain.  Heuristic only: the
-    candidates are evaluated in ball arithmetic by the caller.
+    best grid points, on the model's float twin of ``G``; plus every corner of the
+    domain.  A model without a float twin gets :func:`_grid_maximisers`.  Heuristic
+    only: the candidates are evaluated in ball arithmetic by the caller.
     """
     import itertools
 
-    if lam == "quadrature":  # a catalogue activation: no float twin of the goal
-        return _grid_maximisers(key, domain, alpha, starts)
+    twin = model.float_twin()
+    if twin is None:
+        return _grid_maximisers(key, domain, model, starts)
     import numpy as np
     from scipy.optimize import minimize
 
     from selu_proof.backends import compiled
-    from selu_proof.kernel.constants import ALPHA_01, LAMBDA_01
 
     f = compiled(f"goal:{key}", "numpy")
-    a = ALPHA_01 if alpha == "alpha01" else float(parse_decimal(alpha))
-    lm = LAMBDA_01 if lam == "lambda01" else float(parse_decimal(lam))
     bounds = [(float(lo), float(hi)) for lo, hi in domain]
     axes = [np.linspace(lo, hi, 5) for lo, hi in bounds]
     grid = np.meshgrid(*axes, indexing="ij")
     with np.errstate(all="ignore"):
-        vals = np.asarray(f(*grid, a, lm)[0], dtype=float) * np.ones(grid[0].shape)
+        vals = np.asarray(f(*grid, *twin)[0], dtype=float) * np.ones(grid[0].shape)
     vals = np.where(np.isfinite(vals), vals, -np.inf).ravel()
     out = [tuple(c) for c in itertools.product(*domain)]
     for idx in np.argsort(-vals, kind="stable")[:starts]:
@@ -158,7 +158,7 @@ def local_maximisers(key: str, domain: forms.Box, alpha: str, lam: str,
 
         def neg(x):
             with np.errstate(all="ignore"):
-                y = float(f(*x, a, lm)[0])
+                y = float(f(*x, *twin)[0])
             return -y if np.isfinite(y) else 1e300
 
         r = minimize(neg, x0, bounds=bounds, method="L-BFGS-B",
@@ -167,19 +167,19 @@ def local_maximisers(key: str, domain: forms.Box, alpha: str, lam: str,
     return out
 
 
-def _grid_maximisers(key: str, domain: forms.Box, token: str,
+def _grid_maximisers(key: str, domain: forms.Box, model: Model,
                      starts: int) -> list[tuple[Fraction, ...]]:
-    """Candidate maximisers of an activation's goal: the ``starts`` best points of a
+    """Candidate maximisers of a goal without a float twin: the ``starts`` best points of a
     3-point grid per variable (ball midpoints at 53 bits, a heuristic), and the corners.
     """
     import itertools
 
     with ctx.workprec(53):
-        params = parameter_balls(token, "quadrature", 53)
+        coarse = model_of(model.key, 53)
         axes = [(lo, (lo + hi) / 2, hi) for lo, hi in domain]
         scored = []
         for point in itertools.product(*axes):
-            val = forms.natural(key, tuple((x, x) for x in point), params)
+            val = forms.natural(key, tuple((x, x) for x in point), coarse)
             scored.append((float(val.mid()) if val.is_finite() else -math.inf, point))
     scored.sort(key=lambda t: -t[0])
     return [tuple(c) for c in itertools.product(*domain)] + [p for _, p in scored[:starts]]
@@ -201,15 +201,16 @@ class MaxSearch:
     reason: str = ""
 
 
-def _witness_lower(key: str, point: tuple[Fraction, ...], params) -> tuple[Fraction | None, arb]:
-    val = forms.natural(key, tuple((x, x) for x in point), params)
+def _witness_lower(key: str, point: tuple[Fraction, ...],
+                   model: Model) -> tuple[Fraction | None, arb]:
+    val = forms.natural(key, tuple((x, x) for x in point), model)
     return (lower_fraction(val) if val.is_finite() else None), val
 
 
 BUDGET_SPENT = "budget spent (--max-boxes/--max-seconds) before the bracket reached the tolerance"
 
 
-def maximise(key: str, domain: forms.Box, alpha: str, lam: str, tol: Fraction, *,
+def maximise(key: str, domain: forms.Box, model_key: str, tol: Fraction, *,
              precision: int = 128, max_boxes: int = 10**6, max_seconds: float | None = None,
              progress: Callable[[int, Fraction | None, Fraction | None], None] | None = None
              ) -> MaxSearch:
@@ -220,15 +221,16 @@ def maximise(key: str, domain: forms.Box, alpha: str, lam: str, tol: Fraction, *
     the largest leaf bound of the returned tree, ``lower`` the lower end of
     ``G`` at the witness rounded down.  Stops ``unknown`` (with the bracket reached so
     far) when the budget is spent or a box at the minimum width is still
-    too wide.  ``progress(boxes, lower, upper)`` is called now and then.
+    too wide.  ``progress(boxes, lower, upper)`` is called now and then.  The model is
+    named by its key (:func:`~selu_proof.kernel.model.model_of`).
     """
     t0 = time.monotonic()
     deadline = None if max_seconds is None else t0 + max_seconds
     with ctx.workprec(precision), give_up_at(deadline):  # an integration at the deadline ends
-        params = parameter_balls(alpha, lam, precision)
+        model = model_of(model_key, precision)
         best_w, best_lo, best_val = None, None, None
-        for p in local_maximisers(key, domain, alpha, lam):
-            lo, val = _witness_lower(key, p, params)
+        for p in local_maximisers(key, domain, model):
+            lo, val = _witness_lower(key, p, model)
             if lo is not None and (best_lo is None or lo > best_lo):
                 best_w, best_lo, best_val = p, lo, val
 
@@ -239,11 +241,11 @@ def maximise(key: str, domain: forms.Box, alpha: str, lam: str, tol: Fraction, *
 
         def bound(box: forms.Box) -> BoxBound:
             nonlocal boxes, evals, best_w, best_lo, best_val
-            bb = bound_box(key, box, params, domain, tol)
+            bb = bound_box(key, box, model, domain, tol)
             boxes += 1
             evals += bb.evaluations
             if bb.point_lower is not None and (best_lo is None or bb.point_lower > best_lo):
-                lo, val = _witness_lower(key, bb.point, params)
+                lo, val = _witness_lower(key, bb.point, model)
                 if lo is not None and (best_lo is None or lo > best_lo):
                     best_w, best_lo, best_val = bb.point, lo, val
             return bb
@@ -329,7 +331,7 @@ def prove_extremum_claim(spec: Spec, claim: dict[str, Any], *, precision: int = 
             gap = "?" if lo is None or up is None else f"{float(up - lo):.2e}"
             progress(f"{spec.name} {sense} {quantity}: {boxes} boxes, width {gap}")
 
-    s = maximise(key, spec.domain, spec.alpha, spec.lam, tol, precision=precision,
+    s = maximise(key, spec.domain, spec.model, tol, precision=precision,
                  max_boxes=max_boxes, max_seconds=max_seconds, progress=report)
     lower, upper = bracket_of(sense, s)
     name = extremum_name(quantity)

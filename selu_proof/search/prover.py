@@ -30,13 +30,10 @@ from flint import ctx
 from selu_proof.files import write_atomic
 from selu_proof.kernel import forms
 from selu_proof.kernel.checker import DuplicateKeyError, check_certificate, parse_json
-from selu_proof.kernel.claims import (
-    certified_statement,
-    parameter_balls,
-    violation_statement,
-)
+from selu_proof.kernel.claims import certified_statement, violation_statement
 from selu_proof.kernel.exact import decimal_up, lower_fraction, record_up, upper_fraction
 from selu_proof.kernel.give_up import give_up_at, passed
+from selu_proof.kernel.model import Model, model_of
 from selu_proof.kernel.specs import check_precision
 from selu_proof.search.extremum import prove_extremum_claim
 from selu_proof.search.tree import ClaimResult, assemble, split_dimension
@@ -82,15 +79,16 @@ def _upper(x) -> Fraction | None:
     return upper_fraction(x) if x is not None and x.is_finite() else None
 
 
-def decide(key: str, bound: Fraction, box: forms.Box, params, domain: forms.Box) -> Decision:
+def decide(key: str, bound: Fraction, box: forms.Box, model: Model,
+           domain: forms.Box) -> Decision:
     """Process one box: a leaf with evidence, a split dimension, or a witness."""
     evals = 1
-    nat = forms.natural(key, box, params)
+    nat = forms.natural(key, box, model)
     u = _upper(nat)
     rec = None if u is None or not u < bound else record_up(u, bound)
     if rec is not None:
         return Decision("leaf", ["natural", "....", rec], bound=u, evaluations=evals)
-    _, grads = forms.gradient(key, box, params)
+    _, grads = forms.gradient(key, box, model)
     evals += 1
     free = [lo != hi for lo, hi in box]
     mask = "".join(
@@ -98,19 +96,19 @@ def decide(key: str, bound: Fraction, box: forms.Box, params, domain: forms.Box)
     fbox = forms.face(box, mask)
     # F at the centre of the face: the mean-value form's F(c), the natural form on a
     # face that is a point, and the refutation test below all use this one value
-    val = forms.centre_value(key, fbox, params)
+    val = forms.centre_value(key, fbox, model)
     evals += 1
     point = all(lo == hi for lo, hi in fbox)
     candidates: list[tuple[Fraction, str]] = []
     if mask != "....":
-        n = _upper(val if point else forms.natural(key, fbox, params))
+        n = _upper(val if point else forms.natural(key, fbox, model))
         evals += 0 if point else 1
         if n is not None:
             candidates.append((n, "natural"))
     if not point:
-        fgrads = grads if mask == "...." else forms.gradient(key, fbox, params)[1]
+        fgrads = grads if mask == "...." else forms.gradient(key, fbox, model)[1]
         evals += 0 if mask == "...." else 1
-        mv = _upper(forms.mean_value(key, fbox, params, fgrads, val))
+        mv = _upper(forms.mean_value(key, fbox, model, fgrads, val))
         if mv is not None:
             candidates.append((mv, "mean_value"))
     if candidates:
@@ -145,22 +143,22 @@ def local(wall: float | None) -> float | None:
     return None if wall is None else time.monotonic() + (wall - time.time())
 
 
-def prove_box(key: str, bound: Fraction, box: forms.Box, alpha: str, lam: str, prec: int,
+def prove_box(key: str, bound: Fraction, box: forms.Box, model_key: str, prec: int,
               domain: forms.Box, max_boxes: int, wall_deadline: float | None) -> SubtreeResult:
     """Depth-first search of one subtree; returns its preorder encoding.
 
-    Arguments are plain data (exact fractions and strings, the deadline a
-    ``time.time()``, :func:`portable`) so that the call can run in another process,
-    also on another machine.
+    Arguments are plain data (exact fractions and strings: the model by its key,
+    :func:`~selu_proof.kernel.model.model_of`; the deadline a ``time.time()``,
+    :func:`portable`) so that the call can run in another process, also on another machine.
     """
     deadline = local(wall_deadline)
     ctx.prec = prec
-    params = parameter_balls(alpha, lam, prec)
+    model = model_of(model_key, prec)
     with give_up_at(deadline):  # an integration running at the deadline ends there
-        return _prove_box(key, bound, box, params, domain, max_boxes, deadline)
+        return _prove_box(key, bound, box, model, domain, max_boxes, deadline)
 
 
-def _prove_box(key: str, bound: Fraction, box: forms.Box, params: Any, domain: forms.Box,
+def _prove_box(key: str, bound: Fraction, box: forms.Box, model: Model, domain: forms.Box,
                max_boxes: int, deadline: float | None) -> SubtreeResult:
     res = SubtreeResult("proved")
     stack = [box]
@@ -170,7 +168,7 @@ def _prove_box(key: str, bound: Fraction, box: forms.Box, params: Any, domain: f
         if res.boxes > max_boxes or passed(deadline):
             return SubtreeResult("unknown", boxes=res.boxes, evaluations=res.evaluations,
                                  reason=BUDGET_SPENT)
-        d = decide(key, bound, b, params, domain)
+        d = decide(key, bound, b, model, domain)
         if d.kind == "stuck" and passed(deadline):  # given up at the deadline, not stuck
             return SubtreeResult("unknown", boxes=res.boxes, evaluations=res.evaluations,
                                  reason=BUDGET_SPENT)
@@ -208,27 +206,25 @@ class Frontier:
     exhausted: bool = False  # the box budget ran out before the frontier was complete
 
 
-def expand_frontier(key: str, bound: Fraction, domain: forms.Box, params,
+def expand_frontier(key: str, bound: Fraction, domain: forms.Box, model: Model,
                     size: int = FRONTIER_SIZE, max_boxes: int | None = None,
                     executor: Executor | None = None,
-                    parameters: tuple[str, str, int] | None = None,
                     deadline: float | None = None) -> Frontier:
     """Expand the tree breadth-first until ``size`` boxes are open (or none is).
 
     At most ``max_boxes`` boxes are processed, and none once ``time.monotonic()``
     reaches ``deadline``; past either, ``exhausted`` is set.
-    With an ``executor`` (and the ``parameters`` ``(alpha, lambda, precision)``
-    to rebuild ``params`` from in its workers) the boxes of each level are
-    decided in parallel; the decisions, taken in the same order, are the same.
+    With an ``executor`` (whose workers rebuild ``model`` from its key and precision)
+    the boxes of each level are decided in parallel; the decisions, taken in the same
+    order, are the same.
     """
     with give_up_at(deadline):  # an integration running at the deadline ends there
-        return _expand_frontier(key, bound, domain, params, size, max_boxes, executor,
-                                parameters, deadline)
+        return _expand_frontier(key, bound, domain, model, size, max_boxes, executor,
+                                deadline)
 
 
-def _expand_frontier(key: str, bound: Fraction, domain: forms.Box, params: Any, size: int,
+def _expand_frontier(key: str, bound: Fraction, domain: forms.Box, model: Model, size: int,
                      max_boxes: int | None, executor: Executor | None,
-                     parameters: tuple[str, str, int] | None,
                      deadline: float | None) -> Frontier:
     fr = Frontier(top={}, open={"": domain})
 
@@ -238,13 +234,14 @@ def _expand_frontier(key: str, bound: Fraction, domain: forms.Box, params: Any, 
             items = items[:max(0, max_boxes - fr.boxes)]
         if passed(deadline):
             items = []
-        if executor is not None and parameters is not None and len(items) > 1:
+        if executor is not None and len(items) > 1:
             wall = portable(deadline)
+            parameters = (model.key, model.prec)
             decisions = executor.map(_decide, *zip(*((key, bound, b, parameters, domain, wall)
                                                      for _, b in items)))
         else:
             # one by one, and none once the time is up
-            decisions = (decide(key, bound, b, params, domain)
+            decisions = (decide(key, bound, b, model, domain)
                          for _, b in itertools.takewhile(lambda _: not passed(deadline), items))
         new_open: dict[str, forms.Box] = {}
         done = 0
@@ -281,17 +278,19 @@ def _expand_frontier(key: str, bound: Fraction, domain: forms.Box, params: Any, 
     return fr
 
 
-def _decide(key: str, bound: Fraction, box: forms.Box, parameters: tuple[str, str, int],
+def _decide(key: str, bound: Fraction, box: forms.Box, parameters: tuple[str, int],
             domain: forms.Box, wall_deadline: float | None = None) -> Decision:
-    """:func:`decide` from plain data (for a worker process; the deadline a ``time.time()``)."""
-    alpha, lam, prec = parameters
+    """:func:`decide` from plain data (for a worker process: the model's key and precision;
+    the deadline a ``time.time()``).
+    """
+    model_key, prec = parameters
     with ctx.workprec(prec):
-        params = parameter_balls(alpha, lam, prec)
+        model = model_of(model_key, prec)
         with give_up_at(local(wall_deadline)):
-            return decide(key, bound, box, params, domain)
+            return decide(key, bound, box, model, domain)
 
 
-def run_goal(key: str, bound: Fraction, domain: forms.Box, alpha: str, lam: str, prec: int,
+def run_goal(key: str, bound: Fraction, domain: forms.Box, model_key: str, prec: int,
              *, executor: Executor | None = None, max_boxes: int = 10**7,
              max_seconds: float | None = None, done: dict[str, Any] | None = None,
              on_task: Callable[[str, dict[str, Any]], None] | None = None) -> dict[str, Any]:
@@ -303,9 +302,9 @@ def run_goal(key: str, bound: Fraction, domain: forms.Box, alpha: str, lam: str,
     t0 = time.monotonic()
     deadline = None if max_seconds is None else t0 + max_seconds
     ctx.prec = prec
-    params = parameter_balls(alpha, lam, prec)
-    fr = expand_frontier(key, bound, domain, params, max_boxes=max_boxes, executor=executor,
-                         parameters=(alpha, lam, prec), deadline=deadline)
+    model = model_of(model_key, prec)
+    fr = expand_frontier(key, bound, domain, model, max_boxes=max_boxes, executor=executor,
+                         deadline=deadline)
     boxes, evals, max_b = fr.boxes, fr.evaluations, fr.max_bound
     if fr.exhausted:
         return {"status": "unknown", "boxes": boxes, "evaluations": evals,
@@ -318,7 +317,7 @@ def run_goal(key: str, bound: Fraction, domain: forms.Box, alpha: str, lam: str,
     done = dict(done or {})
     todo = {p: b for p, b in fr.open.items() if p not in done}
     records: dict[str, dict[str, Any]] = {p: done[p] for p in fr.open if p in done}
-    args = {p: (key, bound, b, alpha, lam, prec, domain, max_boxes, portable(deadline))
+    args = {p: (key, bound, b, model_key, prec, domain, max_boxes, portable(deadline))
             for p, b in todo.items()}
     failure: dict[str, Any] | None = None
 
@@ -370,11 +369,10 @@ def run_goal(key: str, bound: Fraction, domain: forms.Box, alpha: str, lam: str,
             "max_bound": max_b, "seconds": time.monotonic() - t0}
 
 
-def witness_ball(key: str, point: tuple[Fraction, ...], alpha: str, lam: str, prec: int):
+def witness_ball(key: str, point: tuple[Fraction, ...], model_key: str, prec: int):
     """High-precision enclosure of ``F`` at a witness point."""
     ctx.prec = prec
-    params = parameter_balls(alpha, lam, prec)
-    return forms.natural(key, tuple((x, x) for x in point), params)
+    return forms.natural(key, tuple((x, x) for x in point), model_of(model_key, prec))
 
 
 # ---------------------------------------------------------------------------
@@ -518,8 +516,7 @@ def prove_spec(spec, *, out_dir, precision: int = 128, executor: Executor | None
         raise
     if all(r.status == "proved" for r in results):
         ctx.prec = precision
-        params = parameter_balls(spec.alpha, spec.lam, precision)
-        cert = build_certificate(spec.raw, precision, params,
+        cert = build_certificate(spec.raw, precision, model_of(spec.model, precision),
                                  [r.__dict__.pop("_cert") for r in results])
         data = dump_certificate(cert)
         # the prover is trusted for nothing: report "proved" only for a certificate
@@ -580,7 +577,7 @@ def _prove_claims(spec, ckpt, ckpt_path, last_save, t_start, precision, executor
             remaining = None
             if max_seconds is not None:
                 remaining = max(0.0, max_seconds - (time.monotonic() - t_start))
-            r = run_goal(goal.key, goal.bound, spec.domain, spec.alpha, spec.lam, precision,
+            r = run_goal(goal.key, goal.bound, spec.domain, spec.model, precision,
                          executor=executor, max_boxes=max_boxes, max_seconds=remaining,
                          done=entry["done"], on_task=on_task)
             boxes += r["boxes"]
@@ -598,7 +595,7 @@ def _prove_claims(spec, ckpt, ckpt_path, last_save, t_start, precision, executor
                     status, reason = r["status"], r["reason"]
                 if r["status"] == "refuted" and witness is None:
                     point = r["witness"]
-                    val = witness_ball(goal.key, point, spec.alpha, spec.lam, 2 * precision)
+                    val = witness_ball(goal.key, point, spec.model, 2 * precision)
                     witness = {n: fraction_str(x) for n, x in zip(names, point)}
                     witness["goal"] = goal.label
                     witness["value"] = val.str(20)

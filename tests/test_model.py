@@ -1,0 +1,156 @@
+"""One model interface (kernel/model.py): SELU's closed forms and an activation's quadrature
+answer the same questions, and the prover and the checker never ask which kind they hold.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from pathlib import Path
+
+import pytest
+from flint import arb, ctx
+
+from selu_proof.kernel.activation_claims import ActivationModel
+from selu_proof.kernel.checker import check_certificate
+from selu_proof.kernel.constants import ALPHA_01, LAMBDA_01, constant_balls
+from selu_proof.kernel.limits import MAX_QUADRATURE_PRECISION, PRECISION_RANGE
+from selu_proof.kernel.model import Model, SeluClosedForm, compiled_goal, model_of, selu_key
+from selu_proof.kernel.specs import PROOFS_DIR, SpecError, check_precision, parse_spec
+from selu_proof.search.prover import prove_spec
+
+ROOT = Path(__file__).resolve().parent.parent
+SMALL = {"mu": ["0", "0.001"], "omega": ["0", "0.001"], "nu": ["1", "1.001"],
+         "tau": ["1", "1.001"]}
+TANH = "tanh|affine:0,1"
+#: every member the protocol declares
+MEMBERS = {"max_precision", "prec", "key", "constants", "record", "goal",
+           "parameters_summary", "float_twin", "given_up", "eval_limit"}
+
+
+def _same(x: arb, y: arb) -> bool:
+    """The same ball, midpoint and radius."""
+    return bool(x.mid() == y.mid() and x.rad() == y.rad())
+
+
+def _spec(params: dict[str, str], name: str = "m") -> object:
+    return parse_spec({"name": name, "parameters": params, "domain": SMALL,
+                       "claim": [{"kind": "spectral_norm_below", "bound": "1"}]})
+
+
+@pytest.mark.parametrize("key, cls", [(selu_key("alpha01", "lambda01"), SeluClosedForm),
+                                      (selu_key("1.5", "1.1"), SeluClosedForm),
+                                      (TANH, ActivationModel)])
+def test_both_implementations_satisfy_the_protocol(key, cls):
+    model = model_of(key, 64)
+    assert isinstance(model, cls) and isinstance(model, Model)
+    declared = set(Model.__annotations__) | {n for n in vars(Model) if not n.startswith("_")}
+    assert declared == MEMBERS
+    assert all(hasattr(model, m) for m in MEMBERS)
+    assert model.key == key and model.prec == 64
+    assert model_of(model.key, 64) is model  # the key rebuilds it (cached)
+    assert model.given_up() >= 0
+    value, gradient = model.goal("S(H)")
+    xs = [arb("0.01"), arb("0.02"), arb("1.1"), arb("0.99")]
+    with ctx.workprec(64):
+        (v,), grad = value(*xs), gradient(*xs)
+    assert v.is_finite() and 0 < v < 1 and len(grad) == 5 and grad[0].overlaps(v)
+
+
+def test_selu_closed_form_answers():
+    model = model_of(selu_key("alpha01", "lambda01"), 128)
+    alpha, lam = constant_balls(128)
+    balls = model.constants()
+    assert list(balls) == ["alpha", "lambda"]
+    assert _same(balls["alpha"], alpha) and _same(balls["lambda"], lam)
+    assert model.record() is None and model.eval_limit is None and model.given_up() == 0
+    assert model.max_precision == PRECISION_RANGE[1]
+    assert model.parameters_summary() == {"alpha": "alpha01", "lambda": "lambda01"}
+    assert model.float_twin() == (ALPHA_01, LAMBDA_01)
+    assert model_of(selu_key("1.5", "0.25"), 64).float_twin() == (1.5, 0.25)
+    xs = [arb("0.05"), arb("-0.07"), arb("1.2"), arb("1.05")]
+    with ctx.workprec(128):
+        ours = model.goal("-var")[1](*xs)
+        theirs = compiled_goal("-var")[1](*xs, alpha, lam)
+    assert all(_same(x, y) for x, y in zip(ours, theirs))
+
+
+def test_activation_model_answers():
+    model = model_of(TANH, 64)
+    assert list(model.constants()) == ["lambda", "beta"]
+    assert model.record()["spec"] == "tanh" and model.record()["normalize"] == "affine:0,1"
+    assert model.max_precision == MAX_QUADRATURE_PRECISION
+    assert model.eval_limit == 16 * (64 + 64)
+    assert model.float_twin() is None
+    assert model.parameters_summary() == {"activation": "tanh", "normalize": "affine"}
+    for params, summary in [
+        ({"activation": "elu:alpha=1.5", "normalize": "affine", "mean": "0.10", "var": "2"},
+         {"activation": "elu:alpha=1.5", "normalize": "affine", "mean": "0.1", "var": "2"}),
+        ({"activation": "tanh", "lambda": "1.25"},
+         {"activation": "tanh", "lambda": "1.25", "beta": "0"}),
+        ({"activation": "tanh"}, {"activation": "tanh"}),
+    ]:
+        assert model_of(_spec(params).model, 64).parameters_summary() == summary
+
+
+def test_spec_carries_the_model_key_and_its_precision_cap():
+    selu = _spec({"alpha": "alpha01", "lambda": "1.05"})
+    tanh = _spec({"activation": "tanh", "normalize": "affine"})
+    assert selu.model == "closed-form:alpha01,1.05" and tanh.model == TANH
+    check_precision(selu, 1024)
+    check_precision(tanh, 128)
+    with pytest.raises(SpecError, match="above 128 bits"):
+        check_precision(tanh, 129)
+    with pytest.raises(ValueError, match="malformed model key"):
+        SeluClosedForm.build("closed-form:alpha01", 64)
+
+
+@pytest.fixture(scope="module")
+def tanh_certificate(tmp_path_factory):
+    out = tmp_path_factory.mktemp("tanh")
+    (res,) = prove_spec(_spec({"activation": "tanh", "normalize": "affine"}, "tanh_m"),
+                        out_dir=out, max_boxes=100, precision=64)
+    assert res.status == "proved"
+    return json.loads((out / "tanh_m.cert.json").read_text())
+
+
+def test_the_model_decides_the_certificate_keys(tanh_certificate):
+    """The "activation" entry is there exactly when the model has a record."""
+    assert check_certificate(tanh_certificate).valid
+    bad = copy.deepcopy(tanh_certificate)
+    del bad["activation"]
+    verdict = check_certificate(bad)
+    assert not verdict.valid and "keys must be exactly" in verdict.message, verdict.message
+    selu = json.loads((PROOFS_DIR / "theorem1.cert.json").read_text())
+    assert check_certificate(selu).valid
+    selu["activation"] = tanh_certificate["activation"]
+    verdict = check_certificate(selu)
+    assert not verdict.valid and "keys must be exactly" in verdict.message, verdict.message
+
+
+#: kind branching the model interface replaced; none may come back outside kernel/model.py
+_KIND_BRANCHING = [
+    (re.compile(r"""[=!]=\s*["']quadrature["']|["']quadrature["']\s*[=!]="""),
+     "a comparison with the string 'quadrature'"),
+    (re.compile(r"\blam\s*[=!]="), "a comparison of a 'lam' slot"),
+    (re.compile(r"_is_activation_spec"), "_is_activation_spec"),
+    (re.compile(r"""getattr\([^)]*["'](goal|given_up|constants)["']"""),
+     "duck-typing a model with getattr"),
+    (re.compile(r"\bspec\.(alpha|lam)\b"), "a SELU parameter slot of a specification"),
+    (re.compile(r"isinstance\([^)]*(ActivationModel|SeluClosedForm)"),
+     "an isinstance test of a model's kind"),
+]
+
+
+def test_no_caller_asks_which_kind_of_model_it_holds():
+    hits = []
+    for path in sorted((ROOT / "selu_proof").rglob("*.py")):
+        rel = path.relative_to(ROOT).as_posix()
+        if rel == "selu_proof/kernel/model.py":  # the one place that reads a key's kind
+            continue
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            for pattern, what in _KIND_BRANCHING:
+                if pattern.search(line):
+                    hits.append(f"{rel}:{n}: {what}: {line.strip()}")
+    assert not hits, "\n".join(hits)
