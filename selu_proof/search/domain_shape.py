@@ -171,14 +171,14 @@ def jacobians(spec: Spec, point: tuple[Fraction, Fraction, Fraction, Fraction],
     ``point = (mu, omega, nu, tau)`` for the model of ``spec`` (the goal gradients the
     prover's evaluation forms use: closed forms for SELU, quadrature for an activation).
     """
-    from selu_proof.kernel.claims import parameter_balls
     from selu_proof.kernel.forms import gradient
+    from selu_proof.kernel.model import model_of
 
     box = tuple((x, x) for x in point)
     with ctx.workprec(prec):
-        params = parameter_balls(spec.alpha, spec.lam, prec)
-        _, dm = gradient("mean", box, params)
-        _, dv = gradient("var", box, params)
+        model = model_of(spec.model, prec)
+        _, dm = gradient("mean", box, model)
+        _, dv = gradient("var", box, model)
     return [[dm[0], dm[2]], [dv[0], dv[2]]], [[dm[1], dm[3]], [dv[1], dv[3]]]
 
 
