@@ -116,7 +116,7 @@ def test_text_output_names_the_convention(capsys):
 
 
 @pytest.mark.parametrize("argv, message", [
-    (["sigmoid"], "unknown activation 'sigmoid'"),
+    (["softmax"], "unknown activation 'softmax'"),
     (["elu:beta=2"], "unknown parameter 'beta'"),
     (["elu:alpha=nan"], "not a finite exact decimal"),
     (["celu:alpha=-1"], "out of range"),
