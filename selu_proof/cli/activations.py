@@ -47,8 +47,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Every catalogue activation is a formula in x (docs/your_activation.md "
         "gives the grammar); any --activation or NAME argument also takes a formula of your "
         "own, 'FORMULA; key=value, ...'. Listed per entry: the formula, its parameters with "
-        "defaults, the kinks (exact rationals) and the proved growth bounds of |f| and |f'| "
-        "that bound the Gaussian tails.",
+        "defaults, the kinks (exact rationals) and the proved growth bounds of abs(f) and "
+        "abs(f') that bound the Gaussian tails.",
     )
     p.add_argument("--json", action="store_true",
                    help='print [{"name", "formula", "aliases", "parameters", "kinks", "odd", '
