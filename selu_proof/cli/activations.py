@@ -27,17 +27,18 @@ def catalogue_rows() -> list[dict[str, Any]]:
             "aliases": [a for a, t in ALIASES.items() if t == name],
             "parameters": {k: {"default": p.default, "range": p.meaning}
                            for k, p in entry.params.items()},
+            "renamed": dict(entry.rename),
             "kinks": [_rational(k) for k in act.kinks], "odd": act.odd,
             "growth": _growth(act.growth), "derivative_growth": _growth(act.derivative_growth),
             "summary": entry.summary})
     return rows
 
 
-def _bound(g: dict[str, Any]) -> str:
-    terms = [c if k == 0 else f"{c}|x|" + (f"^{k}" if k > 1 else "")
+def _bound(g: dict[str, Any], ax: str = "|x|") -> str:
+    terms = [c if k == 0 else f"{c} {ax}" + (f"^{k}" if k > 1 else "")
              for k, c in enumerate(g["coeffs"]) if c != "0"] or ["0"]
     poly = " + ".join(terms)
-    return poly if g["rate"] == "0" else f"({poly}) e^({g['rate']}|x|)"
+    return poly if g["rate"] == "0" else f"({poly}) e^({g['rate']} {ax})"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -51,8 +52,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         "abs(f') that bound the Gaussian tails.",
     )
     p.add_argument("--json", action="store_true",
-                   help='print [{"name", "formula", "aliases", "parameters", "kinks", "odd", '
-                   '"growth", "derivative_growth", "summary"}] as JSON')
+                   help='print [{"name", "formula", "aliases", "parameters", "renamed", "kinks", '
+                   '"odd", "growth", "derivative_growth", "summary"}] as JSON (renamed: '
+                   'parameter -> its name in the formula, lambda being a Python keyword)')
     p.set_defaults(func=run)
 
 
@@ -67,3 +69,20 @@ def run(args: argparse.Namespace) -> int:
         print(f"    kinks: {', '.join(r['kinks']) or 'none'}; |f| <= {_bound(r['growth'])}; "
               f"|f'| <= {_bound(r['derivative_growth'])}")
     return 0
+
+
+def catalogue_markdown() -> str:
+    """The catalogue as a markdown table (docs/your_activation.md holds it between its
+    ``<!-- catalogue:start -->`` markers; a test compares them).
+    """
+    out = ["| name | formula | parameters (defaults) | kinks | abs(f) at most | "
+           "abs(f') at most |", "|---|---|---|---|---|---|"]
+    for r in catalogue_rows():
+        params = ", ".join(f"{k}={v['default']}" + (f" (`{r['renamed'][k]}` in the formula)"
+                                                    if k in r["renamed"] else "")
+                           for k, v in r["parameters"].items()) or "-"
+        names = ", ".join(f"`{n}`" for n in [r["name"], *r["aliases"]])
+        out.append(f"| {names} | `{r['formula']}` | {params} | {', '.join(r['kinks']) or '-'} "
+                   f"| {_bound(r['growth'], 'abs(x)')} "
+                   f"| {_bound(r['derivative_growth'], 'abs(x)')} |")
+    return "\n".join(out)
