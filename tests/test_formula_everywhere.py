@@ -14,6 +14,7 @@ import numpy as np
 import pytest
 import torch
 from flint import arb, ctx
+from helpers_specs import TANH_SMALL
 
 from selu_proof.fixedpoint.normalization import normalize
 from selu_proof.kernel.activations import CATALOGUE, parse_activation
@@ -79,19 +80,7 @@ def test_activations_lists_the_catalogue_as_formulas():
     assert text.returncode == 0 and "bent_identity: (sqrt(x**2 + 1) - 1)/2 + x" in text.stdout
 
 
-SPEC = f"""name = "own"
-[parameters]
-activation = "{SOFT}"
-normalize = "affine"
-[domain]
-mu = ["-0.01", "0.01"]
-omega = ["-0.01", "0.01"]
-nu = ["0.95", "1.05"]
-tau = ["0.99", "1.01"]
-[[claim]]
-kind = "spectral_norm_below"
-bound = "1"
-"""
+SPEC = TANH_SMALL.replace('"tanh_small"', '"own"').replace('"tanh"', f'"{SOFT}"')
 
 
 @pytest.fixture(scope="module")
