@@ -54,10 +54,8 @@ _MAX_DENOMINATOR = 10**12
 FUNCTIONS = {"exp": 1, "expm1": 1, "log": 1, "log1p": 1, "sqrt": 1, "tanh": 1, "sigmoid": 1,
              "erf": 1, "erfc": 1, "atan": 1, "asinh": 1, "softplus": 1, "abs": 1, "max": 2,
              "min": 2, "where": 3}
-#: named constants: exact rational enclosures ``[lo, hi]`` (balls come from their definitions)
-CONSTANTS = {"pi": (Fraction(314159, 100000), Fraction(314160, 100000)),
-             "alpha_01": (Fraction(16732, 10000), Fraction(16733, 10000)),
-             "lambda_01": (Fraction(10507, 10000), Fraction(10508, 10000))}
+#: named constants (their balls: :func:`constant_ball`)
+CONSTANTS = ("pi", "alpha_01", "lambda_01")
 _SWITCHES = ("abs", "max", "min", "where")
 _COMPARE = {ast.Gt: ">", ast.Lt: "<", ast.GtE: ">=", ast.LtE: "<="}
 _BINARY = {ast.Add: "add", ast.Sub: "sub", ast.Mult: "mul", ast.Div: "div"}
