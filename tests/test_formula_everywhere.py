@@ -192,3 +192,14 @@ def test_torch_twin_of_a_formula_compiles():
     compiled = torch.compile(tf, backend="eager")
     x = torch.linspace(-3, 3, 11, dtype=torch.float64)
     assert torch.allclose(compiled(x), tf(x))
+
+
+def test_the_normalized_torch_module_takes_a_formula():
+    from selu_proof.torch import Normalized
+
+    m = Normalized(OWN)
+    x = torch.randn(200_000, dtype=torch.float64, generator=torch.Generator().manual_seed(0))
+    y = m(x)
+    assert torch.allclose(y, m.scale * (torch_twin(parse_activation(OWN))(x) + m.shift))
+    # Monte Carlo: mean 0 and variance 1 within 5 standard errors (about 0.011, 0.02)
+    assert abs(float(y.mean())) < 0.012 and abs(float(y.var()) - 1) < 0.03
