@@ -54,7 +54,7 @@ _MAX_DENOMINATOR = 10**12
 FUNCTIONS = {"exp": 1, "expm1": 1, "log": 1, "log1p": 1, "sqrt": 1, "tanh": 1, "sigmoid": 1,
              "erf": 1, "erfc": 1, "atan": 1, "asinh": 1, "softplus": 1, "abs": 1, "max": 2,
              "min": 2, "where": 3}
-#: named constants (their balls: :func:`constant_ball`)
+#: named constants (their balls from constant_ball)
 CONSTANTS = ("pi", "alpha_01", "lambda_01")
 _SWITCHES = ("abs", "max", "min", "where")
 _COMPARE = {ast.Gt: ">", ast.Lt: "<", ast.GtE: ">=", ast.LtE: "<="}
