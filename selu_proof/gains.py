@@ -83,7 +83,7 @@ PUBLISHED_NF_GAINS: tuple[PublishedGain, ...] = (
     PublishedGain("gelu", "gelu", "1.7015043497085571", "timm applies it to torch's erf GELU"),
     PublishedGain("leaky_relu", "leaky_relu:slope=0.01", "1.70590341091156",
                   "torch LeakyReLU, negative_slope = 0.01"),
-    PublishedGain("log_sigmoid", "softplus", "1.9193484783172607",
+    PublishedGain("log_sigmoid", "log_sigmoid", "1.9193484783172607",
                   "log_sigmoid(x) = -softplus(-x), and -z ~ z: the same gain as softplus"),
     PublishedGain("relu", "relu", "1.7139588594436646"),
     PublishedGain("selu", "selu", "1.0008515119552612",

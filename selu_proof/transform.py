@@ -61,10 +61,12 @@ from flint import acb, arb, arb_mat, ctx
 
 from selu_proof.kernel.activations import CatalogueActivation, Growth, parse_activation
 from selu_proof.kernel.exact import ball
+from selu_proof.kernel.formula import ActivationError, compile_ball, derivative, split
+from selu_proof.kernel.formula_growth import growth_of
 from selu_proof.meanfield.selu import _interval
 
 __all__ = ["METHODS", "MAX_DEPTH", "DEFAULTS", "TransformError", "Transform", "transform",
-           "per_layer_target", "second_derivative", "leaky_relu_cmap", "SECOND_DERIVATIVES",
+           "per_layer_target", "second_derivative", "leaky_relu_cmap", "has_second_derivative",
            "RELU_SHIFT_SWITCH", "subnet_max_func"]
 
 #: the two methods
@@ -89,77 +91,33 @@ class TransformError(ValueError):
 Fn = Callable[[acb, bool], acb]
 
 
-def _logistic(y: acb, left: bool) -> acb:
-    """``1/(1 + e^-y)`` in the form that is tight left (``e^y/(1 + e^y)``) or right of 0."""
-    if left:
-        e = y.exp()
-        return e / (1 + e)
-    return 1 / (1 + (-y).exp())
-
-
-def _tanh2(act: CatalogueActivation) -> tuple[list[Fn], Growth]:
-    # f'' = -2 t (1 - t^2), t = tanh x: |f''| <= 4/(3 sqrt 3) < 1.  Poles of tanh.
-    def fn(x: acb, _: bool) -> acb:
-        t = x.tanh()
-        return -2 * t * (1 - t * t)
-    return [fn, fn], Growth(Fraction(0), (Fraction(1),))
-
-
-def _softplus2(act: CatalogueActivation) -> tuple[list[Fn], Growth]:
-    # f'' = s(x) s(-x) = e^x/(1 + e^x)^2 in (0, 1/4].  Poles at i pi (2k + 1).
-    def neg(x: acb, _: bool) -> acb:
-        e = x.exp()
-        return e / ((1 + e) * (1 + e))
-
-    def pos(x: acb, _: bool) -> acb:
-        e = (-x).exp()
-        return e / ((1 + e) * (1 + e))
-    return [neg, pos], Growth(Fraction(0), (Fraction(1),))
-
-
-def _gelu2(act: CatalogueActivation) -> tuple[list[Fn], Growth]:
-    # f = x Phi(x), f' = Phi + x phi, f'' = phi (2 - x^2): |f''| <= 2 phi(0) + x^2 phi(x)
-    #   <= 0.8 + 2/(e sqrt(2 pi)) < 2.  Entire.
-    def fn(x: acb, _: bool) -> acb:
-        return (-(x * x) / 2).exp() / (2 * arb.pi()).sqrt() * (2 - x * x)
-    return [fn] * len(act.pieces), Growth(Fraction(0), (Fraction(2),))
-
-
-def _silu2(act: CatalogueActivation) -> tuple[list[Fn], Growth]:
-    # f = x s(u), u = beta x; with p = s(1 - s): f' = s + u p, f'' = beta (2p + u p (1 - 2s)).
-    # p <= 1/4 and |u| p |1 - 2s| <= |u| e^{-|u|} <= 1/e, so |f''| <= beta (1/2 + 1/e) < beta.
-    beta_q = act.params["beta"]
-    assert isinstance(beta_q, Fraction)
-
-    def half(left: bool) -> Fn:
-        def fn(x: acb, _: bool) -> acb:
-            beta = ball(beta_q)
-            u = beta * x
-            s = _logistic(u, left)
-            p = s * (1 - s)
-            return beta * (2 * p + u * p * (1 - 2 * s))
-        return fn
-    return [half(True), half(False)], Growth(Fraction(0), (beta_q,))
-
-
-#: catalogue name -> builder of ``f''`` on the catalogue's pieces, with a growth bound
-SECOND_DERIVATIVES: dict[str, Callable[[CatalogueActivation], tuple[list[Fn], Growth]]] = {
-    "tanh": _tanh2, "softplus": _softplus2, "gelu": _gelu2, "silu": _silu2}
+def has_second_derivative(act: CatalogueActivation) -> bool:
+    """Whether ``f''`` exists as a function: one formula on the whole line (its splits, if
+    any, are no kinks), so no delta at a kink.
+    """
+    ps = act.pieces
+    return act.tree is not None and all(p.value is q.value for p, q in zip(ps, ps[1:]))
 
 
 def second_derivative(act: CatalogueActivation) -> tuple[list[tuple[Fraction | None,
                                                                   Fraction | None, Fn]], Growth]:
-    """``f''`` of a smooth catalogue activation as quadrature pieces, with a growth bound.
+    """``f''`` of a smooth activation as quadrature pieces, with a growth bound, read off its
+    formula (the derivative rules applied twice, the growth rules of the kernel).
 
-    Raises :class:`TransformError` for an activation without an entry in
-    :data:`SECOND_DERIVATIVES` (kinked ones, whose ``f''`` has a delta, and Mish).
+    Raises :class:`TransformError` for a kinked activation (whose ``f''`` has a delta) or a
+    second derivative with no growth rule.
     """
-    build = SECOND_DERIVATIVES.get(act.name)
-    if build is None:
-        raise TransformError(f"{act.spec}: C''(1) needs f'', which is tabulated for "
-                             f"{', '.join(SECOND_DERIVATIVES)} only")
-    fns, growth = build(act)
-    return [(p.lo, p.hi, fn) for p, fn in zip(act.pieces, fns, strict=True)], growth
+    if not has_second_derivative(act):
+        raise TransformError(f"{act.spec}: C''(1) needs f'', which has a delta at a kink; "
+                             "only activations smooth on the whole line have it")
+    ((_, tree),) = split(act.tree)
+    d2 = derivative(derivative(tree))
+    try:
+        growth = growth_of([((None, None), d2)])
+    except ActivationError as exc:
+        raise TransformError(f"{act.spec}: f'': {exc}") from None
+    fn = compile_ball(d2)
+    return [(p.lo, p.hi, fn) for p in act.pieces], Growth(Fraction(0), *growth)
 
 
 # ------------------------------------------------------------------ forward-mode jets
@@ -775,7 +733,7 @@ def _dks(act: CatalogueActivation, zeta: Fraction, depth: int, w: Fraction | Non
     with ctx.workprec(bits):
         alpha = root[0]
         b = root[1] if fixed is None else fixed
-        o, s, maps = _local_maps(act, alpha, b, None, act.name in SECOND_DERIVATIVES)
+        o, s, maps = _local_maps(act, alpha, b, None, has_second_derivative(act))
         params = {"input_scale": alpha, "input_shift": b, "output_shift": o, "output_scale": s}
         network = {"C'_f(1)": _network_value("dks", maps["C'(1)"], depth, w)}
     if act.odd:

@@ -106,7 +106,7 @@ def test_cli_json_and_errors(capsys):
     assert out["attracting"] is False  # normalized GELU: dnu~/dnu > 1 at (0, 1)
     cm = out["correlation_map"]
     assert cm["c"] == "0.3" and cm["certified"] is True and len(cm["value"]) == 2
-    for bad, msg in ((["--activation", "sigmoid"], "unknown activation"),
+    for bad, msg in ((["--activation", "softmax"], "unknown activation"),
                      (["--activation", "gelu", "--correlation", "1.5"], "[-1, 1]"),
                      (["--activation", "gelu", "--alpha", "1"], "NAME:key=value"),
                      (["--activation", "elu:alpha=inf"], "not a finite"),

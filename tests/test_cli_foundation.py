@@ -257,6 +257,6 @@ def test_plot_simulation_takes_the_activations_of_simulate(capsys, tmp_path):
         name = json.loads(text)["config"]["activation"]
         assert name.split(" ")[0] == argv[1], name
     for command in (["plot", "simulation", "--out", str(out)], ["simulate"]):
-        assert main([*command, "--activation", "sigmoid"]) == 2
+        assert main([*command, "--activation", "softmax"]) == 2
         err = capsys.readouterr().err
-        assert err.count("\n") == 1 and "unknown activation 'sigmoid'" in err
+        assert err.count("\n") == 1 and "unknown activation 'softmax'" in err

@@ -134,7 +134,7 @@ def test_nf_convention_is_the_gain_alone_and_contains_relus_closed_form(capsys):
 
 @pytest.mark.parametrize("argv, message", [
     (["elu", "--convention", "nf", "--var", "2"], "affine convention only"),
-    (["sigmoid"], "unknown activation 'sigmoid'"),
+    (["softmax"], "unknown activation 'softmax'"),
     (["elu:beta=2"], "unknown parameter 'beta'"),
     (["elu:alpha=nan"], "not a finite exact decimal"),
     (["celu:alpha=-1"], "out of range"),

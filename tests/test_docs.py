@@ -256,7 +256,7 @@ def test_api_pages_read_right(site):
     fields = {name: unescape(re.sub(r"<[^>]+>", "", kind)) for name, kind in
               re.findall(r"<li><p><strong>(\w+)</strong> \((.*?)\) –", own, flags=re.S)}
     assert list(fields) == ["name", "params", "pieces", "growth", "derivative_growth", "odd",
-                            "spec"], fields
+                            "spec", "formula", "tree"], fields
     assert fields["growth"] == fields["derivative_growth"] == "Growth"
     assert fields["spec"] == "str" and fields["params"] == "Mapping[str, Fraction | str]"
     assert ">Parameters<" not in own  # the constructor's arguments are these fields

@@ -273,7 +273,7 @@ def test_float_and_torch_twins_agree_with_the_ball_values(spec):
 
 
 @pytest.mark.parametrize("text, message", [
-    ("sigmoid", "unknown activation"),
+    ("softmax", "unknown activation"),
     ("elu:beta=1", "unknown parameter 'beta'"),
     ("elu:alpha=nan", "not a finite exact decimal"),
     ("elu:alpha=inf", "not a finite exact decimal"),

@@ -15,7 +15,7 @@ from selu_proof.cli.common import run_guarded
 __all__ = ["main", "build_parser"]
 
 #: subcommand modules, in the order ``--help`` lists them
-_COMMAND_MODULES = ("constants", "design", "normalize", "prove", "bound", "explore",
+_COMMAND_MODULES = ("constants", "design", "normalize", "activations", "prove", "bound", "explore",
                     "simulate", "plot", "mean_field", "train", "gan", "table", "transform",
                     "kernel_map")
 

@@ -22,15 +22,21 @@ def activation_help() -> str:
     return f"{'; '.join(items)} (aliases: {aliases})"
 
 
+#: how an activation is written, for ``--help`` texts
+ACTIVATION_SYNTAX = ("NAME, NAME:key=value,... with exact decimals, or a formula in x with "
+                     "its parameters, 'FORMULA; key=value, ...' (e.g. 'x*sigmoid(b*x); "
+                     "b=1.702'; `selu-proof activations` lists the catalogue)")
+
+
 def add_activation_argument(p: argparse.ArgumentParser) -> None:
-    """The positional ``NAME`` (a catalogue activation with exact parameters)."""
+    """The positional ``NAME`` (a catalogue activation with exact parameters, or a formula)."""
     p.add_argument("activation", metavar="NAME",
-                   help="NAME or NAME:key=value,... with exact decimals; catalogue: "
+                   help=ACTIVATION_SYNTAX + "; catalogue: "
                    + activation_help().replace("%", "%%"))
 
 
 def parse_activation_arg(text: str):
-    """Parse ``NAME[:key=value,...]`` or raise a one-line :class:`CLIError`."""
+    """Parse ``NAME[:key=value,...]`` or a formula, or raise a one-line :class:`CLIError`."""
     from selu_proof.kernel.activations import ActivationError, parse_activation
 
     try:

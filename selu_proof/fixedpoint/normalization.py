@@ -39,7 +39,7 @@ from typing import Any
 
 from flint import arb, ctx
 
-from selu_proof.kernel.activations import CatalogueActivation
+from selu_proof.kernel.activations import CatalogueActivation, parse_activation
 from selu_proof.kernel.exact import ball_ends, decimal_down, decimal_up
 from selu_proof.kernel.quadrature import derivative_moments, moments
 
@@ -140,9 +140,12 @@ def _gpn(act: CatalogueActivation) -> dict[str, arb]:
     return {"gamma": 1 / d2.sqrt(), "beta": beta}
 
 
-def normalize(act: CatalogueActivation, convention: str = "affine", mean: Fraction = Fraction(0),
-              var: Fraction = Fraction(1), digits: int = 20) -> Normalization:
-    """Certified normalizing constants of ``act`` (see the module docstring).
+def normalize(act: CatalogueActivation | str, convention: str = "affine",
+              mean: Fraction = Fraction(0), var: Fraction = Fraction(1),
+              digits: int = 20) -> Normalization:
+    """Certified normalizing constants of ``act`` (see the module docstring): an activation
+    object, a catalogue name with parameters (``"elu:alpha=1.5"``) or a formula
+    (``"x*sigmoid(b*x); b=1.702"``).
 
     An affine target ``(mean, var)`` outside the supported range is refused with
     :class:`NormalizationError` before any integral
@@ -153,6 +156,7 @@ def normalize(act: CatalogueActivation, convention: str = "affine", mean: Fracti
     >>> n.as_dict(10)["constants"]["gamma"]
     ['1.414213562', '1.414213563']
     """
+    act = parse_activation(act)
     if convention not in CONVENTIONS:
         raise ValueError(f"unknown convention {convention!r}; choose one of "
                          f"{', '.join(CONVENTIONS)}")

@@ -18,8 +18,12 @@ traces a real ``check`` run and enforces it).
     ball primitives of the generated code (monotone ends, Gaussian blocks).
 :mod:`~selu_proof.kernel.constants`
     ``alpha_01``, ``lambda_01`` as balls from their closed forms.
+:mod:`~selu_proof.kernel.formula`
+    activations as formulas: the whitelist parser, kinks, derivatives, ball evaluators.
+:mod:`~selu_proof.kernel.formula_growth`
+    growth bounds of formulas by proved rules.
 :mod:`~selu_proof.kernel.activations`
-    the activation catalogue: pieces, holomorphic extensions, proved growth bounds.
+    the activation catalogue as formulas: pieces, holomorphic extensions, growth bounds.
 :mod:`~selu_proof.kernel.quadrature`
     certified Gaussian expectations of any catalogue activation (``acb.integral``).
 :mod:`~selu_proof.kernel.activation_claims`

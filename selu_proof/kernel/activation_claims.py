@@ -47,7 +47,7 @@ from typing import Any, ClassVar
 
 from flint import acb, arb, ctx
 
-from selu_proof.kernel.activations import CatalogueActivation, parse_activation
+from selu_proof.kernel.activations import CatalogueActivation, Growth, parse_activation
 from selu_proof.kernel.exact import ball, fraction_str, parse_decimal, shown6
 from selu_proof.kernel.give_up import give_up_at, give_up_time, passed
 from selu_proof.kernel.limits import MAX_QUADRATURE_PRECISION, PREACTIVATION_VAR
@@ -412,14 +412,30 @@ def activation_model(token: str, prec: int) -> ActivationModel:
     return ActivationModel(token, act, kind, lam, beta, prec)
 
 
+def _rational(q: Fraction) -> str:
+    """An exact decimal, or ``p/q`` for a rational without one (a kink such as ``1/3``)."""
+    try:
+        return fraction_str(q)
+    except ValueError:
+        return f"{q.numerator}/{q.denominator}"
+
+
+def _growth(g: Growth) -> dict[str, Any]:
+    return {"coeffs": [fraction_str(c) for c in g.coeffs], "rate": fraction_str(g.rate)}
+
+
 def model_record(model: ActivationModel) -> dict[str, Any]:
     """What a certificate records about the model besides the constants' balls: the
-    activation's spec, its parameters (exact decimals or kernel constant names), the
-    normalization and the integrator's settings.
+    activation's spec, its formula's canonical text and its parameters (exact decimals or
+    kernel constant names), its kinks and growth bounds (``|f| <= (sum c_k |x|^k)
+    e^{rate |x|}``, the same for ``f'``), the normalization and the integrator's settings.
+    The checker re-derives every field from the specification's text alone.
     """
-    params = {k: v if isinstance(v, str) else fraction_str(v)
-              for k, v in model.act.params.items()}
-    return {"spec": model.act.spec, "name": model.act.name, "parameters": params,
+    act = model.act
+    params = {k: v if isinstance(v, str) else fraction_str(v) for k, v in act.params.items()}
+    return {"spec": act.spec, "name": act.name, "formula": act.formula, "parameters": params,
+            "kinks": [_rational(k) for k in act.kinks], "growth": _growth(act.growth),
+            "derivative_growth": _growth(act.derivative_growth),
             "normalize": model.token.partition("|")[2],
             "integrator": integrator_settings(model.prec)}
 

@@ -276,12 +276,21 @@ def gaussian_expectation_complex(pieces: Sequence[tuple[Fraction | None, Fractio
     goal = arb(2) ** -bits
     re, im = a.real, a.imag
     coeffs = _convolve([ball(c) for c in growth.coeffs], _weight_growth(weight, abs(a), v))
+    # an exponential factor is a shifted Gaussian: for x >= R, e^{cx} phi_{a,v}(x) =
+    # e^{ca + c^2 v/2} phi_{a+cv,v}(x), and for x <= -R, e^{-cx} phi_{a,v}(x) =
+    # e^{-ca + c^2 v/2} phi_{a-cv,v}(x); both factors are at most e^{c|a| + c^2 v/2} and
+    # both means at most |a| + cv in magnitude, for which the tail bound (increasing in |a|)
+    # bounds each tail
+    c = ball(growth.rate)
+    shift, factor = (abs(re) + c * v, (c * abs(re) + c * c * v / 2).exp()) if growth.rate \
+        else (re, arb(1))
     if truncation is None:
-        r, tail = _truncation(coeffs, re, v, growth.threshold, goal)
+        r, tail = _truncation(coeffs, shift, v, growth.threshold, goal / factor)
     else:
         if truncation < growth.threshold:
             raise ValueError("truncation point below the growth bound's threshold T")
-        r, tail = truncation, gaussian_tail_bound(coeffs, re, v, ball(truncation))
+        r, tail = truncation, gaussian_tail_bound(coeffs, shift, v, ball(truncation))
+    tail = tail * factor
     if not im.is_zero():
         tail = tail * (im * im / (2 * v)).exp()
     ca, inv2v = a, 1 / (2 * v)
@@ -421,9 +430,10 @@ def moments(act: CatalogueActivation, a: arb, v: arb) -> tuple[arb, arb]:
     """
     pieces, growth = _integrand(act, "f")
     square = growth.times(growth)
+    # P e^{r|x|} + P^2 e^{2r|x|} <= (P + P^2) e^{2r|x|}
     both = Growth(square.threshold, tuple(
         c + (growth.coeffs[k] if k < len(growth.coeffs) else 0)
-        for k, c in enumerate(square.coeffs)))
+        for k, c in enumerate(square.coeffs)), square.rate)
     i = acb(0, 1)
 
     def joint(fn: Fn) -> Fn:
@@ -633,7 +643,7 @@ def _pair_midpoint(act: CatalogueActivation, h: str, a: arb, v: arb, c: arb) -> 
 
 def _linear(growth: Growth) -> tuple[Fraction, Fraction]:
     """``(c_0, c_1)`` of a growth bound ``c_0 + c_1|x|`` valid on the whole line."""
-    if len(growth.coeffs) > 2 or growth.threshold != 0:
+    if len(growth.coeffs) > 2 or growth.threshold != 0 or growth.rate != 0:
         raise ValueError("pair expectation needs a growth bound A + B|x| valid on the whole line")
     c0, c1 = (list(growth.coeffs) + [Fraction(0)])[:2]
     return c0, c1

@@ -392,8 +392,8 @@ def model_fixed_point(model: Model, *, omega: str = "0", tau: str = "1", digits:
                 "how": how}
 
 
-def activation_fixed_point(spec: str, *, normalize: str | None = None, omega: str = "0",
-                           tau: str = "1", digits: int = 10) -> dict[str, Any]:
+def activation_fixed_point(spec: str | CatalogueActivation, *, normalize: str | None = None,
+                           omega: str = "0", tau: str = "1", digits: int = 10) -> dict[str, Any]:
     """The certified fixed point ``(mu*, nu*)`` of ``g`` for a catalogue activation.
 
     As in :func:`activation_mean_field` (the Krawczyk test on the quadrature
@@ -417,11 +417,13 @@ class TimeBudgetError(RuntimeError):
     """:func:`activation_mean_field` did not finish within its ``max_seconds``."""
 
 
-def activation_mean_field(spec: str, *, normalize: str | None = None, omega: str = "0",
-                          tau: str = "1", correlation: str | None = None,
+def activation_mean_field(spec: str | CatalogueActivation, *, normalize: str | None = None,
+                          omega: str = "0", tau: str = "1", correlation: str | None = None,
                           digits: int = 10, grid: int = 40, max_seconds: float | None = None,
                           progress: Callable[[str], None] | None = None) -> dict[str, Any]:
-    """Certified mean field of a catalogue activation (see the module docstring).
+    """Certified mean field of an activation (see the module docstring): ``spec`` is a
+    catalogue name with parameters, a formula
+    (:func:`~selu_proof.kernel.activations.parse_activation`) or an activation object.
 
     Returns a JSON-ready dictionary; ``"certified"`` is true when the fixed point is
     certified (all printed numbers are enclosures either way; without a certified fixed
@@ -449,7 +451,7 @@ def activation_mean_field(spec: str, *, normalize: str | None = None, omega: str
     return out
 
 
-def _mean_field(spec: str, normalize: str | None, omega: str, tau: str,
+def _mean_field(spec: str | CatalogueActivation, normalize: str | None, omega: str, tau: str,
                 correlation: str | None, digits: int, grid: int,
                 step: Callable[[str], None]) -> dict[str, Any]:
     """The body of :func:`activation_mean_field`."""
@@ -537,8 +539,9 @@ def _mean_field(spec: str, normalize: str | None, omega: str, tau: str,
     return out
 
 
-def catalogue_fixed_point(spec: str, normalize: str | None, omega: float | str,
-                          tau: float | str, *, digits: int = 10) -> dict[str, Any]:
+def catalogue_fixed_point(spec: str | CatalogueActivation, normalize: str | None,
+                          omega: float | str, tau: float | str, *,
+                          digits: int = 10) -> dict[str, Any]:
     """The certified fixed point of ``g`` for a catalogue activation (certified quadrature,
     :func:`activation_fixed_point`), as a simulation compares it with its layers.
 
@@ -551,7 +554,8 @@ def catalogue_fixed_point(spec: str, normalize: str | None, omega: float | str,
     from selu_proof.numeric.network import _exact
 
     w, t = _exact(omega), _exact(tau)
-    convention = (f"weight statistics omega={w}, tau={t}; {spec}"
+    shown = spec if isinstance(spec, str) else spec.spec
+    convention = (f"weight statistics omega={w}, tau={t}; {shown}"
                   + (f", {normalize}-normalized" if normalize else "")
                   + ", certified quadrature")
     try:

@@ -219,6 +219,13 @@ def _sqrt_up(v: Fraction) -> Fraction:
     return Fraction(isqrt(n * d * scale * scale) + 1, d * scale)
 
 
+def _smooth_splits(sc: Scaled) -> set[Fraction]:
+    """The split points where consecutive pieces share their formulas (no kink)."""
+    ps = sc.act.pieces
+    return {p.hi for p, q in zip(ps, ps[1:])  # type: ignore[misc]
+            if p.value is q.value and p.derivative is q.derivative}
+
+
 def _pieces_at_zero(sc: Scaled) -> list[tuple[Fraction | None, Fraction | None, Any, Any]]:
     """The pieces of ``F``, those sharing their formulas merged (splits that are no kink,
     e.g. gelu's at -2 and 2); ``ValueError`` unless every remaining kink is ``0``.
@@ -340,6 +347,10 @@ def exclude(sc: Scaled, tau: Fraction, centred: bool, search_var: Fraction = SEA
     if not mean_free:
         out.reason = ("tau*sup F'^2 < 1 does not hold, and the search below it covers "
                       "omega = 0 only")
+        return out
+    if any(k != 0 for k in sc.act.kinks if k not in _smooth_splits(sc)):
+        out.reason = ("tau*sup F'^2 < 1 does not hold, and the search below it needs kinks "
+                      "at 0 only (F(s x) keeps them in place)")
         return out
     with ctx.workprec(64):
         return _search(sc, tb, tau, centred, search_var, max_boxes, out)

@@ -279,13 +279,19 @@ def float_params(act: Any) -> dict[str, float]:
 
 def float_twin(act: Any) -> tuple[Callable[[ArrayLike], NDArray[np.floating]],
                                   Callable[[ArrayLike], NDArray[np.floating]]]:
-    """``(f, f')`` in floats for a kernel catalogue activation, parameters bound.
+    """``(f, f')`` in floats for a kernel activation, parameters bound: the hand-written
+    numpy functions of :data:`FLOAT_TWINS` for those entries, else read off the formula's
+    tree (:func:`selu_proof.numeric.formula_twin.numpy_twin`).
 
     >>> from selu_proof.kernel.activations import parse_activation
     >>> f, df = float_twin(parse_activation("elu:alpha=2"))
     >>> float(f(-1e9)), float(df(1.0))
     (-2.0, 1.0)
     """
+    if act.name not in FLOAT_TWINS or act.tree is None:
+        from selu_proof.numeric.formula_twin import numpy_twin
+
+        return numpy_twin(act)  # read off the formula's tree
     fn, dfn = FLOAT_TWINS[act.name]
     p = float_params(act)
     return (lambda x: fn(x, **p)), (lambda x: dfn(x, **p))

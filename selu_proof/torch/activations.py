@@ -40,8 +40,28 @@ TORCH_TWINS: dict[str, Callable[..., Tensor]] = {
 }
 
 
+#: the formula functions in torch (differentiable; ``torch.compile`` traces them)
+TORCH_OPS: dict[str, Callable[..., Tensor]] = {
+    "exp": torch.exp, "expm1": torch.expm1, "log": torch.log, "log1p": torch.log1p,
+    "sqrt": torch.sqrt, "tanh": torch.tanh, "sigmoid": torch.sigmoid,
+    "erf": torch.special.erf, "erfc": torch.special.erfc, "atan": torch.atan,
+    "asinh": torch.asinh, "softplus": F.softplus, "abs": torch.abs,
+    "max": lambda a, b: torch.maximum(torch.as_tensor(a), torch.as_tensor(b)),
+    "min": lambda a, b: torch.minimum(torch.as_tensor(a), torch.as_tensor(b)),
+    "where": lambda c, a, b: torch.where(c, torch.as_tensor(a), torch.as_tensor(b)),
+}
+
+
 def torch_twin(act: Any) -> Callable[[Tensor], Tensor]:
-    """``f`` as a torch function of a tensor, for a kernel catalogue activation."""
+    """``f`` as a torch function of a tensor, for a kernel activation: the
+    ``torch.nn.functional`` form of :data:`TORCH_TWINS` for those entries, else the
+    formula's tree evaluated with :data:`TORCH_OPS` (autograd gives ``f'``).
+    """
+    if act.name not in TORCH_TWINS or act.tree is None:
+        from selu_proof.numeric.formula_twin import evaluate
+
+        tree = act.tree
+        return lambda x: evaluate(tree, x, TORCH_OPS) + 0 * x
     fn = TORCH_TWINS[act.name]
     p = float_params(act)
     return lambda x: fn(x, **p)

@@ -28,7 +28,7 @@ import torch
 from torch import nn
 from torch.nn import functional as F  # noqa: N812 (torch's own convention)
 
-from selu_proof.torch.activations import TORCH_TWINS
+from selu_proof.torch.activations import TORCH_OPS, TORCH_TWINS
 
 __all__ = ["Normalized", "Transformed", "nearest_float"]
 
@@ -108,7 +108,11 @@ class _CarriesState(nn.Module):
         super()._load_from_state_dict(state_dict, prefix, *args, **kwargs)
 
     def _f(self, x: torch.Tensor) -> torch.Tensor:
-        return TORCH_TWINS[self._name](x, **self._params)
+        if self._name in TORCH_TWINS:
+            return TORCH_TWINS[self._name](x, **self._params)
+        from selu_proof.numeric.formula_twin import evaluate
+
+        return evaluate(self._tree, x, TORCH_OPS) + 0 * x  # a formula: read off its tree
 
 
 class Normalized(_CarriesState):
@@ -120,7 +124,8 @@ class Normalized(_CarriesState):
     Parameters
     ----------
     activation : str
-        ``NAME[:key=value,...]`` (the catalogue of ``selu-proof normalize``).
+        ``NAME[:key=value,...]`` (the catalogue of ``selu-proof normalize``) or a formula
+        ``FORMULA; key=value, ...`` (docs/your_activation.md).
     convention : str
         ``"affine"`` (``z ~ N(0, 1)`` to mean 0, variance 1; ``lam`` is the
         normalizer-free gain), ``"gpn"`` (Lu, Gould, Ajanthan 2020) or ``"nf"`` (the
@@ -148,7 +153,7 @@ class Normalized(_CarriesState):
         self.scale = c["lambda"] if convention == "affine" else c["gamma"]
         self.shift = -c["beta"] if convention == "affine" else c.get("beta", 0.0)
         act = parse_activation(self.activation)
-        self._name, self._params = act.name, float_params(act)
+        self._name, self._params, self._tree = act.name, float_params(act), act.tree
 
     def design(self) -> dict[str, Any]:
         """The activation, the convention and the float constants."""
@@ -212,7 +217,7 @@ class Transformed(_CarriesState):
                                                s.get("shortcut_weight"))
         self.parameters_ = dict(params)
         act = parse_activation(self.activation)
-        self._name, self._params = act.name, float_params(act)
+        self._name, self._params, self._tree = act.name, float_params(act), act.tree
         for k, v in self.parameters_.items():
             setattr(self, k, v)
 

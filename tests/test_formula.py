@@ -1,0 +1,284 @@
+"""The formula language: whitelist, canonical text, kinks, derivatives, ball evaluation at
+poles and cuts, growth rules far out, and Gaussian moments against 40-digit mpmath.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import mpmath
+import numpy as np
+import pytest
+from flint import acb, arb, ctx
+
+from selu_proof.kernel.activations import CATALOGUE, parse_activation
+from selu_proof.kernel.formula import (
+    MAX_LENGTH,
+    ActivationError,
+    Node,
+    compile_ball,
+    derivative,
+    formula_text,
+    parse_formula,
+    split,
+)
+from selu_proof.kernel.quadrature import expectation
+
+# ------------------------------------------------------------------------------ refusals
+
+
+@pytest.mark.parametrize("text, message", [
+    ("x.real", "an attribute is not allowed"),
+    ("foo(x)", "unknown function 'foo'"),
+    ("print(x)", "unknown function 'print'"),
+    ("__import__('os')", "unknown function"),
+    ("(lambda y: y)(x)", "unknown function"),
+    ("lambda y: y", "a lambda is not allowed"),
+    ("'x'", "a string is not allowed"),
+    ("x[0]", "a subscript is not allowed"),
+    ("[x for x in y]", "a comprehension is not allowed"),
+    ("x^2", "write '\\*\\*'"),
+    ("x**0.5", "integer literal"),
+    ("x**x", "integer literal"),
+    ("x**17", "integer literal"),
+    ("exp(x=1)", "positional"),
+    ("max(x)", "takes 2"),
+    ("x > 0", "comparison is allowed only"),
+    ("where(0 < x < 1, x, 0)", "one comparison"),
+    ("x if x > 0 else 0", "IfExp is not allowed"),
+    ("1j*x", "the constant 1j"),
+    ("True*x", "the constant True"),
+    ("x +", "not an expression"),
+    ("1_000*x", "not a finite exact decimal"),
+    ("1e9*x", "limited to"),
+    ("abs(x**2 - 1)", "not affine"),
+    ("max(x*x, 0)", "not affine"),
+    ("where(tanh(x) > 0, x, 0)", "not affine"),
+    ("where(x > b, x, 0); b=alpha_01", "not affine"),
+    ("exp(x**2)", "no growth rule for exp"),
+    ("exp(exp(x))", "no growth rule for exp"),
+    ("1/x", "division by x"),
+    ("x**-2", "negative power"),
+    ("1/(1 + x)", "division by 1 \\+ x"),
+    ("log(x)", "log\\(x\\) needs its argument proved above 0"),
+    ("log1p(x)", "above -1"),
+    ("sqrt(x)", "sqrt\\(x\\) needs"),
+    ("sqrt(abs(x))", "needs its argument proved above 0"),
+    ("log(-1) + x", "not a finite real number"),
+    ("x*sigmoid(b*x)", "parameter 'b' has no value"),
+    ("x*sigmoid(b*x); b=1, c=2", "unknown parameter 'c'"),
+    ("x*sigmoid(b*x); b=1, b=2", "given twice"),
+    ("x*sigmoid(b*x); b", "expected key=value"),
+    ("x*sigmoid(b*x); b=0.1.2", "not a finite exact decimal"),
+    ("x" + " + x" * 200, f"longer than {MAX_LENGTH}"),
+    ("(" * 30 + "x" + ")*2" * 30, "deeper than"),
+    ("tanh(" * 30 + "x" + ")" * 30, "deeper than"),
+    ("softmax", "unknown activation 'softmax'"),
+])
+def test_outside_the_grammar_or_its_rules_is_one_line(text, message):
+    with pytest.raises(ActivationError, match=message) as err:
+        parse_activation(text)
+    assert "\n" not in str(err.value)
+
+
+def test_the_derivative_needs_a_rule_too():
+    # sqrt(1 + x^2)... is fine; x*exp(-x^2) has growth but its derivative is fine too;
+    # a kinked sqrt is refused whatever the piece
+    with pytest.raises(ActivationError, match="sqrt"):
+        parse_activation("sqrt(max(x, 0))")
+
+
+# ------------------------------------------------------------------------- canonical text
+
+
+@pytest.mark.parametrize("text", [
+    "x*sigmoid(1.702*x)", "where(x > 0, x, 0.5*expm1(x))", "x*min(max(x + 3, 0), 6)/6",
+    "x/(1 + abs(x))", "-x**2 + (-x)**3", "x - (x - 1)", "x/(x/(2 + x**2))", "2**-1*x",
+    "--x", "x*-x", "(sqrt(x**2 + 1) - 1)/2 + x", "where(2*x >= 1, x, -x)",
+    "lam*where(x > 0, x, alpha*expm1(x))", "pi*x", "x - -1",
+])
+def test_canonical_text_parses_back_to_the_same_tree(text):
+    tree = parse_formula(text)
+    again = parse_formula(formula_text(tree))
+    assert again == tree
+    assert formula_text(again) == formula_text(tree)
+
+
+def test_the_spec_of_a_formula_is_canonical_and_parses_back():
+    act = parse_activation("x * sigmoid( b*x ) ;b = 1.7020")
+    assert act.spec == "x*sigmoid(b*x); b=1.702"
+    assert parse_activation(act.spec).spec == act.spec
+    assert act.params == {"b": Fraction(1702, 1000)}
+
+
+# ---------------------------------------------------------------------------------- kinks
+
+
+@pytest.mark.parametrize("text, kinks", [
+    ("x*min(max(x + 3, 0), 6)/6", (-3, 3)),
+    ("abs(x - 0.5)", (Fraction(1, 2),)),
+    ("where(2*x >= 1, x, 0)", (Fraction(1, 2),)),
+    ("max(-1, min(1, x))", (-1, 1)),
+    ("max(x, 2*x - 1) + abs(x/3 + 1)", (-3, 1)),
+    ("tanh(x)", ()),
+    ("where(x > 0, abs(x - 1), 0)", (0, 1)),
+])
+def test_kinks_are_exact_rationals(text, kinks):
+    pieces = split(parse_formula(text))
+    assert tuple(p[0][1] for p in pieces[:-1]) == tuple(Fraction(k) for k in kinks)
+    for (_, tree) in pieces:  # switch-free on every piece
+        assert not _has_switch(tree)
+
+
+def _has_switch(n: Node) -> bool:
+    return n.op in ("abs", "max", "min", "where") or any(_has_switch(c) for c in n.args)
+
+
+# ----------------------------------------------------- an independent evaluator (mpmath)
+
+
+def mp_eval(n: Node, x, env=None):
+    """The formula at ``x`` in mpmath, switches read directly (not through split)."""
+    e = [mp_eval(c, x) for c in n.args] if n.op != "where" else None
+    op = n.op
+    if op == "x":
+        return x
+    if op == "num":
+        return mpmath.mpf(n.value.numerator) / n.value.denominator
+    if op == "const":
+        from selu_proof.kernel.constants import constant_balls
+        if n.value == "pi":
+            return +mpmath.pi
+        a, lam = constant_balls(256)
+        return mpmath.mpf((a if n.value == "alpha_01" else lam).mid().str(70, radius=False))
+    if op == "where":
+        lhs, rhs, a, b = n.args
+        d = mp_eval(lhs, x) - mp_eval(rhs, x)
+        holds = {">": d > 0, "<": d < 0, ">=": d >= 0, "<=": d <= 0}[n.value]
+        return mp_eval(a if holds else b, x)
+    table = {
+        "add": lambda a, b: a + b, "sub": lambda a, b: a - b, "mul": lambda a, b: a * b,
+        "div": lambda a, b: a / b, "neg": lambda a: -a, "pow": lambda a: a ** n.value,
+        "exp": mpmath.exp, "expm1": mpmath.expm1, "log": mpmath.log, "log1p": mpmath.log1p,
+        "sqrt": mpmath.sqrt, "tanh": mpmath.tanh, "sigmoid": lambda a: 1 / (1 + mpmath.exp(-a)),
+        "erf": mpmath.erf, "erfc": mpmath.erfc, "atan": mpmath.atan, "asinh": mpmath.asinh,
+        "softplus": lambda a: mpmath.log1p(mpmath.exp(a)), "abs": abs, "max": max, "min": min,
+    }
+    return table[op](*e)
+
+
+USER = ["x*sigmoid(b*x); b=1.702", "where(x > 0, x, 0.5*expm1(x))", "x*exp(x/4)",
+        "where(x > 0, expm1(x/2), x)", "x**3/(1 + x**2)", "log(1 + exp(2*x))/2",
+        "log1p(x**2)", "sqrt(x**2 + 1)", "x*erf(x)"]
+ALL = list(CATALOGUE) + USER
+
+
+@pytest.mark.parametrize("spec", ALL)
+def test_derivative_rules_match_mpmath_away_from_kinks(spec):
+    act = parse_activation(spec)
+    rng = np.random.default_rng(7)
+    mpmath.mp.dps = 40
+    for x in rng.uniform(-6, 6, 12):
+        xq = Fraction(float(x)).limit_denominator(1000)
+        if any(abs(xq - k) < Fraction(1, 100) for k in act.kinks):
+            continue
+        xm = mpmath.mpf(xq.numerator) / xq.denominator
+        want = mpmath.diff(lambda t: mp_eval(act.tree, t), xm)
+        with ctx.workprec(128):
+            got = act.derivative(arb(xq.numerator) / xq.denominator)
+            f = act.value(arb(xq.numerator) / xq.denominator)
+        assert got.overlaps(arb(mpmath.nstr(want, 35), 1e-28)), (spec, xq, got, want)
+        assert f.overlaps(arb(mpmath.nstr(mp_eval(act.tree, xm), 35), 1e-30))
+
+
+# ----------------------------------------------------------------- poles and branch cuts
+
+
+@pytest.mark.parametrize("text, z", [
+    ("tanh(x)", acb(0, "1.5707963267948966")),
+    ("sigmoid(x)", acb(0, "3.141592653589793")),
+    ("softplus(x)", acb(0, "3.141592653589793")),
+    ("log(1 + x**2)", acb(0, 1)),
+    ("log1p(x**2)", acb(0, 1)),
+    ("sqrt(x**2 + 1)", acb(0, 1)),
+    ("atan(x)", acb(0, 1)),
+    ("asinh(x)", acb(0, 1)),
+    ("atan(x)", acb(0, 2)),
+    ("asinh(x)", acb("0", "1.5")),
+    ("1/(1 + exp(x))", acb(0, "3.141592653589793")),
+])
+def test_poles_and_cuts_give_non_finite_balls_when_holomorphy_is_asked(text, z):
+    (_, tree), = split(parse_formula(text))
+    fn = compile_ball(tree)
+    near = acb(arb(z.real, "1e-3"), arb(z.imag, "1e-3"))
+    assert not fn(near, True).is_finite()
+    assert fn(acb("0.3"), True).is_finite()  # and finite on the real line
+
+
+# ---------------------------------------------------------------------- growth far out
+
+
+@pytest.mark.parametrize("spec", ALL)
+def test_growth_bounds_hold_far_out(spec):
+    act = parse_activation(spec)
+    with ctx.workprec(256):
+        for t in ("0.5", "3", "10", "50", "200", "1000"):
+            for s in (1, -1):
+                x = s * arb(t)
+                for g, fn in ((act.growth, act.value), (act.derivative_growth, act.derivative)):
+                    # never certainly above the bound (some bounds are tight, e.g. |tanh| <= 1)
+                    assert not abs(fn(x)) > g.at(x), (spec, t, s)
+                    assert abs(fn(x)).lower() <= g.at(x).upper()
+
+
+def test_an_exponential_growth_is_integrated_with_its_shifted_gaussian_tail():
+    act = parse_activation("x*exp(x/4)")
+    assert act.growth.rate == Fraction(1, 4)
+    with ctx.workprec(128):
+        got = expectation(act, "f", arb(0), arb(1))
+    # E[z e^{z/4}] = (1/4) e^{1/32} for z ~ N(0, 1)
+    mpmath.mp.dps = 50
+    assert got.overlaps(arb(mpmath.nstr(mpmath.exp(mpmath.mpf(1) / 32) / 4, 45), 1e-40))
+    assert got.rad() < 1e-30
+
+
+# ------------------------------------------------------------------ moments vs mpmath
+
+
+def _mp_moment(act, h: str, a, v):
+    """``E h(z)`` in mpmath on each piece; ``f'`` from the derivative rules (which
+    test_derivative_rules_match_mpmath_away_from_kinks checks against mpmath.diff).
+    """
+    mpmath.mp.dps = 50
+    s = mpmath.sqrt(v)
+
+    def phi(x):
+        return mpmath.exp(-(x - a) ** 2 / (2 * v)) / (s * mpmath.sqrt(2 * mpmath.pi))
+
+    total = mpmath.mpf(0)
+    for (lo, hi), tree in split(act.tree, tuple(act.kinks)):
+        g = derivative(tree) if h == "df2" else tree
+        lo = -mpmath.inf if lo is None else mpmath.mpf(lo.numerator) / lo.denominator
+        hi = mpmath.inf if hi is None else mpmath.mpf(hi.numerator) / hi.denominator
+        lo_, hi_ = max(lo, a - 16 * s), min(hi, a + 16 * s)  # tails beyond 16 s: < 1e-50
+        if lo_ < hi_:
+            n = int((hi_ - lo_) / (s / 2)) + 1
+            total += mpmath.quad(lambda x, g=g: mp_eval(g, x) ** (1 if h == "f" else 2)
+                                 * phi(x), mpmath.linspace(lo_, hi_, n + 1))
+    return total
+
+
+@pytest.mark.parametrize("spec", ALL)
+def test_moment_enclosures_contain_40_digit_mpmath_values(spec):
+    act = parse_activation(spec)
+    rng = np.random.default_rng(abs(hash(spec)) % 2**32)
+    a = Fraction(float(rng.uniform(-1, 1))).limit_denominator(100)
+    v = Fraction(float(rng.uniform(0.3, 3))).limit_denominator(100)
+    am, vm = mpmath.mpf(a.numerator) / a.denominator, mpmath.mpf(v.numerator) / v.denominator
+    for h in ("f", "f2", "df2"):
+        with ctx.workprec(160):
+            got = expectation(act, h, arb(a.numerator) / a.denominator,
+                              arb(v.numerator) / v.denominator)
+        want = _mp_moment(act, h, am, vm)
+        assert got.rad() < 1e-40, (spec, h, got)
+        assert got.overlaps(arb(mpmath.nstr(want, 45), 1e-40)), (spec, h, got, want)
