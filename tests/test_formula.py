@@ -282,3 +282,30 @@ def test_moment_enclosures_contain_40_digit_mpmath_values(spec):
         want = _mp_moment(act, h, am, vm)
         assert got.rad() < 1e-40, (spec, h, got)
         assert got.overlaps(arb(mpmath.nstr(want, 45), 1e-40)), (spec, h, got, want)
+
+
+def test_one_sided_bounds_tighten_the_magnitude():
+    """``0 <= 1 - tanh(x)^2 <= 1`` gives ``|tanh'| <= 1`` (the triangle inequality alone
+    gives 2), so the Poincare bound proves tanh's variances shrink for every ``nu``.
+    """
+    from selu_proof.kernel.activations import parse_activation
+
+    assert parse_activation("tanh").derivative_growth.coeffs == (Fraction(1),)
+    assert parse_activation("mish").derivative_growth.coeffs == (Fraction(1), Fraction(1))
+
+
+def test_an_exponential_derivative_bound_is_not_read_as_a_constant():
+    """``|f'| <= (5/4) e^{|x|/4}`` for ``x + exp(x/4)`` is unbounded: no Poincare constant
+    (which would claim ``sup |F'|^2 <= 25/16``) and no affine growth for the variance map.
+    """
+    from flint import arb
+
+    from selu_proof.fixedpoint.scaled import Scaled
+    from selu_proof.kernel.activations import parse_activation
+    from selu_proof.meanfield.variance_map import _affine_growth, poincare_bound
+
+    act = parse_activation("x + exp(x/4)")
+    assert act.derivative_growth.rate == Fraction(1, 4)
+    assert poincare_bound(Scaled(act, arb(1), arb(0))) is None
+    with pytest.raises(ValueError, match="A \\+ B"):
+        _affine_growth(act.derivative_growth)

@@ -89,9 +89,14 @@ def _pmax(p: Poly, q: Poly) -> Poly:
 
 def _linear(m: tuple[Poly, Fraction] | None) -> Lin | None:
     """``|g| <= a + b|x|`` from a magnitude bound of degree <= 1 and rate 0."""
-    if m is None or m[1] != 0 or len(m[0]) > 2:
+    if m is None or m[1] != 0:
         return None
-    p = (*m[0], Fraction(0))
+    p = m[0]
+    while len(p) > 2 and p[-1] == 0:  # |x|^2 with coefficient 0 is no term
+        p = p[:-1]
+    if len(p) > 2:
+        return None
+    p = (*p, Fraction(0))
     return p[0], p[1]
 
 
@@ -99,7 +104,10 @@ def _fill(mag: tuple[Poly, Fraction] | None, up: Lin | None, dn: Lin | None) -> 
     # |g| = max(g, -g) <= max(u0, d0, 0) + max(u1, d1)|x|; and g, -g <= |g|
     if up is not None and dn is not None:
         lin = ((max(up[0], dn[0], Fraction(0)), max(up[1], dn[1])), Fraction(0))
-        if mag is None or mag[1] > 0 or len(mag[0]) > 2:
+        # both are bounds of |g|: take the one-sided one where it is nowhere larger
+        # (coefficient by coefficient, rate 0), e.g. 0 <= 1 - tanh(x)^2 <= 1 gives 1, not 2
+        if mag is None or mag[1] > 0 or len(mag[0]) > 2 or \
+                all(c <= d for c, d in zip(lin[0], (*mag[0], Fraction(0)))):
             mag = lin
     lin2 = _linear(mag)
     return Bound(mag, up if up is not None else lin2, dn if dn is not None else lin2)

@@ -144,7 +144,7 @@ def slope_at_zero(sc: Scaled, tau: arb, centred: bool) -> arb:
 def poincare_bound(sc: Scaled) -> arb | None:
     """``sup |F'|^2`` on the real line from the proved growth bound, when it is bounded."""
     g = sc.act.derivative_growth
-    if g.threshold != 0 or any(c != 0 for c in g.coeffs[1:]):
+    if g.threshold != 0 or g.rate != 0 or any(c != 0 for c in g.coeffs[1:]):
         return None
     a = abs(sc.lam) * ball(g.coeffs[0])
     return a * a
@@ -184,8 +184,7 @@ def _expansion(sc: Scaled, s0: Fraction) -> tuple[arb, arb]:
         _, m1, m2 = _cells(k, k + 1)
         e1 += q * m1
         e2 += abs(q) * abs(q) * m2
-    g = sc.act.derivative_growth
-    c0, c1 = (list(g.coeffs) + [Fraction(0)])[:2]
+    c0, c1 = _affine_growth(sc.act.derivative_growth)
     lam = abs(sc.lam)
     a, b = lam * ball(c0), lam * ball(c1) * ball(s0)  # |Q(sx)| <= a + b|x|
     t1 = gaussian_tail_bound([arb(0), a, b], arb(0), arb(1), arb(_T))
@@ -263,10 +262,7 @@ def _scaled(sc: Scaled, s: arb) -> tuple[arb, arb, arb, arb]:
     g, dg = sc.act.growth, sc.act.derivative_growth
     lam_hi, s_hi = _up(abs(lam)), _up(s)
     beta_hi = _up(abs(beta))
-    c0, c1 = (list(g.coeffs) + [Fraction(0)])[:2]
-    d0, d1 = (list(dg.coeffs) + [Fraction(0)])[:2]
-    if len(g.coeffs) > 2 or len(dg.coeffs) > 2 or g.threshold or dg.threshold:
-        raise ValueError("the scaled variance map needs growth bounds A + B|x| on the line")
+    (c0, c1), (d0, d1) = _affine_growth(g), _affine_growth(dg)
     f_g = Growth(Fraction(0), (lam_hi * (c0 + beta_hi), lam_hi * c1 * s_hi))
     xd_g = Growth(Fraction(0), (Fraction(0), lam_hi * d0, lam_hi * d1 * s_hi))
     both = _sum(f_g, f_g.times(f_g))
@@ -275,6 +271,19 @@ def _scaled(sc: Scaled, s: arb) -> tuple[arb, arb, arb, arb]:
     m = gaussian_expectation_complex(pieces_m, both, zero, one)
     d = gaussian_expectation_complex(pieces_d, both_d, zero, one)
     return m.real, m.imag, d.real, d.imag
+
+
+def _affine_growth(g: Growth) -> tuple[Fraction, Fraction]:
+    """``(A, B)`` of a proved bound ``|h(x)| <= A + B|x|`` on the whole line, or
+    ``ValueError`` when the growth bound ``g`` is not of that form (a threshold, an
+    exponential factor or a higher degree).
+    """
+    coeffs = list(g.coeffs)
+    while len(coeffs) > 2 and coeffs[-1] == 0:
+        coeffs.pop()
+    if len(coeffs) > 2 or g.threshold or g.rate:
+        raise ValueError("the scaled variance map needs growth bounds A + B|x| on the line")
+    return (coeffs + [Fraction(0), Fraction(0)])[0], (coeffs + [Fraction(0), Fraction(0)])[1]
 
 
 def _up(x: arb) -> Fraction:
