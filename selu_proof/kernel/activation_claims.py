@@ -47,6 +47,7 @@ from typing import Any
 
 from flint import acb, arb, ctx
 
+from selu_proof.kernel import taylor
 from selu_proof.kernel.activations import CatalogueActivation, parse_activation
 from selu_proof.kernel.exact import ball, fraction_str, parse_decimal, shown6
 from selu_proof.kernel.give_up import give_up_at, give_up_time, passed
@@ -84,7 +85,7 @@ def integrator_settings(prec: int) -> dict[str, Any]:
     work of a leaf is bounded whatever its box (docs/kernel.md, "Work per leaf").
     """
     return {"method": "acb.integral", "accuracy_bits": prec, "tails": "growth-bound",
-            "eval_limit": EVALUATIONS_PER_BIT * (prec + 64)}
+            "eval_limit": EVALUATIONS_PER_BIT * (prec + 64), "boxes": taylor.settings()}
 
 
 #: largest ``|M|`` of an affine target ``(M, V)``
@@ -277,13 +278,11 @@ class ActivationModel:
         quadratically as boxes shrink where the naive one (the density on ball arguments)
         only tightens linearly.
         """
-        if a.rad() == 0 and v.rad() == 0:
+        if taylor.pointlike(a, v):
             return _cached(self.act, h, order, a, v)
-        i, j = order
-        centre = _cached(self.act, h, order, arb(a.mid()), arb(v.mid()))
-        da = _cached(self.act, h, (i + 1, j), a, v)
-        dv = _cached(self.act, h, (i, j + 1), a, v)
-        return centre + da * (arb(0, 1) * a.rad()) + dv * (arb(0, 1) * v.rad())
+        settings = integrator_settings(ctx.prec)
+        return taylor.enclosure(self.act, h, order, a, v, settings["accuracy_bits"],
+                                settings["eval_limit"])
 
     def _moment(self, h: str, a: _Dual, v: _Dual, order: str = "") -> _Dual:
         """``E h`` (``order=""``), or its partial ``d/da`` (``"a"``) or ``d/dv`` (``"v"``)."""
