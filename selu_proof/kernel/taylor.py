@@ -45,7 +45,6 @@ import math
 from collections import OrderedDict
 from collections.abc import Callable
 from fractions import Fraction
-from functools import lru_cache
 from typing import Any
 
 from flint import acb, arb, ctx
@@ -230,21 +229,28 @@ def _pow(x: arb, n: int) -> arb:
     return out
 
 
-@lru_cache(maxsize=4096)
-def _radii(coeffs: tuple[Fraction, ...], amax: float, vlo: float,
-           vhi: float) -> list[tuple[float, float]]:
-    """Candidate radii ``R`` (a geometric grid) with the logarithm of the bound on ``|M|``
-    on the circle of each (:func:`cauchy_bound`), in floats: only to choose ``R``.
+_RADII: dict[tuple[Any, ...], list[tuple[arb, float]]] = {}
+
+
+def _radii(coeffs: tuple[Fraction, ...], amax: arb, vlo: arb,
+           vhi: arb) -> list[tuple[arb, float]]:
+    """Candidate radii ``R`` (dyadic, a geometric grid around ``sqrt(v_-)``) with the
+    logarithm of the bound on ``|M|`` on the circle of each (:func:`cauchy_bound`), its
+    midpoint as a float: only to choose ``R``, the same on every machine (ball arithmetic,
+    no libm).
     """
-    cs = [float(c) for c in coeffs]
-    mom = [math.sqrt(2) ** j * math.gamma((j + 1) / 2) / math.sqrt(math.pi)
-           for j in range(len(cs))]
-    out = []
-    for t in range(64):
-        r = math.sqrt(vlo) * 2 ** (t / 8 - 3)
-        poly = sum(c * sum(math.comb(k, j) * (amax + r) ** (k - j) * vhi ** (j / 2) * mom[j]
-                           for j in range(k + 1)) for k, c in enumerate(cs))
-        out.append((r, math.log(max(poly, 1e-300)) + r * r / (2 * vlo)))
+    key = (coeffs, _key(amax), _key(vlo), _key(vhi), ctx.prec)
+    out = _RADII.get(key)
+    if out is None:
+        e0 = math.frexp(float(vlo.mid()))[1] // 2
+        out = []
+        for t in range(64):
+            r = arb(math.ldexp(1 + (t % 8) / 8, t // 8 - 4 + e0))
+            bound = _bound_at(coeffs, 0, r, amax, vlo, vhi)
+            out.append((r, float(bound.log().mid()) if bound > 0 else math.inf))
+        if len(_RADII) > 4096:
+            _RADII.clear()
+        _RADII[key] = out
     return out
 
 
@@ -274,10 +280,9 @@ def cauchy_bound(act: CatalogueActivation, h: str, n: int, c: Cell) -> arb:
         if growth.threshold != 0:
             return arb("inf")
         amax, vlo, vhi = abs(ca) + ha, cv - hv, cv + hv
-        radii = _radii(growth.coeffs, float(amax.upper()), float(vlo.lower()),
-                       float(vhi.upper()))
-        r = min(radii, key=lambda t: t[1] - n * math.log(t[0]))[0]
-        return _bound_at(growth.coeffs, n, arb(r), amax, vlo, vhi)
+        radii = _radii(growth.coeffs, amax, vlo, vhi)
+        r = min(radii, key=lambda t: t[1] - n * float(t[0].log().mid()))[0]
+        return _bound_at(growth.coeffs, n, r, amax, vlo, vhi)
     return _remember(key, compute)
 
 
