@@ -269,14 +269,11 @@ class ActivationModel:
     def _e(self, h: str, order: tuple[int, int], a: arb, v: arb) -> arb:
         r"""``d^i/da^i d^j/dv^j E h(z)`` over the balls ``a``, ``v``, ``order = (i, j)``.
 
-        On a point, one quadrature.  On a box, the mean-value form in ``(a, v)``:
-        :math:`E(c) + \partial_a E(\text{box})\,[\pm r_a] + \partial_v E(\text{box})\,
-        [\pm r_v]` (``c`` the balls' midpoints, ``r`` their radii), each partial enclosed by
-        quadrature of the next density derivative on the whole box; ``E`` is smooth in
-        ``(a, v)`` for ``v > 0`` (differentiation under the integral is justified by the
-        Gaussian tails), so the mean-value theorem applies, and the enclosure tightens
-        quadratically as boxes shrink where the naive one (the density on ball arguments)
-        only tightens linearly.
+        On a point (balls no wider than :func:`~selu_proof.kernel.taylor.pointlike`), one
+        quadrature on the balls.  On a box, the Taylor models of the cells of the ``(a, v)``
+        grid it meets (:func:`selu_proof.kernel.taylor.enclosure`): the true range plus a
+        remainder that does not grow with the box, where quadrature on ball arguments
+        loses most of its width to the dependency of the density's polynomial weights.
         """
         if taylor.pointlike(a, v):
             return _cached(self.act, h, order, a, v)

@@ -60,7 +60,7 @@ from selu_proof.kernel.quadrature import (
 __all__ = ["DEGREES", "CELL_BITS", "HIGHEST_PARTIAL", "MAX_PIECES", "highest_coefficient",
            "settings", "pointlike", "cell", "forget", "cauchy_bound", "enclosure"]
 
-#: ``(K_a, K_v)``: Taylor degrees (plus one) in ``a`` and ``v``
+#: the Taylor degrees plus one, ``(K_a, K_v)``, in ``a`` and ``v``
 DEGREES = (4, 7)
 #: cells are at most ``2^-CELL_BITS`` of the scale of ``v`` (of ``sqrt(v)`` in ``a``) wide,
 #: unless the box is wider
