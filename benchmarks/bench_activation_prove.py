@@ -18,7 +18,7 @@ import time
 from fractions import Fraction
 from pathlib import Path
 
-from selu_proof.kernel import activation_claims
+from selu_proof.kernel import activation_claims, taylor
 from selu_proof.kernel.checker import check_certificate
 from selu_proof.kernel.model import model_of
 from selu_proof.kernel.specs import parse_spec
@@ -42,6 +42,7 @@ def _cold() -> None:
     activation_claims._CACHE.clear()
     activation_claims.activation_model.cache_clear()
     model_of.cache_clear()
+    taylor.forget()
 
 
 def run(name: str, params: dict[str, str], scale: Fraction) -> dict:

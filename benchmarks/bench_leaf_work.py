@@ -6,15 +6,16 @@ times at ``p`` bits (:func:`selu_proof.kernel.activation_claims.integrator_setti
 ``p`` is at most 128 bits for such a certificate
 (:data:`selu_proof.kernel.specs.MAX_QUADRATURE_PRECISION`).  This script prints
 
-* per catalogue activation, the replay of a one-leaf certificate that no limit decides:
+* per catalogue activation, the replay of a one-leaf certificate that nothing decides:
   ``S(H) < 1`` by the mean-value form on the widest box (``mu`` in ``[-10, 10]``,
-  ``omega`` in ``[-1, 1]``, ``nu`` in ``[0.001, 1000]``, ``tau = 1``), with its wall time,
+  ``omega`` in ``[-1, 1]``, ``nu`` in ``[0.001, 1000]``, ``tau = 1``; it fits no cell of
+  the Taylor enclosures, :mod:`selu_proof.kernel.taylor`), with its wall time,
   integrations, integrand evaluations, integrations given up and verdict;
 * the same goal on a small box near the fixed point ``(0, 1)``, which the leaf decides
   (the baseline, timed in the same run), and each row's ratio to it;
 * the most integrations one leaf can run: the costliest path (a face of ``S(H)``
-  justified by derivative signs, then the mean-value form on it) on an activation of
-  three pieces, against the bound stated in docs/kernel.md.
+  justified by derivative signs, then the mean-value form on it, over several cells) on an
+  activation of three pieces, against the bound stated in docs/kernel.md.
 
 Each replay starts from empty quadrature caches, in one process.  Report the load
 (``uptime``) with the numbers.
@@ -31,7 +32,7 @@ from typing import Any
 
 from flint import ctx
 
-from selu_proof.kernel import activation_claims, forms, quadrature
+from selu_proof.kernel import activation_claims, forms, quadrature, taylor
 from selu_proof.kernel.activations import CATALOGUE
 from selu_proof.kernel.checker import check_certificate
 from selu_proof.kernel.claims import goals_of_claim
@@ -45,9 +46,10 @@ WIDEST = {"mu": ["-10", "10"], "omega": ["-1", "1"], "nu": ["0.001", "1000"], "t
 #: a small box near the fixed point (0, 1), decided by one leaf
 SMALL = {"mu": ["-0.01", "0.01"], "omega": ["-0.01", "0.01"], "nu": ["0.95", "1.05"],
          "tau": ["0.99", "1.01"]}
-#: most distinct quadratures (integrand, derivative order, ball) of one leaf: S(H) with
-#: gradient on the box (27) and on a face (27), and its value at the face's centre (13)
-QUADRATURES_PER_LEAF = 67
+#: most quadratures of one leaf: the coefficients of the cells of the box and of a face
+#: (at most ``taylor.MAX_PIECES`` each, ``highest_coefficient() + 1`` per cell), and the
+#: value at the face's centre (13)
+QUADRATURES_PER_LEAF = 2 * taylor.MAX_PIECES * (taylor.highest_coefficient() + 1) + 13
 #: most pieces of a catalogue activation (gelu's three)
 MAX_PIECES = 3
 
@@ -77,6 +79,7 @@ def one_leaf_certificate(activation: str, prec: int,
 def replay(cert: dict[str, Any]) -> tuple[float, dict[str, int], str]:
     """Wall time, quadrature work and verdict of checking ``cert`` from empty caches."""
     activation_claims._CACHE.clear()
+    taylor.forget()
     before = quadrature.work_done()
     t0 = time.perf_counter()
     verdict = check_certificate(cert)
@@ -91,13 +94,14 @@ def costliest_path(prec: int) -> int:
     and the value at its centre, from empty caches.
     """
     raw = {"name": "leaf", "parameters": {"activation": "gelu"},
-           "domain": {"mu": ["0.1", "0.3"], "omega": ["0.1", "0.3"], "nu": ["0.9", "1.1"],
-                      "tau": ["0.9", "1.3"]},
+           "domain": {"mu": ["0.1", "0.3"], "omega": ["0.1", "0.3"], "nu": ["0.6", "1.4"],
+                      "tau": ["1", "1.05"]},
            "claim": [{"kind": "spectral_norm_below", "bound": "1"}]}
     spec = parse_spec(raw)
     with ctx.workprec(prec):
         model = model_of(spec.model, prec)
         activation_claims._CACHE.clear()
+        taylor.forget()
         before = quadrature.work_done()["integrations"]
         forms.gradient("S(H)", spec.domain, model)
         forms.mean_value("S(H)", forms.face(spec.domain, ">..."), model)

@@ -17,8 +17,9 @@ SHIPPED = sorted(shipped_specs())
 
 def test_shipped_specs_are_the_papers():
     assert SHIPPED == ["chi1_range", "lemma12", "lemma12_extrema", "theorem1",
-                       "theorem1_extrema", "theorem1_image", "theorem2", "theorem2_extrema",
-                       "theorem3a", "theorem3a_extrema", "theorem3b", "theorem3b_extrema"]
+                       "theorem1_extrema", "theorem1_image", "theorem1_quadrature", "theorem2",
+                       "theorem2_extrema", "theorem3a", "theorem3a_extrema", "theorem3b",
+                       "theorem3b_extrema"]
     t3 = load_spec(shipped_specs()["theorem3a"])
     assert str(t3.domain[2][0]) == "1/50"  # from nu = 0.02, the main text's version
     kinds = [c.get("jacobian", "variance") for c in load_spec(shipped_specs()["lemma12"]).claims]

@@ -134,7 +134,7 @@ def test_quick_start_main_job(tmp_path):
                           "--out", str(tmp_path)], capture_output=True, text=True, timeout=900)
     assert res.returncode == 0, res.stderr
     results = json.loads(res.stdout)["results"]
-    assert len(results) == 22 and {r["status"] for r in results} == {"proved"}
+    assert len(results) == 24 and {r["status"] for r in results} == {"proved"}
     rows = re.findall(r"^\| (.+?) \| `(\w+)` \| proved \| (\d+) \|", README, flags=re.M)
     assert len(rows) == 8
     boxes: dict[str, list[int]] = {}

@@ -26,6 +26,8 @@ traces a real ``check`` run and enforces it).
     the activation catalogue as formulas: pieces, holomorphic extensions, growth bounds.
 :mod:`~selu_proof.kernel.quadrature`
     certified Gaussian expectations of any catalogue activation (``acb.integral``).
+:mod:`~selu_proof.kernel.taylor`
+    the moments on boxes: Taylor models on cells of the ``(a, v)`` grid.
 :mod:`~selu_proof.kernel.activation_claims`
     claim meanings for a specification with a catalogue activation (quadrature).
 :mod:`~selu_proof.kernel.parallel`

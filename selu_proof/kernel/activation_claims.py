@@ -47,6 +47,7 @@ from typing import Any, ClassVar
 
 from flint import acb, arb, ctx
 
+from selu_proof.kernel import taylor
 from selu_proof.kernel.activations import CatalogueActivation, Growth, parse_activation
 from selu_proof.kernel.exact import ball, fraction_str, parse_decimal, shown6
 from selu_proof.kernel.give_up import give_up_at, give_up_time, passed
@@ -80,7 +81,7 @@ def integrator_settings(prec: int) -> dict[str, Any]:
     work of a leaf is bounded whatever its box (docs/kernel.md, "Work per leaf").
     """
     return {"method": "acb.integral", "accuracy_bits": prec, "tails": "growth-bound",
-            "eval_limit": EVALUATIONS_PER_BIT * (prec + 64)}
+            "eval_limit": EVALUATIONS_PER_BIT * (prec + 64), "boxes": taylor.settings()}
 
 
 #: largest ``|M|`` of an affine target ``(M, V)``
@@ -299,22 +300,17 @@ class ActivationModel:
     def _e(self, h: str, order: tuple[int, int], a: arb, v: arb) -> arb:
         r"""``d^i/da^i d^j/dv^j E h(z)`` over the balls ``a``, ``v``, ``order = (i, j)``.
 
-        On a point, one quadrature.  On a box, the mean-value form in ``(a, v)``:
-        :math:`E(c) + \partial_a E(\text{box})\,[\pm r_a] + \partial_v E(\text{box})\,
-        [\pm r_v]` (``c`` the balls' midpoints, ``r`` their radii), each partial enclosed by
-        quadrature of the next density derivative on the whole box; ``E`` is smooth in
-        ``(a, v)`` for ``v > 0`` (differentiation under the integral is justified by the
-        Gaussian tails), so the mean-value theorem applies, and the enclosure tightens
-        quadratically as boxes shrink where the naive one (the density on ball arguments)
-        only tightens linearly.
+        On a point (balls no wider than :func:`~selu_proof.kernel.taylor.pointlike`), one
+        quadrature on the balls.  On a box, the Taylor models of the cells of the ``(a, v)``
+        grid it meets (:func:`selu_proof.kernel.taylor.enclosure`): the true range plus a
+        remainder that does not grow with the box, where quadrature on ball arguments
+        loses most of its width to the dependency of the density's polynomial weights.
         """
-        if a.rad() == 0 and v.rad() == 0:
+        if taylor.pointlike(a, v):
             return _cached(self.act, h, order, a, v)
-        i, j = order
-        centre = _cached(self.act, h, order, arb(a.mid()), arb(v.mid()))
-        da = _cached(self.act, h, (i + 1, j), a, v)
-        dv = _cached(self.act, h, (i, j + 1), a, v)
-        return centre + da * (arb(0, 1) * a.rad()) + dv * (arb(0, 1) * v.rad())
+        settings = integrator_settings(ctx.prec)
+        return taylor.enclosure(self.act, h, order, a, v, settings["accuracy_bits"],
+                                settings["eval_limit"])
 
     def _moment(self, h: str, a: _Dual, v: _Dual, order: str = "") -> _Dual:
         """``E h`` (``order=""``), or its partial ``d/da`` (``"a"``) or ``d/dv`` (``"v"``)."""

@@ -42,14 +42,14 @@ from collections.abc import Callable, Sequence
 from fractions import Fraction
 from functools import lru_cache
 
-from flint import acb, arb, ctx
+from flint import acb, acb_poly, arb, ctx
 
 from selu_proof.kernel.activations import CatalogueActivation, Fn, Growth
 from selu_proof.kernel.exact import ball, upper_fraction
 from selu_proof.kernel.give_up import give_up_time, passed
 
 __all__ = ["gaussian_tail_bound", "gaussian_expectation", "gaussian_expectation_complex",
-           "expectation", "moments",
+           "expectation", "moments", "joint_integrand", "MAX_ORDER",
            "moment_gradients", "derivative_moments", "pair_expectation", "INTEGRANDS",
            "WEIGHTS", "density_derivative", "weight_polynomial"]
 
@@ -62,6 +62,10 @@ def _indeterminate() -> acb:
     """A ball that says nothing: not finite in its real nor in its imaginary part."""
     return acb(arb.nan(), arb.nan())
 
+
+#: the highest derivative order in ``a`` or ``v`` of a weight (the Taylor models of
+#: :mod:`selu_proof.kernel.taylor` ask for ``d^n/da^n`` up to a few tens)
+MAX_ORDER = 40
 
 #: the second-derivative weights by name: orders ``(i, j)`` of ``d^i/da^i d^j/dv^j``
 _NAMED_ORDERS = {"d2_mean": (2, 0), "d_mean_var": (1, 1), "d2_var": (0, 2)}
@@ -104,8 +108,10 @@ def density_derivative(i: int, j: int) -> tuple[tuple[int, int, Fraction], ...]:
 
 def _weight_order(weight: str | tuple[int, int]) -> tuple[int, int]:
     if isinstance(weight, tuple):
-        if len(weight) != 2 or not all(isinstance(n, int) and 0 <= n <= 4 for n in weight):
-            raise ValueError(f"derivative orders must be two integers in [0, 4], got {weight!r}")
+        if len(weight) != 2 or not all(isinstance(n, int) and 0 <= n <= MAX_ORDER
+                                       for n in weight):
+            raise ValueError(f"derivative orders must be two integers in [0, {MAX_ORDER}], "
+                             f"got {weight!r}")
         return weight
     return {"density": (0, 0), "d_mean": (1, 0), "d_var": (0, 1), **_NAMED_ORDERS}[weight]
 
@@ -159,11 +165,15 @@ def gaussian_tail_bound(coeffs: Sequence[arb], a: arb, v: arb, r: arb) -> arb:
     m = [(t0 / arb(2).sqrt()).erfc() / 2, phi]
     for j in range(2, k_max + 1):
         m.append(_pow(t0, j - 1) * phi + (j - 1) * m[j - 2])
+    pa, sm = [arb(1)], [m[0]]  # |a|^i and s^j M_j
+    for j in range(1, k_max + 1):
+        pa.append(pa[-1] * absa)
+        sm.append(_pow(s, j) * m[j])
     total = arb(0)
     for k, c in enumerate(coeffs):
         inner = arb(0)
         for j in range(k + 1):
-            inner += _binomial(k, j) * _pow(absa, k - j) * _pow(s, j) * m[j]
+            inner += _binomial(k, j) * pa[k - j] * sm[j]
         total += c * inner
     return 2 * total
 
@@ -311,14 +321,11 @@ def gaussian_expectation_complex(pieces: Sequence[tuple[Fraction | None, Fractio
                 d2 = d * d
                 return fn(x, analytic) * (-d2 * inv2v).exp() * norm * (d2 - v) * inv2v / v
         else:
-            poly = weight_polynomial(weight, v)
+            poly = acb_poly(weight_polynomial(weight, v))  # one Horner pass in C
 
             def integrand(x: acb, analytic: bool) -> acb:
                 d = x - ca
-                p = acb(0)
-                for c in reversed(poly):
-                    p = p * d + c
-                return fn(x, analytic) * (-(d * d) * inv2v).exp() * norm * p
+                return fn(x, analytic) * (-(d * d) * inv2v).exp() * norm * poly(d)
         if stop is None:
             return integrand
 
@@ -428,6 +435,17 @@ def moments(act: CatalogueActivation, a: arb, v: arb) -> tuple[arb, arb]:
     :math:`\int g\,\varphi_{a,v}` enclose the two moments, for one pass of the integrator
     (``|g| <= |f| + |f|^2`` bounds the tails).
     """
+    pieces, both = joint_integrand(act)
+    out = gaussian_expectation_complex(pieces, both, acb(a), v)
+    return out.real, out.imag
+
+
+def joint_integrand(act: CatalogueActivation) -> tuple[list[tuple[Fraction | None,
+                                                                 Fraction | None, Fn]], Growth]:
+    """The pieces of ``g = f + i f^2`` and the growth bound ``|g| <= |f| + |f|^2`` (for a
+    real density the real part of a weighted integral of ``g`` is that of ``f``, the
+    imaginary part that of ``f^2``: :func:`moments`).
+    """
     pieces, growth = _integrand(act, "f")
     square = growth.times(growth)
     # P e^{r|x|} + P^2 e^{2r|x|} <= (P + P^2) e^{2r|x|}
@@ -442,9 +460,7 @@ def moments(act: CatalogueActivation, a: arb, v: arb) -> tuple[arb, arb]:
             return y + i * (y * y)
         return g
 
-    out = gaussian_expectation_complex([(lo, hi, joint(fn)) for lo, hi, fn in pieces], both,
-                                       acb(a), v)
-    return out.real, out.imag
+    return [(lo, hi, joint(fn)) for lo, hi, fn in pieces], both
 
 
 def moment_gradients(act: CatalogueActivation, a: arb,
