@@ -36,7 +36,11 @@ from selu_proof.kernel.formula import (
     uses_x,
 )
 
-__all__ = ["Bound", "bound", "growth_of"]
+__all__ = ["Bound", "bound", "growth_of", "MAX_DEGREE"]
+
+#: highest degree of a growth polynomial ``P`` (nested powers would otherwise ask for
+#: degrees such as ``16^4``: unbounded work for a short formula)
+MAX_DEGREE = 64
 
 Poly = tuple[Fraction, ...]
 Lin = tuple[Fraction, Fraction]
@@ -72,6 +76,12 @@ def _fn(q: Fraction, f: str, up: bool, what: str) -> Fraction:
 def _padd(p: Poly, q: Poly) -> Poly:
     n = max(len(p), len(q))
     return tuple((p[i] if i < len(p) else 0) + (q[i] if i < len(q) else 0) for i in range(n))
+
+
+def _degree(d: int, what: str) -> None:
+    if d > MAX_DEGREE:
+        raise ActivationError(f"formula: the growth bound of {what} has degree {d}, above "
+                              f"{MAX_DEGREE}")
 
 
 def _pmul(p: Poly, q: Poly) -> Poly:
@@ -189,6 +199,8 @@ def bound(n: Node, region: Region) -> Bound:
             if n.args[k].op == "num":
                 return _need(_scale(bs[1 - k], n.args[k].value), what)
         # |gh| = |g||h| <= P1 P2 e^{(c1 + c2)|x|}
+        if b.mag is not None and bs[1].mag is not None:
+            _degree(len(b.mag[0]) + len(bs[1].mag[0]) - 2, what)
         mag = None if b.mag is None or bs[1].mag is None else \
             (_pmul(b.mag[0], bs[1].mag[0]), b.mag[1] + bs[1].mag[1])
         return _need(_fill(mag, None, None), what)
@@ -216,6 +228,7 @@ def bound(n: Node, region: Region) -> Bound:
             return _fill(((m ** k,), Fraction(0)), None, None)
         mag = None
         if b.mag is not None:  # |g|^k <= P^k e^{k c|x|}
+            _degree(k * (len(b.mag[0]) - 1), what)
             p: Poly = (Fraction(1),)
             for _ in range(k):
                 p = _pmul(p, b.mag[0])
