@@ -39,6 +39,12 @@ _HELP = (
 #: default ``--max-seconds``
 MAX_SECONDS = 300.0
 
+#: allowed ``--grid`` (seed boxes of the correlation fixed-point search)
+GRID = (2, 64)
+
+#: default ``--max-boxes``
+MAX_BOXES = 200
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("mean-field", help="gradient growth chi1 and the correlation map",
@@ -67,9 +73,14 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="alpha dropout of rate P after every SELU (keeps the fixed point)")
     p.add_argument("--digits", type=int, default=10, metavar="N",
                    help="significant digits of the certified intervals (default 10)")
-    p.add_argument("--grid", type=int, default=40, metavar="K",
-                   help="grid intervals on [-1, 1] for locating correlation fixed points "
-                   "(default 40)")
+    p.add_argument("--grid", type=int, default=2, metavar="K",
+                   help="equal boxes of [-1, 1] that seed the certified search for the "
+                   "correlation fixed points (default 2; it only seeds: the search is "
+                   f"complete for any K, only its work differs; {GRID[0]} to {GRID[1]})")
+    p.add_argument("--max-boxes", type=int, default=MAX_BOXES, metavar="N",
+                   help="boxes the correlation fixed-point search examines at most per "
+                   f"convention (default {MAX_BOXES}); boxes still open are reported "
+                   "undecided with their widths")
     p.add_argument("--max-seconds", type=float, default=MAX_SECONDS, metavar="S",
                    help=f"wall-clock budget (default {MAX_SECONDS:g}); when it is spent, "
                    "integrations in progress give up and the command stops with one line "
@@ -89,9 +100,15 @@ def _check_common(args: argparse.Namespace) -> None:
                     parse_exact(args.tau or "1", "--tau"))
     if not 1 <= args.digits <= 60:
         raise CLIError("--digits must be in [1, 60]")
-    if not 4 <= args.grid <= 2000:
-        raise CLIError("--grid must be in [4, 2000]")
+    _check_search(args)
     _check_seconds(args)
+
+
+def _check_search(args: argparse.Namespace) -> None:
+    if not GRID[0] <= args.grid <= GRID[1]:
+        raise CLIError(f"--grid must be in [{GRID[0]}, {GRID[1]}]")
+    if not 1 <= args.max_boxes <= 100000:
+        raise CLIError("--max-boxes must be in [1, 100000]")
 
 
 def _check_seconds(args: argparse.Namespace) -> None:
@@ -122,8 +139,7 @@ def _check(args: argparse.Namespace) -> None:
                     1 if value["tau"] is None else value["tau"])
     if not 1 <= args.digits <= 60:
         raise CLIError("--digits must be in [1, 60]")
-    if not 4 <= args.grid <= 2000:
-        raise CLIError("--grid must be in [4, 2000]")
+    _check_search(args)
     _check_seconds(args)
 
 
@@ -162,7 +178,8 @@ def _run_any(args: argparse.Namespace) -> int:
         res = activation_mean_field(args.activation, normalize=args.normalize,
                                     omega=args.omega, tau=args.tau or _default_tau(args),
                                     correlation=args.correlation, digits=args.digits,
-                                    grid=args.grid, max_seconds=args.max_seconds,
+                                    grid=args.grid, max_boxes=args.max_boxes,
+                                    max_seconds=args.max_seconds,
                                     progress=stage)
     except TimeBudgetError as exc:
         return _spent(str(exc))
@@ -219,15 +236,26 @@ def _print_any(res: dict) -> None:
     fps = res.get("correlation_fixed_points")
     if fps:
         for key, name in (("centred", "centred"), ("iid", "i.i.d.")):
-            word = {True: "stable", False: "unstable", None: "undecided"}
-            found = ", ".join(f"c in {_iv(p['c'])} ({p['status']}, slope {_iv(p['slope'])}, "
-                              f"{word[p['stable']]})" for p in fps[key]) or "none found"
-            print(f"correlation fixed points in (-1, 1), {name}: {found}")
+            print(f"correlation fixed points in [-1, 1], {name}: {_fixed_points_line(fps[key])}")
     for key, name in (("correlation_map", "centred"), ("correlation_map_iid", "i.i.d.")):
         if key in res:
             m = res[key]
             print(f"correlation map ({name}) at c = {m['c']}: c~ = {_iv(m['value'])}, "
                   f"slope {_iv(m['slope'])} (certified)")
+
+
+def _fixed_points_line(part: dict) -> str:
+    """``exactly these: ...`` when the search is complete, else the fixed points found and the
+    undecided intervals.
+    """
+    word = {True: "stable", False: "unstable", None: "stability undecided"}
+    found = ", ".join(f"c = {_iv(p['c'])} ({p['status']}, slope {_iv(p['slope'])}, "
+                      f"{word[p['stable']]})" for p in part["fixed_points"])
+    work = f"[{part['boxes']} boxes, {part['evaluations']} integrals]"
+    if part["complete"]:
+        return f"exactly these: {found or 'none'} {work}"
+    open_ = ", ".join(f"{_iv(u['c'])} (width {u['width']})" for u in part["undecided"])
+    return f"{found or 'none certified'}; undecided in {open_} {work}"
 
 
 def run(args: argparse.Namespace) -> int:
