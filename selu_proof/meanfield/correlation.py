@@ -39,6 +39,7 @@ Krawczyk steps; a box still open when the budget is spent is reported undecided.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -398,7 +399,8 @@ def search_fixed_points(cm: CorrelationMap, *, seeds: int = 2, max_boxes: int = 
         Equal boxes the search starts from (plus a split at each exact fixed point and at
         0); the answer is complete for any value, only the work differs.
     max_boxes : int
-        Boxes examined at most; boxes still open then are reported undecided.
+        Boxes examined at most (the widest first); boxes still open then are reported
+        undecided.
     min_width : Fraction
         Boxes narrower than this are not split further (reported undecided).
     tol : Fraction
@@ -409,12 +411,13 @@ def search_fixed_points(cm: CorrelationMap, *, seeds: int = 2, max_boxes: int = 
     cuts = {start, Fraction(0), Fraction(1), *exact}
     cuts |= {Fraction(-1) + Fraction(2 * i, seeds) for i in range(1, seeds)}
     cuts = sorted(c for c in cuts if start <= c <= 1)
-    queue = list(zip(cuts, cuts[1:]))
+    queue = [(lo - hi, lo, hi) for lo, hi in zip(cuts, cuts[1:])]  # widest box first
+    heapq.heapify(queue)
     out = FixedPointSearch()
     found: list[tuple[Fraction, Fraction, arb, str, str]] = []
     stop = give_up_time()
     while queue:
-        lo, hi = queue.pop(0)
+        _, lo, hi = heapq.heappop(queue)
         if out.boxes >= max_boxes or passed(stop):
             out.undecided.append((lo, hi))
             continue
@@ -436,7 +439,8 @@ def search_fixed_points(cm: CorrelationMap, *, seeds: int = 2, max_boxes: int = 
             out.undecided.append((lo, hi))
             continue
         mid = (lo + hi) / 2
-        queue[:0] = [(lo, mid), (mid, hi)]
+        heapq.heappush(queue, (lo - mid, lo, mid))
+        heapq.heappush(queue, (mid - hi, mid, hi))
     if cm.odd:  # c~(-c) = -c~(c), s(-c) = s(c)
         found += [(-hi, -lo, s, st, how + " (mirror of an odd map)")
                   for lo, hi, s, st, how in found]
