@@ -265,7 +265,7 @@ def run(args: argparse.Namespace) -> int:
         _check_common(args)
         return _run_any(args)
     _check(args)
-    bar = progress(args.grid + 1, "correlation map", enabled=not args.json and
+    bar = progress(None, "correlation fixed points (integrals)", enabled=not args.json and
                    sys.stderr.isatty())
     deadline = time.monotonic() + args.max_seconds
 
@@ -328,11 +328,23 @@ def _print(res) -> None:  # noqa: ANN001 - MeanFieldResult
               f"covariance x {_iv(d['covariance_factor'])}")
     print(f"chi1  = {_iv(res.chi1)}  ({tag}; gradient {res.depth_scales['gradient_direction']})")
     print(f"chi_c = {_iv(res.chi_c)}  ({tag})")
-    print("correlation fixed points:")
+    search = res.correlation_search
+    print("correlation fixed points" + ("" if search is None else
+                                         " in [-1, 1], exactly these (certified)"
+                                         if search["complete"] else
+                                         " in [-1, 1] (certified; the search is incomplete)")
+          + ":")
+    word = {True: "stable", False: "unstable", None: "stability undecided"}
     for p in res.correlation_fixed_points:
         slope = _iv(p["slope_certified"]) if p.get("slope_certified") else f"{p['slope']:.10g}"
-        print(f"  c = {p['c']:+.10g}  slope {slope}  "
-              f"{'stable' if p['stable'] else 'unstable'}  ({p['how']})")
+        where = f"c = {p['c']:+.10g}" if "c_interval" not in p else \
+            f"c = {_iv(p['c_interval'])}" if p["status"] == "exact" else \
+            f"c in {_iv(p['c_interval'])}"
+        print(f"  {where}  slope {slope}  {word[p['stable']]}  ({p['how']})")
+    if search is not None:
+        for u in search["undecided"]:
+            print(f"  undecided in {_iv(u['c'])} (width {u['width']})")
+        print(f"  search: {search['boxes']} boxes, {search['evaluations']} integrals")
     print(f"attracting correlation c* = {res.c_star}")
     s = res.depth_scales
     xi, ge = s["correlation_xi_c"], s["gradient_layers_per_e"]

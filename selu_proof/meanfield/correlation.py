@@ -45,7 +45,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
-from flint import arb
+from flint import arb, ctx
 
 from selu_proof.fixedpoint.scaled import Scaled
 from selu_proof.kernel.exact import ball, ball_ends, interval_ball
@@ -58,6 +58,10 @@ METHOD = ("interval branch and bound over [-1, 1] on certified enclosures of c~ 
           "non-negative Hermite coefficients of the dual activation); each fixed point "
           "exact by an identity or certified unique in its interval (a sign change under "
           "convexity or monotonicity, or the Krawczyk test) and narrowed by Krawczyk steps")
+
+#: bits at which the search decides boxes (fixed points are narrowed at the working precision)
+SEARCH_PREC = 80
+
 
 class CorrelationMap:
     """``c~`` and its slope at exact points of ``[-1, 1]``, with a cache (see the module).
@@ -107,8 +111,6 @@ class CorrelationMap:
         self.one = (self.factor, self.factor if homogeneous and a.is_zero() and not centred
                      else self.scale * v * d2)
         self._step = step or (lambda: None)
-        self._values: dict[Fraction, arb] = {}
-        self._slopes: dict[Fraction, arb] = {}
         self._cache = {} if cache is None else cache
         self.evaluations = 0
 
@@ -121,31 +123,35 @@ class CorrelationMap:
                 out.insert(0, Fraction(-1))
         return out
 
-    def _integral(self, which: str, x: Fraction) -> arb:
-        """``E[F(z)F(z')]`` (``which = "f"``) or ``E[F'(z)F'(z')]`` (``"df"``) at ``x``."""
-        key = (which, x)
+    def _integral(self, which: str, x: Fraction, fine: bool) -> arb:
+        """``E[F(z)F(z')]`` (``which = "f"``) or ``E[F'(z)F'(z')]`` (``"df"``) at ``x``: at the
+        working precision when ``fine``, else at most :data:`SEARCH_PREC` bits (enough to
+        decide boxes).
+        """
+        prec = ctx.prec if fine else min(ctx.prec, SEARCH_PREC)
+        key = (which, x, prec)
         if key not in self._cache:
             fn = self.model.pair_value if which == "f" else self.model.pair_slope
-            self._cache[key] = fn(self.a, self.v, ball(x))
+            with ctx.workprec(prec):
+                self._cache[key] = fn(self.a, self.v, ball(x))
             self.evaluations += 1
             self._step()
         return self._cache[key]
 
-    def value(self, x: Fraction) -> arb | None:
-        """``c~(x)`` (``None`` at ``x = -1`` unless the map is odd)."""
+    def value(self, x: Fraction, fine: bool = False) -> arb | None:
+        """``c~(x)`` (``None`` at ``x = -1`` unless the map is odd); ``fine``: at the working
+        precision.
+        """
         if x == 1:
             return self.one[0]
         if x == 0:
             return self.zero[0]
         if x < 0 and self.odd:
-            v = self.value(-x)
+            v = self.value(-x, fine)
             return None if v is None else -v
         if x == -1:
             return None
-        if x not in self._values:
-            p = self._integral("f", x)
-            self._values[x] = self.scale * (p - self.shift)
-        return self._values[x]
+        return self.scale * (self._integral("f", x, fine) - self.shift)
 
     def slope(self, x: Fraction) -> arb | None:
         """``s(x) = dc~/dc`` (``None`` at ``x = -1`` unless the map is odd)."""
@@ -157,9 +163,7 @@ class CorrelationMap:
             return self.slope(-x)
         if x == -1:
             return None
-        if x not in self._slopes:
-            self._slopes[x] = self.scale * self.v * self._integral("df", x)
-        return self._slopes[x]
+        return self.scale * self.v * self._integral("df", x, False)
 
     def slope_on(self, lo: Fraction, hi: Fraction) -> arb:
         """An enclosure of ``s`` on ``[lo, hi]`` (``-1 < lo <= hi < 1``) by quadrature over
@@ -170,9 +174,9 @@ class CorrelationMap:
         self._step()
         return out
 
-    def h(self, x: Fraction) -> arb | None:
+    def h(self, x: Fraction, fine: bool = False) -> arb | None:
         """``h(x) = c~(x) - x``."""
-        v = self.value(x)
+        v = self.value(x, fine)
         return None if v is None else v - ball(x)
 
 
@@ -215,12 +219,13 @@ def _inside(k: arb, box: arb) -> bool:
     return bool(k.lower() > box.lower() and k.upper() < box.upper())
 
 
-def _krawczyk(cm: CorrelationMap, lo: Fraction, hi: Fraction, slope: arb) -> arb:
+def _krawczyk(cm: CorrelationMap, lo: Fraction, hi: Fraction, slope: arb,
+              fine: bool = False) -> arb:
     """``K = m - h(m)/d + (1 - (s(C) - 1)/d)(C - m)``, ``d = mid(s(C)) - 1``: every root of
     ``h`` in ``C = [lo, hi]`` lies in ``K``, and ``K`` strictly inside ``C`` proves exactly one.
     """
     m = (lo + hi) / 2
-    hm = cm.h(m)
+    hm = cm.h(m, fine)
     mb, box = ball(m), interval_ball(lo, hi)
     dh = slope - 1
     d = dh.mid()
@@ -352,19 +357,19 @@ def _narrow(cm: CorrelationMap, lo: Fraction, hi: Fraction, tol: Fraction,
     for _ in range(40):
         if hi - lo <= tol:
             break
-        hl, hh = cm.h(lo), cm.h(hi)
+        hl, hh = cm.h(lo, True), cm.h(hi, True)
         sl, sh = _sign(hl), _sign(hh)
         if sl is not None and sh is not None and sl * sh == -1:
             assert hl is not None and hh is not None
             x0, x1 = (prev[-2], prev[-1]) if len(prev) >= 2 else (lo, hi)
-            f0, f1 = cm.h(x0), cm.h(x1)
+            f0, f1 = cm.h(x0, True), cm.h(x1, True)
             x = _point(ball(x1) - f1 * ball(x1 - x0) / (f1 - f0), lo, hi)  # type: ignore
             probes = [x]
             if prev and abs(x - prev[-1]) < tol / 4:
                 probes = [p for p in (x - tol / 4, x + tol / 4) if lo < p < hi]
             moved = False
             for p in probes:
-                sp = _sign(cm.h(p))
+                sp = _sign(cm.h(p, True))
                 if sp is None:
                     continue
                 lo, hi = (p, hi) if sp == sl else (lo, p)
@@ -375,7 +380,7 @@ def _narrow(cm: CorrelationMap, lo: Fraction, hi: Fraction, tol: Fraction,
             continue
         if not -1 < lo or not hi < 1:
             break
-        k = _krawczyk(cm, lo, hi, cm.slope_on(lo, hi))
+        k = _krawczyk(cm, lo, hi, cm.slope_on(lo, hi), True)
         if not k.is_finite():
             break
         klo, khi = ball_ends(k)
