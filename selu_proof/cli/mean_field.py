@@ -15,15 +15,19 @@ _HELP = (
     "tau*E[f'(z)]^2, the slope at c = 0; the fixed points of the correlation map c -> c~ in "
     "[-1, 1] with their stability; the depth scales -1/ln(chi_c) and 1/abs(ln(chi1)); and the "
     "gradient growth over 10, 100, 1000 layers. For SELU, chi1 and chi_c are certified ball "
-    "enclosures over the certified fixed point ([lo, hi]); the correlation map away from "
-    "c = 0, 1 is evaluated by quadrature of a closed-form inner expectation (not rigorous; "
-    "the output says which method). --dropout-rate adds alpha dropout after every SELU. "
+    "enclosures over the certified fixed point ([lo, hi]); the correlation fixed points are "
+    "all certified by an interval branch and bound over [-1, 1] on certified quadrature: "
+    "'exactly these', each exact or unique in its interval with its certified slope (stable "
+    "when below 1 in absolute value), or the undecided intervals when --max-boxes is spent "
+    "(with --mean/--var, a designed SELU, located by a float scan instead; the output says "
+    "which method). --dropout-rate adds alpha dropout after every SELU. "
     "Any other catalogue activation (NAME[:key=value,...], e.g. gelu, silu:beta=1.5, "
     "elu:alpha=1), --normalize affine or --correlation C use certified quadrature instead "
     "(python-flint acb.integral with proved tail bounds): the fixed point (Krawczyk), chi1, "
     "chi_c, depth scales, the Jacobian H of (mu, nu) -> (mu~, nu~) with its spectral norm "
     "and radius and whether the fixed point is attracting (null when undecided), and, with "
-    "--correlation, c~(C) and its slope, all as certified [lo, hi] enclosures, in two "
+    "--correlation, c~(C), its slope and every fixed point of the correlation map, all as "
+    "certified [lo, hi] enclosures, in two "
     "conventions, each named: the paper's centred map (fixed per-unit omega) and the "
     "mean-field kernel of i.i.d. zero-mean Gaussian weights (Poole et al. 2016; He-init "
     "ReLU, the default for --activation relu with tau = 2, is this one). Where no fixed "
@@ -31,8 +35,9 @@ _HELP = (
     "0 with the map's slope there, and 'no fixed point in (0, 100]' (or for every positive "
     "variance) where the sign of the variance map minus the identity is certified there; "
     "otherwise unknown, with the reason. Exit code 0 when a fixed point with positive "
-    "variance and the numbers at it were certified; 1 otherwise (no such fixed point, "
-    "proved or not, or --max-seconds spent); 2 for bad input."
+    "variance and the numbers at it were certified, and the correlation fixed points are "
+    "complete; 1 otherwise (no such fixed point, proved or not, undecided intervals left "
+    "by the correlation fixed-point search, or --max-seconds spent); 2 for bad input."
 )
 
 
@@ -193,7 +198,9 @@ def _run_any(args: argparse.Namespace) -> int:
         emit_json(res)
     else:
         _print_any(res)
-    return 0 if res["certified"] else 1
+    searches = res.get("correlation_fixed_points", {})
+    complete = all(searches[k]["complete"] for k in ("centred", "iid") if k in searches)
+    return 0 if res["certified"] and complete else 1
 
 
 def _default_tau(args: argparse.Namespace) -> str:
@@ -279,6 +286,7 @@ def run(args: argparse.Namespace) -> int:
         res = mean_field(activation=args.activation, omega=args.omega, tau=args.tau,
                          alpha=args.alpha, lam=args.lam, mean=args.mean, var=args.var,
                          dropout_rate=args.dropout_rate, digits=args.digits, grid=args.grid,
+                         max_boxes=args.max_boxes,
                          callback=tick)
     except TimeoutError as exc:
         return _spent(str(exc))
@@ -290,7 +298,8 @@ def run(args: argparse.Namespace) -> int:
         emit_json(res.as_dict())
     else:
         _print(res)
-    return 0 if res.certified else 1
+    complete = res.correlation_search is None or res.correlation_search["complete"]
+    return 0 if res.certified and complete else 1
 
 
 def _print_fixed(head: str, indent: str, part: dict, state: str, certified: str) -> None:

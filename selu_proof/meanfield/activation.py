@@ -41,6 +41,7 @@ from selu_proof.kernel.activations import CatalogueActivation, parse_activation
 from selu_proof.kernel.exact import ball
 from selu_proof.kernel.give_up import give_up_at, passed
 from selu_proof.meanfield.correlation import (
+    MAX_BOXES,
     METHOD,
     CorrelationMap,
     as_records,
@@ -258,10 +259,6 @@ def _cmap(sc: Scaled, a: arb, v: arb, c: arb, centred: bool) -> tuple[arb, arb]:
     return prod / m2, v * dprod / m2
 
 
-#: how many boxes the correlation fixed-point search examines at most (default)
-MAX_BOXES = 200
-
-
 def correlation_fixed_points(sc: Scaled, a: arb, v: arb, centred: bool, digits: int, *,
                              seeds: int = 2, max_boxes: int = MAX_BOXES,
                              zero_mean: bool = False, odd: bool = False,
@@ -317,9 +314,16 @@ def _scaled(act: CatalogueActivation, normalize: str | None,
 #: activations with ``f(x) = x f'(x)``, ``f'`` constant on each side of 0
 HOMOGENEOUS = ("relu", "leaky_relu")
 
-#: ``(status, q*, how)`` of the i.i.d. kernel of an affine-normalized activation at ``tau = 1``
+#: ``(status, q*, how)`` of the i.i.d. kernel of an affine-normalized activation (or SELU
+#: with ``alpha_01``, ``lambda_01``) at ``tau = 1``
 NORMALIZED_Q = ("exact (normalized)", arb(1),
                 "E F(z)^2 = Var F + (E F)^2 = 1 at z ~ N(0, 1) by construction")
+
+
+def _is_selu01(act: CatalogueActivation) -> bool:
+    """SELU with ``alpha_01``, ``lambda_01``: mean 0, variance 1 at ``N(0, 1)`` exactly."""
+    return act.name == "selu" and act.params.get("alpha") == "alpha_01" and \
+        act.params.get("lambda") == "lambda_01"
 
 #: ``(status, how)`` of the fixed point ``(0, 1)`` of an affine-normalized activation
 NORMALIZED_EXACT = ("exact (normalized)",
@@ -471,7 +475,7 @@ def _mean_field(spec: str, normalize: str | None, omega: str, tau: str,
             "shrinks toward the input" if chi1 < 1 else "undecided (chi1 may be 1)"}
         out["correlation_convention"] = CENTRED
         step("i.i.d.-weights kernel")
-        if normalize == "affine" and ta == 1:
+        if ta == 1 and (normalize == "affine" or normalize is None and _is_selu01(act)):
             qstatus, q, qhow = NORMALIZED_Q
         else:
             qstatus, q, qhow = _guarded(_krawczyk_q, sc, tab)
@@ -514,8 +518,9 @@ def _mean_field(spec: str, normalize: str | None, omega: str, tau: str,
                     work[0] += 1
                     step(f"correlation fixed points ({key}): {work[0]} integrals")
 
-                # E F = 0 exactly: the affine normalization at N(0, 1)
-                zero_mean = normalize == "affine" and ca.is_zero() and cv == 1 and cv.rad() == 0
+                # E F = 0 exactly: the affine normalization (or alpha_01) at N(0, 1)
+                zero_mean = (normalize == "affine" or normalize is None and act.zero_mean) \
+                    and ca.is_zero() and cv == 1 and cv.rad() == 0
                 out["correlation_fixed_points"][key] = correlation_fixed_points(
                     sc, ca, cv, centred, digits, seeds=search[0], max_boxes=search[1],
                     zero_mean=zero_mean, odd=odd, homogeneous=homogeneous, step=tick,

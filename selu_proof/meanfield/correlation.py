@@ -51,13 +51,17 @@ from selu_proof.fixedpoint.scaled import Scaled
 from selu_proof.kernel.exact import ball, ball_ends, interval_ball
 from selu_proof.kernel.give_up import give_up_time, passed
 
-__all__ = ["CorrelationMap", "FixedPointSearch", "search_fixed_points", "METHOD"]
+__all__ = ["CorrelationMap", "FixedPointSearch", "search_fixed_points", "METHOD",
+           "MAX_BOXES"]
 
 METHOD = ("interval branch and bound over [-1, 1] on certified enclosures of c~ and its "
           "slope (convexity of c~ on [0, 1] and monotone even/odd parts on [-1, 0], from the "
           "non-negative Hermite coefficients of the dual activation); each fixed point "
           "exact by an identity or certified unique in its interval (a sign change under "
           "convexity or monotonicity, or the Krawczyk test) and narrowed by Krawczyk steps")
+
+#: how many boxes the search examines at most (default)
+MAX_BOXES = 200
 
 #: bits at which the search decides boxes (fixed points are narrowed at the working precision)
 SEARCH_PREC = 80
@@ -391,7 +395,7 @@ def _narrow(cm: CorrelationMap, lo: Fraction, hi: Fraction, tol: Fraction,
     return lo, hi, cm.slope_on(lo, hi)
 
 
-def search_fixed_points(cm: CorrelationMap, *, seeds: int = 2, max_boxes: int = 200,
+def search_fixed_points(cm: CorrelationMap, *, seeds: int = 2, max_boxes: int = MAX_BOXES,
                         min_width: Fraction = Fraction(1, 2**14),
                         tol: Fraction = Fraction(1, 10**10)) -> FixedPointSearch:
     """Every fixed point of ``c~`` in ``[-1, 1]`` (see the module docstring).

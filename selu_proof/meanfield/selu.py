@@ -56,6 +56,7 @@ from flint import arb, ctx
 from selu_proof import backends
 from selu_proof.kernel.arb_runtime import ipow
 from selu_proof.kernel.exact import ball, ball_ends, decimal_down, decimal_up, interval_ball
+from selu_proof.meanfield.correlation import MAX_BOXES
 
 __all__ = ["MeanFieldResult", "mean_field", "correlation_map", "correlation_slope",
            "correlation_fixed_points", "chi_balls", "chi1_range_witnesses", "CHI1_WITNESSES",
@@ -69,11 +70,13 @@ METHOD_MPMATH = ("mpmath tanh-sinh quadrature of the closed-form inner expectati
 METHOD_GAUSS_HERMITE = "two-dimensional Gauss-Hermite quadrature (160 x 160 nodes); not rigorous"
 METHOD_CERTIFIED = ("certified quadrature (python-flint acb.integral with proved tail bounds) of "
                     "the pair expectations")
+FIXED_POINTS_CERTIFIED = ("every fixed point in [-1, 1] by interval branch and bound "
+                          "(selu_proof.meanfield.correlation)")
 
 
 def _certified_fixed_points(activation: str, alpha: str | None, lam: str | None, a: arb,
                             v: arb, factor: arb | None, digits: int, grid: int,
-                            callback: Callable[[], None] | None
+                            max_boxes: int, callback: Callable[[], None] | None
                             ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     """Every fixed point of the (centred) correlation map of SELU with exact ``alpha``,
     ``lambda`` (or ReLU) at the pre-activations ``N(a, v)``, certified
@@ -90,7 +93,7 @@ def _certified_fixed_points(activation: str, alpha: str | None, lam: str | None,
     act = make_activation("relu") if activation == "relu" else make_activation(
         "selu", alpha=alpha or "alpha_01", **{"lambda": lam or "lambda_01"})
     res = certified(Scaled(act, arb(1), arb(0)), a, v, True, digits, seeds=max(grid, 2),
-                    factor=factor, step=callback)
+                    max_boxes=max_boxes, factor=factor, step=callback)
     fps = []
     for p in res.pop("fixed_points"):
         lo, hi = (Fraction(x) for x in p["c"])
@@ -446,7 +449,8 @@ def _selu_state(omega: str, tau: str, alpha: str | None, lam: str | None, mean: 
 def mean_field(*, activation: str = "selu", omega: str = "0", tau: str | None = None,
                alpha: str | None = None, lam: str | None = None, mean: str | None = None,
                var: str | None = None, dropout_rate: str | None = None, digits: int = 10,
-               grid: int = 2, callback: Callable[[], None] | None = None) -> MeanFieldResult:
+               grid: int = 2, max_boxes: int = MAX_BOXES,
+               callback: Callable[[], None] | None = None) -> MeanFieldResult:
     r"""Gradient and correlation propagation of one layer at its fixed point.
 
     Parameters
@@ -476,6 +480,8 @@ def mean_field(*, activation: str = "selu", omega: str = "0", tau: str | None = 
         Equal boxes of ``[-1, 1]`` that seed the certified search for the correlation fixed
         points (it is complete for any value); with ``mean``/``var`` (a designed SELU,
         ``alpha`` and ``lambda`` intervals) and for tanh, grid intervals of a numerical scan.
+    max_boxes : int
+        Boxes the certified search examines at most (then the rest is reported undecided).
     callback : callable, optional
         Called once per certified integral of the search (per grid point of the scan):
         progress bars.
@@ -510,11 +516,12 @@ def mean_field(*, activation: str = "selu", omega: str = "0", tau: str | None = 
         if activation == "tanh":
             return _tanh_result(omega, tau, mean, var, grid, callback)
         return _selu_family_result(activation, omega, tau, alpha, lam, mean, var,
-                                   dropout_rate, digits, grid, callback)
+                                   dropout_rate, digits, (grid, max_boxes), callback)
 
 
 def _selu_family_result(activation, omega, tau, alpha, lam, mean, var, dropout_rate, digits,
-                        grid, callback) -> MeanFieldResult:
+                        search_budget, callback) -> MeanFieldResult:
+    grid, max_boxes = search_budget
     notes: list[str] = []
     if activation == "selu":
         fp, params, (mu_b, nu_b, om_b, ta_b, al, la) = _selu_state(
@@ -557,8 +564,9 @@ def _selu_family_result(activation, omega, tau, alpha, lam, mean, var, dropout_r
     search = None
     if activation == "relu" or mean is None:  # alpha, lambda exact: certified quadrature
         fps, search = _certified_fixed_points(activation, alpha, lam, a_b, v_b,
-                                              g2 if rate else None, digits, grid, callback)
-        method = f"{METHOD_CERTIFIED}: {search.pop('method')}"
+                                              g2 if rate else None, digits, grid, max_boxes,
+                                              callback)
+        method = f"{METHOD_CERTIFIED}; {FIXED_POINTS_CERTIFIED}"
     else:  # a designed SELU: alpha, lambda are intervals
         method = METHOD_QUADRATURE
         a_f, v_f = float(_mid(a_b)), float(_mid(v_b))
