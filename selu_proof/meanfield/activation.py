@@ -40,13 +40,7 @@ from selu_proof.kernel.activation_claims import largest_singular_value
 from selu_proof.kernel.activations import CatalogueActivation, parse_activation
 from selu_proof.kernel.exact import ball
 from selu_proof.kernel.give_up import give_up_at, passed
-from selu_proof.meanfield.correlation import (
-    MAX_BOXES,
-    METHOD,
-    CorrelationMap,
-    as_records,
-    search_fixed_points,
-)
+from selu_proof.meanfield.correlation import MAX_BOXES, METHOD, fixed_point_records
 from selu_proof.meanfield.selu import _depth_scale, _interval
 
 __all__ = ["CENTRED", "IID", "Scaled", "AffineInput", "spectral", "activation_mean_field",
@@ -282,11 +276,9 @@ def correlation_fixed_points(sc: Scaled, a: arb, v: arb, centred: bool, digits: 
     >>> [p["c"] for p in r["fixed_points"]], r["complete"]
     ([['-1', '-1'], ['0', '0'], ['1', '1']], True)
     """
-    cm = CorrelationMap(sc, a, v, centred, factor=factor, zero_mean=zero_mean, odd=odd,
-                        homogeneous=homogeneous, step=step, cache=cache)
-    res = search_fixed_points(cm, seeds=seeds, max_boxes=max_boxes,
-                              tol=Fraction(1, 10 ** (digits + 1)))
-    return as_records(res, _interval, digits)
+    return fixed_point_records(sc, a, v, centred, digits, _interval, seeds=seeds,
+                               max_boxes=max_boxes, factor=factor, zero_mean=zero_mean,
+                               odd=odd, homogeneous=homogeneous, step=step, cache=cache)
 
 
 # --------------------------------------------------------------------------- the summary

@@ -52,7 +52,7 @@ from selu_proof.kernel.exact import ball, ball_ends, interval_ball
 from selu_proof.kernel.give_up import give_up_time, passed
 
 __all__ = ["CorrelationMap", "FixedPointSearch", "search_fixed_points", "METHOD",
-           "MAX_BOXES"]
+           "MAX_BOXES", "fixed_point_records", "as_records"]
 
 METHOD = ("interval branch and bound over [-1, 1] on certified enclosures of c~ and its "
           "slope (convexity of c~ on [0, 1] and monotone even/odd parts on [-1, 0], from the "
@@ -476,6 +476,19 @@ def stability(slope: arb) -> bool | None:
     if abs(slope) > 1:
         return False
     return None
+
+
+def fixed_point_records(model: Scaled, a: arb, v: arb, centred: bool, digits: int,
+                        interval: Callable[[arb, int], list[str]], *, seeds: int = 2,
+                        max_boxes: int = MAX_BOXES, **options: Any) -> dict[str, Any]:
+    """:func:`search_fixed_points` on the :class:`CorrelationMap` of ``model`` (``options``:
+    its keyword arguments), fixed points narrowed to ``digits`` and shown by
+    :func:`as_records` (``interval`` rounds a ball outward to ``[lo, hi]`` strings).
+    """
+    cm = CorrelationMap(model, a, v, centred, **options)
+    res = search_fixed_points(cm, seeds=seeds, max_boxes=max_boxes,
+                              tol=Fraction(1, 10 ** (digits + 1)))
+    return as_records(res, interval, digits)
 
 
 def as_records(res: FixedPointSearch, interval: Callable[[arb, int], list[str]],

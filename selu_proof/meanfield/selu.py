@@ -80,20 +80,20 @@ def _certified_fixed_points(activation: str, alpha: str | None, lam: str | None,
                             ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     """Every fixed point of the (centred) correlation map of SELU with exact ``alpha``,
     ``lambda`` (or ReLU) at the pre-activations ``N(a, v)``, certified
-    (:func:`selu_proof.meanfield.activation.correlation_fixed_points`; ``factor``: alpha
+    (:func:`selu_proof.meanfield.correlation.fixed_point_records`; ``factor``: alpha
     dropout's covariance factor).  Each as ``{"c", "slope"}`` (midpoints, floats),
     ``"c_interval"``, ``"slope_certified"`` (``[lo, hi]``), ``"stable"``, ``"status"``,
     ``"how"``; and the search's ``complete``, ``undecided``, ``boxes``, ``evaluations``.
     """
     from selu_proof.fixedpoint.scaled import Scaled
     from selu_proof.kernel.activations import make_activation
-    from selu_proof.meanfield.activation import correlation_fixed_points as certified
-    from selu_proof.meanfield.correlation import METHOD
+    from selu_proof.meanfield.correlation import METHOD, fixed_point_records
 
     act = make_activation("relu") if activation == "relu" else make_activation(
         "selu", alpha=alpha or "alpha_01", **{"lambda": lam or "lambda_01"})
-    res = certified(Scaled(act, arb(1), arb(0)), a, v, True, digits, seeds=max(grid, 2),
-                    max_boxes=max_boxes, factor=factor, step=callback)
+    res = fixed_point_records(Scaled(act, arb(1), arb(0)), a, v, True, digits, _interval,
+                              seeds=max(grid, 2), max_boxes=max_boxes, factor=factor,
+                              step=callback)
     fps = []
     for p in res.pop("fixed_points"):
         lo, hi = (Fraction(x) for x in p["c"])
