@@ -68,6 +68,9 @@ METHOD_QUADRATURE = ("adaptive quadrature (scipy quad_vec, float64) of the close
 METHOD_MPMATH = ("mpmath tanh-sinh quadrature of the closed-form inner expectation "
                  "E[selu(z')|z] over z in one dimension; accurate, not rigorous")
 METHOD_GAUSS_HERMITE = "two-dimensional Gauss-Hermite quadrature (160 x 160 nodes); not rigorous"
+#: fewest grid intervals of the numerical scan (a designed SELU, tanh)
+SCAN_GRID = 40
+
 METHOD_CERTIFIED = ("certified quadrature (python-flint acb.integral with proved tail bounds) of "
                     "the pair expectations")
 FIXED_POINTS_CERTIFIED = ("every fixed point in [-1, 1] by interval branch and bound "
@@ -479,7 +482,8 @@ def mean_field(*, activation: str = "selu", omega: str = "0", tau: str | None = 
     grid : int
         Equal boxes of ``[-1, 1]`` that seed the certified search for the correlation fixed
         points (it is complete for any value); with ``mean``/``var`` (a designed SELU,
-        ``alpha`` and ``lambda`` intervals) and for tanh, grid intervals of a numerical scan.
+        ``alpha`` and ``lambda`` intervals) and for tanh, a numerical scan on at least
+        :data:`SCAN_GRID` grid intervals.
     max_boxes : int
         Boxes the certified search examines at most (then the rest is reported undecided).
     callback : callable, optional
@@ -579,7 +583,8 @@ def _selu_family_result(activation, omega, tau, alpha, lam, mean, var, dropout_r
                 return gf2, gf2 * float(s)
             return gf2 * float(m), gf2 * float(s)
 
-        fps = correlation_fixed_points(cmap, fixed_one=not rate, grid=grid, callback=callback)
+        fps = correlation_fixed_points(cmap, fixed_one=not rate, grid=max(grid, SCAN_GRID),
+                                       callback=callback)
         for p in fps:
             if p["c"] == 0.0:
                 p["slope_certified"] = _interval(cc, digits)
@@ -633,7 +638,7 @@ def _tanh_result(omega, tau, mean, var, grid, callback) -> MeanFieldResult:
         m, s, _ = _tanh_pair(c, a, v)
         return (1.0, s) if c == 1 else (0.0, s) if c == 0 else (m, s)
 
-    fps = correlation_fixed_points(cmap, grid=grid, callback=callback)
+    fps = correlation_fixed_points(cmap, grid=max(grid, SCAN_GRID), callback=callback)
     stable = [p["c"] for p in fps if p["stable"]]
     c_star = stable[0] if len(stable) == 1 else (max(stable) if stable else None)
     fmt = [f"{chi1:.10g}"] * 2
