@@ -167,23 +167,6 @@ def test_cli_simulate_accepts_catalogue_activations(capsys):
     assert "unknown parameter" in capsys.readouterr().err
 
 
-def test_correlation_fixed_points_are_certified_and_a_false_candidate_is_refused(monkeypatch):
-    import selu_proof.meanfield.activation as amf
-    from selu_proof.kernel.activations import parse_activation
-
-    r = activation_mean_field("gelu", normalize="affine", correlation="0.5", digits=8)
-    iid = r["correlation_fixed_points"]["iid"]
-    assert len(iid) == 1 and iid[0]["status"] == "unique" and iid[0]["stable"] is True
-    assert _contains(iid[0]["c"], 0)  # zero-mean activation: c = 0 fixed in the i.i.d. kernel
-    assert r["correlation_fixed_points"]["centred"] == []
-    # a float twin that "finds" a root at c = 0.3, where there is none: not certified
-    monkeypatch.setattr(amf, "_float_map", lambda *a, **k: (lambda c: c - 0.3))
-    with ctx.workprec(64):
-        sc = amf.Scaled(parse_activation("tanh"), arb(1), arb(0))
-        out = amf.correlation_fixed_points(sc, arb(0), arb(1), True, 8)
-    assert [p["status"] for p in out] == ["unknown"] and out[0]["stable"] is None
-
-
 def test_krawczyk_fixed_point_matches_the_closed_form_solver_off_omega_zero():
     from selu_proof.fixedpoint import fixed_point
 
@@ -196,26 +179,28 @@ def test_krawczyk_fixed_point_matches_the_closed_form_solver_off_omega_zero():
         assert qlo <= hi and lo <= qhi, key  # the two enclosures intersect
 
 
-def test_grid_sets_the_candidate_scan_of_the_catalogue_path(capsys, monkeypatch):
-    """``--grid`` reaches the scan that proposes correlation fixed points (it was ignored with
-    ``--activation``), and is range-checked there as on the SELU path."""
+def test_grid_seeds_the_correlation_fixed_point_search_of_the_catalogue_path(capsys,
+                                                                            monkeypatch):
+    """``--grid`` and ``--max-boxes`` reach the certified search of the correlation fixed
+    points (``--grid`` was ignored with ``--activation``), and are range-checked there as on
+    the SELU path."""
     import selu_proof.meanfield.activation as amf
 
     seen = []
     real = amf.correlation_fixed_points
 
     def spy(*args, **kwargs):
-        seen.append(args[5] if len(args) > 5 else kwargs.get("grid"))
+        seen.append((kwargs["seeds"], kwargs["max_boxes"]))
         return real(*args, **kwargs)
 
     monkeypatch.setattr(amf, "correlation_fixed_points", spy)
     assert main(["mean-field", "--activation", "tanh", "--normalize", "affine",
-                 "--correlation", "0.5", "--grid", "12", "--json"]) == 0
-    assert seen == [12, 12]
+                 "--correlation", "0.5", "--grid", "12", "--max-boxes", "50", "--json"]) == 0
+    assert seen == [(12, 50), (12, 50)]
     capsys.readouterr()
-    assert main(["mean-field", "--activation", "tanh", "--grid", "3"]) == 2
+    assert main(["mean-field", "--activation", "tanh", "--grid", "65"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
-    assert len(err) == 1 and "--grid must be in [4, 2000]" in err[0]
+    assert len(err) == 1 and "--grid must be in [2, 64]" in err[0]
 
 
 def test_abs_value_has_chi_c_zero_and_no_positive_fixed_point(capsys):

@@ -155,13 +155,15 @@ def test_correlation_map_endpoints_and_slopes():
 
 
 def test_mean_field_at_the_papers_fixed_point():
-    res = mean_field(grid=10)
+    res = mean_field()
     lo, hi = (Fraction(x) for x in res.chi1)
     assert lo < Fraction("1.07157499245") < hi and hi - lo <= Fraction(1, 10**9)
     assert Fraction(res.chi_c[0]) < Fraction("0.97068035230071") < Fraction(res.chi_c[1])
     assert res.c_star == 0.0 and res.certified
     assert [p["c"] for p in res.correlation_fixed_points] == [0.0, 1.0]
     assert [p["stable"] for p in res.correlation_fixed_points] == [True, False]
+    assert [p["status"] for p in res.correlation_fixed_points] == ["exact", "exact"]
+    assert res.correlation_search["complete"]  # certified: no other fixed point in [-1, 1]
     xi = [float(x) for x in res.depth_scales["correlation_xi_c"]]
     assert xi[0] < -1 / np.log(0.9706803523) < xi[1]
     g100 = [float(x) for x in res.gradient_growth["100"]]
@@ -171,7 +173,7 @@ def test_mean_field_at_the_papers_fixed_point():
 def test_alpha_dropout_multiplies_chi1_by_a_squared_q():
     from selu_proof.numeric.dropout import alpha_dropout_affine
 
-    res = mean_field(dropout_rate="0.1", grid=10)
+    res = mean_field(dropout_rate="0.1")
     a, _ = alpha_dropout_affine(0.1)
     g1 = [float(x) for x in res.dropout["gradient_factor"]]
     g2 = [float(x) for x in res.dropout["covariance_factor"]]
@@ -180,6 +182,7 @@ def test_alpha_dropout_multiplies_chi1_by_a_squared_q():
     chi = float(res.chi1[0])
     assert abs(chi - a * a * 0.9 * 1.0715749924557992) < 1e-9 and chi < 1
     assert [p["c"] for p in res.correlation_fixed_points] == [0.0]  # c = 1 is not fixed
+    assert res.correlation_search["complete"]
 
 
 def test_designed_selu_for_its_own_fixed_point():
@@ -306,11 +309,13 @@ def test_simulated_pairs_follow_the_correlation_map():
 def test_cli_mean_field_json_and_errors(capsys):
     from selu_proof.cli import main
 
-    assert main(["mean-field", "--grid", "4", "--json"]) == 0
+    assert main(["mean-field", "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert set(out) >= {"fixed_point", "chi1", "chi_c", "c_star", "correlation_fixed_points",
-                        "depth_scales", "gradient_growth", "correlation_map_method"}
-    assert "not rigorous" in out["correlation_map_method"]
+                        "depth_scales", "gradient_growth", "correlation_map_method",
+                        "correlation_search"}
+    assert out["correlation_map_method"].startswith("certified quadrature")
+    assert out["correlation_search"]["complete"] is True
     assert main(["mean-field", "--activation", "tanh", "--grid", "4", "--json"]) == 1
     capsys.readouterr()
     for bad in (["--tau", "0"], ["--dropout-rate", "1"], ["--omega", "nan"],

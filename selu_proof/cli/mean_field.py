@@ -15,15 +15,19 @@ _HELP = (
     "tau*E[f'(z)]^2, the slope at c = 0; the fixed points of the correlation map c -> c~ in "
     "[-1, 1] with their stability; the depth scales -1/ln(chi_c) and 1/abs(ln(chi1)); and the "
     "gradient growth over 10, 100, 1000 layers. For SELU, chi1 and chi_c are certified ball "
-    "enclosures over the certified fixed point ([lo, hi]); the correlation map away from "
-    "c = 0, 1 is evaluated by quadrature of a closed-form inner expectation (not rigorous; "
-    "the output says which method). --dropout-rate adds alpha dropout after every SELU. "
+    "enclosures over the certified fixed point ([lo, hi]); the correlation fixed points are "
+    "all certified by an interval branch and bound over [-1, 1] on certified quadrature: "
+    "'exactly these', each exact or unique in its interval with its certified slope (stable "
+    "when below 1 in absolute value), or the undecided intervals when --max-boxes is spent "
+    "(with --mean/--var, a designed SELU, located by a float scan instead; the output says "
+    "which method). --dropout-rate adds alpha dropout after every SELU. "
     "Any other catalogue activation (NAME[:key=value,...], e.g. gelu, silu:beta=1.5, "
     "elu:alpha=1), --normalize affine or --correlation C use certified quadrature instead "
     "(python-flint acb.integral with proved tail bounds): the fixed point (Krawczyk), chi1, "
     "chi_c, depth scales, the Jacobian H of (mu, nu) -> (mu~, nu~) with its spectral norm "
     "and radius and whether the fixed point is attracting (null when undecided), and, with "
-    "--correlation, c~(C) and its slope, all as certified [lo, hi] enclosures, in two "
+    "--correlation, c~(C), its slope and every fixed point of the correlation map, all as "
+    "certified [lo, hi] enclosures, in two "
     "conventions, each named: the paper's centred map (fixed per-unit omega) and the "
     "mean-field kernel of i.i.d. zero-mean Gaussian weights (Poole et al. 2016; He-init "
     "ReLU, the default for --activation relu with tau = 2, is this one). Where no fixed "
@@ -31,13 +35,20 @@ _HELP = (
     "0 with the map's slope there, and 'no fixed point in (0, 100]' (or for every positive "
     "variance) where the sign of the variance map minus the identity is certified there; "
     "otherwise unknown, with the reason. Exit code 0 when a fixed point with positive "
-    "variance and the numbers at it were certified; 1 otherwise (no such fixed point, "
-    "proved or not, or --max-seconds spent); 2 for bad input."
+    "variance and the numbers at it were certified, and the correlation fixed points are "
+    "complete; 1 otherwise (no such fixed point, proved or not, undecided intervals left "
+    "by the correlation fixed-point search, or --max-seconds spent); 2 for bad input."
 )
 
 
 #: default ``--max-seconds``
 MAX_SECONDS = 300.0
+
+#: allowed ``--grid`` (seed boxes of the correlation fixed-point search)
+GRID = (2, 64)
+
+#: default ``--max-boxes``
+MAX_BOXES = 200
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -67,9 +78,14 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="alpha dropout of rate P after every SELU (keeps the fixed point)")
     p.add_argument("--digits", type=int, default=10, metavar="N",
                    help="significant digits of the certified intervals (default 10)")
-    p.add_argument("--grid", type=int, default=40, metavar="K",
-                   help="grid intervals on [-1, 1] for locating correlation fixed points "
-                   "(default 40)")
+    p.add_argument("--grid", type=int, default=2, metavar="K",
+                   help="equal boxes of [-1, 1] that seed the certified search for the "
+                   "correlation fixed points (default 2; it only seeds: the search is "
+                   f"complete for any K, only its work differs; {GRID[0]} to {GRID[1]})")
+    p.add_argument("--max-boxes", type=int, default=MAX_BOXES, metavar="N",
+                   help="boxes the correlation fixed-point search examines at most per "
+                   f"convention (default {MAX_BOXES}); boxes still open are reported "
+                   "undecided with their widths")
     p.add_argument("--max-seconds", type=float, default=MAX_SECONDS, metavar="S",
                    help=f"wall-clock budget (default {MAX_SECONDS:g}); when it is spent, "
                    "integrations in progress give up and the command stops with one line "
@@ -89,9 +105,15 @@ def _check_common(args: argparse.Namespace) -> None:
                     parse_exact(args.tau or "1", "--tau"))
     if not 1 <= args.digits <= 60:
         raise CLIError("--digits must be in [1, 60]")
-    if not 4 <= args.grid <= 2000:
-        raise CLIError("--grid must be in [4, 2000]")
+    _check_search(args)
     _check_seconds(args)
+
+
+def _check_search(args: argparse.Namespace) -> None:
+    if not GRID[0] <= args.grid <= GRID[1]:
+        raise CLIError(f"--grid must be in [{GRID[0]}, {GRID[1]}]")
+    if not 1 <= args.max_boxes <= 100000:
+        raise CLIError("--max-boxes must be in [1, 100000]")
 
 
 def _check_seconds(args: argparse.Namespace) -> None:
@@ -122,8 +144,7 @@ def _check(args: argparse.Namespace) -> None:
                     1 if value["tau"] is None else value["tau"])
     if not 1 <= args.digits <= 60:
         raise CLIError("--digits must be in [1, 60]")
-    if not 4 <= args.grid <= 2000:
-        raise CLIError("--grid must be in [4, 2000]")
+    _check_search(args)
     _check_seconds(args)
 
 
@@ -162,7 +183,8 @@ def _run_any(args: argparse.Namespace) -> int:
         res = activation_mean_field(args.activation, normalize=args.normalize,
                                     omega=args.omega, tau=args.tau or _default_tau(args),
                                     correlation=args.correlation, digits=args.digits,
-                                    grid=args.grid, max_seconds=args.max_seconds,
+                                    grid=args.grid, max_boxes=args.max_boxes,
+                                    max_seconds=args.max_seconds,
                                     progress=stage)
     except TimeBudgetError as exc:
         return _spent(str(exc))
@@ -176,7 +198,9 @@ def _run_any(args: argparse.Namespace) -> int:
         emit_json(res)
     else:
         _print_any(res)
-    return 0 if res["certified"] else 1
+    searches = res.get("correlation_fixed_points", {})
+    complete = all(searches[k]["complete"] for k in ("centred", "iid") if k in searches)
+    return 0 if res["certified"] and complete else 1
 
 
 def _default_tau(args: argparse.Namespace) -> str:
@@ -219,15 +243,26 @@ def _print_any(res: dict) -> None:
     fps = res.get("correlation_fixed_points")
     if fps:
         for key, name in (("centred", "centred"), ("iid", "i.i.d.")):
-            word = {True: "stable", False: "unstable", None: "undecided"}
-            found = ", ".join(f"c in {_iv(p['c'])} ({p['status']}, slope {_iv(p['slope'])}, "
-                              f"{word[p['stable']]})" for p in fps[key]) or "none found"
-            print(f"correlation fixed points in (-1, 1), {name}: {found}")
+            print(f"correlation fixed points in [-1, 1], {name}: {_fixed_points_line(fps[key])}")
     for key, name in (("correlation_map", "centred"), ("correlation_map_iid", "i.i.d.")):
         if key in res:
             m = res[key]
             print(f"correlation map ({name}) at c = {m['c']}: c~ = {_iv(m['value'])}, "
                   f"slope {_iv(m['slope'])} (certified)")
+
+
+def _fixed_points_line(part: dict) -> str:
+    """``exactly these: ...`` when the search is complete, else the fixed points found and the
+    undecided intervals.
+    """
+    word = {True: "stable", False: "unstable", None: "stability undecided"}
+    found = ", ".join(f"c = {_iv(p['c'])} ({p['status']}, slope {_iv(p['slope'])}, "
+                      f"{word[p['stable']]})" for p in part["fixed_points"])
+    work = f"[{part['boxes']} boxes, {part['evaluations']} integrals]"
+    if part["complete"]:
+        return f"exactly these: {found or 'none'} {work}"
+    open_ = ", ".join(f"{_iv(u['c'])} (width {u['width']})" for u in part["undecided"])
+    return f"{found or 'none certified'}; undecided in {open_} {work}"
 
 
 def run(args: argparse.Namespace) -> int:
@@ -237,7 +272,7 @@ def run(args: argparse.Namespace) -> int:
         _check_common(args)
         return _run_any(args)
     _check(args)
-    bar = progress(args.grid + 1, "correlation map", enabled=not args.json and
+    bar = progress(None, "correlation fixed points (integrals)", enabled=not args.json and
                    sys.stderr.isatty())
     deadline = time.monotonic() + args.max_seconds
 
@@ -251,6 +286,7 @@ def run(args: argparse.Namespace) -> int:
         res = mean_field(activation=args.activation, omega=args.omega, tau=args.tau,
                          alpha=args.alpha, lam=args.lam, mean=args.mean, var=args.var,
                          dropout_rate=args.dropout_rate, digits=args.digits, grid=args.grid,
+                         max_boxes=args.max_boxes,
                          callback=tick)
     except TimeoutError as exc:
         return _spent(str(exc))
@@ -262,7 +298,8 @@ def run(args: argparse.Namespace) -> int:
         emit_json(res.as_dict())
     else:
         _print(res)
-    return 0 if res.certified else 1
+    complete = res.correlation_search is None or res.correlation_search["complete"]
+    return 0 if res.certified and complete else 1
 
 
 def _print_fixed(head: str, indent: str, part: dict, state: str, certified: str) -> None:
@@ -300,11 +337,23 @@ def _print(res) -> None:  # noqa: ANN001 - MeanFieldResult
               f"covariance x {_iv(d['covariance_factor'])}")
     print(f"chi1  = {_iv(res.chi1)}  ({tag}; gradient {res.depth_scales['gradient_direction']})")
     print(f"chi_c = {_iv(res.chi_c)}  ({tag})")
-    print("correlation fixed points:")
+    search = res.correlation_search
+    print("correlation fixed points" + ("" if search is None else
+                                         " in [-1, 1], exactly these (certified)"
+                                         if search["complete"] else
+                                         " in [-1, 1] (certified; the search is incomplete)")
+          + ":")
+    word = {True: "stable", False: "unstable", None: "stability undecided"}
     for p in res.correlation_fixed_points:
         slope = _iv(p["slope_certified"]) if p.get("slope_certified") else f"{p['slope']:.10g}"
-        print(f"  c = {p['c']:+.10g}  slope {slope}  "
-              f"{'stable' if p['stable'] else 'unstable'}  ({p['how']})")
+        where = f"c = {p['c']:+.10g}" if "c_interval" not in p else \
+            f"c = {_iv(p['c_interval'])}" if p["status"] == "exact" else \
+            f"c in {_iv(p['c_interval'])}"
+        print(f"  {where}  slope {slope}  {word[p['stable']]}  ({p['how']})")
+    if search is not None:
+        for u in search["undecided"]:
+            print(f"  undecided in {_iv(u['c'])} (width {u['width']})")
+        print(f"  search: {search['boxes']} boxes, {search['evaluations']} integrals")
     print(f"attracting correlation c* = {res.c_star}")
     s = res.depth_scales
     xi, ge = s["correlation_xi_c"], s["gradient_layers_per_e"]

@@ -63,17 +63,27 @@ class Scaled:
 
     def pair(self, a: arb, v: arb, c: arb) -> tuple[arb, arb]:
         """``(E[F(z)F(z')], E[F'(z)F'(z')])`` at correlation ``c`` (``-1 <= c <= 1``)."""
+        return self.pair_value(a, v, c), self.pair_slope(a, v, c)
+
+    def pair_value(self, a: arb, v: arb, c: arb) -> arb:
+        """``E[F(z)F(z')]`` at correlation ``c`` (``-1 <= c <= 1``)."""
         lam2, b = self.lam * self.lam, self.beta
         if c == 1:
             m1, m2 = moments(self.act, a, v)
-            return lam2 * (m2 - 2 * b * m1 + b * b), lam2 * derivative_moments(self.act, a, v)[1]
+            return lam2 * (m2 - 2 * b * m1 + b * b)
         m1 = moments(self.act, a, v)[0] if not b.is_zero() else arb(0)
+        p = _reflected(self.act, a, v, "f") if c == -1 else \
+            pair_expectation(self.act, "f", a, v, c)
+        return lam2 * (p - 2 * b * m1 + b * b)
+
+    def pair_slope(self, a: arb, v: arb, c: arb) -> arb:
+        """``E[F'(z)F'(z')]`` at correlation ``c`` (``-1 <= c <= 1``)."""
+        lam2 = self.lam * self.lam
+        if c == 1:
+            return lam2 * derivative_moments(self.act, a, v)[1]
         if c == -1:
-            p, d = _reflected(self.act, a, v, "f"), _reflected(self.act, a, v, "df")
-        else:
-            p, d = pair_expectation(self.act, "f", a, v, c), pair_expectation(self.act, "df",
-                                                                                a, v, c)
-        return lam2 * (p - 2 * b * m1 + b * b), lam2 * d
+            return lam2 * _reflected(self.act, a, v, "df")
+        return lam2 * pair_expectation(self.act, "df", a, v, c)
 
 
 @dataclass(frozen=True)

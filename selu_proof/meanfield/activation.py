@@ -40,14 +40,12 @@ from selu_proof.kernel.activation_claims import largest_singular_value
 from selu_proof.kernel.activations import CatalogueActivation, parse_activation
 from selu_proof.kernel.exact import ball
 from selu_proof.kernel.give_up import give_up_at, passed
-from selu_proof.kernel.quadrature import (
-    pair_expectation,
-)
+from selu_proof.meanfield.correlation import MAX_BOXES, METHOD, fixed_point_records
 from selu_proof.meanfield.selu import _depth_scale, _interval
 
 __all__ = ["CENTRED", "IID", "Scaled", "AffineInput", "spectral", "activation_mean_field",
            "activation_fixed_point", "catalogue_fixed_point", "model_fixed_point",
-           "NORMALIZED_EXACT", "correlation_fixed_points", "TimeBudgetError"]
+           "NORMALIZED_EXACT", "correlation_fixed_points", "TimeBudgetError", "MAX_BOXES"]
 
 CENTRED = ("centred map of the paper (weights with fixed per-unit omega, tau): "
            "c~ = (E[f(z)f(z')] - mu~^2)/nu~, z ~ N(mu*omega, nu*tau) at the fixed point")
@@ -245,29 +243,6 @@ def _show(iv: list[str]) -> str:
 # ------------------------------------------------------------------ correlation fixed points
 
 
-def _float_map(sc: Scaled, a: float, v: float, centred: bool, nodes: int = 96):
-    """``c -> c~(c) - c`` in floats by 2-D Gauss-Hermite quadrature (candidates only)."""
-    import numpy as np
-
-    from selu_proof.numeric.activations import float_twin
-
-    f, _ = float_twin(sc.act)
-    lam, beta = float(sc.lam.mid()), float(sc.beta.mid())
-    x, w = np.polynomial.hermite.hermgauss(nodes)
-    u, wu = x[:, None] * np.sqrt(2), w[:, None] / np.sqrt(np.pi)
-    r, wr = x[None, :] * np.sqrt(2), w[None, :] / np.sqrt(np.pi)
-    s = np.sqrt(v)
-    fu = lam * (f(a + s * u) - beta)
-    m1 = float((fu * wu).sum())
-    m2 = float((fu * fu * wu).sum())
-
-    def h(c: float) -> float:
-        z2 = a + s * (c * u + np.sqrt(1 - c * c) * r)
-        prod = float((fu * lam * (f(z2) - beta) * wu * wr).sum())
-        return ((prod - m1 * m1) / (m2 - m1 * m1) if centred else prod / m2) - c
-    return h
-
-
 def _cmap(sc: Scaled, a: arb, v: arb, c: arb, centred: bool) -> tuple[arb, arb]:
     """Certified ``(c~(c), dc~/dc)`` over the ball ``c`` (``|c| < 1``)."""
     prod, dprod = sc.pair(a, v, c)
@@ -278,56 +253,32 @@ def _cmap(sc: Scaled, a: arb, v: arb, c: arb, centred: bool) -> tuple[arb, arb]:
     return prod / m2, v * dprod / m2
 
 
-def _slope(sc: Scaled, a: arb, v: arb, c: arb, centred: bool) -> arb:
-    """Certified ``dc~/dc`` over the ball ``c`` (one nested integral)."""
-    dprod = sc.lam * sc.lam * pair_expectation(sc.act, "df", a, v, c)
-    m1, m2 = sc.moments(a, v)
-    return v * dprod / ((m2 - m1 * m1) if centred else m2)
+def correlation_fixed_points(sc: Scaled, a: arb, v: arb, centred: bool, digits: int, *,
+                             seeds: int = 2, max_boxes: int = MAX_BOXES,
+                             zero_mean: bool = False, odd: bool = False,
+                             homogeneous: bool = False, factor: arb | None = None,
+                             step: Callable[[], None] | None = None,
+                             cache: dict[Any, arb] | None = None) -> dict[str, Any]:
+    """Every fixed point of the correlation map in ``[-1, 1]``, certified
+    (:func:`selu_proof.meanfield.correlation.search_fixed_points`).
 
+    ``{"fixed_points": [{"c", "slope", "status", "stable", "how"}], "undecided": [{"c",
+    "width"}], "complete", "boxes", "evaluations"}``: ``c`` and ``slope`` as ``[lo, hi]``
+    rounded outward; ``status`` ``"exact"`` (an identity) or ``"unique"`` (certified alone in
+    its interval); ``stable`` from the slope (``|slope| < 1``: ``True``, ``> 1``: ``False``,
+    else ``None``).  ``complete``: nothing undecided, so these are all the fixed points.
+    ``zero_mean``, ``odd``, ``homogeneous``, ``factor``, ``cache``: as for
+    :class:`~selu_proof.meanfield.correlation.CorrelationMap`.
 
-def correlation_fixed_points(sc: Scaled, a: arb, v: arb, centred: bool, digits: int,
-                             grid: int = 40) -> list[dict[str, Any]]:
-    """Fixed points of the correlation map in ``(-1, 1)``, each certified unique in its
-    interval by the Krawczyk test ``K(C) = m - h(m)/d + (1 - h'(C)/d)(C - m)`` strictly
-    inside ``C`` (``h(c) = c~(c) - c``, ``d = h'(m)``), with the certified slope over ``C``.
-
-    Candidates come from a sign scan of a float (Gauss-Hermite) twin of the map on
-    ``grid`` intervals: a candidate the test does not confirm is reported ``unknown``, and
-    fixed points the scan misses (tangencies, pairs within one grid step) are not excluded.
-    ``c = 0`` (centred map: always fixed) and ``c = +/-1`` are left out.
+    >>> from selu_proof.kernel.activations import parse_activation
+    >>> r = correlation_fixed_points(Scaled(parse_activation("tanh"), arb(1), arb(0)),
+    ...                              arb(0), arb(1), True, 6, odd=True)
+    >>> [p["c"] for p in r["fixed_points"]], r["complete"]
+    ([['-1', '-1'], ['0', '0'], ['1', '1']], True)
     """
-    h = _float_map(sc, float(a.mid()), float(v.mid()), centred)
-    cs = [-1 + 2 * (k + 0.5) / grid for k in range(grid)]
-    vals = [h(c) for c in cs]
-    out = []
-    for (c0, h0), (c1, h1) in zip(zip(cs, vals), zip(cs[1:], vals[1:])):
-        if h0 * h1 >= 0 or (centred and c0 < 0 < c1):
-            continue
-        lo, hi, hlo = c0, c1, h0
-        for _ in range(40):
-            mid = (lo + hi) / 2
-            hm = h(mid)
-            if (hm < 0) == (hlo < 0):
-                lo, hlo = mid, hm
-            else:
-                hi = mid
-        m = arb((lo + hi) / 2)
-        val, slope_m = _cmap(sc, a, v, m, centred)
-        d = (slope_m - 1).mid()
-        for radius in ("1e-6", "1e-4", "1e-2"):  # the float twin is rough at kinks
-            box = m + arb(0, radius)
-            slope_box = _slope(sc, a, v, box, centred)
-            k = m - (val - m) / d + (1 - (slope_box - 1) / d) * (box - m)
-            unique = k.lower() > box.lower() and k.upper() < box.upper()
-            if unique:
-                break
-        enc = k if unique else box
-        stable = None
-        if unique:
-            stable = True if abs(slope_box) < 1 else False if abs(slope_box) >= 1 else None
-        out.append({"c": _interval(enc, digits), "slope": _interval(slope_box, digits),
-                    "status": "unique" if unique else "unknown", "stable": stable})
-    return out
+    return fixed_point_records(sc, a, v, centred, digits, _interval, seeds=seeds,
+                               max_boxes=max_boxes, factor=factor, zero_mean=zero_mean,
+                               odd=odd, homogeneous=homogeneous, step=step, cache=cache)
 
 
 # --------------------------------------------------------------------------- the summary
@@ -351,6 +302,20 @@ def _scaled(act: CatalogueActivation, normalize: str | None,
     return sc, {"convention": n.describe(), "lambda": _interval(sc.lam, digits),
                 "beta": _interval(sc.beta, digits)}
 
+
+#: activations with ``f(x) = x f'(x)``, ``f'`` constant on each side of 0
+HOMOGENEOUS = ("relu", "leaky_relu")
+
+#: ``(status, q*, how)`` of the i.i.d. kernel of an affine-normalized activation (or SELU
+#: with ``alpha_01``, ``lambda_01``) at ``tau = 1``
+NORMALIZED_Q = ("exact (normalized)", arb(1),
+                "E F(z)^2 = Var F + (E F)^2 = 1 at z ~ N(0, 1) by construction")
+
+
+def _is_selu01(act: CatalogueActivation) -> bool:
+    """SELU with ``alpha_01``, ``lambda_01``: mean 0, variance 1 at ``N(0, 1)`` exactly."""
+    return act.name == "selu" and act.params.get("alpha") == "alpha_01" and \
+        act.params.get("lambda") == "lambda_01"
 
 #: ``(status, how)`` of the fixed point ``(0, 1)`` of an affine-normalized activation
 NORMALIZED_EXACT = ("exact (normalized)",
@@ -419,7 +384,8 @@ class TimeBudgetError(RuntimeError):
 
 def activation_mean_field(spec: str | CatalogueActivation, *, normalize: str | None = None,
                           omega: str = "0", tau: str = "1", correlation: str | None = None,
-                          digits: int = 10, grid: int = 40, max_seconds: float | None = None,
+                          digits: int = 10, grid: int = 2, max_boxes: int = MAX_BOXES,
+                          max_seconds: float | None = None,
                           progress: Callable[[str], None] | None = None) -> dict[str, Any]:
     """Certified mean field of an activation (see the module docstring): ``spec`` is a
     catalogue name with parameters, a formula
@@ -427,7 +393,10 @@ def activation_mean_field(spec: str | CatalogueActivation, *, normalize: str | N
 
     Returns a JSON-ready dictionary; ``"certified"`` is true when the fixed point is
     certified (all printed numbers are enclosures either way; without a certified fixed
-    point they are evaluated at the state ``(0, 1)``, which the output says).  Past
+    point they are evaluated at the state ``(0, 1)``, which the output says).  With
+    ``correlation``, every fixed point of the correlation map in ``[-1, 1]`` in both
+    conventions (:func:`correlation_fixed_points`; ``grid`` equal boxes seed the search,
+    ``max_boxes`` bounds it).  Past
     ``max_seconds`` the integrations give up (:mod:`selu_proof.kernel.give_up`) and
     :class:`TimeBudgetError` is raised; ``progress(stage)`` is called as each stage starts.
 
@@ -440,8 +409,8 @@ def activation_mean_field(spec: str | CatalogueActivation, *, normalize: str | N
                             "the mean field was certified" if max_seconds is not None else "")
     with give_up_at(deadline):
         try:
-            out = _mean_field(spec, normalize, omega, tau, correlation, digits, grid,
-                              progress or (lambda stage: None))
+            out = _mean_field(spec, normalize, omega, tau, correlation, digits,
+                              (grid, max_boxes), progress or (lambda stage: None))
         except (ValueError, ArithmeticError):
             if passed(deadline):
                 raise spent from None
@@ -452,7 +421,7 @@ def activation_mean_field(spec: str | CatalogueActivation, *, normalize: str | N
 
 
 def _mean_field(spec: str | CatalogueActivation, normalize: str | None, omega: str, tau: str,
-                correlation: str | None, digits: int, grid: int,
+                correlation: str | None, digits: int, search: tuple[int, int],
                 step: Callable[[str], None]) -> dict[str, Any]:
     """The body of :func:`activation_mean_field`."""
     act = parse_activation(spec)
@@ -500,7 +469,10 @@ def _mean_field(spec: str | CatalogueActivation, normalize: str | None, omega: s
             "shrinks toward the input" if chi1 < 1 else "undecided (chi1 may be 1)"}
         out["correlation_convention"] = CENTRED
         step("i.i.d.-weights kernel")
-        qstatus, q, qhow = _guarded(_krawczyk_q, sc, tab)
+        if ta == 1 and (normalize == "affine" or normalize is None and _is_selu01(act)):
+            qstatus, q, qhow = NORMALIZED_Q
+        else:
+            qstatus, q, qhow = _guarded(_krawczyk_q, sc, tab)
         qextra: dict[str, Any] = {}
         if qstatus == "unknown":
             qstatus, qhow, qextra = _without_fixed_point(sc, ta, False, True, qhow, digits)
@@ -527,14 +499,26 @@ def _mean_field(spec: str | CatalogueActivation, normalize: str | None, omega: s
                                           "value": _interval(qprod / qm2, digits),
                                           "slope": _interval(q * qdprod / qm2, digits),
                                           "certified": True}
-            step("correlation fixed points")
-            out["correlation_fixed_points"] = {
-                "centred": correlation_fixed_points(sc, a, v, True, digits, grid),
-                "iid": correlation_fixed_points(sc, zero, q, False, digits, grid),
-                "method": "candidates from a sign scan of a float twin, each certified unique "
-                          "in its interval by the Krawczyk test (status 'unique'); c = 0 "
-                          "(centred) and c = 1 are fixed exactly; fixed points the scan "
-                          "misses are not excluded"}
+            out["correlation_fixed_points"] = {"method": METHOD}
+            # an odd f has E f(z) = 0 at z ~ N(0, v), so beta = 0 and F is odd as well
+            odd, homogeneous = act.odd, normalize is None and act.name in HOMOGENEOUS
+            # the same pre-activations in both conventions: the same integrals
+            same = a.rad() == 0 and v.rad() == 0 and q.rad() == 0 and a == zero and v == q
+            shared: dict[Any, arb] = {}
+            for key, (ca, cv, centred) in (("centred", (a, v, True)), ("iid", (zero, q, False))):
+                work = [0]
+
+                def tick(key: str = key, work: list[int] = work) -> None:
+                    work[0] += 1
+                    step(f"correlation fixed points ({key}): {work[0]} integrals")
+
+                # E F = 0 exactly: the affine normalization (or alpha_01) at N(0, 1)
+                zero_mean = (normalize == "affine" or normalize is None and act.zero_mean) \
+                    and ca.is_zero() and cv == 1 and cv.rad() == 0
+                out["correlation_fixed_points"][key] = correlation_fixed_points(
+                    sc, ca, cv, centred, digits, seeds=search[0], max_boxes=search[1],
+                    zero_mean=zero_mean, odd=odd, homogeneous=homogeneous, step=tick,
+                    cache=shared if same else None)
         out["certified"] = certified
     return out
 

@@ -23,13 +23,18 @@ What is certified and what is not:
   :func:`selu_proof.derive.symbolic.chi1` / :func:`~selu_proof.derive.symbolic.chi_c`) are
   arb enclosures over the certified fixed-point box, as are the depth scales
   and growth factors derived from them, and the alpha-dropout factors.
-* The correlation map at ``0 < |c| < 1`` is a one-dimensional integral of the
-  closed-form inner expectation ``E[selu(z') | z]``
+* The fixed points of the correlation map in ``[-1, 1]`` (SELU with exact ``alpha``,
+  ``lambda``, and ReLU): every one certified, exact (``c = 0``, ``c = 1``) or unique in
+  its interval, with the slope there, by the branch and bound of
+  :mod:`selu_proof.meanfield.correlation` on the certified quadrature of the catalogue's
+  ``selu``; the list is complete, or the output names the undecided intervals.
+* The correlation map at ``0 < |c| < 1`` (:func:`correlation_map`) is a one-dimensional
+  integral of the closed-form inner expectation ``E[selu(z') | z]``
   (:func:`selu_proof.derive.symbolic.correlation_integrands`), evaluated by mpmath
-  quadrature (tanh-sinh): accurate, **not** rigorous.  Fixed points other
-  than 0 and 1 are found numerically on that map, and their stability comes
-  from the quadrature slope.  ``tanh`` (no closed form) uses Gauss-Hermite
-  quadrature in one and two dimensions.
+  quadrature (tanh-sinh): accurate, **not** rigorous.  For a designed SELU
+  (``--mean``/``--var``: ``alpha`` and ``lambda`` are intervals) the fixed points other
+  than 0 and 1 are found numerically on that map.  ``tanh`` (no closed form) uses
+  Gauss-Hermite quadrature in one and two dimensions.
 
 Alpha dropout of rate ``p = 1 - q`` after every SELU keeps the fixed point
 and multiplies ``chi1`` by ``A**2 q`` and the covariance of two different
@@ -51,6 +56,7 @@ from flint import arb, ctx
 from selu_proof import backends
 from selu_proof.kernel.arb_runtime import ipow
 from selu_proof.kernel.exact import ball, ball_ends, decimal_down, decimal_up, interval_ball
+from selu_proof.meanfield.correlation import MAX_BOXES
 
 __all__ = ["MeanFieldResult", "mean_field", "correlation_map", "correlation_slope",
            "correlation_fixed_points", "chi_balls", "chi1_range_witnesses", "CHI1_WITNESSES",
@@ -62,6 +68,44 @@ METHOD_QUADRATURE = ("adaptive quadrature (scipy quad_vec, float64) of the close
 METHOD_MPMATH = ("mpmath tanh-sinh quadrature of the closed-form inner expectation "
                  "E[selu(z')|z] over z in one dimension; accurate, not rigorous")
 METHOD_GAUSS_HERMITE = "two-dimensional Gauss-Hermite quadrature (160 x 160 nodes); not rigorous"
+#: fewest grid intervals of the numerical scan (a designed SELU, tanh)
+SCAN_GRID = 40
+
+METHOD_CERTIFIED = ("certified quadrature (python-flint acb.integral with proved tail bounds) of "
+                    "the pair expectations")
+FIXED_POINTS_CERTIFIED = ("every fixed point in [-1, 1] by interval branch and bound "
+                          "(selu_proof.meanfield.correlation)")
+
+
+def _certified_fixed_points(activation: str, alpha: str | None, lam: str | None, a: arb,
+                            v: arb, factor: arb | None, digits: int, grid: int,
+                            max_boxes: int, callback: Callable[[], None] | None
+                            ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """Every fixed point of the (centred) correlation map of SELU with exact ``alpha``,
+    ``lambda`` (or ReLU) at the pre-activations ``N(a, v)``, certified
+    (:func:`selu_proof.meanfield.correlation.fixed_point_records`; ``factor``: alpha
+    dropout's covariance factor).  Each as ``{"c", "slope"}`` (midpoints, floats),
+    ``"c_interval"``, ``"slope_certified"`` (``[lo, hi]``), ``"stable"``, ``"status"``,
+    ``"how"``; and the search's ``complete``, ``undecided``, ``boxes``, ``evaluations``.
+    """
+    from selu_proof.fixedpoint.scaled import Scaled
+    from selu_proof.kernel.activations import make_activation
+    from selu_proof.meanfield.correlation import METHOD, fixed_point_records
+
+    act = make_activation("relu") if activation == "relu" else make_activation(
+        "selu", alpha=alpha or "alpha_01", **{"lambda": lam or "lambda_01"})
+    res = fixed_point_records(Scaled(act, arb(1), arb(0)), a, v, True, digits, _interval,
+                              seeds=max(grid, 2), max_boxes=max_boxes, factor=factor,
+                              step=callback)
+    fps = []
+    for p in res.pop("fixed_points"):
+        lo, hi = (Fraction(x) for x in p["c"])
+        slo, shi = (Fraction(x) for x in p["slope"])
+        fps.append({"c": float((lo + hi) / 2), "slope": float((slo + shi) / 2),
+                    "stable": p["stable"], "how": p["how"], "status": p["status"],
+                    "c_interval": p["c"], "slope_certified": p["slope"]})
+    res["method"] = METHOD
+    return fps, res
 
 #: corners of Theorem 1's domain where chi1 attains its minimum and maximum
 #: (``proofs/chi1_range.toml``), as ``(mu, omega, nu, tau)``
@@ -338,6 +382,7 @@ class MeanFieldResult:
     correlation_map_method: str
     dropout: dict[str, Any] | None = None
     notes: list[str] = field(default_factory=list)
+    correlation_search: dict[str, Any] | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready dictionary (certified quantities as ``[lo, hi]`` decimal strings)."""
@@ -348,7 +393,8 @@ class MeanFieldResult:
                 "correlation_fixed_points": self.correlation_fixed_points,
                 "depth_scales": self.depth_scales, "gradient_growth": self.gradient_growth,
                 "correlation_map_method": self.correlation_map_method,
-                "dropout": self.dropout, "notes": self.notes}
+                "dropout": self.dropout, "notes": self.notes,
+                "correlation_search": self.correlation_search}
 
 
 def _depth_scale(x: arb, digits: int) -> list[str] | None:
@@ -406,7 +452,8 @@ def _selu_state(omega: str, tau: str, alpha: str | None, lam: str | None, mean: 
 def mean_field(*, activation: str = "selu", omega: str = "0", tau: str | None = None,
                alpha: str | None = None, lam: str | None = None, mean: str | None = None,
                var: str | None = None, dropout_rate: str | None = None, digits: int = 10,
-               grid: int = 40, callback: Callable[[], None] | None = None) -> MeanFieldResult:
+               grid: int = 2, max_boxes: int = MAX_BOXES,
+               callback: Callable[[], None] | None = None) -> MeanFieldResult:
     r"""Gradient and correlation propagation of one layer at its fixed point.
 
     Parameters
@@ -433,9 +480,15 @@ def mean_field(*, activation: str = "selu", omega: str = "0", tau: str | None = 
     digits : int
         Significant digits of the certified intervals.
     grid : int
-        Grid intervals on ``[-1, 1]`` for locating correlation fixed points.
+        Equal boxes of ``[-1, 1]`` that seed the certified search for the correlation fixed
+        points (it is complete for any value); with ``mean``/``var`` (a designed SELU,
+        ``alpha`` and ``lambda`` intervals) and for tanh, a numerical scan on at least
+        :data:`SCAN_GRID` grid intervals.
+    max_boxes : int
+        Boxes the certified search examines at most (then the rest is reported undecided).
     callback : callable, optional
-        Called once per grid point (progress bars).
+        Called once per certified integral of the search (per grid point of the scan):
+        progress bars.
 
     Returns
     -------
@@ -443,7 +496,7 @@ def mean_field(*, activation: str = "selu", omega: str = "0", tau: str | None = 
 
     Examples
     --------
-    >>> r = mean_field(grid=8)
+    >>> r = mean_field()
     >>> r.chi1, r.chi_c, r.c_star
     (['1.071574992', '1.071574993'], ['0.9706803523', '0.9706803524'], 0.0)
     """
@@ -467,11 +520,12 @@ def mean_field(*, activation: str = "selu", omega: str = "0", tau: str | None = 
         if activation == "tanh":
             return _tanh_result(omega, tau, mean, var, grid, callback)
         return _selu_family_result(activation, omega, tau, alpha, lam, mean, var,
-                                   dropout_rate, digits, grid, callback)
+                                   dropout_rate, digits, (grid, max_boxes), callback)
 
 
 def _selu_family_result(activation, omega, tau, alpha, lam, mean, var, dropout_rate, digits,
-                        grid, callback) -> MeanFieldResult:
+                        search_budget, callback) -> MeanFieldResult:
+    grid, max_boxes = search_budget
     notes: list[str] = []
     if activation == "selu":
         fp, params, (mu_b, nu_b, om_b, ta_b, al, la) = _selu_state(
@@ -511,23 +565,31 @@ def _selu_family_result(activation, omega, tau, alpha, lam, mean, var, dropout_r
         c1, cc = g1 * c1, g2 * cc
         notes.append("with alpha dropout, two different inputs get independent masks: "
                      "c = 1 is no longer a fixed point (c~(1) = A^2 q^2 < 1)")
-    a_f, v_f = float(_mid(a_b)), float(_mid(v_b))
-    al_f, la_f = _mid(al), _mid(la)
-    gf2 = float(_mid(g2))
+    search = None
+    if activation == "relu" or mean is None:  # alpha, lambda exact: certified quadrature
+        fps, search = _certified_fixed_points(activation, alpha, lam, a_b, v_b,
+                                              g2 if rate else None, digits, grid, max_boxes,
+                                              callback)
+        method = f"{METHOD_CERTIFIED}; {FIXED_POINTS_CERTIFIED}"
+    else:  # a designed SELU: alpha, lambda are intervals
+        method = METHOD_QUADRATURE
+        a_f, v_f = float(_mid(a_b)), float(_mid(v_b))
+        al_f, la_f = _mid(al), _mid(la)
+        gf2 = float(_mid(g2))
 
-    def cmap(c: float) -> tuple[float, float]:
-        m, s = _map_and_slope(c, a_f, v_f, al_f, la_f, 15, "scipy")
-        if rate and c == 1:
-            return gf2, gf2 * float(s)
-        return gf2 * float(m), gf2 * float(s)
+        def cmap(c: float) -> tuple[float, float]:
+            m, s = _map_and_slope(c, a_f, v_f, al_f, la_f, 15, "scipy")
+            if rate and c == 1:
+                return gf2, gf2 * float(s)
+            return gf2 * float(m), gf2 * float(s)
 
-    fps = correlation_fixed_points(cmap, fixed_one=not rate, grid=grid, callback=callback)
-    for p in fps:
-        if p["c"] == 0.0:
-            p["slope_certified"] = _interval(cc, digits) if activation == "selu" else None
-        if p["c"] == 1.0 and not rate and activation == "selu":
-            p["slope_certified"] = _interval(c1, digits)
-    if activation == "selu":
+        fps = correlation_fixed_points(cmap, fixed_one=not rate, grid=max(grid, SCAN_GRID),
+                                       callback=callback)
+        for p in fps:
+            if p["c"] == 0.0:
+                p["slope_certified"] = _interval(cc, digits)
+            if p["c"] == 1.0 and not rate:
+                p["slope_certified"] = _interval(c1, digits)
         for p in fps:  # at the fixed point v/nu~ = tau: the slopes at 0 and 1 are chi_c, chi1
             if "slope_certified" in p:
                 ends = [float(x) for x in p["slope_certified"]]
@@ -545,7 +607,7 @@ def _selu_family_result(activation, omega, tau, alpha, lam, mean, var, dropout_r
     growth = {str(n): _interval(ipow(c1, n), digits) for n in (10, 100, 1000)}
     return MeanFieldResult(activation, convention, fp, params, _interval(c1, digits),
                            _interval(cc, digits), certified, fps, c_star, scales, growth,
-                           METHOD_QUADRATURE, drop, notes)
+                           method, drop, notes, search)
 
 
 def _tanh_result(omega, tau, mean, var, grid, callback) -> MeanFieldResult:
@@ -576,7 +638,7 @@ def _tanh_result(omega, tau, mean, var, grid, callback) -> MeanFieldResult:
         m, s, _ = _tanh_pair(c, a, v)
         return (1.0, s) if c == 1 else (0.0, s) if c == 0 else (m, s)
 
-    fps = correlation_fixed_points(cmap, grid=grid, callback=callback)
+    fps = correlation_fixed_points(cmap, grid=max(grid, SCAN_GRID), callback=callback)
     stable = [p["c"] for p in fps if p["stable"]]
     c_star = stable[0] if len(stable) == 1 else (max(stable) if stable else None)
     fmt = [f"{chi1:.10g}"] * 2

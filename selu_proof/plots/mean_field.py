@@ -69,7 +69,7 @@ def plot_correlation_map(ax: Any = None, *, points: int = 41,
     colours = dict(zip(runs, ("tab:blue", "tab:gray", "tab:green", "tab:purple")))
     curves, fixed = {}, {}
     for name, kw in runs.items():
-        res = mean_field(grid=20, digits=8, **kw)
+        res = mean_field(digits=8, **kw)
         cmap = _map_of(res, kw)
         values = [cmap(float(t)) for t in c]
         curves[name] = (c, np.array(values))

@@ -1,0 +1,221 @@
+"""Every fixed point of the correlation map in [-1, 1], certified (meanfield.correlation).
+
+The larger sweep (every catalogue activation, plain and affine-normalized, at 10 digits, with
+times) is ``benchmarks/bench_correlation_fixed_points.py``.
+"""
+
+from __future__ import annotations
+
+import json
+from fractions import Fraction
+
+import mpmath
+import pytest
+from flint import arb, ctx
+
+from selu_proof.cli import main
+from selu_proof.kernel.activations import CATALOGUE, parse_activation
+from selu_proof.meanfield.activation import (
+    HOMOGENEOUS,
+    MAX_BOXES,
+    Scaled,
+    _scaled,
+    activation_mean_field,
+    correlation_fixed_points,
+)
+
+
+def _contains(interval: list[str], x: float | str | Fraction | mpmath.mpf) -> bool:
+    lo, hi = (mpmath.mpf(s) for s in interval)
+    return lo <= mpmath.mpf(x) <= hi
+
+
+def _points(part: dict) -> list[tuple[list[str], str, bool | None]]:
+    return [(p["c"], p["status"], p["stable"]) for p in part["fixed_points"]]
+
+
+def test_tanh_finds_c_star_zero_at_default_settings(capsys):
+    """The float scan missed tanh's c* = 0 (on a node of the default grid of 40): 'none
+    found'.  Now c = 0 is an exact fixed point in both conventions, attracting, and the list
+    is complete: exactly -1, 0 and 1 (tanh is odd)."""
+    assert main(["mean-field", "--activation", "tanh", "--normalize", "affine",
+                 "--correlation", "0.5", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)["correlation_fixed_points"]
+    for key in ("centred", "iid"):
+        part = out[key]
+        assert part["complete"] is True and part["undecided"] == []
+        assert _points(part) == [(["-1", "-1"], "exact", False), (["0", "0"], "exact", True),
+                                 (["1", "1"], "exact", False)]
+        chi_c = part["fixed_points"][1]["slope"]
+        assert 0.93 < float(chi_c[0]) <= float(chi_c[1]) < 0.931
+    from selu_proof.cli.mean_field import _fixed_points_line
+
+    assert _fixed_points_line(out["iid"]).startswith(
+        "exactly these: c = -1 (exact, slope [1.17780")
+
+
+def test_gelu_finds_c_star_zero_at_default_settings():
+    r = activation_mean_field("gelu", normalize="affine", correlation="0.5", digits=4)
+    for key in ("centred", "iid"):
+        part = r["correlation_fixed_points"][key]
+        assert part["complete"] is True
+        assert _points(part) == [(["0", "0"], "exact", True), (["1", "1"], "exact", False)]
+
+
+def _chi(name: str) -> tuple[mpmath.mpf, mpmath.mpf]:
+    """``(chi_c, chi1)`` of the affine-normalized ``name`` at ``N(0, 1)`` by mpmath quadrature
+    (30 digits) of the float-free formulas: ``chi_c = lambda^2 (E f')^2``,
+    ``chi1 = lambda^2 E f'^2``, ``lambda^-2 = Var f``."""
+    with mpmath.workdps(30):
+        fs = _FORMULAS[name]
+        pts = [-mpmath.inf, 0, mpmath.inf]
+
+        def e(g):
+            return mpmath.quad(lambda x: g(x) * mpmath.npdf(x), pts)
+        m1, m2 = e(fs[0]), e(lambda x: fs[0](x) ** 2)
+        d1, d2 = e(fs[1]), e(lambda x: fs[1](x) ** 2)
+        var = m2 - m1 * m1
+        return d1 * d1 / var, d2 / var
+
+
+def _sig(x):
+    return 1 / (1 + mpmath.exp(-x))
+
+
+def _sp(x):
+    return mpmath.log1p(mpmath.exp(x)) if x < 30 else x + mpmath.log1p(mpmath.exp(-x))
+
+
+def _alpha01():
+    with mpmath.workdps(40):
+        e = mpmath.erfc(1 / mpmath.sqrt(2)) * mpmath.exp(mpmath.mpf(1) / 2)
+        return -mpmath.sqrt(2 / mpmath.pi) / (e - 1)
+
+
+_FORMULAS = {
+    "selu": (lambda x: x if x > 0 else _alpha01() * mpmath.expm1(x),
+             lambda x: 1 if x > 0 else _alpha01() * mpmath.exp(x)),
+    "elu": (lambda x: x if x > 0 else mpmath.expm1(x), lambda x: 1 if x > 0 else mpmath.exp(x)),
+    "celu": (lambda x: x if x > 0 else mpmath.expm1(x), lambda x: 1 if x > 0 else mpmath.exp(x)),
+    "relu": (lambda x: x if x > 0 else 0, lambda x: 1 if x > 0 else 0),
+    "leaky_relu": (lambda x: x if x > 0 else x / 100,
+                   lambda x: 1 if x > 0 else mpmath.mpf(1) / 100),
+    "gelu": (lambda x: x * mpmath.ncdf(x), lambda x: mpmath.ncdf(x) + x * mpmath.npdf(x)),
+    "silu": (lambda x: x * _sig(x), lambda x: _sig(x) * (1 + x * (1 - _sig(x)))),
+    "mish": (lambda x: x * mpmath.tanh(_sp(x)),
+             lambda x: mpmath.tanh(_sp(x)) + x * _sig(x) / mpmath.cosh(_sp(x)) ** 2),
+    "tanh": (mpmath.tanh, lambda x: 1 / mpmath.cosh(x) ** 2),
+    "softplus": (_sp, _sig),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CATALOGUE))
+def test_every_catalogue_activation_affine_both_conventions_certified_complete(name):
+    """Affine-normalized at (0, 1): in both conventions exactly c = 0 (attracting, slope
+    chi_c) and c = 1 (repelling, slope chi1), and c = -1 for the odd tanh, certified
+    complete; each slope encloses an independent mpmath value (30 digits)."""
+    assert set(_FORMULAS) == set(CATALOGUE)
+    digits = 4
+    with ctx.workprec(int(digits * 3.33) + 40):
+        sc, _ = _scaled(parse_activation(name), "affine", digits)
+        shared: dict = {}
+        parts = [correlation_fixed_points(sc, arb(0), arb(1), centred, digits, zero_mean=True,
+                                          odd=sc.act.odd, cache=shared)
+                 for centred in (True, False)]
+    chi_c, chi1 = _chi(name)
+    expected = [(["0", "0"], "exact", True), (["1", "1"], "exact", False)]
+    if name == "tanh":
+        expected.insert(0, (["-1", "-1"], "exact", False))
+    for part in parts:
+        assert part["complete"] is True, part["undecided"]
+        assert _points(part) == expected
+        slopes = {p["c"][0]: p["slope"] for p in part["fixed_points"]}
+        assert _contains(slopes["0"], chi_c) and _contains(slopes["1"], chi1)
+        assert part["boxes"] <= 10
+
+
+def _elu_inner(m, s):
+    """``E[elu(m + s Y)]``, ``Y ~ N(0, 1)``, in closed form (hand-derived for this test)."""
+    pos = m * mpmath.ncdf(m / s) + s * mpmath.npdf(m / s)
+    neg = mpmath.exp(m + s * s / 2) * mpmath.ncdf(-m / s - s) - mpmath.ncdf(-m / s)
+    return pos + neg
+
+
+def _elu_iid(c):
+    """``c~(c) = E[elu(z)elu(z')]/E[elu(z)^2]`` at ``N(0, 1)``: mpmath quad of the bivariate
+    Gaussian, conditioned on ``z`` (the inner expectation in closed form)."""
+    s = mpmath.sqrt(1 - c * c)
+    f = _FORMULAS["elu"][0]
+    pts = [-mpmath.inf, 0, mpmath.inf]
+    prod = mpmath.quad(lambda x: f(x) * mpmath.npdf(x) * _elu_inner(c * x, s), pts)
+    m2 = mpmath.quad(lambda x: f(x) ** 2 * mpmath.npdf(x), pts)
+    return prod / m2
+
+
+def test_plain_elu_iid_fixed_point_contains_the_mpmath_root():
+    """Plain ELU(1), i.i.d. convention at q = 1: besides the exact c = 1 (repelling), one
+    fixed point near 0.5976, certified unique, attracting, and containing a root of an
+    independent mpmath computation (32 digits: its sign changes across the interval); the
+    search is complete."""
+    digits = 10
+    with ctx.workprec(int(digits * 3.33) + 40):
+        sc = Scaled(parse_activation("elu"), arb(1), arb(0))
+        part = correlation_fixed_points(sc, arb(0), arb(1), False, digits)
+    assert part["complete"] is True
+    (root, one) = part["fixed_points"]
+    assert one["c"] == ["1", "1"] and one["stable"] is False
+    assert root["status"] == "unique" and root["stable"] is True
+    lo, hi = (Fraction(x) for x in root["c"])
+    assert hi - lo < Fraction(1, 10**8)
+    with mpmath.workdps(32):  # an mpmath root inside: c~ - c changes sign across the interval
+        pad = mpmath.mpf(10) ** -14
+        below, above = (_elu_iid(mpmath.mpf(x) + d) - mpmath.mpf(x) - d
+                        for x, d in ((root["c"][0], -pad), (root["c"][1], pad)))
+    assert below > 0 > above
+
+
+def test_plain_relu_iid_is_neutral_at_one_and_has_no_other_fixed_point():
+    """He-initialized ReLU (i.i.d. kernel): c~(c) > c on [-1, 1), slope exactly 1 at c = 1
+    (z^2 is independent of relu'(z)^2): complete with c = 1 alone, stability undecided."""
+    with ctx.workprec(80):
+        sc = Scaled(parse_activation("relu"), arb(1), arb(0))
+        part = correlation_fixed_points(sc, arb(0), arb(1), False, 8,
+                                        homogeneous="relu" in HOMOGENEOUS)
+    assert part["complete"] is True
+    assert _points(part) == [(["1", "1"], "exact", None)]
+    assert part["fixed_points"][0]["slope"] == ["1", "1"]
+
+
+def test_a_linear_activation_is_left_undecided_within_the_budget():
+    """``leaky_relu:slope=1`` is the identity: every c is fixed.  No box can be excluded or
+    hold a unique root; within the box budget the search reports undecided intervals and
+    claims nothing else (no 'unique' fixed point)."""
+    with ctx.workprec(60):
+        sc = Scaled(parse_activation("leaky_relu:slope=1"), arb(1), arb(0))
+        part = correlation_fixed_points(sc, arb(0), arb(1), True, 6, max_boxes=12)
+    assert part["complete"] is False and part["boxes"] == 12
+    assert {p["status"] for p in part["fixed_points"]} == {"exact"}
+    covered = sum(Fraction(u["width"]) for u in part["undecided"])
+    assert covered >= Fraction(1, 2)  # a lower bound: the widths are rounded up to 3 digits
+
+
+def test_grid_only_seeds_the_search_and_budgets_are_range_checked(capsys):
+    """``--grid K`` seeds the search with K boxes; the answer is the same; bad values exit 2
+    with one line."""
+    assert main(["mean-field", "--activation", "tanh", "--normalize", "affine",
+                 "--correlation", "0.5", "--grid", "8", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)["correlation_fixed_points"]["centred"]
+    assert out["complete"] and [p["c"] for p in out["fixed_points"]] == \
+        [["-1", "-1"], ["0", "0"], ["1", "1"]]
+    assert out["boxes"] > 3  # the seeds were examined
+    for bad, msg in ((["--grid", "1"], "--grid must be in [2, 64]"),
+                     (["--max-boxes", "0"], "--max-boxes must be in [1, 100000]")):
+        assert main(["mean-field", "--activation", "tanh", *bad]) == 2
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and msg in err[0]
+
+
+def test_the_cli_default_budget_is_the_library_one():
+    from selu_proof.cli import mean_field as cli
+
+    assert cli.MAX_BOXES == MAX_BOXES
