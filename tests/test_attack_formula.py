@@ -42,9 +42,6 @@ def test_powers_within_the_degree_limit_still_have_bounds() -> None:
     assert act.growth.coeffs[-1] == 1
 
 
-@pytest.mark.xfail(strict=True, reason="open: chi1 uses f' piece by piece, so a jump of f at a "
-                   "kink is ignored (the sign function gets chi1 = 0; in mean-field theory its "
-                   "correlation map has infinite slope at c = 1)")
 def test_chi1_of_a_discontinuous_activation_is_not_certified(tmp_path) -> None:
     from selu_proof.kernel.checker import check_certificate
     from selu_proof.kernel.specs import SpecError, parse_spec

@@ -68,7 +68,7 @@ def _chi(name: str) -> tuple[mpmath.mpf, mpmath.mpf]:
     ``chi1 = lambda^2 E f'^2``, ``lambda^-2 = Var f``."""
     with mpmath.workdps(30):
         fs = _FORMULAS[name]
-        pts = [-mpmath.inf, 0, mpmath.inf]
+        pts = [-mpmath.inf, *_KINKS.get(name, (0,)), mpmath.inf]
 
         def e(g):
             return mpmath.quad(lambda x: g(x) * mpmath.npdf(x), pts)
@@ -106,13 +106,36 @@ _FORMULAS = {
              lambda x: mpmath.tanh(_sp(x)) + x * _sig(x) / mpmath.cosh(_sp(x)) ** 2),
     "tanh": (mpmath.tanh, lambda x: 1 / mpmath.cosh(x) ** 2),
     "softplus": (_sp, _sig),
+    "relu6": (lambda x: min(max(x, 0), 6), lambda x: 1 if 0 < x < 6 else 0),
+    "sigmoid": (_sig, lambda x: _sig(x) * (1 - _sig(x))),
+    "log_sigmoid": (lambda x: -_sp(-x), lambda x: _sig(-x)),
+    "softsign": (lambda x: x / (1 + abs(x)), lambda x: 1 / (1 + abs(x)) ** 2),
+    "hardtanh": (lambda x: max(-1, min(1, x)), lambda x: 1 if -1 < x < 1 else 0),
+    "hardswish": (lambda x: x * min(max(x + 3, 0), 6) / 6,
+                  lambda x: 0 if x < -3 else 1 if x > 3 else (2 * x + 3) / mpmath.mpf(6)),
+    "hardsigmoid": (lambda x: min(max(x + 3, 0), 6) / mpmath.mpf(6),
+                    lambda x: mpmath.mpf(1) / 6 if -3 < x < 3 else 0),
+    "gelu_tanh": (lambda x: x * (1 + mpmath.tanh(_K * (x + _C * x ** 3))) / 2,
+                  lambda x: (1 + mpmath.tanh(_K * (x + _C * x ** 3))) / 2
+                  + x * _K * (1 + 3 * _C * x * x) / (2 * mpmath.cosh(_K * (x + _C * x ** 3)) ** 2)),
+    "erf": (mpmath.erf, lambda x: 2 / mpmath.sqrt(mpmath.pi) * mpmath.exp(-x * x)),
+    "atan": (mpmath.atan, lambda x: 1 / (1 + x * x)),
+    "asinh": (mpmath.asinh, lambda x: 1 / mpmath.sqrt(1 + x * x)),
+    "bent_identity": (lambda x: (mpmath.sqrt(x * x + 1) - 1) / 2 + x,
+                      lambda x: x / (2 * mpmath.sqrt(x * x + 1)) + 1),
 }
+_K, _C = mpmath.sqrt(2 / mpmath.pi), mpmath.mpf("0.044715")
+#: the kinks of the piecewise entries (mpmath.quad's interval ends)
+_KINKS = {"relu6": (0, 6), "hardtanh": (-1, 0, 1), "hardswish": (-3, 0, 3),
+          "hardsigmoid": (-3, 0, 3)}
+#: the odd entries: c = -1 is a fixed point exactly
+_ODD = {"tanh", "softsign", "hardtanh", "erf", "atan", "asinh"}
 
 
 @pytest.mark.parametrize("name", sorted(CATALOGUE))
 def test_every_catalogue_activation_affine_both_conventions_certified_complete(name):
     """Affine-normalized at (0, 1): in both conventions exactly c = 0 (attracting, slope
-    chi_c) and c = 1 (repelling, slope chi1), and c = -1 for the odd tanh, certified
+    chi_c) and c = 1 (repelling, slope chi1), and c = -1 for the odd entries, certified
     complete; each slope encloses an independent mpmath value (30 digits)."""
     assert set(_FORMULAS) == set(CATALOGUE)
     digits = 4
@@ -124,7 +147,7 @@ def test_every_catalogue_activation_affine_both_conventions_certified_complete(n
                  for centred in (True, False)]
     chi_c, chi1 = _chi(name)
     expected = [(["0", "0"], "exact", True), (["1", "1"], "exact", False)]
-    if name == "tanh":
+    if name in _ODD:
         expected.insert(0, (["-1", "-1"], "exact", False))
     for part in parts:
         assert part["complete"] is True, part["undecided"]

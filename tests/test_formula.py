@@ -4,6 +4,7 @@ poles and cuts, growth rules far out, and Gaussian moments against 40-digit mpma
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 
 import mpmath
@@ -309,3 +310,28 @@ def test_an_exponential_derivative_bound_is_not_read_as_a_constant():
     assert poincare_bound(Scaled(act, arb(1), arb(0))) is None
     with pytest.raises(ValueError, match="A \\+ B"):
         _affine_growth(act.derivative_growth)
+
+
+@pytest.mark.parametrize("formula, message", [
+    ("where(x > 0, 1, -1)", "f jumps at x = 0 (from -1 to 1)"),
+    ("where(x > 0.1, x, 0.2)", "f jumps at x = 0.1 (from 0.2 to 0.1)"),
+    ("where(x > 0, exp(x), 2)", "f jumps at x = 0"),
+    ("where(x > 1, tanh(x), tanh(1.5))", "f jumps at x = 1"),
+    # equal (tanh's double-angle formula) but not proved so by ball arithmetic
+    ("where(x > 1, tanh(x), 2*tanh(0.5)/(1 + tanh(0.5)**2))",
+     "f is not proved continuous at x = 1"),
+])
+def test_a_jump_at_a_kink_is_refused(formula, message):
+    """``f'`` is taken piece by piece (chi1, GPN, the kernel slope), which misses the delta
+    of a jump: the sign function would get ``chi1 = 0``.  So every kink must be proved
+    continuous."""
+    with pytest.raises(ActivationError, match=re.escape(message)):
+        parse_activation(formula)
+
+
+@pytest.mark.parametrize("formula", [
+    "where(x > 1/3, x, 1/3)", "where(x > 0.5, x*x, 0.25)", "where(x > 1, tanh(x), tanh(1))",
+    "where(x > 0, x, 0.5*expm1(x))", "where(x > 1, exp(x - 1), x)", "min(max(x, -0.3), 0.7)",
+])
+def test_continuous_kinks_are_proved(formula):
+    assert parse_activation(formula).kinks

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
 
-from flint import acb, arb
+from flint import acb, arb, ctx
 
 from selu_proof.kernel.exact import ball, fraction_str, parse_decimal
 from selu_proof.kernel.formula import (
@@ -205,6 +205,70 @@ def _parity(n: Node) -> int:
     return 1 if n.op in _ODD_FUNCTIONS else 0
 
 
+_RATIONAL_OPS = {"num": None, "x": None, "add": lambda a, b: a + b, "sub": lambda a, b: a - b,
+                 "mul": lambda a, b: a * b, "neg": lambda a: -a, "abs": abs}
+
+
+def _exact(n: Node, x: Fraction) -> Fraction | None:
+    """The value of a tree at ``x`` as an exact rational, when it is built of numbers, ``x``
+    and ``+ - * / abs`` and integer powers only (``None`` otherwise, or on a zero divisor).
+    """
+    if n.op == "num":
+        return n.value
+    if n.op == "x":
+        return x
+    args = [_exact(c, x) for c in n.args]
+    if any(a is None for a in args):
+        return None
+    if n.op == "div":
+        return None if args[1] == 0 else args[0] / args[1]
+    if n.op == "pow":
+        return None if args[0] == 0 and n.value < 0 else args[0] ** n.value
+    fn = _RATIONAL_OPS.get(n.op)
+    return None if fn is None else fn(*args)
+
+
+def _at(n: Node, x: Fraction) -> Node:
+    """The tree with the number ``x`` in place of the variable."""
+    if n.op == "x":
+        return Node("num", (), x)
+    return Node(n.op, tuple(_at(c, x) for c in n.args), n.value) if n.args else n
+
+
+def _check_continuous(pieces: list[tuple[tuple[Fraction | None, Fraction | None], Node]]
+                      ) -> None:
+    """Raise :class:`ActivationError` unless ``f`` is proved continuous at every point where
+    two pieces meet: the same tree on both sides (also once the kink is put for ``x``), or
+    both sides' values at the (exact rational) kink proved equal, as exact rationals or as
+    exact balls (``expm1(0) = 0``,
+    ``lambda*0 = 0``).  A jump would make ``f'`` (``chi1``, the GPN constants, the kernel
+    slope) the derivative of the pieces alone, which misses the jump's delta.
+    """
+    for ((_, k), left), ((_, _), right) in zip(pieces, pieces[1:]):
+        if left == right:
+            continue
+        assert k is not None
+        if _at(left, k) == _at(right, k):  # the same expression once x is the kink
+            continue
+        a, b = _exact(left, k), _exact(right, k)
+        if a is not None and b is not None:
+            if a == b:
+                continue
+            raise ActivationError(f"formula: f jumps at x = {fraction_str(k)} (from "
+                                  f"{fraction_str(a)} to {fraction_str(b)}); only continuous "
+                                  "activations are supported")
+        with ctx.workprec(256):
+            ya, yb = (compile_ball(t)(acb(ball(k)), False) for t in (left, right))
+        if ya.is_exact() and yb.is_exact() and ya == yb:
+            continue
+        if not ya.overlaps(yb):
+            raise ActivationError(f"formula: f jumps at x = {fraction_str(k)}; only "
+                                  "continuous activations are supported")
+        raise ActivationError(f"formula: f is not proved continuous at x = {fraction_str(k)} "
+                              f"({formula_text(left)} and {formula_text(right)} are not "
+                              "proved equal there); only continuous activations are supported")
+
+
 @lru_cache(maxsize=256)
 def _build(formula: str, params: tuple[tuple[str, Fraction | str], ...], name: str, spec: str,
            splits: tuple[Fraction, ...], rename: tuple[tuple[str, str], ...] = ()
@@ -216,6 +280,7 @@ def _build(formula: str, params: tuple[tuple[str, Fraction | str], ...], name: s
     names = dict(rename)
     bound = bind(tree, {names.get(k, k): v for k, v in params})
     pieces = split(bound, splits)
+    _check_continuous(pieces)
     derivs = [(region, derivative(t)) for region, t in pieces]
     grow = growth_of(pieces)
     try:
