@@ -419,7 +419,7 @@ CATALOGUE: dict[str, _Entry] = {
     "hardsigmoid": _Entry("min(max(x + 3, 0), 6)/6", summary="relu6(x + 3)/6"),
     "gelu_tanh": _Entry("x*(1 + tanh(sqrt(2/pi)*(x + 0.044715*x**3)))/2", splits=_GELU,
                         summary="GELU, tanh approximation"),
-    "erf": _Entry("erf(x)", summary="erf(x)"),
+    "erf": _Entry("erf(x)", splits=_MID, summary="erf(x)"),
     "atan": _Entry("atan(x)", splits=_CUTS, summary="atan(x)"),
     "asinh": _Entry("asinh(x)", splits=_CUTS, summary="asinh(x)"),
     "bent_identity": _Entry("(sqrt(x**2 + 1) - 1)/2 + x", splits=_CUTS,
