@@ -129,7 +129,8 @@ def bracket(runs: list[dict], tol: Fraction) -> dict:
     its budget or stayed undecided, ``"domain end"`` when the runs above it left the supported
     domain or the search reached it), ``"refuted at the smallest scale"`` (none proved) or
     ``"open"`` (a proof and a refutation further apart than ``tol``, the runs between them
-    ended by their budget).
+    ended by their budget).  ``budget_from``: the smallest scale above the proved one whose
+    run ended by its budget (or undecided), if any.
     """
     proved = [Fraction(r["value"]) for r in runs if r["outcome"] == "proof"]
     refuted = [Fraction(r["value"]) for r in runs if r["outcome"] == "refutation"]
@@ -139,6 +140,9 @@ def bracket(runs: list[dict], tol: Fraction) -> dict:
                  "refuted": None if q is None else fraction_str(q),
                  "tolerance": fraction_str(tol), "because": None}
     above = [r["outcome"] for r in runs if p is None or Fraction(r["value"]) > p]
+    budget = [Fraction(r["value"]) for r in runs if r["outcome"] in ("budget", "undecided")
+              and (p is None or Fraction(r["value"]) > p)]
+    out["budget_from"] = fraction_str(min(budget)) if budget else None
     if p is None:
         out["edge"] = "refuted at the smallest scale" if q is not None else "open"
         out["because"] = None if q is not None else (above[0] if above else None)
@@ -150,13 +154,40 @@ def bracket(runs: list[dict], tol: Fraction) -> dict:
     return out
 
 
+def _refine(trials: list[Trial], params: dict[str, str], widths: Widths | None,
+            seconds: float, tol: Fraction) -> list[Trial]:
+    """Further runs of the design search's domains that bisect the scale between the largest
+    proof and the smallest run above it that is not a proof (ended by its budget, undecided
+    or refuted) until they are at most ``tol`` apart: the design search stops growing at a
+    run ended by its budget, and a smaller domain costs less, so the edge may still decide.
+    """
+    proved = max(t.value for t in trials if t.status == "proved")
+    above = [t.value for t in trials if t.value > proved and outcome(t) in
+             ("budget", "undecided", "refutation")]
+    if not above:
+        return []
+    lo, hi, out = proved, min(above), []
+    while hi - lo > tol:
+        mid = (lo + hi) / 2
+        spec = designed_spec("", "", Fraction(0), Fraction(1), Fraction(0), Fraction(1), mid,
+                             params, widths)
+        t = run_trial(spec, precision=64, max_boxes=200_000, max_seconds=seconds)
+        t.value = mid
+        out.append(t)
+        print(f"  refine scale {fraction_str(mid)}: {outcome(t)} ({t.boxes} boxes, "
+              f"{t.seconds:.1f} s)", file=sys.stderr, flush=True)
+        lo, hi = (mid, hi) if t.status == "proved" else (lo, mid)
+    return out
+
+
 def activation_row(name: str, shape: str = SHAPE, *, seconds: float = RUN_SECONDS,
                    tol: Fraction = TOL) -> dict:
     """The edge of Theorem 1's claims in the scale for one activation, as a bracket.
 
     The design search (``design --prove``: grow the scale from 1/16 by doubling steps, then
-    bisect between the largest proved and the smallest refuted scale to ``tol``), each prover
-    run at 64 bits with a budget of ``seconds``; every run is recorded with its
+    bisect between the largest proved and the smallest refuted scale to ``tol``), then
+    :func:`_refine` past a run ended by its budget; each prover run at 64 bits with a
+    budget of ``seconds``; every run is recorded with its
     :func:`outcome`, the edge with :func:`bracket`; and the certified extrema on the largest
     proved domain.
     """
@@ -171,13 +202,19 @@ def activation_row(name: str, shape: str = SHAPE, *, seconds: float = RUN_SECOND
                                                     f"{fraction_str(t.value)}: {outcome(t)} "
                                                     f"({t.boxes} boxes, {t.seconds:.1f} s)",
                                                     file=sys.stderr, flush=True))
-    refuted = [t for t in res.trials if t.status == "refuted"]
+    trials = list(res.trials)
+    if res.scale is not None:
+        trials += _refine(trials, params, _widths(res.shape), seconds, tol)
+    refuted = [t for t in trials if t.status == "refuted"]
     first = min(refuted, key=lambda t: t.value) if refuted else None
-    runs = [t.as_dict() | {"outcome": outcome(t)} for t in res.trials]
+    runs = [t.as_dict() | {"outcome": outcome(t)} for t in trials]
+    scale = max((t.value for t in trials if t.status == "proved"), default=None)
+    if scale is not None:
+        res.domain = _domain(res.shape, scale)
     mf = activation_mean_field(spec, normalize="affine", digits=8)
     row = {"activation": spec, "status": res.status, "shape": res.shape,
            "reason": res.reason if res.status == "unknown" else None,
-           "proved_scale": None if res.scale is None else fraction_str(res.scale),
+           "proved_scale": None if scale is None else fraction_str(scale),
            "refuted_scale": None if first is None else fraction_str(first.value),
            "bracket": bracket(runs, tol),
            "proved_domain": res.domain or None,
@@ -190,7 +227,7 @@ def activation_row(name: str, shape: str = SHAPE, *, seconds: float = RUN_SECOND
            "chi1_at_fixed_point": mf["chi1"],
            "dmu_dnu_at_fixed_point": mf["jacobian"]["dmu_dnu"],
            "dnu_dnu_at_fixed_point": mf["jacobian"]["dnu_dnu"]}
-    if res.scale is not None:
+    if scale is not None:
         row.update(_extrema(params, res.domain))
     row["seconds"] = round(time.monotonic() - t0, 1)
     return row
@@ -429,6 +466,9 @@ def edge_text(b: dict) -> str:
         return f"not refuted up to {b['proved']} ({b['because']})"
     if b["edge"] == "bracketed":
         return f"in [{b['proved']}, {b['refuted']}]"
+    if b["edge"] == "open" and b["proved"] is not None:
+        return (f"in [{b['proved']}, {b['refuted']}], open: runs from {b['budget_from']} on "
+                "ended by their budget")
     return b["edge"]
 
 

@@ -35,15 +35,28 @@ def test_page_table_is_the_committed_map():
     assert block.strip() == _script().markdown_table(DATA).strip()
 
 
+def test_page_theorem1_table_is_the_committed_map():
+    page = (ROOT / "docs" / "any_activation.md").read_text(encoding="utf-8")
+    block = page.split("<!-- map-theorem1:start -->", 1)[1].split("<!-- map-theorem1:end -->",
+                                                                   1)[0]
+    assert block.strip() == _script().markdown_table(DATA, "theorem1_activations").strip()
+
+
 def test_map_covers_its_activations_and_matches_the_mean_field():
     from selu_proof.kernel.activations import CATALOGUE
 
     rows = {r["activation"].split(":")[0]: r for r in DATA["activations"]}
     assert set(rows) == set(_script().MAPPED) == set(CATALOGUE)
-    for name, r in rows.items():  # proved on a shaped domain exactly where it attracts
-        assert (r["status"] == "proved") == r["attracting_at_fixed_point"], name
+    for name, r in rows.items():  # proved only where it attracts, on a shaped domain
         if r["status"] == "proved":
+            assert r["attracting_at_fixed_point"], name
             assert r["shape"]["kind"] == "activation", name
+    assert {n for n, r in rows.items() if r["status"] == "proved"} == {
+        "selu", "elu", "celu", "tanh", "sigmoid", "softsign", "hardtanh", "erf", "atan", "asinh"}
+    # attracting, but S(H) > 1 at the fixed point (ReLU6) or on the smallest shaped domain
+    assert rows["relu6"]["attracting_at_fixed_point"] and rows["relu6"]["status"] == "refuted"
+    assert rows["hardsigmoid"]["shape"]["kind"] == "activation"
+    assert rows["hardsigmoid"]["refuted_scale"] == "0.0625"
     for name in ("relu", "leaky_relu", "gelu", "silu", "mish", "softplus"):
         assert rows[name]["status"] == "refuted"
         assert rows[name]["refuted_scale"] == "0.0625"
