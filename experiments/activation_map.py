@@ -1,13 +1,17 @@
 """The map of which catalogue activations self-normalize (Theorem 1 by certified quadrature).
 
-For every catalogue activation with its default parameters, affine-normalized so that
-``(0, 1)`` is the fixed point at ``omega = 0``, ``tau = 1``:
+For every catalogue activation (:data:`MAPPED`, the whole catalogue) with its default
+parameters, affine-normalized so that ``(0, 1)`` is the fixed point at ``omega = 0``,
+``tau = 1``:
 
 * the proof-vs-refutation search of ``selu-proof design --activation NAME --prove`` on
   domains shaped by the Jacobian at the fixed point (:data:`SHAPE`,
   ``search.domain_shape``; Theorem 1's proportions where ``S(H) < 1`` fails at the fixed
-  point): the largest proved scale, the smallest refuted scale with the failing claim and
-  its witness;
+  point), and for :data:`THEOREM1_MAPPED` also on Theorem 1's proportions, continued past a
+  run that ended by its budget (:func:`activation_row`): the edge in the scale as a bracket
+  (:func:`bracket`, tolerance :data:`TOL`) between the largest proved scale and the
+  smallest refuted one with its failing claim and witness, or "not refuted up to S" and why;
+  every run recorded with its :func:`outcome` (proof, refutation, budget) and counted;
 * on the largest proved domain, certified brackets of ``max S(H)``, ``min chi1`` and
   ``max chi1`` (extremum claims, checked certificates);
 
@@ -22,8 +26,9 @@ runs only that and merges it into the results).
 Writes ``experiments/results/activation_map.json`` (read by ``notebooks/10_prove_any_
 activation.ipynb`` and ``docs/any_activation.md``) and the figure
 ``experiments/figures/activation_map.png``.  Run: ``python experiments/activation_map.py``
-(one core; each prover run has a wall-clock budget, so a slower machine may report smaller
-proved scales, never a false one).
+(one core; each prover run has a wall-clock budget of :data:`RUN_SECONDS`, so a slower
+machine may report smaller proved scales or more runs ended by their budget, never a false
+proof or refutation; ``--rows-only`` keeps the ELU ``alpha`` results).
 """
 
 from __future__ import annotations
