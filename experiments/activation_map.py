@@ -1,13 +1,17 @@
 """The map of which catalogue activations self-normalize (Theorem 1 by certified quadrature).
 
-For every catalogue activation with its default parameters, affine-normalized so that
-``(0, 1)`` is the fixed point at ``omega = 0``, ``tau = 1``:
+For every catalogue activation (:data:`MAPPED`, the whole catalogue) with its default
+parameters, affine-normalized so that ``(0, 1)`` is the fixed point at ``omega = 0``,
+``tau = 1``:
 
 * the proof-vs-refutation search of ``selu-proof design --activation NAME --prove`` on
   domains shaped by the Jacobian at the fixed point (:data:`SHAPE`,
   ``search.domain_shape``; Theorem 1's proportions where ``S(H) < 1`` fails at the fixed
-  point): the largest proved scale, the smallest refuted scale with the failing claim and
-  its witness;
+  point), and for :data:`THEOREM1_MAPPED` also on Theorem 1's proportions, continued past a
+  run that ended by its budget (:func:`activation_row`): the edge in the scale as a bracket
+  (:func:`bracket`, tolerance :data:`TOL`) between the largest proved scale and the
+  smallest refuted one with its failing claim and witness, or "not refuted up to S" and why;
+  every run recorded with its :func:`outcome` (proof, refutation, budget) and counted;
 * on the largest proved domain, certified brackets of ``max S(H)``, ``min chi1`` and
   ``max chi1`` (extremum claims, checked certificates);
 
@@ -22,25 +26,28 @@ runs only that and merges it into the results).
 Writes ``experiments/results/activation_map.json`` (read by ``notebooks/10_prove_any_
 activation.ipynb`` and ``docs/any_activation.md``) and the figure
 ``experiments/figures/activation_map.png``.  Run: ``python experiments/activation_map.py``
-(one core; each prover run has a wall-clock budget, so a slower machine may report smaller
-proved scales, never a false one).
+(one core; each prover run has a wall-clock budget of :data:`RUN_SECONDS`, so a slower
+machine may report smaller proved scales or more runs ended by their budget, never a false
+proof or refutation; ``--rows-only`` keeps the ELU ``alpha`` results).
 """
 
 from __future__ import annotations
 
 import json
+import sys
 import tempfile
 import time
 from fractions import Fraction
 from pathlib import Path
 
-from selu_proof.kernel.activations import parse_activation
+from selu_proof.kernel.activations import CATALOGUE, parse_activation
 from selu_proof.kernel.checker import check_certificate
 from selu_proof.kernel.exact import decimal_down, decimal_up, fraction_str
 from selu_proof.kernel.specs import parse_spec
 from selu_proof.meanfield.activation import activation_mean_field
 from selu_proof.search.design_proof import (
     SMALLEST_SCALE,
+    TIME_SPENT,
     activation_parameters,
     design_shape,
     designed_domain,
@@ -48,14 +55,18 @@ from selu_proof.search.design_proof import (
     prove_design,
 )
 from selu_proof.search.domain_shape import Widths
-from selu_proof.search.edges import run_trial
-from selu_proof.search.prover import prove_spec
+from selu_proof.search.edges import Trial, run_trial
+from selu_proof.search.prover import BUDGET_SPENT, prove_spec
 
 ROOT = Path(__file__).resolve().parent
 RESULTS = ROOT / "results" / "activation_map.json"
 FIGURE = ROOT / "figures" / "activation_map.png"
-#: wall-clock budget of one prover run (seconds)
-RUN_SECONDS = 8.0
+#: wall-clock budget of one prover run of the map (seconds)
+RUN_SECONDS = 45.0
+#: the bisection tolerance of the map's scale
+TOL = Fraction(1, 8)
+#: wall-clock budget of one prover run of the ELU ``alpha`` searches (seconds)
+ALPHA_RUN_SECONDS = 8.0
 #: the shape of the map's domains (``design --prove --shape``)
 SHAPE = "activation"
 ALPHAS = ["0.5", "0.75", "1", "1.25", "1.3", "1.35", "1.4", "1.45", "1.5", "1.6732632423543772",
@@ -87,7 +98,7 @@ def _extrema(params: dict[str, str], domain: dict[str, list[str]]) -> dict[str, 
                       "tolerance": "1e-2"}]}
     with tempfile.TemporaryDirectory() as tmp:
         results = prove_spec(parse_spec(raw), out_dir=tmp, precision=64,
-                             max_seconds=4 * RUN_SECONDS)
+                             max_seconds=RUN_SECONDS)
         cert = Path(tmp, "extrema.cert.json")
         ok = cert.exists() and check_certificate(json.loads(cert.read_text())).valid
         entries = json.loads(cert.read_text())["claims"] if ok else [None] * 3
@@ -97,33 +108,131 @@ def _extrema(params: dict[str, str], domain: dict[str, list[str]]) -> dict[str, 
     return out
 
 
-def activation_row(name: str, shape: str = SHAPE) -> dict:
-    """Proved and refuted scales, failing claim, witness and extrema for one activation."""
+def outcome(trial: Trial) -> str:
+    """How one prover run ended: ``"proof"``, ``"refutation"`` (a certified witness),
+    ``"budget"`` (its wall-clock or box budget ran out), ``"unsupported"`` (the domain of that
+    scale leaves the supported domain; no run) or ``"undecided"`` (a box at the minimum width
+    stayed undecided).  A run ended by its budget is never a refutation.
+    """
+    if trial.status == "proved":
+        return "proof"
+    if trial.status == "refuted":
+        return "refutation"
+    if BUDGET_SPENT in trial.reason or TIME_SPENT in trial.reason:
+        return "budget"
+    if "not a supported specification" in trial.reason:
+        return "unsupported"
+    return "undecided"
+
+
+def bracket(runs: list[dict], tol: Fraction) -> dict:
+    """The edge in the scale from a search's runs (each with ``value`` and ``outcome``).
+
+    ``proved``: the largest proved scale; ``refuted``: the smallest refuted one (certified
+    witness); ``edge``: ``"bracketed"`` (both, at most ``tol`` apart), ``"not refuted"``
+    (no refutation: ``because`` says ``"budget"`` when a run above the proved scale ended by
+    its budget or stayed undecided, ``"domain end"`` when the runs above it left the supported
+    domain or the search reached it), ``"refuted at the smallest scale"`` (none proved) or
+    ``"open"`` (a proof and a refutation further apart than ``tol``, the runs between them
+    ended by their budget).  ``budget_from``: the smallest scale above the proved one whose
+    run ended by its budget (or undecided), if any.
+    """
+    proved = [Fraction(r["value"]) for r in runs if r["outcome"] == "proof"]
+    refuted = [Fraction(r["value"]) for r in runs if r["outcome"] == "refutation"]
+    p = max(proved) if proved else None
+    q = min(refuted) if refuted else None
+    out: dict = {"proved": None if p is None else fraction_str(p),
+                 "refuted": None if q is None else fraction_str(q),
+                 "tolerance": fraction_str(tol), "because": None}
+    above = [r["outcome"] for r in runs if p is None or Fraction(r["value"]) > p]
+    budget = [Fraction(r["value"]) for r in runs if r["outcome"] in ("budget", "undecided")
+              and (p is None or Fraction(r["value"]) > p)]
+    out["budget_from"] = fraction_str(min(budget)) if budget else None
+    if p is None:
+        out["edge"] = "refuted at the smallest scale" if q is not None else "open"
+        out["because"] = None if q is not None else (above[0] if above else None)
+    elif q is not None:
+        out["edge"] = "bracketed" if q - p <= tol else "open"
+    else:
+        out["edge"] = "not refuted"
+        out["because"] = "budget" if {"budget", "undecided"} & set(above) else "domain end"
+    return out
+
+
+def _refine(trials: list[Trial], params: dict[str, str], widths: Widths | None,
+            seconds: float, tol: Fraction) -> list[Trial]:
+    """Further runs of the design search's domains that bisect the scale between the largest
+    proof and the smallest run above it that is not a proof (ended by its budget, undecided
+    or refuted) until they are at most ``tol`` apart: the design search stops growing at a
+    run ended by its budget, and a smaller domain costs less, so the edge may still decide.
+    """
+    proved = max(t.value for t in trials if t.status == "proved")
+    above = [t.value for t in trials if t.value > proved and outcome(t) in
+             ("budget", "undecided", "refutation")]
+    if not above:
+        return []
+    lo, hi, out = proved, min(above), []
+    while hi - lo > tol:
+        mid = (lo + hi) / 2
+        spec = designed_spec("", "", Fraction(0), Fraction(1), Fraction(0), Fraction(1), mid,
+                             params, widths)
+        t = run_trial(spec, precision=64, max_boxes=200_000, max_seconds=seconds)
+        t.value = mid
+        out.append(t)
+        print(f"  refine scale {fraction_str(mid)}: {outcome(t)} ({t.boxes} boxes, "
+              f"{t.seconds:.1f} s)", file=sys.stderr, flush=True)
+        lo, hi = (mid, hi) if t.status == "proved" else (lo, mid)
+    return out
+
+
+def activation_row(name: str, shape: str = SHAPE, *, seconds: float = RUN_SECONDS,
+                   tol: Fraction = TOL) -> dict:
+    """The edge of Theorem 1's claims in the scale for one activation, as a bracket.
+
+    The design search (``design --prove``: grow the scale from 1/16 by doubling steps, then
+    bisect between the largest proved and the smallest refuted scale to ``tol``), then
+    :func:`_refine` past a run ended by its budget; each prover run at 64 bits with a
+    budget of ``seconds``; every run is recorded with its
+    :func:`outcome`, the edge with :func:`bracket`; and the certified extrema on the largest
+    proved domain.
+    """
     spec = parse_activation(name).spec
     params = activation_parameters(spec, Fraction(0), Fraction(1))
     t0 = time.monotonic()
     with tempfile.TemporaryDirectory() as tmp:
         res = prove_design("", "", Fraction(0), Fraction(1), Fraction(0), Fraction(1),
-                           out_dir=tmp, precision=64, max_seconds=RUN_SECONDS,
-                           parameters=params, shape=shape)
-    refuted = [t for t in res.trials if t.status == "refuted"]
+                           out_dir=tmp, precision=64, max_seconds=seconds, tol=tol,
+                           parameters=params, shape=shape,
+                           progress=lambda t: print(f"  {name} {shape} scale "
+                                                    f"{fraction_str(t.value)}: {outcome(t)} "
+                                                    f"({t.boxes} boxes, {t.seconds:.1f} s)",
+                                                    file=sys.stderr, flush=True))
+    trials = list(res.trials)
+    if res.scale is not None:
+        trials += _refine(trials, params, _widths(res.shape), seconds, tol)
+    refuted = [t for t in trials if t.status == "refuted"]
     first = min(refuted, key=lambda t: t.value) if refuted else None
+    runs = [t.as_dict() | {"outcome": outcome(t)} for t in trials]
+    scale = max((t.value for t in trials if t.status == "proved"), default=None)
+    if scale is not None:
+        res.domain = _domain(res.shape, scale)
     mf = activation_mean_field(spec, normalize="affine", digits=8)
     row = {"activation": spec, "status": res.status, "shape": res.shape,
            "reason": res.reason if res.status == "unknown" else None,
-           "proved_scale": None if res.scale is None else fraction_str(res.scale),
+           "proved_scale": None if scale is None else fraction_str(scale),
            "refuted_scale": None if first is None else fraction_str(first.value),
+           "bracket": bracket(runs, tol),
            "proved_domain": res.domain or None,
            "refuted_domain": None if first is None else _domain(res.shape, first.value),
            "failing_claim": None if first is None else first.reason,
            "witness": None if first is None else first.witness,
-           "runs": [t.as_dict() for t in res.trials],
+           "runs": runs,
            "attracting_at_fixed_point": mf["attracting"],
            "spectral_radius_at_fixed_point": mf["jacobian"]["spectral_radius"],
            "chi1_at_fixed_point": mf["chi1"],
            "dmu_dnu_at_fixed_point": mf["jacobian"]["dmu_dnu"],
            "dnu_dnu_at_fixed_point": mf["jacobian"]["dnu_dnu"]}
-    if res.scale is not None:
+    if scale is not None:
         row.update(_extrema(params, res.domain))
     row["seconds"] = round(time.monotonic() - t0, 1)
     return row
@@ -152,7 +261,7 @@ def alpha_designs(shape: str = "theorem1") -> list[dict]:
         params = activation_parameters(f"elu:alpha={a}", Fraction(0), Fraction(1))
         with tempfile.TemporaryDirectory() as tmp:
             res = prove_design("", "", Fraction(0), Fraction(1), Fraction(0), Fraction(1),
-                               out_dir=tmp, precision=64, max_seconds=RUN_SECONDS,
+                               out_dir=tmp, precision=64, max_seconds=ALPHA_RUN_SECONDS,
                                parameters=params, shape=shape)
         refuted = [t for t in res.trials if t.status == "refuted"]
         out.append({"alpha": a, "shape": shape, "status": res.status,
@@ -212,7 +321,7 @@ def first_order_threshold(width: Fraction = Fraction(1, 10**4)) -> list[str]:
 
 def alpha_bracket(unproved: str, proved: str, width: str = "0.001", *,
                   shape: str = "theorem1", scale: Fraction = SMALLEST_SCALE,
-                  seconds: float = RUN_SECONDS) -> dict:
+                  seconds: float = ALPHA_RUN_SECONDS) -> dict:
     """The ELU ``alpha`` threshold as a bracket ``[alpha_unproved, alpha_proved]``.
 
     Bisection in ``alpha`` (exact decimal midpoints) between a value whose claims are not
@@ -262,15 +371,17 @@ def figure(data: dict) -> None:
             ax.add_patch(Rectangle((m0, n0), m1 - m0, n1 - n0, fill=hatch is None,
                                    alpha=0.35 if hatch is None else 0.9, hatch=hatch,
                                    edgecolor=cmap(i % 10), facecolor=cmap(i % 10),
-                                   label=r["activation"] if key == "proved_domain" else None))
-        if r["proved_scale"] is None:
-            ax.plot([], [], color=cmap(i % 10), label=f"{r['activation']}: none proved")
-    ax.set_xlim(-0.04, 0.04)
-    ax.set_ylim(0.85, 1.3)
+                                   label=r["activation"].split(":")[0]
+                                   if key == "proved_domain" else None))
+    boxes = [r[k] for r in rows for k in ("proved_domain", "refuted_domain") if r.get(k)]
+    m = max(abs(float(x)) for d in boxes for x in d["mu"])
+    ax.set_xlim(-1.05 * m, 1.05 * m)
+    ax.set_ylim(min(float(d["nu"][0]) for d in boxes) - 0.05,
+                max(float(d["nu"][1]) for d in boxes) + 0.05)
     ax.set_xlabel("mu")
     ax.set_ylabel("nu")
     ax.set_title("Theorem 1 proved on (mu, nu) boxes (filled), refuted (hatched)")
-    ax.legend(fontsize=6, loc="upper left")
+    ax.legend(fontsize=6, loc="upper left", ncol=2)
     sweep = data["elu_alpha_sweep"]
     alphas = [float(s["alpha"]) for s in sweep]
     bx.plot(alphas, [float(s["spectral_radius"][1]) for s in sweep], "o-",
@@ -290,10 +401,19 @@ def figure(data: dict) -> None:
     fig.savefig(FIGURE, dpi=110)
 
 
-#: the activations the map was run on (the catalogue when it was made; later entries of
-#: the catalogue are not in it)
-MAPPED = ("selu", "elu", "celu", "relu", "leaky_relu", "gelu", "silu", "mish", "tanh",
-          "softplus")
+#: the activations the map is run on: the whole catalogue
+MAPPED = tuple(CATALOGUE)
+#: the activations also mapped on Theorem 1's proportions (``--shape theorem1``)
+THEOREM1_MAPPED = ("selu", "tanh")
+
+
+def outcome_counts(data: dict) -> dict[str, int]:
+    """How many prover runs of the map (both shapes) ended by each :func:`outcome`."""
+    counts: dict[str, int] = {}
+    for r in data["activations"] + data.get("theorem1_activations", []):
+        for run in r["runs"]:
+            counts[run["outcome"]] = counts.get(run["outcome"], 0) + 1
+    return dict(sorted(counts.items()))
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -319,11 +439,13 @@ def main(argv: list[str] | None = None) -> None:
         return
     t0 = time.monotonic()
     rows = []
-    for name in MAPPED:
-        rows.append(activation_row(name))
-        print(json.dumps({k: rows[-1][k] for k in ("activation", "status", "proved_scale",
-                                                     "refuted_scale", "seconds")}), flush=True)
-    data = {"run_seconds_budget": RUN_SECONDS, "shape": SHAPE, "activations": rows}
+    for shape, names in ((SHAPE, MAPPED), ("theorem1", THEOREM1_MAPPED)):
+        for name in names:
+            rows.append(activation_row(name, shape))
+            print(json.dumps(rows[-1]), flush=True)
+    data = {"run_seconds_budget": RUN_SECONDS, "tolerance": fraction_str(TOL), "shape": SHAPE,
+            "activations": rows[:len(MAPPED)], "theorem1_activations": rows[len(MAPPED):],
+            "alpha_run_seconds_budget": ALPHA_RUN_SECONDS}
     if args.rows_only:
         old = json.loads(RESULTS.read_text())
         data.update({k: old[k] for k in ("elu_alpha_sweep", "elu_alpha_designs",
@@ -333,6 +455,7 @@ def main(argv: list[str] | None = None) -> None:
         data.update({"elu_alpha_sweep": alpha_sweep(), "elu_alpha_designs": alpha_designs(),
                      "elu_alpha_bracket": alpha_bracket("1.5", "1.75", "0.001"),
                      "seconds": round(time.monotonic() - t0, 1)})
+    data["runs_by_outcome"] = outcome_counts(data)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(data, indent=1) + "\n")
     figure(data)
@@ -342,29 +465,41 @@ if __name__ == "__main__":
     main()
 
 
-def markdown_table(data: dict) -> str:
-    """The map as the Markdown table of docs/any_activation.md (tests/test_activation_map.py
-    holds the page to this).
+def edge_text(b: dict) -> str:
+    """The edge column of :func:`markdown_table` for a row's :func:`bracket`."""
+    if b["edge"] == "not refuted":
+        return f"not refuted up to {b['proved']} ({b['because']})"
+    if b["edge"] == "bracketed":
+        return f"in [{b['proved']}, {b['refuted']}]"
+    if b["edge"] == "open" and b["proved"] is not None:
+        return (f"in [{b['proved']}, {b['refuted']}], open: runs from {b['budget_from']} on "
+                "ended by their budget")
+    return b["edge"]
+
+
+def markdown_table(data: dict, key: str = "activations") -> str:
+    """The map (``data[key]``) as a Markdown table of docs/any_activation.md
+    (tests/test_activation_map.py holds the page to this).
     """
-    lines = ["| activation | shape | proved scale | proved (mu, nu) box | refuted scale "
+    lines = ["| activation | shape | proved scale | refuted scale | edge | proved (mu, nu) box "
              "| failing claim at the refuted scale "
              "| radius of H at (0, 1) | chi1 at (0, 1) | max S(H) on the proved domain "
-             "| chi1 on the proved domain |", "|---|---|---|---|---|---|---|---|---|---|"]
+             "| chi1 on the proved domain |", "|---|---|---|---|---|---|---|---|---|---|---|"]
 
     def iv(x: list[str] | None) -> str:  # 6 digits, rounded outward
         if x is None:
             return "-"
         return f"[{decimal_down(Fraction(x[0]), 6)}, {decimal_up(Fraction(x[1]), 6)}]"
 
-    for r in data["activations"]:
+    for r in data[key]:
         fail = "-" if r["witness"] is None else f"`{r['witness']['goal']}` fails"
         chi = "-" if r.get("min_chi1") is None else iv([r["min_chi1"][0], r["max_chi1"][1]])
         box = "-" if not r.get("proved_domain") else \
             " x ".join(f"[{', '.join(r['proved_domain'][k])}]" for k in ("mu", "nu"))
         shape = r.get("shape", {"kind": "theorem1"})["kind"]
-        lines.append(f"| `{r['activation']}` | {shape} | {r['proved_scale'] or '-'} | {box} | "
-                     f"{r['refuted_scale'] or '-'} | {fail} | "
-                     f"{iv(r['spectral_radius_at_fixed_point'])} | "
+        lines.append(f"| `{r['activation']}` | {shape} | {r['proved_scale'] or '-'} | "
+                     f"{r['refuted_scale'] or '-'} | {edge_text(r['bracket'])} | {box} | "
+                     f"{fail} | {iv(r['spectral_radius_at_fixed_point'])} | "
                      f"{iv(r['chi1_at_fixed_point'])} | "
                      f"{iv(r.get('max_norm_H'))} | {chi} |")
     return "\n".join(lines)
