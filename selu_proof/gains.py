@@ -86,10 +86,13 @@ PUBLISHED_NF_GAINS: tuple[PublishedGain, ...] = (
     PublishedGain("log_sigmoid", "log_sigmoid", "1.9193484783172607",
                   "log_sigmoid(x) = -softplus(-x), and -z ~ z: the same gain as softplus"),
     PublishedGain("relu", "relu", "1.7139588594436646"),
+    PublishedGain("relu6", "relu6", "1.7131484746932983"),
     PublishedGain("selu", "selu", "1.0008515119552612",
                   "torch SELU, alpha_01 and lambda_01 to double precision: variance 1 by "
                   "construction, gain 1"),
+    PublishedGain("sigmoid", "sigmoid", "4.803835391998291"),
     PublishedGain("silu", "silu:beta=1", "1.7881293296813965"),
+    PublishedGain("softsign", "softsign", "2.338853120803833"),
     PublishedGain("softplus", "softplus", "1.9203323125839233", "torch Softplus, beta = 1"),
     PublishedGain("tanh", "tanh", "1.5939117670059204"),
 )
