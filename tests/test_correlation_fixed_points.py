@@ -133,10 +133,10 @@ _ODD = {"tanh", "softsign", "hardtanh", "erf", "atan", "asinh"}
 
 
 #: entries whose search is not complete today (docs/limitations.md): an affine-normalized
-#: sigmoid or hardsigmoid is odd, and hardtanh is, but no rule proves it, so c = -1 is left
-#: undecided in a box of width about 6e-5 (after minutes of integrals); gelu_tanh's and
+#: sigmoid or hardsigmoid is odd, but no rule proves it (f - 1/2 is odd, not f), so c = -1
+#: is left undecided in a box of width about 6e-5 (after minutes of integrals); gelu_tanh's and
 #: bent_identity's growth bounds are not of the form A + B|x| the pair expectation needs
-NOT_COMPLETE = {"sigmoid", "hardsigmoid", "hardtanh", "gelu_tanh", "bent_identity"}
+NOT_COMPLETE = {"sigmoid", "hardsigmoid", "gelu_tanh", "bent_identity"}
 
 
 @pytest.mark.parametrize("name", sorted(set(CATALOGUE) - NOT_COMPLETE))

@@ -13,6 +13,7 @@ import pytest
 from flint import acb, arb, ctx
 
 from selu_proof.kernel.activations import CATALOGUE, parse_activation
+from selu_proof.kernel.exact import ball
 from selu_proof.kernel.formula import (
     MAX_LENGTH,
     ActivationError,
@@ -335,3 +336,19 @@ def test_a_jump_at_a_kink_is_refused(formula, message):
 ])
 def test_continuous_kinks_are_proved(formula):
     assert parse_activation(formula).kinks
+
+
+@pytest.mark.parametrize("formula, odd", [
+    ("hardtanh", True), ("min(1, max(-1, x))", True), ("min(max(x, -0.5), 0.5)", True),
+    ("max(-1, min(1, 2*x))", True), ("max(-1, min(2, x))", False),
+    ("max(-1, min(1, x + 1))", False), ("max(1, min(-1, x))", False), ("relu6", False),
+])
+def test_a_symmetric_clamp_of_an_odd_function_is_odd(formula, odd):
+    """``h(x) = max(-c, min(c, g(x)))`` with ``g`` odd: ``h(-x) = -h(x)``; an asymmetric
+    clamp or a shifted argument is not proved odd.  (An odd activation has the exact
+    correlation fixed point ``c = -1``.)"""
+    act = parse_activation(formula)
+    assert act.odd is odd
+    if odd:  # checked at points: f(-x) = -f(x)
+        for x in (Fraction(1, 3), Fraction(7, 5), Fraction(5)):
+            assert act.value(ball(-x)).overlaps(-act.value(ball(x)))

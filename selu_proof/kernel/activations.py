@@ -183,12 +183,43 @@ class CatalogueActivation:
 _ODD_FUNCTIONS = ("tanh", "erf", "atan", "asinh")
 
 
+def _clamp_of_odd(n: Node) -> bool:
+    """``max(-c, min(c, g))`` or ``min(c, max(-c, g))`` (either argument order) with ``g``
+    odd and ``c >= 0`` a number: odd, since with ``h(x) = max(-c, min(c, x))``,
+    ``h(-x) = max(-c, -max(-c, x)) = -min(c, max(-c, x)) = -h(x)`` (for ``-c <= c`` the two
+    orders of clamping agree).
+    """
+    outer = n.op
+    inner = "min" if outer == "max" else "max"
+    for k in (0, 1):
+        c, rest = _number(n.args[k]), n.args[1 - k]
+        if c is None or rest.op != inner:
+            continue
+        for j in (0, 1):
+            c2, g = _number(rest.args[j]), rest.args[1 - j]
+            if c2 is not None and c == -c2 and (c <= 0 if outer == "max" else c >= 0) \
+                    and _parity(g) == 1:
+                return True
+    return False
+
+
+def _number(n: Node) -> Fraction | None:
+    """The exact value of a number node, or of a negated one (``-1`` parses as ``neg``)."""
+    if n.op == "num":
+        return n.value
+    if n.op == "neg" and n.args[0].op == "num":
+        return -n.args[0].value
+    return None
+
+
 def _parity(n: Node) -> int:
     """``1`` if the tree is provably odd in ``x``, ``2`` if even, ``0`` if unknown."""
     if n.op == "x":
         return 1
     if n.op in ("num", "const"):
         return 2
+    if n.op in ("max", "min") and _clamp_of_odd(n):
+        return 1
     ps = [_parity(c) for c in n.args]
     if 0 in ps or n.op in ("max", "min", "where"):
         return 0
