@@ -521,7 +521,7 @@ def _pair_conditional(act: CatalogueActivation, h: str, a: arb, v: arb, c: arb) 
     if not s2 > 0:
         raise ValueError("pair expectation needs |c| < 1 certainly")
     pieces, growth = _integrand(act, h)
-    c0, c1 = _linear(growth)
+    c0, c1 = linear_growth(growth)
     ac, cc = acb(a), acb(c)
 
     s = s2.sqrt()
@@ -583,7 +583,7 @@ def _pair_midpoint(act: CatalogueActivation, h: str, a: arb, v: arb, c: arb) -> 
     if not (b2 > 0 and vx > 0):
         raise ValueError("pair expectation needs |c| < 1 certainly")
     pieces, growth = _integrand(act, h)
-    c0, c1 = _linear(growth)
+    c0, c1 = linear_growth(growth)
     # one formula for consecutive pieces that share it (splits that are no kink of h, e.g.
     # tanh's at 0 or gelu's at -2 and 2): fewer outer pieces
     merged: list[tuple[Fraction | None, Fn]] = []  # (upper end, formula)
@@ -657,10 +657,14 @@ def _pair_midpoint(act: CatalogueActivation, h: str, a: arb, v: arb, c: arb) -> 
     return total + arb(0, inner_tail.upper())
 
 
-def _linear(growth: Growth) -> tuple[Fraction, Fraction]:
-    """``(c_0, c_1)`` of a growth bound ``c_0 + c_1|x|`` valid on the whole line."""
+def linear_growth(growth: Growth, needed_by: str = "pair expectation"
+                  ) -> tuple[Fraction, Fraction]:
+    """``(c_0, c_1)`` of a growth bound ``c_0 + c_1|x|`` valid on the whole line, or
+    ``ValueError`` naming what ``needed_by`` it (a threshold, an exponential factor or a
+    higher degree).
+    """
     if len(growth.coeffs) > 2 or growth.threshold != 0 or growth.rate != 0:
-        raise ValueError("pair expectation needs a growth bound A + B|x| valid on the whole line")
+        raise ValueError(f"{needed_by} needs a growth bound A + B|x| valid on the whole line")
     c0, c1 = (list(growth.coeffs) + [Fraction(0)])[:2]
     return c0, c1
 

@@ -42,7 +42,11 @@ from flint import acb, arb, ctx
 from selu_proof.fixedpoint.scaled import Scaled
 from selu_proof.kernel.activations import Growth
 from selu_proof.kernel.exact import ball, fraction_str, upper_fraction
-from selu_proof.kernel.quadrature import gaussian_expectation_complex, gaussian_tail_bound
+from selu_proof.kernel.quadrature import (
+    gaussian_expectation_complex,
+    gaussian_tail_bound,
+    linear_growth,
+)
 
 __all__ = ["SEARCH_VAR", "Exclusion", "slope_at_zero", "poincare_bound", "exclude"]
 
@@ -141,6 +145,10 @@ def slope_at_zero(sc: Scaled, tau: arb, centred: bool) -> arb:
     return tau * (second - d * d / (2 * arb.pi()))
 
 
+#: what refuses a growth bound not of the form A + B|x| (:func:`linear_growth`)
+_NEEDED_BY = "the scaled variance map"
+
+
 def poincare_bound(sc: Scaled) -> arb | None:
     """``sup |F'|^2`` on the real line from the proved growth bound, when it is bounded."""
     g = sc.act.derivative_growth
@@ -184,7 +192,7 @@ def _expansion(sc: Scaled, s0: Fraction) -> tuple[arb, arb]:
         _, m1, m2 = _cells(k, k + 1)
         e1 += q * m1
         e2 += abs(q) * abs(q) * m2
-    c0, c1 = _affine_growth(sc.act.derivative_growth)
+    c0, c1 = linear_growth(sc.act.derivative_growth, _NEEDED_BY)
     lam = abs(sc.lam)
     a, b = lam * ball(c0), lam * ball(c1) * ball(s0)  # |Q(sx)| <= a + b|x|
     t1 = gaussian_tail_bound([arb(0), a, b], arb(0), arb(1), arb(_T))
@@ -262,7 +270,7 @@ def _scaled(sc: Scaled, s: arb) -> tuple[arb, arb, arb, arb]:
     g, dg = sc.act.growth, sc.act.derivative_growth
     lam_hi, s_hi = _up(abs(lam)), _up(s)
     beta_hi = _up(abs(beta))
-    (c0, c1), (d0, d1) = _affine_growth(g), _affine_growth(dg)
+    (c0, c1), (d0, d1) = linear_growth(g, _NEEDED_BY), linear_growth(dg, _NEEDED_BY)
     f_g = Growth(Fraction(0), (lam_hi * (c0 + beta_hi), lam_hi * c1 * s_hi))
     xd_g = Growth(Fraction(0), (Fraction(0), lam_hi * d0, lam_hi * d1 * s_hi))
     both = _sum(f_g, f_g.times(f_g))
@@ -271,19 +279,6 @@ def _scaled(sc: Scaled, s: arb) -> tuple[arb, arb, arb, arb]:
     m = gaussian_expectation_complex(pieces_m, both, zero, one)
     d = gaussian_expectation_complex(pieces_d, both_d, zero, one)
     return m.real, m.imag, d.real, d.imag
-
-
-def _affine_growth(g: Growth) -> tuple[Fraction, Fraction]:
-    """``(A, B)`` of a proved bound ``|h(x)| <= A + B|x|`` on the whole line, or
-    ``ValueError`` when the growth bound ``g`` is not of that form (a threshold, an
-    exponential factor or a higher degree).
-    """
-    coeffs = list(g.coeffs)
-    while len(coeffs) > 2 and coeffs[-1] == 0:
-        coeffs.pop()
-    if len(coeffs) > 2 or g.threshold or g.rate:
-        raise ValueError("the scaled variance map needs growth bounds A + B|x| on the line")
-    return (coeffs + [Fraction(0), Fraction(0)])[0], (coeffs + [Fraction(0), Fraction(0)])[1]
 
 
 def _up(x: arb) -> Fraction:
