@@ -219,10 +219,6 @@ def _negative_range(f: Callable[[Fraction], arb | None], total: arb, lo: Fractio
     return low.lower().union(up.upper())
 
 
-def _inside(k: arb, box: arb) -> bool:
-    return bool(k.lower() > box.lower() and k.upper() < box.upper())
-
-
 def _krawczyk(cm: CorrelationMap, lo: Fraction, hi: Fraction, slope: arb,
               fine: bool = False) -> arb:
     """``K = m - h(m)/d + (1 - (s(C) - 1)/d)(C - m)``, ``d = mid(s(C)) - 1``: every root of
@@ -311,7 +307,7 @@ def _negative_box(cm: CorrelationMap, lo: Fraction, hi: Fraction) -> _Verdict:
         if sl is not None and su is not None and sl * su == -1:
             return _Verdict("bracket")
         k = _krawczyk(cm, lo, hi, srange)
-        if k.is_finite() and _inside(k, box):
+        if k.is_finite() and box.contains_interior(k):
             return _Verdict("krawczyk", box=ball_ends(k))
         if k.is_finite() and (k.upper() < box.lower() or k.lower() > box.upper()):
             return _Verdict("none")
