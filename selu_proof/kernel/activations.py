@@ -236,7 +236,7 @@ def _parity(n: Node) -> int:
     return 1 if n.op in _ODD_FUNCTIONS else 0
 
 
-_RATIONAL_OPS = {"num": None, "x": None, "add": lambda a, b: a + b, "sub": lambda a, b: a - b,
+_RATIONAL_OPS = {"add": lambda a, b: a + b, "sub": lambda a, b: a - b,
                  "mul": lambda a, b: a * b, "neg": lambda a: -a, "abs": abs}
 
 
