@@ -11,10 +11,11 @@ cannot make a write land outside the folder.
 from __future__ import annotations
 
 import os
+import re
 import secrets
 from pathlib import Path
 
-__all__ = ["write_atomic"]
+__all__ = ["write_atomic", "marked_block", "write_marked_blocks"]
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> Path:
@@ -45,3 +46,33 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str) -> Path:
         tmp.unlink(missing_ok=True)
         raise
     return target
+
+
+def _marked(marker: str) -> re.Pattern[str]:
+    m = re.escape(marker)
+    return re.compile(rf"(<!-- {m}:start -->\n)(?:.*?\n)?(<!-- {m}:end -->)", re.S)
+
+
+def marked_block(text: str, marker: str) -> str:
+    r"""The text between ``<!-- MARKER:start -->`` and ``<!-- MARKER:end -->`` lines (a
+    generated table of a docs page); ``ValueError`` when the page has no such block.
+
+    >>> marked_block("a\n<!-- t:start -->\n| x |\n<!-- t:end -->\n", "t")
+    '| x |'
+    """
+    found = _marked(marker).search(text)
+    if found is None:
+        raise ValueError(f"no <!-- {marker}:start --> ... <!-- {marker}:end --> block")
+    return text[found.end(1):found.start(2)].rstrip("\n")
+
+
+def write_marked_blocks(page: Path, blocks: dict[str, str]) -> None:
+    """Replace each marked block of ``page`` (:func:`marked_block`) by the text given for
+    its marker, and write the page atomically; ``ValueError`` (the page untouched) when a
+    marker's block is missing.
+    """
+    text = page.read_text(encoding="utf-8")
+    for marker, body in blocks.items():
+        marked_block(text, marker)  # the markers are there
+        text = _marked(marker).sub(lambda m, b=body: m.group(1) + b + "\n" + m.group(2), text)
+    write_atomic(page, text)

@@ -24,7 +24,6 @@ its ``<!-- table:... -->`` markers; ``tests/test_gains.py`` checks the page agai
 from __future__ import annotations
 
 import argparse
-import re
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
@@ -32,7 +31,7 @@ from typing import Any
 
 from flint import ctx
 
-from selu_proof.files import write_atomic
+from selu_proof.files import marked_block, write_marked_blocks
 
 __all__ = ["PublishedGain", "PUBLISHED_NF_GAINS", "PUBLISHED_SOURCE", "CHI1", "constants_rows",
            "nf_comparison_rows", "constants_markdown", "comparison_markdown", "PAGE",
@@ -184,30 +183,17 @@ def comparison_markdown(digits: int = 10) -> str:
     return "\n".join(out)
 
 
-def _block(name: str) -> re.Pattern[str]:
-    return re.compile(rf"(<!-- table:{name}:start -->\n)(?:.*?\n)?(<!-- table:{name}:end -->)",
-                      re.S)
-
-
 _TABLES = {"constants": constants_markdown, "nf-gains": comparison_markdown}
 
 
 def page_table(text: str, name: str) -> str:
     """The table named ``name`` in a page's text (between its markers)."""
-    m = _block(name).search(text)
-    if m is None:
-        raise ValueError(f"no <!-- table:{name}:start --> ... <!-- table:{name}:end --> block")
-    return text[m.end(1):m.start(2)].rstrip("\n")
+    return marked_block(text, f"table:{name}")
 
 
 def write(page: Path = PAGE, digits: int = 10) -> None:
     """Replace both tables in ``page`` between their markers."""
-    text = page.read_text(encoding="utf-8")
-    for name, make in _TABLES.items():
-        page_table(text, name)  # the markers are there
-        table = make(digits)
-        text = _block(name).sub(lambda m, t=table: m.group(1) + t + "\n" + m.group(2), text)
-    write_atomic(page, text)
+    write_marked_blocks(page, {f"table:{name}": make(digits) for name, make in _TABLES.items()})
 
 
 def main() -> None:

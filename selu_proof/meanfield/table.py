@@ -10,11 +10,10 @@ outward-rounded enclosure.
 from __future__ import annotations
 
 import argparse
-import re
 from pathlib import Path
 from typing import Any
 
-from selu_proof.files import write_atomic
+from selu_proof.files import write_marked_blocks
 
 __all__ = ["affine_rows", "gpn_rows", "markdown", "LU_ET_AL", "PAGE"]
 
@@ -84,16 +83,9 @@ def markdown(digits: int = 6) -> str:
     return "\n".join(out)
 
 
-_BLOCK = re.compile(r"(<!-- table:start -->\n)(?:.*?\n)?(<!-- table:end -->)", re.S)
-
-
 def write(page: Path = PAGE, digits: int = 6) -> None:
     """Replace the tables in ``page`` between the markers."""
-    text = page.read_text(encoding="utf-8")
-    if not _BLOCK.search(text):
-        raise ValueError(f"{page}: no <!-- table:start --> ... <!-- table:end --> block")
-    table = markdown(digits)
-    write_atomic(page, _BLOCK.sub(lambda m: m.group(1) + table + "\n" + m.group(2), text))
+    write_marked_blocks(page, {"table": markdown(digits)})
 
 
 def main() -> None:
