@@ -34,7 +34,7 @@ from pathlib import Path
 
 from selu_proof.kernel import activation_claims, arb_runtime, taylor
 from selu_proof.kernel.checker import check_certificate
-from selu_proof.kernel.claims import parameter_balls
+from selu_proof.kernel.model import model_of
 from selu_proof.kernel.specs import load_spec, parse_spec, shipped_specs
 from selu_proof.search.design_proof import designed_domain
 from selu_proof.search.prover import prove_spec
@@ -66,7 +66,7 @@ def cold() -> None:
     """Forget every remembered enclosure, as a fresh process starts."""
     activation_claims._CACHE.clear()
     activation_claims.activation_model.cache_clear()
-    parameter_balls.cache_clear()
+    model_of.cache_clear()
     arb_runtime._MEMO.clear()
     taylor.forget()
 
