@@ -52,6 +52,7 @@ from selu_proof.kernel.activations import CatalogueActivation, Growth, parse_act
 from selu_proof.kernel.exact import ball, fraction_str, parse_decimal, shown6
 from selu_proof.kernel.give_up import give_up_at, give_up_time, passed
 from selu_proof.kernel.limits import MAX_QUADRATURE_PRECISION, PREACTIVATION_VAR
+from selu_proof.kernel.model import Moments
 from selu_proof.kernel.quadrature import _integrand, gaussian_expectation_complex, work_done
 
 __all__ = ["ActivationModel", "NormalizeError", "model_token", "activation_model",
@@ -332,6 +333,23 @@ class ActivationModel:
         lam2, b = self.lam * self.lam, self.beta
         out = m2 - 2 * b * m1
         return lam2 * (out if order else out + b * b)
+
+    def gaussian_moments(self, a: arb, v: arb) -> Moments:
+        """:class:`~selu_proof.kernel.model.Moments` of ``F`` by quadrature: on a point, one
+        integral per moment and partial; on a box, the Taylor models of :meth:`_e`.
+        """
+        if not v > 0:
+            nan = (arb("nan"),) * 3
+            return Moments(nan, nan, nan, nan)
+        av = (_Dual(a), _Dual(v))
+
+        def triple(fn: Callable[..., _Dual]) -> tuple[arb, arb, arb]:
+            return tuple(fn(*av, order).x for order in ("", "a", "v"))  # type: ignore[return-value]
+
+        lam2 = self.lam * self.lam
+        return Moments(triple(self._m1), triple(self._m2),
+                       triple(lambda a, v, o: self.lam * self._moment("df", a, v, o)),
+                       triple(lambda a, v, o: lam2 * self._moment("df2", a, v, o)))
 
     def quantity(self, key: str, xs: Sequence[arb], gradient: bool) -> _Dual:
         """The goal expression ``key`` (:func:`selu_proof.derive.expressions.goal_expression`)."""

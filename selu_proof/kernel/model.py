@@ -4,7 +4,11 @@ Trusted.  A *model* is the activation a specification's claims are about, with i
 constants: SELU by its closed forms (:class:`SeluClosedForm`, the generated arb code of
 :mod:`selu_proof.generated.arb_goals`), or a catalogue activation with its normalization
 by certified quadrature (:class:`~selu_proof.kernel.activation_claims.ActivationModel`).
-Both answer :class:`Model`; no caller asks which kind it holds.
+Both answer :class:`Model`; no caller asks which kind it holds.  What a model answers: its
+constants as balls and its record for a certificate, the goal functions of the claims, and
+the raw Gaussian moments of its activation with their ``(a, v)`` partials
+(:meth:`Model.gaussian_moments`, a :class:`Moments`) on a point or a box alike, a point
+being a thin ball.
 
 A model is named by its *key*, a canonical text: ``closed-form:ALPHA,LAMBDA`` for SELU
 (each ``alpha01``/``lambda01`` or an exact decimal, as the specification writes it), or
@@ -29,7 +33,7 @@ from selu_proof.generated import MissingGeneratedCodeError, lookup
 from selu_proof.kernel.exact import ball, parse_decimal
 from selu_proof.kernel.limits import PRECISION_RANGE
 
-__all__ = ["Model", "GoalFunctions", "SeluClosedForm", "model_of", "model_class",
+__all__ = ["Model", "Moments", "GoalFunctions", "SeluClosedForm", "model_of", "model_class",
            "selu_key", "compiled_goal", "CLOSED_FORM"]
 
 #: the pair ``(value, value_and_gradient)`` of a goal ``F``, with
@@ -41,6 +45,24 @@ GoalFunctions = tuple[Callable[..., tuple[arb, ...]], Callable[..., tuple[arb, .
 CLOSED_FORM = "closed-form:"
 #: the names of the paper's constants, which a SELU's ``(alpha, lambda)`` may be
 _NAMED = ("alpha01", "lambda01")
+
+
+@dataclass(frozen=True)
+class Moments:
+    r"""The Gaussian moments of a model's activation ``F`` for ``z ~ N(a, v)`` over balls
+    ``a``, ``v``, each a triple ``(E h, dE h/da, dE h/dv)``:
+
+    ``f``: ``h = F``; ``f2``: ``h = F^2``; ``df``: ``h = F'``; ``df2``: ``h = F'^2``.
+
+    The mean field reads everything from these: :math:`\tilde\mu = E F`,
+    :math:`\tilde\nu = E F^2 - (E F)^2`, the Jacobian from the partials,
+    :math:`\chi_1 = \tau\,E F'^2`, :math:`\chi_c = \tau\,(E F')^2`.
+    """
+
+    f: tuple[arb, arb, arb]
+    f2: tuple[arb, arb, arb]
+    df: tuple[arb, arb, arb]
+    df2: tuple[arb, arb, arb]
 
 
 @runtime_checkable
@@ -71,6 +93,13 @@ class Model(Protocol):
 
     def goal(self, key: str) -> GoalFunctions:
         """The arb functions of the goal expression ``key`` (:data:`GoalFunctions`)."""
+        ...
+
+    def gaussian_moments(self, a: arb, v: arb) -> Moments:
+        """:class:`Moments` over the balls ``a``, ``v`` (``v > 0``) at the working precision:
+        each an enclosure of the value's range over the balls, the same for a thin ball (a
+        point) as for a wide one (a box).
+        """
         ...
 
     def parameters_summary(self) -> dict[str, str]:
@@ -179,6 +208,17 @@ class SeluClosedForm:
             hit = self._goals[key] = (lambda *xs: value(*xs, a, lm),
                                       lambda *xs: gradient(*xs, a, lm))
         return hit
+
+    def gaussian_moments(self, a: arb, v: arb) -> Moments:
+        """:class:`Moments` by the generated closed forms
+        (:func:`selu_proof.derive.symbolic.gaussian_moments`), evaluated on the balls.
+
+        >>> m = model_of(selu_key("alpha01", "lambda01"), 64).gaussian_moments(arb(0), arb(1))
+        >>> m.f[0].contains(0), m.f2[0].overlaps(arb(1)), m.df[0].overlaps(m.f[1])
+        (True, True, True)
+        """
+        out = lookup("arb_backends", "gaussian_moments")(a, v, *self.balls)
+        return Moments(out[0:3], out[3:6], out[6:9], out[9:12])
 
     def parameters_summary(self) -> dict[str, str]:
         """``{"alpha": ..., "lambda": ...}`` as the specification writes them."""
