@@ -7,6 +7,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -224,6 +225,81 @@ def test_no_caller_asks_which_kind_of_model_it_holds():
             continue
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             for pattern, what in _KIND_BRANCHING:
+                if pattern.search(line):
+                    hits.append(f"{rel}:{n}: {what}: {line.strip()}")
+    assert not hits, "\n".join(hits)
+
+
+def test_the_mean_field_reads_every_model_the_same_way():
+    """The certified mean field (meanfield/core.py) takes any model: SELU's closed forms, the
+    catalogue's selu as a specification's model by quadrature, and the mean field's own
+    scaled activation give one fixed point and one (chi1, chi_c), which the closed-form
+    fixed-point solver's box meets.
+    """
+    from selu_proof.fixedpoint import fixed_point
+    from selu_proof.fixedpoint.scaled import Scaled
+    from selu_proof.kernel.activations import parse_activation
+    from selu_proof.kernel.exact import ball
+    from selu_proof.meanfield.activation import model_fixed_point
+    from selu_proof.meanfield.core import krawczyk_fixed_point, slopes
+
+    spec = "selu:alpha=1.7,lambda=1.02"
+    models = [model_of(selu_key("1.7", "1.02"), 96), model_of(f"{spec}|none", 96),
+              Scaled(parse_activation(spec), arb(1), arb(0))]
+    box = fixed_point("0.1", "1.05", "1.7", "1.02", digits=12).box
+    om, ta = ball(Fraction("0.1")), ball(Fraction("1.05"))
+    chis = []
+    with ctx.workprec(96):
+        for model in models:
+            status, (mu, nu), _ = krawczyk_fixed_point(model, om, ta, (arb(0), arb(1)))
+            assert status == "unique", model
+            for x, (lo, hi) in ((mu, box["mean"]), (nu, box["var"])):
+                assert x.overlaps(arb(lo).union(arb(hi))) and x.rad() < 1e-12, (model, x)
+            chis.append(slopes(model, mu * om, nu * ta, ta))
+    for c1, cc in chis[1:]:
+        assert c1.overlaps(chis[0][0]) and cc.overlaps(chis[0][1])
+    assert 1 < chis[0][0] < 1.2 and 0.9 < chis[0][1] < 1
+    fp = model_fixed_point(models[0], omega="0.1", tau="1.05", digits=12)
+    assert fp["status"] == "unique"
+    assert Fraction(fp["mean"][0]) <= Fraction(box["mean"][1])
+    assert Fraction(box["mean"][0]) <= Fraction(fp["mean"][1])
+
+
+def test_depth_scales_say_preserved_only_for_an_exact_one():
+    from selu_proof.meanfield.core import depth_scales
+
+    assert depth_scales(arb(1), arb("0.5"), 6)["gradient_direction"] == "preserved (chi1 = 1)"
+    near = depth_scales(arb(1, arb("1e-20")), arb("0.5"), 6)
+    assert near["gradient_direction"] == "undecided (chi1 may be 1)"
+    assert near["gradient_layers_per_e"] is None and near["correlation_xi_c"] == ["1.44269",
+                                                                                   "1.4427"]
+
+
+#: modules that take a model and read it through the interface (its moments, goals, key)
+_MODEL_READERS = ["selu_proof/meanfield/core.py", "selu_proof/meanfield/activation.py",
+                  "selu_proof/meanfield/selu.py", "selu_proof/search/design_proof.py",
+                  "selu_proof/search/domain_shape.py", "selu_proof/search/extremum.py",
+                  "selu_proof/search/edges.py", "selu_proof/cli/design.py",
+                  "selu_proof/cli/bound.py", "selu_proof/cli/explore.py",
+                  "selu_proof/cli/mean_field.py"]
+#: what they did instead before: moments read around the model, a SELU's (alpha, lambda)
+#: or an activation's parameters passed as separate arguments
+_AROUND_THE_MODEL = [
+    (re.compile(r"""compiled\(\s*["']mean_field_slopes["']\s*,\s*["']arb["']"""),
+     "certified slopes from the closed forms, around the model"),
+    (re.compile(r"\.(derivative_moments|gradients)\("),
+     "moments of a scaled activation read around gaussian_moments"),
+    (re.compile(r"""\(\s*(""|'')\s*,\s*(""|'')"""), "empty (alpha, lambda) placeholders"),
+    (re.compile(r"\bparameters\s+is\s+(not\s+)?None"), "a SELU-or-activation switch"),
+    (re.compile(r"\bactivation_parameters\b"), "an activation's parameters beside a model"),
+]
+
+
+def test_the_mean_field_and_the_design_search_take_a_model():
+    hits = []
+    for rel in _MODEL_READERS:
+        for n, line in enumerate((ROOT / rel).read_text(encoding="utf-8").splitlines(), 1):
+            for pattern, what in _AROUND_THE_MODEL:
                 if pattern.search(line):
                     hits.append(f"{rel}:{n}: {what}: {line.strip()}")
     assert not hits, "\n".join(hits)

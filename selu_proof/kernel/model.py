@@ -32,9 +32,11 @@ from flint import arb, ctx
 from selu_proof.generated import MissingGeneratedCodeError, lookup
 from selu_proof.kernel.exact import ball, parse_decimal
 from selu_proof.kernel.limits import PRECISION_RANGE
+from selu_proof.kernel.moments import MOMENTS, MomentModel, Moments
 
-__all__ = ["Model", "Moments", "GoalFunctions", "SeluClosedForm", "model_of", "model_class",
-           "selu_key", "compiled_goal", "CLOSED_FORM"]
+__all__ = ["Model", "MomentModel", "Moments", "MOMENTS", "GoalFunctions", "SeluClosedForm",
+           "model_of", "model_class", "model_parameters", "selu_key", "compiled_goal",
+           "CLOSED_FORM"]
 
 #: the pair ``(value, value_and_gradient)`` of a goal ``F``, with
 #: ``value(mu, omega, nu, tau) -> (F,)`` and
@@ -45,24 +47,6 @@ GoalFunctions = tuple[Callable[..., tuple[arb, ...]], Callable[..., tuple[arb, .
 CLOSED_FORM = "closed-form:"
 #: the names of the paper's constants, which a SELU's ``(alpha, lambda)`` may be
 _NAMED = ("alpha01", "lambda01")
-
-
-@dataclass(frozen=True)
-class Moments:
-    r"""The Gaussian moments of a model's activation ``F`` for ``z ~ N(a, v)`` over balls
-    ``a``, ``v``, each a triple ``(E h, dE h/da, dE h/dv)``:
-
-    ``f``: ``h = F``; ``f2``: ``h = F^2``; ``df``: ``h = F'``; ``df2``: ``h = F'^2``.
-
-    The mean field reads everything from these: :math:`\tilde\mu = E F`,
-    :math:`\tilde\nu = E F^2 - (E F)^2`, the Jacobian from the partials,
-    :math:`\chi_1 = \tau\,E F'^2`, :math:`\chi_c = \tau\,(E F')^2`.
-    """
-
-    f: tuple[arb, arb, arb]
-    f2: tuple[arb, arb, arb]
-    df: tuple[arb, arb, arb]
-    df2: tuple[arb, arb, arb]
 
 
 @runtime_checkable
@@ -95,10 +79,15 @@ class Model(Protocol):
         """The arb functions of the goal expression ``key`` (:data:`GoalFunctions`)."""
         ...
 
-    def gaussian_moments(self, a: arb, v: arb) -> Moments:
+    def gaussian_moments(self, a: arb, v: arb, which: tuple[str, ...] = MOMENTS,
+                         partials: str = "av") -> Moments:
         """:class:`Moments` over the balls ``a``, ``v`` (``v > 0``) at the working precision:
         each an enclosure of the value's range over the balls, the same for a thin ball (a
         point) as for a wide one (a box).
+
+        ``which`` (of :data:`MOMENTS`) and ``partials`` (letters of ``"av"``) say what the
+        caller reads; the rest may be ``None``, so that a model whose every entry costs an
+        integral computes only those.
         """
         ...
 
@@ -177,14 +166,21 @@ class SeluClosedForm:
         """The model of ``key`` (:func:`selu_key`) with its balls at ``prec`` bits."""
         from selu_proof.kernel.constants import constant_balls
 
-        alpha, sep, lam = key[len(CLOSED_FORM):].partition(",")
-        if not key.startswith(CLOSED_FORM) or not sep:
-            raise ValueError(f"malformed model key {key!r}")
+        alpha, lam = cls.parameters_of(key).values()
         named = constant_balls(prec)
         with ctx.workprec(prec):
             a, lm = (own if text == name else ball(parse_decimal(text))
                      for text, name, own in zip((alpha, lam), _NAMED, named))
         return cls(alpha, lam, (a, lm), prec)
+
+    @classmethod
+    def of_balls(cls, alpha: arb, lam: arb, prec: int) -> SeluClosedForm:
+        """The SELU whose parameters are the balls ``alpha``, ``lam`` (e.g. the intervals
+        of a designed SELU, or ReLU's ``(0, 1)``), for its moments and goals; its key names
+        the balls' midpoints (``~`` marks them), from which :func:`model_of` builds nothing.
+        """
+        return cls(*(f"~{x.mid().str(20, radius=False)}" for x in (alpha, lam)),
+                   (alpha, lam), prec)
 
     @property
     def key(self) -> str:
@@ -209,9 +205,11 @@ class SeluClosedForm:
                                       lambda *xs: gradient(*xs, a, lm))
         return hit
 
-    def gaussian_moments(self, a: arb, v: arb) -> Moments:
+    def gaussian_moments(self, a: arb, v: arb, which: tuple[str, ...] = MOMENTS,
+                         partials: str = "av") -> Moments:
         """:class:`Moments` by the generated closed forms
-        (:func:`selu_proof.derive.symbolic.gaussian_moments`), evaluated on the balls.
+        (:func:`selu_proof.derive.symbolic.gaussian_moments`), evaluated on the balls: all of
+        them, whatever ``which`` and ``partials`` ask (they cost a few ball operations).
 
         >>> m = model_of(selu_key("alpha01", "lambda01"), 64).gaussian_moments(arb(0), arb(1))
         >>> m.f[0].contains(0), m.f2[0].overlaps(arb(1)), m.df[0].overlaps(m.f[1])
@@ -219,6 +217,19 @@ class SeluClosedForm:
         """
         out = lookup("arb_backends", "gaussian_moments")(a, v, *self.balls)
         return Moments(out[0:3], out[3:6], out[6:9], out[9:12])
+
+    @classmethod
+    def parameters_of(cls, key: str) -> dict[str, str]:
+        """The ``[parameters]`` of a specification about the model ``key``:
+        ``{"alpha": ..., "lambda": ...}`` as :func:`selu_key` holds them.
+
+        >>> SeluClosedForm.parameters_of(selu_key("alpha01", "1.05"))
+        {'alpha': 'alpha01', 'lambda': '1.05'}
+        """
+        alpha, sep, lam = key[len(CLOSED_FORM):].partition(",")
+        if not key.startswith(CLOSED_FORM) or not sep:
+            raise ValueError(f"malformed model key {key!r}")
+        return {"alpha": alpha, "lambda": lam}
 
     def parameters_summary(self) -> dict[str, str]:
         """``{"alpha": ..., "lambda": ...}`` as the specification writes them."""
@@ -251,6 +262,17 @@ def model_class(key: str) -> type[Model]:
     from selu_proof.kernel.activation_claims import ActivationModel  # not run for a SELU
 
     return ActivationModel
+
+
+def model_parameters(key: str) -> dict[str, str]:
+    """The ``[parameters]`` table of a specification about the model ``key``, from the key
+    alone (no constant is computed): parsed, it gives a specification whose
+    :attr:`~selu_proof.kernel.specs.Spec.model` is ``key``.
+
+    >>> model_parameters("gelu|affine:0.1,2")
+    {'activation': 'gelu', 'normalize': 'affine', 'mean': '0.1', 'var': '2'}
+    """
+    return model_class(key).parameters_of(key)
 
 
 @lru_cache(maxsize=16)
