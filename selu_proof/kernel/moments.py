@@ -18,10 +18,10 @@ from flint import arb
 __all__ = ["MOMENTS", "Triple", "Moments", "MomentModel"]
 
 
-#: the integrands of :class:`Moments`: ``F``, ``F^2``, ``F'``, ``F'^2``
+#: the integrands ``F``, ``F^2``, ``F'``, ``F'^2`` of :class:`Moments`, by name
 MOMENTS = ("f", "f2", "df", "df2")
 
-#: one entry of :class:`Moments`: ``(E h, dE h/da, dE h/dv)``, a partial ``None`` when not
+#: one entry ``(E h, dE h/da, dE h/dv)`` of :class:`Moments`, a partial ``None`` when not
 #: asked for
 Triple = tuple[arb, arb | None, arb | None]
 
