@@ -43,12 +43,13 @@ from pathlib import Path
 from selu_proof.kernel.activations import CATALOGUE, parse_activation
 from selu_proof.kernel.checker import check_certificate
 from selu_proof.kernel.exact import decimal_down, decimal_up, fraction_str
+from selu_proof.kernel.model import model_parameters
 from selu_proof.kernel.specs import parse_spec
 from selu_proof.meanfield.activation import activation_mean_field
 from selu_proof.search.design_proof import (
     SMALLEST_SCALE,
     TIME_SPENT,
-    activation_parameters,
+    activation_key,
     design_shape,
     designed_domain,
     designed_spec,
@@ -86,9 +87,9 @@ def _domain(shape: dict, scale: Fraction) -> dict[str, list[str]]:
                            _widths(shape))
 
 
-def _extrema(params: dict[str, str], domain: dict[str, list[str]]) -> dict[str, list[str] | None]:
+def _extrema(model: str, domain: dict[str, list[str]]) -> dict[str, list[str] | None]:
     """Certified brackets of max S(H), min chi1 and max chi1 on the designed domain."""
-    raw = {"name": "extrema", "parameters": params,
+    raw = {"name": "extrema", "parameters": model_parameters(model),
            "domain": domain,
            "claim": [{"kind": "extremum", "quantity": "norm-H", "sense": "max",
                       "tolerance": "1e-2"},
@@ -159,7 +160,7 @@ def bracket(runs: list[dict], tol: Fraction) -> dict:
     return out
 
 
-def _refine(trials: list[Trial], params: dict[str, str], widths: Widths | None,
+def _refine(trials: list[Trial], model: str, widths: Widths | None,
             seconds: float, tol: Fraction) -> list[Trial]:
     """Further runs of the design search's domains that bisect the scale between the largest
     proof and the smallest run above it that is not a proof (ended by its budget, undecided
@@ -174,8 +175,8 @@ def _refine(trials: list[Trial], params: dict[str, str], widths: Widths | None,
     lo, hi, out = proved, min(above), []
     while hi - lo > tol:
         mid = (lo + hi) / 2
-        spec = designed_spec("", "", Fraction(0), Fraction(1), Fraction(0), Fraction(1), mid,
-                             params, widths)
+        spec = designed_spec(model, Fraction(0), Fraction(1), Fraction(0), Fraction(1), mid,
+                             widths)
         t = run_trial(spec, precision=64, max_boxes=200_000, max_seconds=seconds)
         t.value = mid
         out.append(t)
@@ -197,19 +198,19 @@ def activation_row(name: str, shape: str = SHAPE, *, seconds: float = RUN_SECOND
     proved domain.
     """
     spec = parse_activation(name).spec
-    params = activation_parameters(spec, Fraction(0), Fraction(1))
+    model = activation_key(spec, Fraction(0), Fraction(1))
     t0 = time.monotonic()
     with tempfile.TemporaryDirectory() as tmp:
-        res = prove_design("", "", Fraction(0), Fraction(1), Fraction(0), Fraction(1),
+        res = prove_design(model, Fraction(0), Fraction(1), Fraction(0), Fraction(1),
                            out_dir=tmp, precision=64, max_seconds=seconds, tol=tol,
-                           parameters=params, shape=shape,
+                           shape=shape,
                            progress=lambda t: print(f"  {name} {shape} scale "
                                                     f"{fraction_str(t.value)}: {outcome(t)} "
                                                     f"({t.boxes} boxes, {t.seconds:.1f} s)",
                                                     file=sys.stderr, flush=True))
     trials = list(res.trials)
     if res.scale is not None:
-        trials += _refine(trials, params, _widths(res.shape), seconds, tol)
+        trials += _refine(trials, model, _widths(res.shape), seconds, tol)
     refuted = [t for t in trials if t.status == "refuted"]
     first = min(refuted, key=lambda t: t.value) if refuted else None
     runs = [t.as_dict() | {"outcome": outcome(t)} for t in trials]
@@ -233,7 +234,7 @@ def activation_row(name: str, shape: str = SHAPE, *, seconds: float = RUN_SECOND
            "dmu_dnu_at_fixed_point": mf["jacobian"]["dmu_dnu"],
            "dnu_dnu_at_fixed_point": mf["jacobian"]["dnu_dnu"]}
     if scale is not None:
-        row.update(_extrema(params, res.domain))
+        row.update(_extrema(model, res.domain))
     row["seconds"] = round(time.monotonic() - t0, 1)
     return row
 
@@ -258,11 +259,11 @@ def alpha_designs(shape: str = "theorem1") -> list[dict]:
     """The design search of :func:`activation_row` for ELU at :data:`DESIGN_ALPHAS`."""
     out = []
     for a in DESIGN_ALPHAS:
-        params = activation_parameters(f"elu:alpha={a}", Fraction(0), Fraction(1))
+        model = activation_key(f"elu:alpha={a}", Fraction(0), Fraction(1))
         with tempfile.TemporaryDirectory() as tmp:
-            res = prove_design("", "", Fraction(0), Fraction(1), Fraction(0), Fraction(1),
+            res = prove_design(model, Fraction(0), Fraction(1), Fraction(0), Fraction(1),
                                out_dir=tmp, precision=64, max_seconds=ALPHA_RUN_SECONDS,
-                               parameters=params, shape=shape)
+                               shape=shape)
         refuted = [t for t in res.trials if t.status == "refuted"]
         out.append({"alpha": a, "shape": shape, "status": res.status,
                     "proved_scale": None if res.scale is None else fraction_str(res.scale),
@@ -278,15 +279,13 @@ def _elu_trial(alpha: Fraction, shape: str, scale: Fraction, seconds: float) -> 
     """One prover run of Theorem 1's claims for affine ELU(``alpha``) on the domain of
     ``scale`` and ``shape`` around ``(0, 1)``: ``{"alpha", "status", "boxes", "seconds"}``.
     """
-    params = activation_parameters(f"elu:alpha={fraction_str(alpha)}", Fraction(0),
-                                   Fraction(1))
+    model = activation_key(f"elu:alpha={fraction_str(alpha)}", Fraction(0), Fraction(1))
     widths = None
     if shape == "activation":
-        shaped = design_shape("", "", Fraction(0), Fraction(1), Fraction(0), Fraction(1),
-                              params, 64)
+        shaped = design_shape(model, Fraction(0), Fraction(1), Fraction(0), Fraction(1), 64)
         widths = shaped.widths if shaped.status == "shaped" else None
-    spec = designed_spec("", "", Fraction(0), Fraction(1), Fraction(0), Fraction(1), scale,
-                         params, widths)
+    spec = designed_spec(model, Fraction(0), Fraction(1), Fraction(0), Fraction(1), scale,
+                         widths)
     t = run_trial(spec, precision=64, max_seconds=seconds)
     out = {"alpha": fraction_str(alpha), "status": t.status, "boxes": t.boxes,
            "seconds": round(t.seconds, 2)}
@@ -302,10 +301,9 @@ def first_order_threshold(width: Fraction = Fraction(1, 10**4)) -> list[str]:
     a bisection on which side the certified slope lies, from ``[1.25, 1.75]``.
     """
     def slope_below(a: Fraction) -> bool | None:
-        params = activation_parameters(f"elu:alpha={fraction_str(a)}", Fraction(0),
-                                       Fraction(1))
+        model = activation_key(f"elu:alpha={fraction_str(a)}", Fraction(0), Fraction(1))
         lo, hi = (Fraction(x) for x in design_shape(
-            "", "", Fraction(0), Fraction(1), Fraction(0), Fraction(1), params,
+            model, Fraction(0), Fraction(1), Fraction(0), Fraction(1),
             128).info["jacobian_H"][1][1])
         return True if hi < Fraction(4, 5) else False if lo > Fraction(4, 5) else None
 

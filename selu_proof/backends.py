@@ -49,6 +49,9 @@ def compiled(name: str, backend: str) -> Any:
     ``spectral_variance`` / ``spectral_second_moment`` -> ``(S,)``;
     ``dropout_affine`` -> ``(a, b)`` of ``(q, saturation, mean, var)``;
     ``dropout_moments`` -> output ``(mean, var)`` of ``(mean_in, var_in, q, saturation, a, b)``;
+    ``gaussian_moments`` -> ``E h`` and its ``a``, ``v`` partials for ``h = selu, selu**2,
+    selu', selu'**2`` (12 outputs, :func:`selu_proof.derive.symbolic.gaussian_moments`) of
+    ``(a, v, alpha, lam)``;
     ``mean_field_slopes`` -> ``(chi1, chi_c, E[selu'], E[selu'**2])`` of
     ``(a, v, alpha, lam, tau)``; ``correlation_integrands`` -> the four
     integrands of :func:`selu_proof.derive.symbolic.correlation_integrands` of

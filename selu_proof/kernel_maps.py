@@ -58,7 +58,7 @@ def kernel_maps(spec: str, cs: list[Fraction], q: Fraction = Fraction(1), digits
     from selu_proof.kernel.exact import ball
     from selu_proof.kernel.limits import PREACTIVATION_VAR
     from selu_proof.meanfield.activation import Scaled, _cmap
-    from selu_proof.meanfield.selu import _interval
+    from selu_proof.meanfield.core import interval as _interval
 
     lo, hi = PREACTIVATION_VAR
     if not lo <= q <= hi:  # the pre-activation variances the quadrature supports

@@ -63,7 +63,7 @@ from selu_proof.kernel.activations import CatalogueActivation, Growth, parse_act
 from selu_proof.kernel.exact import ball
 from selu_proof.kernel.formula import ActivationError, compile_ball, derivative, split
 from selu_proof.kernel.formula_growth import growth_of
-from selu_proof.meanfield.selu import _interval
+from selu_proof.meanfield.core import interval as _interval
 
 __all__ = ["METHODS", "MAX_DEPTH", "DEFAULTS", "TransformError", "Transform", "transform",
            "per_layer_target", "second_derivative", "leaky_relu_cmap", "has_second_derivative",

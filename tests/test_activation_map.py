@@ -146,11 +146,12 @@ def test_outcome_and_bracket_of_runs():
 @pytest.mark.parametrize("row", [r for r in DATA["activations"] if r["witness"]],
                          ids=lambda r: r["activation"])
 def test_each_refutation_witness_violates_its_claim(row):
-    from selu_proof.search.design_proof import activation_parameters
+    from selu_proof.kernel.model import model_parameters
+    from selu_proof.search.design_proof import activation_key
 
     w = row["witness"]
-    spec = parse_spec({"name": "w", "parameters": activation_parameters(
-        row["activation"], Fraction(0), Fraction(1)),
+    spec = parse_spec({"name": "w", "parameters": model_parameters(activation_key(
+        row["activation"], Fraction(0), Fraction(1))),
         "domain": {k: [w[k], w[k]] for k in ("mu", "omega", "nu", "tau")},
         "claim": [{"kind": "maps_into"}]})
     key = {"S(H) < 1": "S(H)", "mu~ < mu_hi": "mean", "mu~ > mu_lo": "-mean",

@@ -191,15 +191,15 @@ def test_designed_spec_name_stays_a_valid_name():
     """``--mean 1e-60`` once gave a 70-character name, refused after the design work."""
     from fractions import Fraction
 
-    from selu_proof.search.design_proof import designed_spec
+    from selu_proof.search.design_proof import designed_spec, selu_key
 
-    tiny = designed_spec("1.67", "1.05", Fraction(1, 10**60), Fraction(1), Fraction(0),
+    tiny = designed_spec(selu_key("1.67", "1.05"), Fraction(1, 10**60), Fraction(1), Fraction(0),
                          Fraction(1), Fraction(1))
     assert tiny.name.startswith("design_") and len(tiny.name) <= 64
-    other = designed_spec("1.67", "1.05", Fraction(2, 10**60), Fraction(1), Fraction(0),
+    other = designed_spec(selu_key("1.67", "1.05"), Fraction(2, 10**60), Fraction(1), Fraction(0),
                           Fraction(1), Fraction(1))
     assert other.name != tiny.name
-    plain = designed_spec("1.67", "1.05", Fraction(1, 10), Fraction(1), Fraction(0),
+    plain = designed_spec(selu_key("1.67", "1.05"), Fraction(1, 10), Fraction(1), Fraction(0),
                           Fraction(1), Fraction(1))
     assert plain.name == "design_mean0p1_var1"  # short names as before
 

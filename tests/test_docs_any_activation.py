@@ -91,8 +91,8 @@ def test_elu_invariance_explained_by_the_variance_bounds():
         assert _inside(fresh, cell), (name, fresh, cell)
 
     # the search reports the first refuted goal, in the order of the map's specification
-    spec = designed_spec("", "", Fraction(0), Fraction(1), Fraction(0), Fraction(1),
-                         Fraction(1, 16), {"activation": "elu:alpha=1", "normalize": "affine"})
+    spec = designed_spec("elu:alpha=1|affine:0,1", Fraction(0), Fraction(1), Fraction(0),
+                         Fraction(1), Fraction(1, 16))
     labels = [g.label for g in goals_of_claim(spec, spec.claims[1])]
     assert "in the order " + ", ".join(f"`{x}`" for x in labels) + ";" in text
 

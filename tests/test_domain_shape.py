@@ -21,7 +21,7 @@ from flint import arb
 from selu_proof.cli import main
 from selu_proof.kernel.checker import check_file
 from selu_proof.search import domain_shape
-from selu_proof.search.design_proof import designed_spec, prove_design
+from selu_proof.search.design_proof import activation_key, designed_spec, prove_design, selu_key
 from selu_proof.search.domain_shape import activation_shape, box_widths, perron
 
 E_BELOW, E_ABOVE = np.array([0.1, 0.05]), np.array([0.1, 0.1])  # Theorem 1's omega, tau (T=1)
@@ -93,9 +93,8 @@ def test_a_non_contracting_h_falls_back_to_theorem1_for_a_refutation():
 
 def test_no_box_is_reported_by_the_search_and_the_cli(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(domain_shape, "jacobians", lambda *a: _rotation_like())
-    res = prove_design("", "", Fraction(0), Fraction(1), Fraction(0), Fraction(1),
-                       out_dir=tmp_path, precision=64, shape="activation",
-                       parameters={"activation": "elu:alpha=1", "normalize": "affine"})
+    res = prove_design("elu:alpha=1|affine:0,1", Fraction(0), Fraction(1), Fraction(0),
+                       Fraction(1), out_dir=tmp_path, precision=64, shape="activation")
     assert res.status == "unknown" and res.trials == [] and "|H|" in res.reason
     code = main(["design", "--activation", "elu", "--prove", "--out", str(tmp_path / "o")])
     out = capsys.readouterr().out
@@ -134,16 +133,16 @@ THEOREM1_SPECS = "9916119881c740eb00a125811abe85326f4e0c41ea46737c01db14fb343915
 
 
 def test_theorem1_shape_keeps_the_specifications_bytes():
-    cases = [("1.6733", "1.0507", Fraction(0), Fraction(1), Fraction(0), Fraction(1),
-              Fraction(1), None),
-             ("1.8339602235162955900", "1.0565712327230750134", Fraction(0), Fraction(3, 2),
-              Fraction(0), Fraction(1), Fraction(3, 16), None),
-             ("2", "1", Fraction(1, 4), Fraction(2), Fraction(1, 2), Fraction(5, 4),
-              Fraction(7, 32), None),
-             ("", "", Fraction(0), Fraction(1), Fraction(0), Fraction(1), Fraction(1, 16),
-              {"activation": "elu:alpha=1", "normalize": "affine"}),
-             ("", "", Fraction(1, 10), Fraction(3, 2), Fraction(0), Fraction(1), Fraction(5, 8),
-              {"activation": "tanh", "normalize": "affine", "mean": "0.1", "var": "1.5"})]
+    cases = [(selu_key("1.6733", "1.0507"), Fraction(0), Fraction(1), Fraction(0), Fraction(1),
+              Fraction(1)),
+             (selu_key("1.8339602235162955900", "1.0565712327230750134"), Fraction(0),
+              Fraction(3, 2), Fraction(0), Fraction(1), Fraction(3, 16)),
+             (selu_key("2", "1"), Fraction(1, 4), Fraction(2), Fraction(1, 2), Fraction(5, 4),
+              Fraction(7, 32)),
+             ("elu:alpha=1|affine:0,1", Fraction(0), Fraction(1), Fraction(0), Fraction(1),
+              Fraction(1, 16)),
+             (activation_key("tanh", Fraction(1, 10), Fraction(3, 2)), Fraction(1, 10),
+              Fraction(3, 2), Fraction(0), Fraction(1), Fraction(5, 8))]
     h = hashlib.sha256()
     for c in cases:
         h.update(json.dumps(designed_spec(*c).raw, sort_keys=True).encode())

@@ -7,6 +7,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,14 @@ from selu_proof.kernel.activation_claims import ActivationModel
 from selu_proof.kernel.checker import check_certificate
 from selu_proof.kernel.constants import ALPHA_01, LAMBDA_01, constant_balls
 from selu_proof.kernel.limits import MAX_QUADRATURE_PRECISION, PRECISION_RANGE
-from selu_proof.kernel.model import Model, SeluClosedForm, compiled_goal, model_of, selu_key
+from selu_proof.kernel.model import (
+    Model,
+    Moments,
+    SeluClosedForm,
+    compiled_goal,
+    model_of,
+    selu_key,
+)
 from selu_proof.kernel.specs import PROOFS_DIR, SpecError, check_precision, parse_spec
 from selu_proof.search.prover import prove_spec
 
@@ -26,7 +34,7 @@ SMALL = {"mu": ["0", "0.001"], "omega": ["0", "0.001"], "nu": ["1", "1.001"],
 TANH = "tanh|affine:0,1"
 #: every member the protocol declares
 MEMBERS = {"max_precision", "prec", "key", "constants", "record", "goal",
-           "parameters_summary", "float_twin", "given_up", "eval_limit"}
+           "gaussian_moments", "parameters_summary", "float_twin", "given_up", "eval_limit"}
 
 
 def _same(x: arb, y: arb) -> bool:
@@ -106,6 +114,72 @@ def test_spec_carries_the_model_key_and_its_precision_cap():
         SeluClosedForm.build("closed-form:alpha01", 64)
 
 
+#: SELU(alpha_01, lambda_01) twice: the generated closed forms, and the catalogue's selu
+#: formula by quadrature (no normalization: the formula itself)
+SELU_CLOSED, SELU_QUADRATURE = selu_key("alpha01", "lambda01"), "selu|none"
+#: (a, v) points and boxes (midpoint, radius) across the domains the claims use
+POINTS = [("0", "1"), ("0.05", "1.2"), ("-0.3", "0.4"), ("1.5", "16"), ("-0.9", "0.05")]
+BOXES = [(("0", "0.01"), ("1", "0.05")), (("0.05", "0.01"), ("1.1", "0.05")),
+         (("-0.5", "0.1"), ("3", "0.5")), (("0.2", "0.02"), ("0.1", "0.02"))]
+
+
+def _triples(m: Moments) -> list[tuple[arb, arb, arb]]:
+    return [m.f, m.f2, m.df, m.df2]
+
+
+@pytest.mark.parametrize("a, v", POINTS)
+def test_raw_moments_of_both_implementations_agree_at_points(a, v):
+    """At a point the quadrature enclosure (64 bits) contains the closed form's (256 bits),
+    partials included, and Price's theorem ``dE F/da = E F'`` holds across them.
+    """
+    closed, quad = model_of(SELU_CLOSED, 256), model_of(SELU_QUADRATURE, 64)
+    with ctx.workprec(256):
+        exact = closed.gaussian_moments(arb(a), arb(v))
+    with ctx.workprec(64):
+        enclosed = quad.gaussian_moments(arb(a), arb(v))
+    for h, (x, y) in enumerate(zip(_triples(exact), _triples(enclosed))):
+        for k, (p, q) in enumerate(zip(x, y)):
+            assert q.contains(p), (h, k, p, q)
+            assert q.rad() < 1e-12 and p.rad() < 1e-60, (h, k, p, q)
+    assert enclosed.df[0].overlaps(exact.f[1]) and exact.df[0].overlaps(enclosed.f[1])
+    assert exact.f2[0] > exact.f[0] * exact.f[0]  # a variance > 0
+
+
+@pytest.mark.parametrize("a, v", BOXES)
+def test_raw_moments_of_both_implementations_agree_on_boxes(a, v):
+    """On a box both enclosures overlap each other and contain each implementation's value
+    at the box's centre and corners.
+    """
+    closed, quad = model_of(SELU_CLOSED, 64), model_of(SELU_QUADRATURE, 64)
+    (am, ar), (vm, vr) = a, v
+    box = (arb(am, arb(ar)), arb(vm, arb(vr)))
+    with ctx.workprec(64):
+        wide = [closed.gaussian_moments(*box), quad.gaussian_moments(*box)]
+        points = [model.gaussian_moments(arb(am) + sa * arb(ar), arb(vm) + sv * arb(vr))
+                  for model in (closed, quad) for sa in (-1, 0, 1) for sv in (-1, 0, 1)]
+    for h in range(4):
+        for k in range(3):
+            x, y = (_triples(w)[h][k] for w in wide)
+            assert x.is_finite() and y.is_finite() and x.overlaps(y), (h, k, x, y)
+            for p in points:
+                value = _triples(p)[h][k]
+                assert x.overlaps(value) and y.overlaps(value), (h, k, x, y, value)
+
+
+def test_raw_moments_of_an_affine_model_scale_the_activation():
+    """``F = lambda (f - beta)``: the model's moments are the formula's, scaled."""
+    plain, norm = model_of("tanh|none", 64), model_of(TANH, 64)
+    lam, beta = norm.constants()["lambda"], norm.constants()["beta"]
+    with ctx.workprec(64):
+        f, F = (m.gaussian_moments(arb("0.1"), arb("0.9")) for m in (plain, norm))
+        assert F.f[0].overlaps(lam * (f.f[0] - beta)) and F.f[1].overlaps(lam * f.f[1])
+        assert F.f2[2].overlaps(lam * lam * (f.f2[2] - 2 * beta * f.f[2]))
+        assert F.df[0].overlaps(lam * f.df[0]) and F.df2[1].overlaps(lam * lam * f.df2[1])
+        assert F.f[0].rad() < 1e-15
+        bad = norm.gaussian_moments(arb(0), arb(0, 1))  # v not certainly positive
+    assert not bad.f[0].is_finite()
+
+
 @pytest.fixture(scope="module")
 def tanh_certificate(tmp_path_factory):
     out = tmp_path_factory.mktemp("tanh")
@@ -151,6 +225,81 @@ def test_no_caller_asks_which_kind_of_model_it_holds():
             continue
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             for pattern, what in _KIND_BRANCHING:
+                if pattern.search(line):
+                    hits.append(f"{rel}:{n}: {what}: {line.strip()}")
+    assert not hits, "\n".join(hits)
+
+
+def test_the_mean_field_reads_every_model_the_same_way():
+    """The certified mean field (meanfield/core.py) takes any model: SELU's closed forms, the
+    catalogue's selu as a specification's model by quadrature, and the mean field's own
+    scaled activation give one fixed point and one (chi1, chi_c), which the closed-form
+    fixed-point solver's box meets.
+    """
+    from selu_proof.fixedpoint import fixed_point
+    from selu_proof.fixedpoint.scaled import Scaled
+    from selu_proof.kernel.activations import parse_activation
+    from selu_proof.kernel.exact import ball
+    from selu_proof.meanfield.activation import model_fixed_point
+    from selu_proof.meanfield.core import krawczyk_fixed_point, slopes
+
+    spec = "selu:alpha=1.7,lambda=1.02"
+    models = [model_of(selu_key("1.7", "1.02"), 96), model_of(f"{spec}|none", 96),
+              Scaled(parse_activation(spec), arb(1), arb(0))]
+    box = fixed_point("0.1", "1.05", "1.7", "1.02", digits=12).box
+    om, ta = ball(Fraction("0.1")), ball(Fraction("1.05"))
+    chis = []
+    with ctx.workprec(96):
+        for model in models:
+            status, (mu, nu), _ = krawczyk_fixed_point(model, om, ta, (arb(0), arb(1)))
+            assert status == "unique", model
+            for x, (lo, hi) in ((mu, box["mean"]), (nu, box["var"])):
+                assert x.overlaps(arb(lo).union(arb(hi))) and x.rad() < 1e-12, (model, x)
+            chis.append(slopes(model, mu * om, nu * ta, ta))
+    for c1, cc in chis[1:]:
+        assert c1.overlaps(chis[0][0]) and cc.overlaps(chis[0][1])
+    assert 1 < chis[0][0] < 1.2 and 0.9 < chis[0][1] < 1
+    fp = model_fixed_point(models[0], omega="0.1", tau="1.05", digits=12)
+    assert fp["status"] == "unique"
+    assert Fraction(fp["mean"][0]) <= Fraction(box["mean"][1])
+    assert Fraction(box["mean"][0]) <= Fraction(fp["mean"][1])
+
+
+def test_depth_scales_say_preserved_only_for_an_exact_one():
+    from selu_proof.meanfield.core import depth_scales
+
+    assert depth_scales(arb(1), arb("0.5"), 6)["gradient_direction"] == "preserved (chi1 = 1)"
+    near = depth_scales(arb(1, arb("1e-20")), arb("0.5"), 6)
+    assert near["gradient_direction"] == "undecided (chi1 may be 1)"
+    assert near["gradient_layers_per_e"] is None and near["correlation_xi_c"] == ["1.44269",
+                                                                                   "1.4427"]
+
+
+#: modules that take a model and read it through the interface (its moments, goals, key)
+_MODEL_READERS = ["selu_proof/meanfield/core.py", "selu_proof/meanfield/activation.py",
+                  "selu_proof/meanfield/selu.py", "selu_proof/search/design_proof.py",
+                  "selu_proof/search/domain_shape.py", "selu_proof/search/extremum.py",
+                  "selu_proof/search/edges.py", "selu_proof/cli/design.py",
+                  "selu_proof/cli/bound.py", "selu_proof/cli/explore.py",
+                  "selu_proof/cli/mean_field.py"]
+#: what they did instead before: moments read around the model, a SELU's (alpha, lambda)
+#: or an activation's parameters passed as separate arguments
+_AROUND_THE_MODEL = [
+    (re.compile(r"""compiled\(\s*["']mean_field_slopes["']\s*,\s*["']arb["']"""),
+     "certified slopes from the closed forms, around the model"),
+    (re.compile(r"\.(derivative_moments|gradients)\("),
+     "moments of a scaled activation read around gaussian_moments"),
+    (re.compile(r"""\(\s*(""|'')\s*,\s*(""|'')"""), "empty (alpha, lambda) placeholders"),
+    (re.compile(r"\bparameters\s+is\s+(not\s+)?None"), "a SELU-or-activation switch"),
+    (re.compile(r"\bactivation_parameters\b"), "an activation's parameters beside a model"),
+]
+
+
+def test_the_mean_field_and_the_design_search_take_a_model():
+    hits = []
+    for rel in _MODEL_READERS:
+        for n, line in enumerate((ROOT / rel).read_text(encoding="utf-8").splitlines(), 1):
+            for pattern, what in _AROUND_THE_MODEL:
                 if pattern.search(line):
                     hits.append(f"{rel}:{n}: {what}: {line.strip()}")
     assert not hits, "\n".join(hits)

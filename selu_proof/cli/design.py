@@ -231,12 +231,13 @@ def _shape(args: argparse.Namespace, default: str) -> str:
 def _check_designed_spec(result, target) -> None:  # noqa: ANN001 - a RootResult
     """Refuse, before proving, a design whose smallest domain is no supported specification."""
     from selu_proof.kernel.specs import SpecError
-    from selu_proof.search.design_proof import SMALLEST_SCALE, designed_spec
+    from selu_proof.search.design_proof import SMALLEST_SCALE, designed_spec, selu_key
 
     if result.status != "unique":
         return
     try:
-        designed_spec(result.values["alpha"], result.values["lambda"], *target, SMALLEST_SCALE)
+        designed_spec(selu_key(result.values["alpha"], result.values["lambda"]), *target,
+                      SMALLEST_SCALE)
     except SpecError as exc:
         raise CLIError(f"--prove: the designed SELU's domain is not a supported "
                        f"specification: {exc}") from None
@@ -263,7 +264,7 @@ def _prove_progress(desc: str, args: argparse.Namespace) -> tuple[Any, Any, Any]
 
 def _design_and_prove(args: argparse.Namespace, result, target) -> int:
     """Prove Theorem 1's claims for the designed (alpha, lambda); print both results."""
-    from selu_proof.search.design_proof import prove_design
+    from selu_proof.search.design_proof import prove_design, selu_key
 
     if result.status != "unique":
         proof = {"status": "unknown", "reason": "no certified (alpha, lambda) to prove",
@@ -272,8 +273,8 @@ def _design_and_prove(args: argparse.Namespace, result, target) -> int:
     else:
         bar, step, run_step = _prove_progress("proving the designed SELU", args)
         try:
-            res = prove_design(result.values["alpha"], result.values["lambda"], *target,
-                               out_dir=args.out, max_boxes=args.max_boxes,
+            res = prove_design(selu_key(result.values["alpha"], result.values["lambda"]),
+                               *target, out_dir=args.out, max_boxes=args.max_boxes,
                                total_seconds=args.max_seconds, progress=step,
                                run_progress=run_step, shape=_shape(args, "theorem1"))
         finally:
@@ -324,7 +325,7 @@ def _design_activation(args: argparse.Namespace) -> int:
     from selu_proof.kernel.activation_claims import NormalizeError
     from selu_proof.kernel.model import model_of
     from selu_proof.kernel.specs import SpecError
-    from selu_proof.search.design_proof import activation_parameters, designed_spec, prove_design
+    from selu_proof.search.design_proof import activation_key, designed_spec, prove_design
 
     act = parse_activation_arg(args.activation)
     mean = parse_exact(args.mean if args.mean is not None else "0", "--mean")
@@ -338,9 +339,9 @@ def _design_activation(args: argparse.Namespace) -> int:
     if args.prove:
         _check_prove_options(args)
     try:
-        params = activation_parameters(act.spec, mean, var)
-        spec = designed_spec("", "", mean, var, Fraction(0), Fraction(1), Fraction(1), params)
-        model = model_of(spec.model, max(128, digits * 34 // 10 + 20))
+        key = activation_key(act.spec, mean, var)
+        designed_spec(key, mean, var, Fraction(0), Fraction(1), Fraction(1))  # supported?
+        model = model_of(key, max(128, digits * 34 // 10 + 20))
     except (SpecError, NormalizeError) as exc:
         raise CLIError(str(exc)) from None
     consts = {key: outward_interval(x, digits) for key, x in model.constants().items()}
@@ -350,9 +351,9 @@ def _design_activation(args: argparse.Namespace) -> int:
     if args.prove:
         bar, step, run_step = _prove_progress(f"proving {act.spec}", args)
         try:
-            res = prove_design("", "", mean, var, Fraction(0), Fraction(1), out_dir=args.out,
+            res = prove_design(key, mean, var, Fraction(0), Fraction(1), out_dir=args.out,
                                max_boxes=args.max_boxes, total_seconds=args.max_seconds,
-                               progress=step, run_progress=run_step, parameters=params,
+                               progress=step, run_progress=run_step,
                                precision=64, shape=_shape(args, "activation"))
         finally:
             bar.close()

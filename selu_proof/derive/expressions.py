@@ -70,6 +70,8 @@ def backend_expressions(name: str) -> tuple[tuple[sp.Expr, ...], tuple[sp.Symbol
     if name == "dropout_moments":
         m_in, v_in, q, sat, a, b = sp.symbols("mean_in var_in q saturation a b", real=True)
         return sym.dropout_moments(m_in, v_in, q, sat, a, b), (m_in, v_in, q, sat, a, b)
+    if name == "gaussian_moments":
+        return sym.gaussian_moments(), _AV_ARGS
     if name == "mean_field_slopes":
         d1, d2 = sym.derivative_moments()
         return (sym.chi1(), sym.chi_c(), d1, d2), _AV_ARGS + (sym.tau,)

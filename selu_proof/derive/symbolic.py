@@ -36,8 +36,9 @@ __all__ = [
     "jacobian_second_moment", "largest_singular_value", "alpha01", "lambda01",
     "dropout_affine", "dropout_moments", "reduce_to_av", "GaussianBlock", "phi0", "Ppos", "Pneg",
     "Qexp1", "Qexp2", "Rexp1", "Rexp2", "expand_blocks", "tidy", "moment_partial",
-    "corr", "selu_branches", "derivative_moments", "chi1", "chi_c", "conditional_mean",
-    "conditional_derivative_mean", "correlation_integrands", "dropout_mean_field",
+    "corr", "selu_branches", "derivative_moments", "gaussian_moments", "chi1", "chi_c",
+    "conditional_mean", "conditional_derivative_mean", "correlation_integrands",
+    "dropout_mean_field",
 ]
 
 # Paper symbols.  ``a`` and ``v`` are the reduced variables a = mu*omega, v = nu*tau.
@@ -467,6 +468,22 @@ def derivative_moments(a_: sp.Expr = a, v_: sp.Expr = v, alpha_: sp.Expr = alpha
     d2 = lam**2 * (Ppos(a, v) + alpha**2 * Qexp2(a, v))
     rep = {a: a_, v: v_, alpha: alpha_, lam: lam_}
     return d1.subs(rep, simultaneous=True), d2.subs(rep, simultaneous=True)
+
+
+def gaussian_moments(alpha_: sp.Expr = alpha, lam_: sp.Expr = lam) -> tuple[sp.Expr, ...]:
+    """``E h(z)``, ``z ~ N(a, v)``, and its partials in ``a`` and ``v``, for
+    ``h = selu, selu**2, selu', selu'**2`` in this order, each as ``(E h, d/da, d/dv)``.
+
+    The raw moments a model answers (:class:`selu_proof.kernel.model.Model`): the values
+    are :func:`mean_map`, :func:`second_moment_map` and :func:`derivative_moments`, the
+    partials their derivatives by the block rules, tidied (:func:`tidy`).
+    """
+    d1, d2 = derivative_moments(alpha_=alpha_, lam_=lam_)
+    out: list[sp.Expr] = []
+    for e in (mean_map(alpha_=alpha_, lam_=lam_), second_moment_map(alpha_=alpha_, lam_=lam_),
+              d1, d2):
+        out += [e, tidy(sp.diff(e, a)), tidy(sp.diff(e, v))]
+    return tuple(out)
 
 
 def chi1(a_: sp.Expr = a, v_: sp.Expr = v, alpha_: sp.Expr = alpha, lam_: sp.Expr = lam,

@@ -7,7 +7,10 @@ The object the mean field (:mod:`selu_proof.meanfield.activation`), the variance
 near 0 (:mod:`selu_proof.meanfield.variance_map`) and the kernel maps evaluate: the
 moments, their ``(a, v)`` gradients, the derivative moments and the pair expectations of
 ``F = lambda*(f - beta)`` for ``z ~ N(a, v)``, each an outward-rounded enclosure from the
-kernel's certified quadrature (:mod:`selu_proof.kernel.quadrature`).
+kernel's certified quadrature (:mod:`selu_proof.kernel.quadrature`).  Both answer the
+model interface's :meth:`~selu_proof.kernel.model.Model.gaussian_moments`
+(:class:`~selu_proof.kernel.model.MomentModel`), through which the mean field reads them
+as it reads SELU's closed forms.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from dataclasses import dataclass
 from flint import arb
 
 from selu_proof.kernel.activations import CatalogueActivation
+from selu_proof.kernel.moments import MOMENTS, Moments
 from selu_proof.kernel.quadrature import (
     derivative_moments,
     expectation,
@@ -60,6 +64,31 @@ class Scaled:
         """``(E F', E F'^2)``."""
         d1, d2 = derivative_moments(self.act, a, v)
         return self.lam * d1, self.lam * self.lam * d2
+
+    def gaussian_moments(self, a: arb, v: arb, which: tuple[str, ...] = MOMENTS,
+                         partials: str = "av") -> Moments:
+        """:class:`~selu_proof.kernel.model.Moments` of ``F``, those asked for (a partial in
+        ``a`` of ``F``, ``F^2`` only when ``partials`` has ``"a"``), from :meth:`moments`,
+        :meth:`gradients` and :meth:`derivative_moments`.
+        """
+        out: dict[str, tuple[arb | None, ...]] = {}
+        if "f" in which or "f2" in which:
+            m1, m2 = self.moments(a, v)
+            out["f"], out["f2"] = (m1, None, None), (m2, None, None)
+            if partials:
+                with_a = "a" in partials
+                (m1a, m1v), (m2a, m2v) = self.gradients(a, v, with_a=with_a)
+                out["f"] = (m1, m1a if with_a else None, m1v)
+                out["f2"] = (m2, m2a if with_a else None, m2v)
+        if "df" in which or "df2" in which:
+            d1, d2 = self.derivative_moments(a, v)
+            lam = self.lam
+            parts = {o: [lam * expectation(self.act, "df", a, v, w),
+                         lam * lam * expectation(self.act, "df2", a, v, w)]
+                     for o, w in (("a", "d_mean"), ("v", "d_var")) if o in partials}
+            out["df"], out["df2"] = ((d, *(parts[o][i] if o in parts else None for o in "av"))
+                                     for i, d in enumerate((d1, d2)))
+        return Moments(*(out.get(h) if h in which else None for h in MOMENTS))
 
     def pair(self, a: arb, v: arb, c: arb) -> tuple[arb, arb]:
         """``(E[F(z)F(z')], E[F'(z)F'(z')])`` at correlation ``c`` (``-1 <= c <= 1``)."""
@@ -124,6 +153,25 @@ class AffineInput:
         (m1a, m1v), (m2a, m2v) = self.outer.gradients(*self._inner(a, v), with_a=with_a)
         s, s2 = self.scale, self.scale * self.scale
         return (s * m1a, s2 * m1v), (s * m2a, s2 * m2v)
+
+    def gaussian_moments(self, a: arb, v: arb, which: tuple[str, ...] = MOMENTS,
+                         partials: str = "av") -> Moments:
+        """:class:`~selu_proof.kernel.model.Moments` of ``G`` from those of ``F`` at
+        ``(s a + b, s^2 v)``: ``G'`` carries a factor ``s``, ``d/da`` a factor ``s``,
+        ``d/dv`` a factor ``s^2``.
+        """
+        inner = self.outer.gaussian_moments(*self._inner(a, v), which, partials)
+        s, s2 = self.scale, self.scale * self.scale
+        factor = {"f": None, "f2": None, "df": s, "df2": s2}
+
+        def scaled(h: str, t: tuple[arb | None, ...] | None) -> tuple[arb | None, ...] | None:
+            if t is None:
+                return None
+            k = factor[h]
+            x, xa, xv = t if k is None else (None if y is None else k * y for y in t)
+            return (x, None if xa is None else s * xa, None if xv is None else s2 * xv)
+
+        return Moments(*(scaled(h, getattr(inner, h)) for h in MOMENTS))
 
     def derivative_moments(self, a: arb, v: arb) -> tuple[arb, arb]:
         """``(E G', E G'^2)``."""

@@ -381,6 +381,100 @@ def dropout_moments(mean_in, var_in, q, saturation, a, b):
     return (_v5, _v12,)
 
 
+def gaussian_moments(a, v, alpha, lambda_):
+    """Backend function 'gaussian_moments' (selu_proof.backends.compiled).
+
+    out[0] = lambda*(a*Ppos(a, v) + alpha*Rexp1(a, v) + v*phi0(a, v))
+    out[1] = alpha*lambda*Qexp1(a, v) + lambda*Ppos(a, v)
+    out[2] = alpha*lambda*Qexp1(a, v)/2 + (-alpha*lambda/2 + lambda/2)*phi0(a, v)
+    out[3] = lambda**2*(a*v*phi0(a, v) + alpha**2*Rexp2(a, v) + (a**2 + v)*Ppos(a, v))
+    out[4] = 2*a*lambda**2*Ppos(a, v) - 2*alpha**2*lambda**2*Qexp1(a, v) +
+        2*alpha**2*lambda**2*Qexp2(a, v) + 2*lambda**2*v*phi0(a, v)
+    out[5] = -alpha**2*lambda**2*Qexp1(a, v) + 2*alpha**2*lambda**2*Qexp2(a, v) +
+        lambda**2*Ppos(a, v)
+    out[6] = lambda*(alpha*Qexp1(a, v) + Ppos(a, v))
+    out[7] = alpha*lambda*Qexp1(a, v) + (-alpha*lambda + lambda)*phi0(a, v)
+    out[8] = alpha*lambda*Qexp1(a, v)/2 + (a*alpha*lambda/(2*v) - a*lambda/(2*v) -
+        alpha*lambda/2)*phi0(a, v)
+    out[9] = lambda**2*(alpha**2*Qexp2(a, v) + Ppos(a, v))
+    out[10] = 2*alpha**2*lambda**2*Qexp2(a, v) + (-alpha**2*lambda**2 + lambda**2)*phi0(a, v)
+    out[11] = 2*alpha**2*lambda**2*Qexp2(a, v) + (a*alpha**2*lambda**2/(2*v) - a*lambda**2/(2*v)
+        - alpha**2*lambda**2)*phi0(a, v)
+    """
+    _k0, _k1, _k2, _k3, _k4, = _constants()
+    _t0 = _rt.block(_blk_Ppos, a, v)  # Ppos(a, v)
+    _t1 = _t0 * a  # _t0*a
+    _t2 = _rt.block(_blk_phi0, a, v)  # phi0(a, v)
+    _t3 = _t2 * v  # _t2*v
+    _t4 = _rt.block(_blk_Qexp1, a, v)  # Qexp1(a, v)
+    _t5 = _t4 * alpha  # _t4*alpha
+    _t6 = _t5 * lambda_  # _t5*lambda
+    _t7 = _k0 * lambda_  # lambda/2
+    _t8 = _t5 * _t7  # _t5*_t7
+    _t9 = _t7 * alpha  # _t7*alpha
+    _t10 = _rt.square(lambda_)  # square(lambda)
+    _t11 = _rt.square(alpha)  # square(alpha)
+    _t12 = 2 * _t10  # 2*_t10
+    _t13 = _t10 * _t11  # _t10*_t11
+    _t14 = _t13 * _t4  # _t13*_t4
+    _v0 = _rt.block(_blk_Qexp2, a, v)  # Qexp2(a, v)
+    _t15 = _t11 * _v0  # _t11*Qexp2(a, v)
+    _t16 = _t12 * _t15  # _t12*_t15
+    _t17 = 1 / v  # 1/v
+    _t18 = _t17 * a  # _t17*a
+    _v1 = _rt.block(_blk_Rexp1, a, v)  # Rexp1(a, v)
+    _v2 = alpha * _v1  # alpha*Rexp1(a, v)
+    _v3 = _t1 + _t3 + _v2  # _t1 + _t3 + alpha*Rexp1(a, v)
+    _v4 = lambda_ * _v3  # lambda*(_t1 + _t3 + alpha*Rexp1(a, v))
+    _v5 = _t0 * lambda_  # _t0*lambda
+    _v6 = _t6 + _v5  # _t0*lambda + _t6
+    _v7 = _k0 * lambda_  # lambda/2
+    _v8 = -_t9  # -_t9
+    _v9 = _v7 + _v8  # -_t9 + lambda/2
+    _v10 = _t2 * _v9  # _t2*(-_t9 + lambda/2)
+    _v11 = _t8 + _v10  # _t2*(-_t9 + lambda/2) + _t8
+    _v12 = _rt.square(a)  # square(a)
+    _v13 = v + _v12  # v + square(a)
+    _v14 = _t0 * _v13  # _t0*(v + square(a))
+    _v15 = _rt.block(_blk_Rexp2, a, v)  # Rexp2(a, v)
+    _v16 = _t11 * _v15  # _t11*Rexp2(a, v)
+    _v17 = _t3 * a  # _t3*a
+    _v18 = _v14 + _v16 + _v17  # _t0*(v + square(a)) + _t11*Rexp2(a, v) + _t3*a
+    _v19 = _t10 * _v18  # _t10*(_t0*(v + square(a)) + _t11*Rexp2(a, v) + _t3*a)
+    _v20 = (-2) * _t14  # -2*_t14
+    _v21 = _t1 * _t12  # _t1*_t12
+    _v22 = _t12 * _t3  # _t12*_t3
+    _v23 = _t16 + _v20 + _v21 + _v22  # _t1*_t12 + _t12*_t3 - 2*_t14 + _t16
+    _v24 = -_t14  # -_t14
+    _v25 = _t0 * _t10  # _t0*_t10
+    _v26 = _t16 + _v24 + _v25  # _t0*_t10 - _t14 + _t16
+    _v27 = _t0 + _t5  # _t0 + _t5
+    _v28 = lambda_ * _v27  # lambda*(_t0 + _t5)
+    _v29 = alpha * lambda_  # alpha*lambda
+    _v30 = -_v29  # -alpha*lambda
+    _v31 = lambda_ + _v30  # -alpha*lambda + lambda
+    _v32 = _t2 * _v31  # _t2*(-alpha*lambda + lambda)
+    _v33 = _t6 + _v32  # _t2*(-alpha*lambda + lambda) + _t6
+    _v34 = _t18 * _t7  # _t18*_t7
+    _v35 = -_v34  # -_t18*_t7
+    _v36 = _k0 * _t17 * a * alpha * lambda_  # _t17*a*alpha*lambda/2
+    _v37 = _v8 + _v35 + _v36  # _t17*a*alpha*lambda/2 - _t18*_t7 - _t9
+    _v38 = _t2 * _v37  # _t2*(_t17*a*alpha*lambda/2 - _t18*_t7 - _t9)
+    _v39 = _t8 + _v38  # _t2*(_t17*a*alpha*lambda/2 - _t18*_t7 - _t9) + _t8
+    _v40 = _t0 + _t15  # _t0 + _t15
+    _v41 = _t10 * _v40  # _t10*(_t0 + _t15)
+    _v42 = -_t13  # -_t13
+    _v43 = _t10 + _v42  # _t10 - _t13
+    _v44 = _t2 * _v43  # _t2*(_t10 - _t13)
+    _v45 = _t16 + _v44  # _t16 + _t2*(_t10 - _t13)
+    _v46 = _k1 * _t10 * _t18  # -_t10*_t18/2
+    _v47 = _k0 * _t10 * _t11 * _t17 * a  # _t10*_t11*_t17*a/2
+    _v48 = _v42 + _v46 + _v47  # _t10*_t11*_t17*a/2 - _t10*_t18/2 - _t13
+    _v49 = _t2 * _v48  # _t2*(_t10*_t11*_t17*a/2 - _t10*_t18/2 - _t13)
+    _v50 = _t16 + _v49  # _t16 + _t2*(_t10*_t11*_t17*a/2 - _t10*_t18/2 - _t13)
+    return (_v4, _v6, _v11, _v19, _v23, _v26, _v28, _v33, _v39, _v41, _v45, _v50,)
+
+
 def mean_field_slopes(a, v, alpha, lambda_, tau):
     """Backend function 'mean_field_slopes' (selu_proof.backends.compiled).
 
@@ -498,6 +592,7 @@ FUNCTIONS = {
     'spectral_second_moment': spectral_second_moment,
     'dropout_affine': dropout_affine,
     'dropout_moments': dropout_moments,
+    'gaussian_moments': gaussian_moments,
     'mean_field_slopes': mean_field_slopes,
     'correlation_integrands': correlation_integrands,
     'selu_branches': selu_branches,

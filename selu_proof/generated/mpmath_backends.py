@@ -453,6 +453,121 @@ def dropout_moments(mean_in, var_in, q, saturation, a, b):
     return (_v5, _v12,)
 
 
+def gaussian_moments(a, v, alpha, lambda_):
+    """Backend function 'gaussian_moments' (selu_proof.backends.compiled).
+
+    out[0] = lambda*(a*Ppos(a, v) + alpha*Rexp1(a, v) + v*phi0(a, v))
+    out[1] = alpha*lambda*Qexp1(a, v) + lambda*Ppos(a, v)
+    out[2] = alpha*lambda*Qexp1(a, v)/2 + (-alpha*lambda/2 + lambda/2)*phi0(a, v)
+    out[3] = lambda**2*(a*v*phi0(a, v) + alpha**2*Rexp2(a, v) + (a**2 + v)*Ppos(a, v))
+    out[4] = 2*a*lambda**2*Ppos(a, v) - 2*alpha**2*lambda**2*Qexp1(a, v) +
+        2*alpha**2*lambda**2*Qexp2(a, v) + 2*lambda**2*v*phi0(a, v)
+    out[5] = -alpha**2*lambda**2*Qexp1(a, v) + 2*alpha**2*lambda**2*Qexp2(a, v) +
+        lambda**2*Ppos(a, v)
+    out[6] = lambda*(alpha*Qexp1(a, v) + Ppos(a, v))
+    out[7] = alpha*lambda*Qexp1(a, v) + (-alpha*lambda + lambda)*phi0(a, v)
+    out[8] = alpha*lambda*Qexp1(a, v)/2 + (a*alpha*lambda/(2*v) - a*lambda/(2*v) -
+        alpha*lambda/2)*phi0(a, v)
+    out[9] = lambda**2*(alpha**2*Qexp2(a, v) + Ppos(a, v))
+    out[10] = 2*alpha**2*lambda**2*Qexp2(a, v) + (-alpha**2*lambda**2 + lambda**2)*phi0(a, v)
+    out[11] = 2*alpha**2*lambda**2*Qexp2(a, v) + (a*alpha**2*lambda**2/(2*v) - a*lambda**2/(2*v)
+        - alpha**2*lambda**2)*phi0(a, v)
+    """
+    _v0 = _mp.sqrt(v)  # sqrt_nonneg(v)
+    _v1 = (_mp.mpf(1) / 2) * a * _mp.sqrt(_mp.mpf(2)) / (_v0)  # a*sqrt_nonneg(2)/(2*sqrt_nonneg(v))
+    _v2 = _mp.erfc(_v1)  # erfc(a*sqrt_nonneg(2)/(2*sqrt_nonneg(v)))
+    _v3 = (_mp.mpf(-1) / 2) * _v2  # -erfc(a*sqrt_nonneg(2)/(2*sqrt_nonneg(v)))/2
+    _v4 = _mp.mpf(1) + _v3  # 1 - erfc(a*sqrt_nonneg(2)/(2*sqrt_nonneg(v)))/2
+    _t0 = _v4  # Ppos(a, v)
+    _t1 = _t0 * a  # _t0*a
+    _v5 = _mp_square(a)  # square(a)
+    _v6 = (_mp.mpf(-1) / 2) * _v5 / (v)  # -square(a)/(2*v)
+    _v7 = _mp.exp(_v6)  # exp(-square(a)/(2*v))
+    _v8 = (_mp.mpf(1) / 2) * _v7 * _mp.sqrt(_mp.mpf(2)) / (_mp.sqrt((+_mp.pi)) * _v0)  # exp(-square(a)/(2*v))*sqrt_nonneg(2)/(2*sqrt_nonneg(pi)*sqrt_nonneg(v))
+    _t2 = _v8  # phi0(a, v)
+    _t3 = _t2 * v  # _t2*v
+    _v9 = a + v  # a + v
+    _v10 = (_mp.mpf(1) / 2) * _v9 * _mp.sqrt(_mp.mpf(2)) / (_v0)  # (a + v)*sqrt_nonneg(2)/(2*sqrt_nonneg(v))
+    _v11 = _mp_erfcx(_v10)  # erfcx((a + v)*sqrt_nonneg(2)/(2*sqrt_nonneg(v)))
+    _v12 = (_mp.mpf(1) / 2) * _v11 * _v7  # exp(-square(a)/(2*v))*erfcx((a + v)*sqrt_nonneg(2)/(2*sqrt_nonneg(v)))/2
+    _t4 = _v12  # Qexp1(a, v)
+    _t5 = _t4 * alpha  # _t4*alpha
+    _t6 = _t5 * lambda_  # _t5*lambda
+    _t7 = (_mp.mpf(1) / 2) * lambda_  # lambda/2
+    _t8 = _t5 * _t7  # _t5*_t7
+    _t9 = _t7 * alpha  # _t7*alpha
+    _t10 = _mp_square(lambda_)  # square(lambda)
+    _t11 = _mp_square(alpha)  # square(alpha)
+    _t12 = _mp.mpf(2) * _t10  # 2*_t10
+    _t13 = _t10 * _t11  # _t10*_t11
+    _t14 = _t13 * _t4  # _t13*_t4
+    _v13 = _mp.mpf(2) * v  # 2*v
+    _v14 = a + _v13  # a + 2*v
+    _v15 = (_mp.mpf(1) / 2) * _v14 * _mp.sqrt(_mp.mpf(2)) / (_v0)  # (a + 2*v)*sqrt_nonneg(2)/(2*sqrt_nonneg(v))
+    _v16 = _mp_erfcx(_v15)  # erfcx((a + 2*v)*sqrt_nonneg(2)/(2*sqrt_nonneg(v)))
+    _v17 = (_mp.mpf(1) / 2) * _v16 * _v7
+    _v18 = _v17  # Qexp2(a, v)
+    _t15 = _t11 * _v18  # _t11*Qexp2(a, v)
+    _t16 = _t12 * _t15  # _t12*_t15
+    _t17 = _mp.mpf(1) / v  # 1/v
+    _t18 = _t17 * a  # _t17*a
+    _v19 = _v3 + _v12
+    _v20 = _v19  # Rexp1(a, v)
+    _v21 = alpha * _v20  # alpha*Rexp1(a, v)
+    _v22 = _t1 + _t3 + _v21  # _t1 + _t3 + alpha*Rexp1(a, v)
+    _v23 = lambda_ * _v22  # lambda*(_t1 + _t3 + alpha*Rexp1(a, v))
+    _v24 = _t0 * lambda_  # _t0*lambda
+    _v25 = _t6 + _v24  # _t0*lambda + _t6
+    _v26 = (_mp.mpf(1) / 2) * lambda_  # lambda/2
+    _v27 = -_t9  # -_t9
+    _v28 = _v26 + _v27  # -_t9 + lambda/2
+    _v29 = _t2 * _v28  # _t2*(-_t9 + lambda/2)
+    _v30 = _t8 + _v29  # _t2*(-_t9 + lambda/2) + _t8
+    _v31 = v + _v5  # v + square(a)
+    _v32 = _t0 * _v31  # _t0*(v + square(a))
+    _v33 = (_mp.mpf(1) / 2) * _v2  # erfc(a*sqrt_nonneg(2)/(2*sqrt_nonneg(v)))/2
+    _v34 = _v11 * _v7  # exp(-square(a)/(2*v))*erfcx((a + v)*sqrt_nonneg(2)/(2*sqrt_nonneg(v)))
+    _v35 = -_v34  # -exp(-square(a)/(2*v))*erfcx((a + v)*sqrt_nonneg(2)/(2*sqrt_nonneg(v)))
+    _v36 = _v33 + _v17 + _v35
+    _v37 = _v36  # Rexp2(a, v)
+    _v38 = _t11 * _v37  # _t11*Rexp2(a, v)
+    _v39 = _t3 * a  # _t3*a
+    _v40 = _v32 + _v38 + _v39  # _t0*(v + square(a)) + _t11*Rexp2(a, v) + _t3*a
+    _v41 = _t10 * _v40  # _t10*(_t0*(v + square(a)) + _t11*Rexp2(a, v) + _t3*a)
+    _v42 = _mp.mpf(-2) * _t14  # -2*_t14
+    _v43 = _t1 * _t12  # _t1*_t12
+    _v44 = _t12 * _t3  # _t12*_t3
+    _v45 = _t16 + _v42 + _v43 + _v44  # _t1*_t12 + _t12*_t3 - 2*_t14 + _t16
+    _v46 = -_t14  # -_t14
+    _v47 = _t0 * _t10  # _t0*_t10
+    _v48 = _t16 + _v46 + _v47  # _t0*_t10 - _t14 + _t16
+    _v49 = _t0 + _t5  # _t0 + _t5
+    _v50 = lambda_ * _v49  # lambda*(_t0 + _t5)
+    _v51 = alpha * lambda_  # alpha*lambda
+    _v52 = -_v51  # -alpha*lambda
+    _v53 = lambda_ + _v52  # -alpha*lambda + lambda
+    _v54 = _t2 * _v53  # _t2*(-alpha*lambda + lambda)
+    _v55 = _t6 + _v54  # _t2*(-alpha*lambda + lambda) + _t6
+    _v56 = _t18 * _t7  # _t18*_t7
+    _v57 = -_v56  # -_t18*_t7
+    _v58 = (_mp.mpf(1) / 2) * _t17 * a * alpha * lambda_  # _t17*a*alpha*lambda/2
+    _v59 = _v27 + _v57 + _v58  # _t17*a*alpha*lambda/2 - _t18*_t7 - _t9
+    _v60 = _t2 * _v59  # _t2*(_t17*a*alpha*lambda/2 - _t18*_t7 - _t9)
+    _v61 = _t8 + _v60  # _t2*(_t17*a*alpha*lambda/2 - _t18*_t7 - _t9) + _t8
+    _v62 = _t0 + _t15  # _t0 + _t15
+    _v63 = _t10 * _v62  # _t10*(_t0 + _t15)
+    _v64 = -_t13  # -_t13
+    _v65 = _t10 + _v64  # _t10 - _t13
+    _v66 = _t2 * _v65  # _t2*(_t10 - _t13)
+    _v67 = _t16 + _v66  # _t16 + _t2*(_t10 - _t13)
+    _v68 = (_mp.mpf(-1) / 2) * _t10 * _t18  # -_t10*_t18/2
+    _v69 = (_mp.mpf(1) / 2) * _t10 * _t11 * _t17 * a  # _t10*_t11*_t17*a/2
+    _v70 = _v64 + _v68 + _v69  # _t10*_t11*_t17*a/2 - _t10*_t18/2 - _t13
+    _v71 = _t2 * _v70  # _t2*(_t10*_t11*_t17*a/2 - _t10*_t18/2 - _t13)
+    _v72 = _t16 + _v71  # _t16 + _t2*(_t10*_t11*_t17*a/2 - _t10*_t18/2 - _t13)
+    return (_v23, _v25, _v30, _v41, _v45, _v48, _v50, _v55, _v61, _v63, _v67, _v72,)
+
+
 def mean_field_slopes(a, v, alpha, lambda_, tau):
     """Backend function 'mean_field_slopes' (selu_proof.backends.compiled).
 
@@ -1367,6 +1482,7 @@ FUNCTIONS = {
     'spectral_second_moment': spectral_second_moment,
     'dropout_affine': dropout_affine,
     'dropout_moments': dropout_moments,
+    'gaussian_moments': gaussian_moments,
     'mean_field_slopes': mean_field_slopes,
     'correlation_integrands': correlation_integrands,
     'selu_branches': selu_branches,

@@ -10,6 +10,8 @@ traces a real ``check`` run and enforces it).
     what each claim kind means, as goals ``F < c``.
 :mod:`~selu_proof.kernel.model`
     the one model interface: SELU's closed forms or an activation's quadrature.
+:mod:`~selu_proof.kernel.moments`
+    the raw Gaussian moments a model answers, with their ``(a, v)`` partials.
 :mod:`~selu_proof.kernel.forms`
     the evaluation forms a leaf may use, and the split-tree walk.
 :mod:`~selu_proof.kernel.exact`

@@ -52,6 +52,7 @@ from selu_proof.kernel.activations import CatalogueActivation, Growth, parse_act
 from selu_proof.kernel.exact import ball, fraction_str, parse_decimal, shown6
 from selu_proof.kernel.give_up import give_up_at, give_up_time, passed
 from selu_proof.kernel.limits import MAX_QUADRATURE_PRECISION, PREACTIVATION_VAR
+from selu_proof.kernel.moments import MOMENTS, Moments, Triple
 from selu_proof.kernel.quadrature import _integrand, gaussian_expectation_complex, work_done
 
 __all__ = ["ActivationModel", "NormalizeError", "model_token", "activation_model",
@@ -267,20 +268,27 @@ class ActivationModel:
         """The certificate's ``activation`` entry (:func:`model_record`)."""
         return model_record(self)
 
-    def parameters_summary(self) -> dict[str, str]:
-        """The activation and its normalization as canonical ``[parameters]`` text (the
-        affine target only when it is not ``(0, 1)``).
+    @classmethod
+    def parameters_of(cls, key: str) -> dict[str, str]:
+        """The ``[parameters]`` of a specification about the model ``key`` (a token of
+        :func:`model_token`): the activation and its normalization as canonical text (the
+        affine target only when it is not ``(0, 1)``), which parse back to ``key``.
         """
-        out = {"activation": self.act.spec}
-        args = self.token.partition("|")[2].partition(":")[2]
-        if self.normalize == "affine":
+        spec, _, norm = key.partition("|")
+        kind, _, args = norm.partition(":")
+        out = {"activation": spec}
+        if kind == "affine":
             out["normalize"] = "affine"
             mean, var = args.split(",")
             if (mean, var) != ("0", "1"):
                 out.update(mean=mean, var=var)
-        elif self.normalize == "explicit":
+        elif kind == "explicit":
             out["lambda"], out["beta"] = args.split(",")
         return out
+
+    def parameters_summary(self) -> dict[str, str]:
+        """:meth:`parameters_of` the model's token."""
+        return self.parameters_of(self.token)
 
     def float_twin(self) -> None:
         """``None``: the goals of a catalogue activation have no float twin."""
@@ -332,6 +340,30 @@ class ActivationModel:
         lam2, b = self.lam * self.lam, self.beta
         out = m2 - 2 * b * m1
         return lam2 * (out if order else out + b * b)
+
+    def gaussian_moments(self, a: arb, v: arb, which: tuple[str, ...] = MOMENTS,
+                         partials: str = "av") -> Moments:
+        """:class:`~selu_proof.kernel.model.Moments` of ``F`` by quadrature, those asked for:
+        on a point, one integral per moment and partial; on a box, the Taylor models of
+        :meth:`_e`.
+        """
+        orders = ("",) + tuple(o for o in "av" if o in partials)
+        if not v > 0:
+            nan = tuple(arb("nan") if o in orders else None for o in ("", "a", "v"))
+            return Moments(*(nan if h in which else None for h in MOMENTS))
+        av = (_Dual(a), _Dual(v))
+        lam2 = self.lam * self.lam
+        moment = {"f": self._m1, "f2": self._m2,
+                  "df": lambda a, v, o: self.lam * self._moment("df", a, v, o),
+                  "df2": lambda a, v, o: lam2 * self._moment("df2", a, v, o)}
+
+        def triple(h: str) -> Triple | None:
+            if h not in which:
+                return None
+            return tuple(moment[h](*av, o).x if o in orders else None  # type: ignore[return-value]
+                         for o in ("", "a", "v"))
+
+        return Moments(*(triple(h) for h in MOMENTS))
 
     def quantity(self, key: str, xs: Sequence[arb], gradient: bool) -> _Dual:
         """The goal expression ``key`` (:func:`selu_proof.derive.expressions.goal_expression`)."""

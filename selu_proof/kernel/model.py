@@ -4,7 +4,11 @@ Trusted.  A *model* is the activation a specification's claims are about, with i
 constants: SELU by its closed forms (:class:`SeluClosedForm`, the generated arb code of
 :mod:`selu_proof.generated.arb_goals`), or a catalogue activation with its normalization
 by certified quadrature (:class:`~selu_proof.kernel.activation_claims.ActivationModel`).
-Both answer :class:`Model`; no caller asks which kind it holds.
+Both answer :class:`Model`; no caller asks which kind it holds.  What a model answers: its
+constants as balls and its record for a certificate, the goal functions of the claims, and
+the raw Gaussian moments of its activation with their ``(a, v)`` partials
+(:meth:`Model.gaussian_moments`, a :class:`Moments`) on a point or a box alike, a point
+being a thin ball.
 
 A model is named by its *key*, a canonical text: ``closed-form:ALPHA,LAMBDA`` for SELU
 (each ``alpha01``/``lambda01`` or an exact decimal, as the specification writes it), or
@@ -28,9 +32,11 @@ from flint import arb, ctx
 from selu_proof.generated import MissingGeneratedCodeError, lookup
 from selu_proof.kernel.exact import ball, parse_decimal
 from selu_proof.kernel.limits import PRECISION_RANGE
+from selu_proof.kernel.moments import MOMENTS, MomentModel, Moments
 
-__all__ = ["Model", "GoalFunctions", "SeluClosedForm", "model_of", "model_class",
-           "selu_key", "compiled_goal", "CLOSED_FORM"]
+__all__ = ["Model", "MomentModel", "Moments", "MOMENTS", "GoalFunctions", "SeluClosedForm",
+           "model_of", "model_class", "model_parameters", "selu_key", "compiled_goal",
+           "CLOSED_FORM"]
 
 #: the pair ``(value, value_and_gradient)`` of a goal ``F``, with
 #: ``value(mu, omega, nu, tau) -> (F,)`` and
@@ -71,6 +77,18 @@ class Model(Protocol):
 
     def goal(self, key: str) -> GoalFunctions:
         """The arb functions of the goal expression ``key`` (:data:`GoalFunctions`)."""
+        ...
+
+    def gaussian_moments(self, a: arb, v: arb, which: tuple[str, ...] = MOMENTS,
+                         partials: str = "av") -> Moments:
+        """:class:`Moments` over the balls ``a``, ``v`` (``v > 0``) at the working precision:
+        each an enclosure of the value's range over the balls, the same for a thin ball (a
+        point) as for a wide one (a box).
+
+        ``which`` (of :data:`MOMENTS`) and ``partials`` (letters of ``"av"``) say what the
+        caller reads; the rest may be ``None``, so that a model whose every entry costs an
+        integral computes only those.
+        """
         ...
 
     def parameters_summary(self) -> dict[str, str]:
@@ -148,14 +166,21 @@ class SeluClosedForm:
         """The model of ``key`` (:func:`selu_key`) with its balls at ``prec`` bits."""
         from selu_proof.kernel.constants import constant_balls
 
-        alpha, sep, lam = key[len(CLOSED_FORM):].partition(",")
-        if not key.startswith(CLOSED_FORM) or not sep:
-            raise ValueError(f"malformed model key {key!r}")
+        alpha, lam = cls.parameters_of(key).values()
         named = constant_balls(prec)
         with ctx.workprec(prec):
             a, lm = (own if text == name else ball(parse_decimal(text))
                      for text, name, own in zip((alpha, lam), _NAMED, named))
         return cls(alpha, lam, (a, lm), prec)
+
+    @classmethod
+    def of_balls(cls, alpha: arb, lam: arb, prec: int) -> SeluClosedForm:
+        """The SELU whose parameters are the balls ``alpha``, ``lam`` (e.g. the intervals
+        of a designed SELU, or ReLU's ``(0, 1)``), for its moments and goals; its key names
+        the balls' midpoints (``~`` marks them), from which :func:`model_of` builds nothing.
+        """
+        return cls(*(f"~{x.mid().str(20, radius=False)}" for x in (alpha, lam)),
+                   (alpha, lam), prec)
 
     @property
     def key(self) -> str:
@@ -179,6 +204,32 @@ class SeluClosedForm:
             hit = self._goals[key] = (lambda *xs: value(*xs, a, lm),
                                       lambda *xs: gradient(*xs, a, lm))
         return hit
+
+    def gaussian_moments(self, a: arb, v: arb, which: tuple[str, ...] = MOMENTS,
+                         partials: str = "av") -> Moments:
+        """:class:`Moments` by the generated closed forms
+        (:func:`selu_proof.derive.symbolic.gaussian_moments`), evaluated on the balls: all of
+        them, whatever ``which`` and ``partials`` ask (they cost a few ball operations).
+
+        >>> m = model_of(selu_key("alpha01", "lambda01"), 64).gaussian_moments(arb(0), arb(1))
+        >>> m.f[0].contains(0), m.f2[0].overlaps(arb(1)), m.df[0].overlaps(m.f[1])
+        (True, True, True)
+        """
+        out = lookup("arb_backends", "gaussian_moments")(a, v, *self.balls)
+        return Moments(out[0:3], out[3:6], out[6:9], out[9:12])
+
+    @classmethod
+    def parameters_of(cls, key: str) -> dict[str, str]:
+        """The ``[parameters]`` of a specification about the model ``key``:
+        ``{"alpha": ..., "lambda": ...}`` as :func:`selu_key` holds them.
+
+        >>> SeluClosedForm.parameters_of(selu_key("alpha01", "1.05"))
+        {'alpha': 'alpha01', 'lambda': '1.05'}
+        """
+        alpha, sep, lam = key[len(CLOSED_FORM):].partition(",")
+        if not key.startswith(CLOSED_FORM) or not sep:
+            raise ValueError(f"malformed model key {key!r}")
+        return {"alpha": alpha, "lambda": lam}
 
     def parameters_summary(self) -> dict[str, str]:
         """``{"alpha": ..., "lambda": ...}`` as the specification writes them."""
@@ -211,6 +262,17 @@ def model_class(key: str) -> type[Model]:
     from selu_proof.kernel.activation_claims import ActivationModel  # not run for a SELU
 
     return ActivationModel
+
+
+def model_parameters(key: str) -> dict[str, str]:
+    """The ``[parameters]`` table of a specification about the model ``key``, from the key
+    alone (no constant is computed): parsed, it gives a specification whose
+    :attr:`~selu_proof.kernel.specs.Spec.model` is ``key``.
+
+    >>> model_parameters("gelu|affine:0.1,2")
+    {'activation': 'gelu', 'normalize': 'affine', 'mean': '0.1', 'var': '2'}
+    """
+    return model_class(key).parameters_of(key)
 
 
 @lru_cache(maxsize=16)

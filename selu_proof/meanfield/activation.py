@@ -23,6 +23,10 @@ For an activation ``f`` (optionally affine-normalized, ``lambda*(f - beta)``,
   the second: ``c* = 1``, slope ``chi1 = 1`` there).  ``c~(C)`` and its slope are certified
   by nested quadrature (:func:`selu_proof.kernel.quadrature.pair_expectation`).
 
+The fixed point, the Jacobian, ``chi1``, ``chi_c`` and the depth scales are those of
+:mod:`selu_proof.meanfield.core`, which reads the activation's
+:meth:`~selu_proof.fixedpoint.scaled.Scaled.gaussian_moments` as it reads any model's
+(:func:`model_fixed_point` takes any :class:`~selu_proof.kernel.model.MomentModel`).
 Every number here is an outward-rounded enclosure unless the output says otherwise.
 """
 
@@ -36,14 +40,24 @@ from typing import Any
 from flint import arb, ctx
 
 from selu_proof.fixedpoint.scaled import AffineInput, Scaled
-from selu_proof.kernel.activation_claims import largest_singular_value
 from selu_proof.kernel.activations import CatalogueActivation, parse_activation
 from selu_proof.kernel.exact import ball
 from selu_proof.kernel.give_up import give_up_at, passed
+from selu_proof.kernel.model import MomentModel
+from selu_proof.meanfield.core import (
+    depth_scales,
+    guarded,
+    interval,
+    krawczyk_fixed_point,
+    krawczyk_q,
+    moment_map,
+    slopes,
+    spectral,
+)
 from selu_proof.meanfield.correlation import MAX_BOXES, METHOD, fixed_point_records
-from selu_proof.meanfield.selu import _depth_scale, _interval
 
-__all__ = ["CENTRED", "IID", "Scaled", "AffineInput", "spectral", "activation_mean_field",
+__all__ = ["CENTRED", "IID", "Scaled", "AffineInput", "MomentModel", "spectral",
+           "activation_mean_field",
            "activation_fixed_point", "catalogue_fixed_point", "model_fixed_point",
            "NORMALIZED_EXACT", "correlation_fixed_points", "TimeBudgetError", "MAX_BOXES"]
 
@@ -52,144 +66,6 @@ CENTRED = ("centred map of the paper (weights with fixed per-unit omega, tau): "
 IID = ("mean-field kernel of i.i.d. zero-mean Gaussian weights (Poole et al. 2016): "
        "z ~ N(0, q), q = tau*E[f(z)^2] (uncentred) at its fixed point q*, "
        "c~ = E[f(z)f(z')]/E[f(z)^2]")
-
-
-#: a moment model: :class:`Scaled`, or :class:`AffineInput` (an affine map of its input)
-Model = Scaled | AffineInput
-
-
-# --------------------------------------------------------------------------- 2x2 helpers
-
-
-def spectral(h: list[list[arb]]) -> tuple[arb, arb]:
-    """Spectral norm and spectral radius of a 2x2 ball matrix (enclosures).
-
-    Norm: ``(sqrt((a+d)^2 + (c-b)^2) + sqrt((a-d)^2 + (c+b)^2))/2``.  Radius: with
-    ``t = tr/2``, ``D = t^2 - det``: ``max|t +/- sqrt(D)|`` when ``D >= 0``, ``sqrt(det)``
-    when ``D < 0``; the union of both when the sign of ``D`` is undecided.
-    """
-    (a, b), (c, d) = h
-    norm = largest_singular_value(a, b, c, d)
-    t, det = (a + d) / 2, a * d - b * c
-    disc = t * t - det
-
-    def real_case(dd: arb) -> arb:
-        r = dd.sqrt()
-        x, y = abs(t + r), abs(t - r)
-        return (x + y + abs(x - y)) / 2  # max
-
-    if disc >= 0:
-        return norm, real_case(disc)
-    if disc < 0:
-        return norm, det.sqrt()
-    clipped = arb(0).union(disc.upper())
-    return norm, real_case(clipped).union(abs(det).sqrt())
-
-
-def _solve2(m: list[list[arb]], r: list[arb]) -> list[arb]:
-    (a, b), (c, d) = m
-    det = a * d - b * c
-    return [(d * r[0] - b * r[1]) / det, (a * r[1] - c * r[0]) / det]
-
-
-def _mid(x: arb) -> arb:
-    return x.mid()
-
-
-# --------------------------------------------------------------------------- fixed points
-
-
-def _g_and_h(sc: Model, mu: arb, nu: arb, omega: arb, tau: arb) -> tuple[list[arb],
-                                                                          list[list[arb]]]:
-    """``g(mu, nu) = (mu~, nu~)`` and its Jacobian ``H`` over the balls."""
-    a, v = mu * omega, nu * tau
-    m1, m2 = sc.moments(a, v)
-    (m1a, m1v), (m2a, m2v) = sc.gradients(a, v, with_a=not omega.is_zero())
-    h = [[omega * m1a, tau * m1v],
-         [omega * (m2a - 2 * m1 * m1a), tau * (m2v - 2 * m1 * m1v)]]
-    return [m1, m2 - m1 * m1], h
-
-
-def _krawczyk2(sc: Model, omega: arb, tau: arb, start: tuple[arb, arb]
-               ) -> tuple[str, tuple[arb, arb], str]:
-    """Newton from ``start``, then the Krawczyk test on a small box around the result."""
-    x = list(start)
-    for _ in range(40):
-        g, h = _g_and_h(sc, x[0], x[1], omega, tau)
-        f = [g[0] - x[0], g[1] - x[1]]
-        j = [[_mid(h[0][0]) - 1, _mid(h[0][1])], [_mid(h[1][0]), _mid(h[1][1]) - 1]]
-        step = _solve2(j, [_mid(f[0]), _mid(f[1])])
-        if not all(s.is_finite() for s in step):
-            return "unknown", (x[0], x[1]), "Newton step not finite (singular Jacobian)"
-        x = [_mid(x[0] - step[0]), _mid(x[1] - step[1])]
-        if not x[1] > 0:
-            return "unknown", (x[0], x[1]), "Newton left nu > 0"
-        if all(abs(s) < arb(2) ** (20 - ctx.prec) for s in step):
-            break
-    r = arb(2) ** (-(ctx.prec // 2))
-    box = [xi + arb(0, r.upper()) * (1 + abs(xi)) for xi in x]
-    if not box[1] > arb(2) ** -30:
-        return "unknown", (x[0], x[1]), "Newton went to nu -> 0"
-    g0, h0 = _g_and_h(sc, x[0], x[1], omega, tau)
-    j0 = [[_mid(h0[0][0]) - 1, _mid(h0[0][1])], [_mid(h0[1][0]), _mid(h0[1][1]) - 1]]
-    _, hb = _g_and_h(sc, box[0], box[1], omega, tau)
-    jb = [[hb[0][0] - 1, hb[0][1]], [hb[1][0], hb[1][1] - 1]]
-    det = j0[0][0] * j0[1][1] - j0[0][1] * j0[1][0]
-    y = [[j0[1][1] / det, -j0[0][1] / det], [-j0[1][0] / det, j0[0][0] / det]]
-    f0 = [g0[0] - x[0], g0[1] - x[1]]
-    yf = [y[0][0] * f0[0] + y[0][1] * f0[1], y[1][0] * f0[0] + y[1][1] * f0[1]]
-    m = [[(1 if i == k else 0) - (y[i][0] * jb[0][k] + y[i][1] * jb[1][k]) for k in range(2)]
-         for i in range(2)]
-    dx = [box[0] - x[0], box[1] - x[1]]
-    kr = [x[i] - yf[i] + m[i][0] * dx[0] + m[i][1] * dx[1] for i in range(2)]
-    inside = all(kr[i].lower() > box[i].lower() and kr[i].upper() < box[i].upper()
-                 for i in range(2))
-    if inside:
-        return "unique", (kr[0], kr[1]), "Krawczyk image strictly inside the box"
-    return "unknown", (box[0], box[1]), "Krawczyk image not inside the box"
-
-
-def _krawczyk_q(sc: Scaled, tau: arb) -> tuple[str, arb, str]:
-    """Fixed point ``q*`` of ``q -> tau*E[F(z)^2]``, ``z ~ N(0, q)`` (1-D Krawczyk)."""
-    zero = arb(0)
-
-    def p_and_dp(q: arb) -> tuple[arb, arb]:
-        _, m2 = sc.moments(zero, q)
-        m2v = sc.gradients(zero, q, with_a=False)[1][1]
-        return tau * m2 - q, tau * m2v - 1
-
-    q = arb(1)
-    for _ in range(40):
-        p, dp = p_and_dp(q)
-        if abs(dp.mid()) < arb(2) ** (-(ctx.prec // 2)):
-            return "unknown", arb(1), f"Newton met slope 1 at q = {float(q.mid()):.3g}"
-        step = p.mid() / dp.mid()
-        q = (q - step).mid()
-        if not q > 0:
-            return "unknown", arb(1), "Newton left q > 0"
-        if abs(step) < arb(2) ** (20 - ctx.prec):
-            break
-    r = arb(2) ** (-(ctx.prec // 2)) * (1 + q)
-    box = q + arb(0, r.upper())
-    if not box > arb(2) ** -30:
-        return "unknown", arb(1), "Newton went to q -> 0"
-    p0, dp0 = p_and_dp(q)
-    _, dpb = p_and_dp(box)
-    y = 1 / dp0.mid()
-    k = q - y * p0 + (1 - y * dpb) * (box - q)
-    if k.lower() > box.lower() and k.upper() < box.upper():
-        return "unique", k, "Krawczyk image strictly inside the interval"
-    return "unknown", box, "Krawczyk image not inside the interval"
-
-
-def _guarded(solver: Any, *args: Any) -> Any:
-    """A Newton-Krawczyk solver's answer, or ``unknown`` when its iteration met a state the
-    quadrature refuses (e.g. a variance ball reaching 0).
-    """
-    try:
-        return solver(*args)
-    except (ValueError, ArithmeticError) as exc:
-        return "unknown", (arb(0), arb(1)) if solver is _krawczyk2 else arb(1), f"Newton: {exc}"
 
 
 _STABILITY = {"below": "attracting: variances shrink to 0 geometrically near 0",
@@ -217,11 +93,11 @@ def _without_fixed_point(sc: Scaled, tau: Fraction, centred: bool, mean_free: bo
         word = "neutral" if neutral else "below" if slope < 1 else "above" if slope > 1 \
             else None
         stability = _STABILITY[word] if word else "undecided"
-        extra["zero_variance"] = {"var": "0", "mean": _interval(f0, digits) if centred else None,
-                                  "slope": _interval(slope, digits), "stability": stability}
-        at = f" (mean F(0) = {_show(_interval(f0, digits))})" if centred else ""
+        extra["zero_variance"] = {"var": "0", "mean": interval(f0, digits) if centred else None,
+                                  "slope": interval(slope, digits), "stability": stability}
+        at = f" (mean F(0) = {_show(interval(f0, digits))})" if centred else ""
         parts.append(f"{name} = 0 is a fixed point{at}, slope of {name} -> {name}~ there "
-                     f"{_show(_interval(slope, digits))} ({stability})")
+                     f"{_show(interval(slope, digits))} ({stability})")
     elif not centred and (f0 > 0 or f0 < 0):
         parts.append("q = 0 is not fixed (q~(0) = tau F(0)^2 > 0)")
     ex = exclude(sc, tau, centred, mean_free=mean_free)
@@ -276,7 +152,7 @@ def correlation_fixed_points(sc: Scaled, a: arb, v: arb, centred: bool, digits: 
     >>> [p["c"] for p in r["fixed_points"]], r["complete"]
     ([['-1', '-1'], ['0', '0'], ['1', '1']], True)
     """
-    return fixed_point_records(sc, a, v, centred, digits, _interval, seeds=seeds,
+    return fixed_point_records(sc, a, v, centred, digits, interval, seeds=seeds,
                                max_boxes=max_boxes, factor=factor, zero_mean=zero_mean,
                                odd=odd, homogeneous=homogeneous, step=step, cache=cache)
 
@@ -299,8 +175,8 @@ def _scaled(act: CatalogueActivation, normalize: str | None,
 
     n = norm(act, "affine", digits=digits + 5)
     sc = Scaled(act, n.constants["lambda"], n.constants["beta"])
-    return sc, {"convention": n.describe(), "lambda": _interval(sc.lam, digits),
-                "beta": _interval(sc.beta, digits)}
+    return sc, {"convention": n.describe(), "lambda": interval(sc.lam, digits),
+                "beta": interval(sc.beta, digits)}
 
 
 #: activations with ``f(x) = x f'(x)``, ``f'`` constant on each side of 0
@@ -326,17 +202,17 @@ def _exact(normalize: str | None, omega: Fraction, tau: Fraction) -> tuple[str, 
     return NORMALIZED_EXACT if normalize == "affine" and omega == 0 and tau == 1 else None
 
 
-def _fixed_point(sc: Model, exact: tuple[str, str] | None, omega: Fraction,
+def _fixed_point(sc: MomentModel, exact: tuple[str, str] | None, omega: Fraction,
                  tau: Fraction) -> tuple[str, tuple[arb, arb], str]:
     """``(status, (mu, nu), how)`` of the fixed point of ``g`` at ``(omega, tau)``:
     ``(0, 1)`` exactly when ``exact`` says why, else the Krawczyk test.
     """
     if exact is not None:
         return exact[0], (arb(0), arb(1)), exact[1]
-    return _guarded(_krawczyk2, sc, ball(omega), ball(tau), (arb(0), arb(1)))
+    return guarded(krawczyk_fixed_point, sc, ball(omega), ball(tau), (arb(0), arb(1)))
 
 
-def model_fixed_point(model: Model, *, omega: str = "0", tau: str = "1", digits: int = 10,
+def model_fixed_point(model: MomentModel, *, omega: str = "0", tau: str = "1", digits: int = 10,
                       exact: tuple[str, str] | None = None) -> dict[str, Any]:
     """The certified fixed point ``(mu*, nu*)`` of ``g`` for a moment model.
 
@@ -353,7 +229,7 @@ def model_fixed_point(model: Model, *, omega: str = "0", tau: str = "1", digits:
         status, (mu, nu), how = _fixed_point(model, exact, om, ta)
         if status == "unknown":
             return {"status": status, "how": how}
-        return {"status": status, "mean": _interval(mu, digits), "var": _interval(nu, digits),
+        return {"status": status, "mean": interval(mu, digits), "var": interval(nu, digits),
                 "how": how}
 
 
@@ -444,60 +320,54 @@ def _mean_field(spec: str | CatalogueActivation, normalize: str | None, omega: s
             status, how, extra = _without_fixed_point(sc, ta, True, om == 0, how, digits)
             mu, nu = arb(0), arb(1)
             how += "; maps evaluated at the state (0, 1), which is not a fixed point"
-        out["fixed_point"] = {"mean": _interval(mu, digits), "var": _interval(nu, digits),
+        out["fixed_point"] = {"mean": interval(mu, digits), "var": interval(nu, digits),
                               "status": status, "how": how, **extra}
         step("jacobian, chi1, chi_c")
         a, v = mu * omb, nu * tab
-        g, h = _g_and_h(sc, mu, nu, omb, tab)
-        d1, d2 = sc.derivative_moments(a, v)
-        chi1, chi_c = tab * d2, tab * d1 * d1
+        g, h = moment_map(sc, mu, nu, omb, tab)
+        chi1, chi_c = slopes(sc, a, v, tab)
         norm2, radius = spectral(h)
         attracting = True if radius < 1 else False if radius >= 1 else None
-        out["jacobian"] = {"dmu_dmu": _interval(h[0][0], digits),
-                           "dmu_dnu": _interval(h[0][1], digits),
-                           "dnu_dmu": _interval(h[1][0], digits),
-                           "dnu_dnu": _interval(h[1][1], digits),
-                           "spectral_norm": _interval(norm2, digits),
-                           "spectral_radius": _interval(radius, digits)}
+        out["jacobian"] = {"dmu_dmu": interval(h[0][0], digits),
+                           "dmu_dnu": interval(h[0][1], digits),
+                           "dnu_dmu": interval(h[1][0], digits),
+                           "dnu_dnu": interval(h[1][1], digits),
+                           "spectral_norm": interval(norm2, digits),
+                           "spectral_radius": interval(radius, digits)}
         out["attracting"] = attracting if certified else None
-        out["chi1"] = _interval(chi1, digits)
-        out["chi_c"] = _interval(chi_c, digits)
-        out["depth_scales"] = {
-            "correlation_xi_c": _depth_scale(chi_c, digits) if chi_c < 1 else None,
-            "gradient_layers_per_e": _depth_scale(chi1, digits),
-            "gradient_direction": "grows toward the input" if chi1 > 1 else
-            "shrinks toward the input" if chi1 < 1 else "undecided (chi1 may be 1)"}
+        out["chi1"] = interval(chi1, digits)
+        out["chi_c"] = interval(chi_c, digits)
+        out["depth_scales"] = depth_scales(chi1, chi_c, digits)
         out["correlation_convention"] = CENTRED
         step("i.i.d.-weights kernel")
         if ta == 1 and (normalize == "affine" or normalize is None and _is_selu01(act)):
             qstatus, q, qhow = NORMALIZED_Q
         else:
-            qstatus, q, qhow = _guarded(_krawczyk_q, sc, tab)
+            qstatus, q, qhow = guarded(krawczyk_q, sc, tab)
         qextra: dict[str, Any] = {}
         if qstatus == "unknown":
             qstatus, qhow, qextra = _without_fixed_point(sc, ta, False, True, qhow, digits)
             q = arb(1)
             qhow += "; evaluated at q = 1, which is not a fixed point"
         zero = arb(0)
-        qd1, qd2 = sc.derivative_moments(zero, q)
-        out["iid_kernel"] = {"convention": IID, "q_star": _interval(q, digits),
+        qchi1, qchi_c = slopes(sc, zero, q, tab)
+        out["iid_kernel"] = {"convention": IID, "q_star": interval(q, digits),
                              "status": qstatus, "how": qhow, **qextra,
-                             "chi1": _interval(tab * qd2, digits),
-                             "chi_c": _interval(tab * qd1 * qd1, digits)}
+                             "chi1": interval(qchi1, digits), "chi_c": interval(qchi_c, digits)}
         if c_val is not None:
             step(f"correlation map at c = {correlation}")
             with ctx.workprec(ctx.prec + 64):  # 1 - c keeps its digits for c near 1
                 cb = ball(c_val)
             prod, dprod = sc.pair(a, v, cb)
             out["correlation_map"] = {"c": correlation, "convention": CENTRED,
-                                      "value": _interval((prod - g[0] * g[0]) / g[1], digits),
-                                      "slope": _interval(v * dprod / g[1], digits),
+                                      "value": interval((prod - g[0] * g[0]) / g[1], digits),
+                                      "slope": interval(v * dprod / g[1], digits),
                                       "certified": True}
             qprod, qdprod = sc.pair(zero, q, cb)
             _, qm2 = sc.moments(zero, q)
             out["correlation_map_iid"] = {"c": correlation, "convention": IID,
-                                          "value": _interval(qprod / qm2, digits),
-                                          "slope": _interval(q * qdprod / qm2, digits),
+                                          "value": interval(qprod / qm2, digits),
+                                          "slope": interval(q * qdprod / qm2, digits),
                                           "certified": True}
             out["correlation_fixed_points"] = {"method": METHOD}
             # an odd f has E f(z) = 0 at z ~ N(0, v), so beta = 0 and F is odd as well

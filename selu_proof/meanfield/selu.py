@@ -19,9 +19,9 @@ the map for any parameters.
 
 What is certified and what is not:
 
-* ``chi1``, ``chi_c`` (SELU family, closed forms of
-  :func:`selu_proof.derive.symbolic.chi1` / :func:`~selu_proof.derive.symbolic.chi_c`) are
-  arb enclosures over the certified fixed-point box, as are the depth scales
+* ``chi1``, ``chi_c`` (SELU family: :func:`selu_proof.meanfield.core.slopes` of the closed
+  forms' :meth:`~selu_proof.kernel.model.SeluClosedForm.gaussian_moments`, as for any
+  model) are arb enclosures over the certified fixed-point box, as are the depth scales
   and growth factors derived from them, and the alpha-dropout factors.
 * The fixed points of the correlation map in ``[-1, 1]`` (SELU with exact ``alpha``,
   ``lambda``, and ReLU): every one certified, exact (``c = 0``, ``c = 1``) or unique in
@@ -55,7 +55,9 @@ from flint import arb, ctx
 
 from selu_proof import backends
 from selu_proof.kernel.arb_runtime import ipow
-from selu_proof.kernel.exact import ball, ball_ends, decimal_down, decimal_up, interval_ball
+from selu_proof.kernel.exact import ball, interval_ball
+from selu_proof.kernel.model import SeluClosedForm
+from selu_proof.meanfield.core import depth_scales, interval, slopes
 from selu_proof.meanfield.correlation import MAX_BOXES
 
 __all__ = ["MeanFieldResult", "mean_field", "correlation_map", "correlation_slope",
@@ -94,7 +96,7 @@ def _certified_fixed_points(activation: str, alpha: str | None, lam: str | None,
 
     act = make_activation("relu") if activation == "relu" else make_activation(
         "selu", alpha=alpha or "alpha_01", **{"lambda": lam or "lambda_01"})
-    res = fixed_point_records(Scaled(act, arb(1), arb(0)), a, v, True, digits, _interval,
+    res = fixed_point_records(Scaled(act, arb(1), arb(0)), a, v, True, digits, interval,
                               seeds=max(grid, 2), max_boxes=max_boxes, factor=factor,
                               step=callback)
     fps = []
@@ -115,19 +117,6 @@ CHI1_WITNESSES: dict[str, tuple[str, str, str, str]] = {
 }
 
 
-def _interval(x: arb, digits: int) -> list[str]:
-    """``[lo, hi]`` decimal strings enclosing the ball ``x`` (rounded outward)."""
-    from decimal import Context, Decimal
-
-    lo, hi = ball_ends(x)
-    out = [decimal_down(lo, digits), decimal_up(hi, digits)]
-    big = max(abs(lo), abs(hi))
-    if big > 10**12 or 0 < big < Fraction(1, 10**6):  # exponent notation, same digits
-        # exactly: normalize() rounds to nearest in its context (28 digits by default)
-        out = [str(Decimal(t).normalize(Context(prec=len(t)))) for t in out]
-    return out
-
-
 def _mid(x: arb) -> mpmath.mpf:
     m, e = x.mid().man_exp()
     return mpmath.mpf((int(m), int(e)))
@@ -142,8 +131,7 @@ def chi_balls(a: arb, v: arb, alpha: arb, lam: arb, tau: arb) -> tuple[arb, arb]
     >>> c1.str(10, radius=False), cc.str(10, radius=False)
     ('1.071574992', '0.9706803523')
     """
-    out = backends.compiled("mean_field_slopes", "arb")(a, v, alpha, lam, tau)
-    return out[0], out[1]
+    return slopes(SeluClosedForm.of_balls(alpha, lam, ctx.prec), a, v, tau)
 
 
 def chi1_range_witnesses(prec: int = 200) -> dict[str, dict[str, Any]]:
@@ -161,7 +149,7 @@ def chi1_range_witnesses(prec: int = 200) -> dict[str, dict[str, Any]]:
             m, o, n, t = (ball(Fraction(x)) for x in point)
             c1, _ = chi_balls(m * o, n * t, al, la, t)
             out[which] = {"point": dict(zip(("mu", "omega", "nu", "tau"), point)),
-                          "chi1": _interval(c1, 25), "ball": c1}
+                          "chi1": interval(c1, 25), "ball": c1}
     return out
 
 
@@ -397,23 +385,6 @@ class MeanFieldResult:
                 "correlation_search": self.correlation_search}
 
 
-def _depth_scale(x: arb, digits: int) -> list[str] | None:
-    """``1/|ln x|`` layers per factor e (``x >= 0``), or ``None`` when ``x`` may be 1.
-
-    ``1/|ln x|`` increases on ``(0, 1)`` from its limit ``0`` at ``x = 0`` (a slope 0, as
-    ``chi_c`` of an even activation: one layer forgets the correlation entirely), so a ball
-    reaching down to ``0`` gives ``[0, 1/|ln x_hi|]``.
-    """
-    if not (x > 1 or x < 1):
-        return None
-    if x < 1 and not x > 0:
-        hi = x.upper()
-        if not hi > 0:
-            return ["0", "0"]
-        return ["0", _interval(1 / abs(hi.log()), digits)[1]]
-    return _interval(1 / abs(x.log()), digits)
-
-
 def _selu_state(omega: str, tau: str, alpha: str | None, lam: str | None, mean: str | None,
                 var: str | None, digits: int) -> tuple[dict[str, Any], dict[str, Any],
                                                        tuple[arb, arb, arb, arb, arb, arb]]:
@@ -557,11 +528,11 @@ def _selu_family_result(activation, omega, tau, alpha, lam, mean, var, dropout_r
             raise ValueError("dropout rate must be in [0, 1)")
         g1, g2 = backends.compiled("dropout_mean_field", "arb")(
             ball(1 - rate), -(la * al), mu_b, nu_b)
-        drop = {"rate": dropout_rate, "gradient_factor": _interval(g1, digits),
-                "covariance_factor": _interval(g2, digits),
-                "chi1_without_dropout": _interval(c1, digits),
-                "chi_c_without_dropout": _interval(cc, digits),
-                "slope_at_1": _interval(g2 * c1, digits)}
+        drop = {"rate": dropout_rate, "gradient_factor": interval(g1, digits),
+                "covariance_factor": interval(g2, digits),
+                "chi1_without_dropout": interval(c1, digits),
+                "chi_c_without_dropout": interval(cc, digits),
+                "slope_at_1": interval(g2 * c1, digits)}
         c1, cc = g1 * c1, g2 * cc
         notes.append("with alpha dropout, two different inputs get independent masks: "
                      "c = 1 is no longer a fixed point (c~(1) = A^2 q^2 < 1)")
@@ -587,9 +558,9 @@ def _selu_family_result(activation, omega, tau, alpha, lam, mean, var, dropout_r
                                        callback=callback)
         for p in fps:
             if p["c"] == 0.0:
-                p["slope_certified"] = _interval(cc, digits)
+                p["slope_certified"] = interval(cc, digits)
             if p["c"] == 1.0 and not rate:
-                p["slope_certified"] = _interval(c1, digits)
+                p["slope_certified"] = interval(c1, digits)
         for p in fps:  # at the fixed point v/nu~ = tau: the slopes at 0 and 1 are chi_c, chi1
             if "slope_certified" in p:
                 ends = [float(x) for x in p["slope_certified"]]
@@ -597,16 +568,12 @@ def _selu_family_result(activation, omega, tau, alpha, lam, mean, var, dropout_r
     stable = [p["c"] for p in fps if p["stable"]]
     c_star = stable[0] if len(stable) == 1 else (max(stable) if stable else None)
     slope0 = next(p["slope"] for p in fps if p["c"] == 0.0)
-    xi_c = _depth_scale(cc, digits) if cc < 1 else None
+    scales = depth_scales(c1, cc, digits)
     if activation != "selu":  # off the variance fixed point the slope at 0 is not chi_c
-        xi_c = float(-1 / np.log(slope0)) if 0 < slope0 < 1 else None
-    scales = {"correlation_xi_c": xi_c,
-              "gradient_layers_per_e": _depth_scale(c1, digits),
-              "gradient_direction": "grows toward the input" if c1 > 1 else
-              "shrinks toward the input" if c1 < 1 else "preserved (chi1 = 1)"}
-    growth = {str(n): _interval(ipow(c1, n), digits) for n in (10, 100, 1000)}
-    return MeanFieldResult(activation, convention, fp, params, _interval(c1, digits),
-                           _interval(cc, digits), certified, fps, c_star, scales, growth,
+        scales["correlation_xi_c"] = float(-1 / np.log(slope0)) if 0 < slope0 < 1 else None
+    growth = {str(n): interval(ipow(c1, n), digits) for n in (10, 100, 1000)}
+    return MeanFieldResult(activation, convention, fp, params, interval(c1, digits),
+                           interval(cc, digits), certified, fps, c_star, scales, growth,
                            method, drop, notes, search)
 
 

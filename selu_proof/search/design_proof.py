@@ -1,9 +1,10 @@
 """Design, then prove: a Theorem-1-style domain around a designed SELU's fixed point.
 
 Untrusted search built on :func:`~selu_proof.search.edges.search_edge`.
-For SELU parameters ``(alpha, lambda)`` (exact decimals, as printed by
-``selu-proof design``), a target fixed point ``(M, V)`` and weight statistics
-``(W, T)``, the domain of scale ``s`` has Theorem 1's proportions::
+For a model, named by its key (:mod:`selu_proof.kernel.model`: a SELU with the exact
+decimals ``(alpha, lambda)`` printed by ``selu-proof design``, :func:`selu_key`, or an
+affine-normalized activation, :func:`activation_key`), a target fixed point ``(M, V)`` and
+weight statistics ``(W, T)``, the domain of scale ``s`` has Theorem 1's proportions::
 
     mu    in [M - s/10, M + s/10]        omega in [W - s/10, W + s/10]
     nu    in [V (1 - s/5), V (1 + s/2)]  tau   in [T (1 - s/20), T (1 + s/10)]
@@ -28,11 +29,12 @@ from typing import Any
 
 from selu_proof.files import write_atomic
 from selu_proof.kernel.exact import fraction_str
+from selu_proof.kernel.model import model_class, model_of, model_parameters, selu_key
 from selu_proof.kernel.specs import VARIABLES, Spec, SpecError, parse_spec
 from selu_proof.search.domain_shape import ShapeResult, Widths, theorem1_widths
 from selu_proof.search.edges import Trial, run_trial, search_edge
 
-__all__ = ["designed_domain", "designed_spec", "activation_parameters", "DesignProof",
+__all__ = ["designed_domain", "designed_spec", "activation_key", "selu_key", "DesignProof",
            "prove_design", "design_shape", "weight_ranges", "SHAPES", "SCALE_LIMIT",
            "SMALLEST_SCALE"]
 
@@ -80,31 +82,28 @@ def _name(stem: str) -> str:
     return "design_" + hashlib.sha256(stem.encode()).hexdigest()[:16]
 
 
-def activation_parameters(activation: str, mean: Fraction, var: Fraction) -> dict[str, str]:
-    """``[parameters]`` of the affine-normalized ``activation`` with fixed point ``(M, V)``
-    at ``omega = 0``, ``tau = 1``; :class:`~selu_proof.kernel.activation_claims.NormalizeError`
-    for an unsupported target (before it is written out as a decimal string).
+def activation_key(activation: str, mean: Fraction, var: Fraction) -> str:
+    """The model key of the affine-normalized ``activation`` with fixed point ``(M, V)`` at
+    ``omega = 0``, ``tau = 1`` (:func:`~selu_proof.kernel.activation_claims.model_token`);
+    :class:`~selu_proof.kernel.activation_claims.NormalizeError` for an unsupported target
+    (before it is written out as a decimal string).
     """
-    from selu_proof.kernel.activation_claims import check_affine_target
+    from selu_proof.kernel.activation_claims import check_affine_target, model_token
 
     check_affine_target(mean, var)
-    params = {"activation": activation, "normalize": "affine"}
-    if (mean, var) != (0, 1):
-        params.update(mean=fraction_str(mean), var=fraction_str(var))
-    return params
+    return model_token(activation, "affine", None, None, fraction_str(mean), fraction_str(var))
 
 
-def designed_spec(alpha: str, lam: str, mean: Fraction, var: Fraction, omega: Fraction,
-                  tau: Fraction, scale: Fraction,
-                  parameters: dict[str, str] | None = None,
-                  widths: Widths | None = None) -> Spec:
-    """Theorem 1's claims for the SELU ``(alpha, lam)`` on :func:`designed_domain`, or for
-    the catalogue activation of ``parameters`` (:func:`activation_parameters`); the
+def designed_spec(model: str, mean: Fraction, var: Fraction, omega: Fraction, tau: Fraction,
+                  scale: Fraction, widths: Widths | None = None) -> Spec:
+    """Theorem 1's claims for the model ``model`` (its key) on :func:`designed_domain`; its
+    ``[parameters]`` are the key's (:func:`~selu_proof.kernel.model.model_parameters`), the
     ``(mu, nu)`` widths are ``widths`` (default Theorem 1's proportions).
     """
+    parameters = model_parameters(model)
     what = "the SELU designed"
     stem = f"design_mean{_tag(mean)}_var{_tag(var)}"
-    if parameters is not None:
+    if "activation" in parameters:  # named by its activation
         what = f"{parameters['activation']} (affine) normalized"
         tag = "".join(c if c.isalnum() else "_" for c in parameters["activation"])
         stem = f"design_{tag}_mean{_tag(mean)}_var{_tag(var)}"
@@ -113,8 +112,7 @@ def designed_spec(alpha: str, lam: str, mean: Fraction, var: Fraction, omega: Fr
            f"({fraction_str(mean)}, {fraction_str(var)}) at omega={fraction_str(omega)}, "
            f"tau={fraction_str(tau)} (domain scale {fraction_str(scale)}"
            + (")" if widths is None else ", shaped by the Jacobian at the fixed point)"),
-           "parameters": parameters if parameters is not None
-           else {"alpha": alpha, "lambda": lam},
+           "parameters": parameters,
            "domain": designed_domain(mean, var, omega, tau, scale, widths),
            "claim": [{"kind": "spectral_norm_below", "bound": "1"}, {"kind": "maps_into"}]}
     return parse_spec(raw)
@@ -153,9 +151,8 @@ class DesignProof:
         return d
 
 
-def _supported_limit(alpha: str, lam: str, mean: Fraction, var: Fraction, omega: Fraction,
-                     tau: Fraction, parameters: dict[str, str] | None = None,
-                     widths: Widths | None = None) -> Fraction:
+def _supported_limit(model: str, mean: Fraction, var: Fraction, omega: Fraction,
+                     tau: Fraction, widths: Widths | None = None) -> Fraction:
     """:data:`SCALE_LIMIT`, or the first of its halves whose domain is supported.
 
     The domain grows with the scale, so the scales below the returned one all
@@ -165,32 +162,32 @@ def _supported_limit(alpha: str, lam: str, mean: Fraction, var: Fraction, omega:
     s = SCALE_LIMIT
     while s > SMALLEST_SCALE:
         try:
-            designed_spec(alpha, lam, mean, var, omega, tau, s, parameters, widths)
+            designed_spec(model, mean, var, omega, tau, s, widths)
             return s
         except SpecError:
             s /= 2
     return s
 
 
-def prove_design(alpha: str, lam: str, mean: Fraction, var: Fraction, omega: Fraction,
-                 tau: Fraction, *, out_dir: str | Path, tol: Fraction = Fraction(1, 8),
+def prove_design(model: str, mean: Fraction, var: Fraction, omega: Fraction, tau: Fraction,
+                 *, out_dir: str | Path, tol: Fraction = Fraction(1, 8),
                  precision: int = 128, max_boxes: int = 200_000,
                  max_seconds: float | None = None,
                  progress: Callable[[Trial], None] | None = None,
-                 parameters: dict[str, str] | None = None,
                  total_seconds: float | None = None,
                  run_progress: Callable[[str], None] | None = None,
                  shape: str = "theorem1") -> DesignProof:
-    """Grow the largest Theorem-1-style domain on which the designed SELU's claims are proved.
+    """Grow the largest Theorem-1-style domain on which the claims about the model ``model``
+    (its key: a designed SELU, or an affine-normalized activation) are proved.
 
     The scale is bisected to ``tol``; each trial is a prover run (budget
     ``max_boxes`` per goal, ``max_seconds`` per run, and what is left of
     ``total_seconds``, the budget of the whole search; a trial past it ends ``unknown``
     without running).  ``progress(trial)`` is called after each run,
     ``run_progress(message)`` as each run starts and after each subtree of it.  Writes
-    ``<out_dir>/<name>.cert.json`` for the largest proved scale.  With ``parameters``
-    (:func:`activation_parameters`) the claims are about that catalogue activation,
-    ``alpha``, ``lam`` are ignored and the search starts at :data:`SMALLEST_SCALE`.
+    ``<out_dir>/<name>.cert.json`` for the largest proved scale.  A model whose claims are
+    evaluated by integrals (an evaluation limit, :attr:`~selu_proof.kernel.model.Model.eval_limit`)
+    costs more per box: its search starts at :data:`SMALLEST_SCALE` and grows.
     ``shape`` (:data:`SHAPES`): ``"theorem1"`` keeps Theorem 1's proportions,
     ``"activation"`` takes the ``(mu, nu)`` widths from the Jacobian at the fixed point
     (:func:`design_shape`); where no axis-aligned box can be invariant at small scales the
@@ -200,7 +197,7 @@ def prove_design(alpha: str, lam: str, mean: Fraction, var: Fraction, omega: Fra
         raise ValueError(f"unknown domain shape {shape!r}; choose one of {', '.join(SHAPES)}")
     widths, shape_info = None, {"kind": "theorem1"}
     if shape == "activation":
-        shaped = design_shape(alpha, lam, mean, var, omega, tau, parameters, precision)
+        shaped = design_shape(model, mean, var, omega, tau, precision)
         shape_info = shaped.as_dict()
         if shaped.status == "no box":
             return DesignProof("unknown", reason=shaped.reason, shape=shape_info)
@@ -212,7 +209,7 @@ def prove_design(alpha: str, lam: str, mean: Fraction, var: Fraction, omega: Fra
         budget = max_seconds if left is None else left if max_seconds is None \
             else min(max_seconds, left)
         try:
-            spec = designed_spec(alpha, lam, mean, var, omega, tau, s, parameters, widths)
+            spec = designed_spec(model, mean, var, omega, tau, s, widths)
         except SpecError as exc:  # a larger scale left the supported domain
             t = Trial(s, "unknown", 0, 0.0, reason=f"not a supported specification: {exc}")
         else:
@@ -232,10 +229,12 @@ def prove_design(alpha: str, lam: str, mean: Fraction, var: Fraction, omega: Fra
             progress(t)
         return t
 
-    limit = _supported_limit(alpha, lam, mean, var, omega, tau, parameters, widths)
-    # SELU starts at Theorem 1's own domain; an activation's claims by quadrature cost more
-    # per box, so its search starts small and grows
-    start = min(Fraction(1), limit / 2) if parameters is None else SMALLEST_SCALE
+    limit = _supported_limit(model, mean, var, omega, tau, widths)
+    # closed forms start at Theorem 1's own domain; claims by quadrature cost more per box,
+    # so their search starts small and grows
+    prec = min(precision, model_class(model).max_precision)
+    integrates = model_of(model, prec).eval_limit is not None
+    start = SMALLEST_SCALE if integrates else min(Fraction(1), limit / 2)
     edge = search_edge(trial, start, min(SMALLEST_SCALE, start), +1, tol, limit=limit)
     res = DesignProof("unknown", trials=edge.trials, shape=shape_info)
     if edge.proved is None:
@@ -255,7 +254,7 @@ def prove_design(alpha: str, lam: str, mean: Fraction, var: Fraction, omega: Fra
                 f"{k}={last.witness[k]}" for k in VARIABLES) + f": {last.witness['statement']}"
         return res
     s = edge.proved.value
-    spec = designed_spec(alpha, lam, mean, var, omega, tau, s, parameters, widths)
+    spec = designed_spec(model, mean, var, omega, tau, s, widths)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     path = out / f"{spec.name}.cert.json"
@@ -267,21 +266,19 @@ def prove_design(alpha: str, lam: str, mean: Fraction, var: Fraction, omega: Fra
     return res
 
 
-def design_shape(alpha: str, lam: str, mean: Fraction, var: Fraction, omega: Fraction,
-                 tau: Fraction, parameters: dict[str, str] | None = None,
+def design_shape(model: str, mean: Fraction, var: Fraction, omega: Fraction, tau: Fraction,
                  precision: int = 128) -> ShapeResult:
-    """The ``(mu, nu)`` proportions from the certified Jacobian of the designed SELU
-    ``(alpha, lam)`` (or of the activation of ``parameters``) at ``(mean, var)`` with weight
-    statistics ``(omega, tau)`` (:func:`selu_proof.search.domain_shape.activation_shape`).
+    """The ``(mu, nu)`` proportions from the certified Jacobian of the model ``model`` (its
+    key) at ``(mean, var)`` with weight statistics ``(omega, tau)``
+    (:func:`selu_proof.search.domain_shape.activation_shape`).
 
-    For SELU the point is the design's target, the fixed point of the exact root, which the
-    printed digits of ``(alpha, lam)`` move by less than their last digit: the proportions are
-    the prover's untrusted choice, so that suffices.
+    For a designed SELU the point is the design's target, the fixed point of the exact root,
+    which the printed digits of ``(alpha, lam)`` move by less than their last digit: the
+    proportions are the prover's untrusted choice, so that suffices.
     """
     from selu_proof.search.domain_shape import activation_shape, jacobians
 
-    spec = designed_spec(alpha, lam, mean, var, omega, tau, SMALLEST_SCALE, parameters)
-    h, g = jacobians(spec, (mean, omega, var, tau), precision)
+    h, g = jacobians(model, (mean, omega, var, tau), precision)
     unit = weight_ranges(omega, tau, Fraction(1))
     below = (omega - unit["omega"][0], tau - unit["tau"][0])
     above = (unit["omega"][1] - omega, unit["tau"][1] - tau)

@@ -64,8 +64,6 @@ from typing import Any
 import numpy as np
 from flint import arb, ctx
 
-from selu_proof.kernel.specs import Spec
-
 __all__ = ["Widths", "ShapeResult", "theorem1_widths", "perron", "box_widths",
            "jacobians", "activation_shape", "PERRON_FLOOR", "DIGITS"]
 
@@ -165,25 +163,25 @@ def box_widths(h: np.ndarray, g: np.ndarray, below: np.ndarray, above: np.ndarra
     return Widths((w[2], w[0]), (w[3], w[1]))
 
 
-def jacobians(spec: Spec, point: tuple[Fraction, Fraction, Fraction, Fraction],
+def jacobians(model: str, point: tuple[Fraction, Fraction, Fraction, Fraction],
               prec: int) -> tuple[list[list[arb]], list[list[arb]]]:
     """Certified ``H = d(mu~, nu~)/d(mu, nu)`` and ``G = d(mu~, nu~)/d(omega, tau)`` at
-    ``point = (mu, omega, nu, tau)`` for the model of ``spec`` (the goal gradients the
-    prover's evaluation forms use: closed forms for SELU, quadrature for an activation).
+    ``point = (mu, omega, nu, tau)`` for the model of key ``model`` (the goal gradients the
+    prover's evaluation forms use, whatever the model's kind).
     """
     from selu_proof.kernel.forms import gradient
     from selu_proof.kernel.model import model_of
 
     box = tuple((x, x) for x in point)
     with ctx.workprec(prec):
-        model = model_of(spec.model, prec)
-        _, dm = gradient("mean", box, model)
-        _, dv = gradient("var", box, model)
+        m = model_of(model, prec)
+        _, dm = gradient("mean", box, m)
+        _, dv = gradient("var", box, m)
     return [[dm[0], dm[2]], [dv[0], dv[2]]], [[dm[1], dm[3]], [dv[1], dv[3]]]
 
 
 def _iv(x: arb) -> list[str]:
-    from selu_proof.meanfield.selu import _interval
+    from selu_proof.meanfield.core import interval as _interval
 
     return _interval(x, 6)
 

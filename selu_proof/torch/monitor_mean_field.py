@@ -42,7 +42,7 @@ from selu_proof.kernel.exact import ball, ball_ends, interval_ball
 from selu_proof.torch.statistics import outward
 
 if TYPE_CHECKING:  # the quadrature's modules are imported when first needed
-    from selu_proof.meanfield.activation import Model
+    from selu_proof.fixedpoint.scaled import AffineInput, Scaled
 
 __all__ = ["WATCHED", "watched", "fixed_point", "certified_chi1", "mean_field_row",
            "CELL_BITS"]
@@ -77,7 +77,7 @@ def _exact(x: float) -> arb:
 
 
 @lru_cache(maxsize=64)
-def _model(key: tuple[tuple[str, Any], ...]) -> Model:
+def _model(key: tuple[tuple[str, Any], ...]) -> Scaled | AffineInput:
     """The moment model of a module design (see the module docstring)."""
     from selu_proof.fixedpoint.scaled import AffineInput, Scaled
     from selu_proof.kernel.activations import parse_activation
