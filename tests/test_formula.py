@@ -353,3 +353,79 @@ def test_a_symmetric_clamp_of_an_odd_function_is_odd(formula, odd):
     if odd:  # checked at points: f(-x) = -f(x)
         for x in (Fraction(1, 3), Fraction(7, 5), Fraction(5)):
             assert act.value(ball(-x)).overlaps(-act.value(ball(x)))
+
+
+# ------------------------------------------------ wide complex balls (the integrator's ellipses)
+
+
+def _inside(z: acb, rng: np.random.Generator, n: int = 6) -> list[mpmath.mpc]:
+    """Corners and random points of the rectangle ``z`` (slightly inside it)."""
+    re, im = z.real, z.imag
+    mr, rr = float(re.mid()), 0.999 * float(re.rad())
+    mi, ri = float(im.mid()), 0.999 * float(im.rad())
+    pts = [(mr + s * rr, mi + t * ri) for s in (-1, 1) for t in (-1, 1)]
+    pts += [(mr + rr * rng.uniform(-1, 1), mi + ri * rng.uniform(-1, 1)) for _ in range(n)]
+    return [mpmath.mpc(a, b) for a, b in pts]
+
+
+@pytest.mark.parametrize("spec", ALL)
+def test_wide_complex_balls_enclose_every_value_inside(spec):
+    """With holomorphy asked (the integrator's ellipses: wide complex balls centred on the
+    real line), ``f`` and ``f'`` of every piece, where finite, contain the mpmath values at
+    the corners of the ball and at points inside: the tighter forms used there (powers
+    from the ends of the real and imaginary parts, asinh's cuts checked on its argument,
+    erf as 1 - erfc) are enclosures."""
+    act = parse_activation(spec)
+    rng = np.random.default_rng(5)
+    mpmath.mp.dps = 30
+    finite = 0
+    for (lo, hi), tree in split(act.tree, act.kinks):
+        for t in (tree, derivative(tree)):
+            fn = compile_ball(t)
+            for _ in range(12):
+                left = float(lo) if lo is not None else -12.0
+                right = float(hi) if hi is not None else 12.0
+                mid = rng.uniform(max(left, -12.0), min(right, 12.0))
+                r = float(rng.choice([0.1, 0.5, 1, 2, 4]))
+                z = acb(arb(mid, r), arb(0, 0.87 * r))
+                with ctx.workprec(128):
+                    got = fn(z, True)
+                if not got.is_finite():
+                    continue
+                finite += 1
+                for p in _inside(z, rng):
+                    want = mp_eval(t, p)
+                    tol = 1e-20 * (1 + abs(want))
+                    w = acb(arb(mpmath.nstr(want.real, 25), tol),
+                            arb(mpmath.nstr(want.imag, 25), tol))
+                    assert got.overlaps(w), (spec, formula_text(t), z, p, got, want)
+    assert finite > 0
+
+
+def test_powers_and_asinh_are_tight_enough_on_wide_balls():
+    """``x*x`` on 14.5 +/- 7 (imaginary part +/- 6) has a real part reaching -499 by ball
+    arithmetic; from the ends of ``|Re|`` and ``|Im|`` it stays above 20 (the truth: 20.25),
+    and asinh, whose cuts lie on the imaginary axis, is finite on a ball far from it (the
+    cut checks of sqrt and log on the wide balls of ``y^2 + 1`` refused it): the
+    integrator's ellipses may be larger, and it needs fewer evaluations."""
+    z = acb(arb("14.5", 7), arb(0, 6))
+    with ctx.workprec(128):
+        (_, square), = split(parse_formula("x**2"))
+        assert compile_ball(square)(z, True).real > 20
+        (_, asinh), = split(parse_formula("asinh(x)"))
+        assert compile_ball(asinh)(z, True).is_finite()
+        assert compile_ball(asinh)(acb(arb("5.75", "3.5"), arb(0, "3.03")), True).is_finite()
+        assert not compile_ball(asinh)(acb(arb("0.5", 1), arb(0, 2)), True).is_finite()
+
+
+def test_constants_are_folded_at_each_precision():
+    """A subtree free of x (``sqrt(2/pi)``) is one ball per working precision: at 256 bits
+    after a call at 64 bits the value is as accurate as 256 bits allow."""
+    (_, tree), = split(parse_formula("x*sqrt(2/pi)"))
+    fn = compile_ball(tree)
+    with ctx.workprec(64):
+        low = fn(acb(1), False)
+    with ctx.workprec(256):
+        high = fn(acb(1), False)
+        assert high.real.rad() < arb(2) ** -250
+        assert high.real.overlaps(low.real) and high.real.overlaps((2 / arb.pi()).sqrt())

@@ -19,9 +19,9 @@ from helpers_specs import TANH_SMALL
 from selu_proof.fixedpoint.normalization import normalize
 from selu_proof.kernel.activations import CATALOGUE, parse_activation
 from selu_proof.meanfield.activation import activation_mean_field
-from selu_proof.numeric.activations import float_twin
+from selu_proof.numeric.activations import FLOAT_TWINS, float_params, float_twin
 from selu_proof.numeric.formula_twin import numpy_twin
-from selu_proof.torch.activations import torch_twin
+from selu_proof.torch.activations import TORCH_TWINS, torch_twin, tree_torch_twin
 
 OWN = "x*sigmoid(b*x); b=1.702"
 #: attracting once affine-normalized (its fixed point (0, 1) contracts)
@@ -167,24 +167,103 @@ def test_numpy_and_torch_twins_match_the_ball_values(spec):
     xs = np.concatenate([np.linspace(-7, 7, 57), [-3.0, 0.0, 3.0, 6.0, 0.5]])
     tree_f, tree_df = numpy_twin(act)
     f, df = float_twin(act)
-    tf = torch_twin(act)
-    xt = torch.tensor(xs, dtype=torch.float64, requires_grad=True)
-    yt = tf(xt)
-    (gt,) = torch.autograd.grad(yt.sum(), xt)
-    yt = yt.detach()
+    ys, gs = [], []
+    for tf in (torch_twin(act), tree_torch_twin(act)):
+        xt = torch.tensor(xs, dtype=torch.float64, requires_grad=True)
+        yt = tf(xt)
+        (gt,) = torch.autograd.grad(yt.sum(), xt)
+        ys.append(yt.detach())
+        gs.append(gt)
     with ctx.workprec(128):
         for i, x in enumerate(xs):
             q = Fraction(float(x))
             xb = arb(q.numerator) / q.denominator
             want_f, want_df = act.value(xb), act.derivative(xb)
             tol = 1e-12 * (1 + abs(float(want_f.mid())))
-            for got in (tree_f(x), f(x), float(yt[i])):
+            for got in (tree_f(x), f(x), *(float(y[i]) for y in ys)):
                 assert abs(float(got) - float(want_f.mid())) <= tol, (spec, x, got, want_f)
             if any(abs(q - k) < Fraction(1, 10**6) for k in act.kinks):
                 continue  # autograd's choice of one-sided derivative at a kink is its own
             tol = 1e-11 * (1 + abs(float(want_df.mid())))
-            for got in (tree_df(x), df(x), float(gt[i])):
+            for got in (tree_df(x), df(x), *(float(g[i]) for g in gs)):
                 assert abs(float(got) - float(want_df.mid())) <= tol, (spec, x, got, want_df)
+
+
+def _points(act) -> np.ndarray:
+    """Far tails, a dense grid, every kink and points next to it, tiny values."""
+    kinks = [float(k) for k in act.kinks]
+    near = [k + d for k in kinks for d in (-1e-9, -1e-300, 1e-300, 1e-9)]
+    return np.unique(np.concatenate([np.linspace(-40, 40, 4001), [-700.0, -300.0, 300.0],
+                                     kinks, near, [-1e-300, -0.0, 1e-300]]))
+
+
+#: the tolerance between a hand-written twin and the tree's: relative, plus a tiny absolute
+TWIN_RTOL, TWIN_ATOL = 1e-12, 1e-300
+
+
+@pytest.mark.parametrize("spec", sorted(FLOAT_TWINS) + ["selu:alpha=1.5,lambda=2",
+                                                       "silu:beta=2.5"])
+def test_hand_written_numpy_twins_agree_with_the_tree_twins(spec):
+    """A hand-written numpy twin is kept only where it is faster (benchmarks/bench_twins.py);
+    it must give what the tree's twin gives, f and f' (left derivatives at kinks, as the
+    kernel), within 1e-12 relative, far tails and kinks included."""
+    act = parse_activation(spec)
+    xs = _points(act)
+    hand_f, hand_df = FLOAT_TWINS[act.name]
+    p = float_params(act)
+    tree_f, tree_df = numpy_twin(act)
+    with np.errstate(over="ignore", under="ignore"):
+        for hand, tree in ((hand_f(xs, **p), tree_f(xs)), (hand_df(xs, **p), tree_df(xs))):
+            assert np.all(np.isfinite(tree)) and np.allclose(hand, tree, rtol=TWIN_RTOL,
+                                                             atol=TWIN_ATOL)
+    assert tree_f(np.float32([1.5, -2.0])).dtype == np.float32  # the input's dtype kept
+
+
+@pytest.mark.parametrize("spec", sorted(TORCH_TWINS) + ["elu:alpha=2", "leaky_relu:slope=0.2"])
+def test_hand_written_torch_twins_agree_with_the_tree_twins(spec):
+    """Values and autograd gradients of a kept ``torch.nn.functional`` twin and of the tree's
+    twin agree within 1e-12 relative and 1e-15 absolute (gradients away from kinks, where
+    autograd picks a side of its own), far tails included; the tree's gradient is the
+    certified f' at points."""
+    act = parse_activation(spec)
+    xs = _points(act)
+    p = float_params(act)
+    out = []
+    for tf in (lambda x: TORCH_TWINS[act.name](x, **p), tree_torch_twin(act)):
+        xt = torch.tensor(xs, dtype=torch.float64, requires_grad=True)
+        y = tf(xt)
+        (g,) = torch.autograd.grad(y.sum(), xt)
+        out.append((y.detach().numpy(), g.numpy()))
+    (hy, hg), (ty, tg) = out
+    # values: also 1e-15 absolute (F.gelu is x (1 + erf(x/sqrt 2))/2, whose cancellation
+    # in the left tail leaves about 1e-16 absolute: 4.885e-15 for 4.977e-15 at x = -8)
+    assert np.allclose(hy, ty, rtol=TWIN_RTOL, atol=1e-15)
+    away = np.array([all(abs(x - float(k)) > 1e-6 for k in act.kinks) for x in xs])
+    # gradients: also 1e-15 absolute (torch differentiates expm1 as expm1(x) + 1, which is 0
+    # below about -37, where e^x is)
+    assert np.allclose(hg[away], tg[away], rtol=TWIN_RTOL, atol=1e-15)
+    with ctx.workprec(128):
+        for x in (-3.25, -0.5, 0.75, 4.5):
+            i = int(np.argmin(abs(xs - x)))
+            want = float(act.derivative(arb(float(xs[i]))).mid())
+            assert abs(tg[i] - want) <= 1e-12 * (1 + abs(want)), (spec, xs[i])
+
+
+@pytest.mark.parametrize("spec", ["mish", "softplus"])
+def test_catalogue_tree_twins_compile_and_differentiate(spec):
+    """The catalogue entries now twinned by their trees in torch: ``torch.compile`` traces
+    them, and the compiled gradient is the certified f' at points."""
+    act = parse_activation(spec)
+    tf = torch_twin(act)
+    compiled = torch.compile(tf, backend="eager")
+    x = torch.linspace(-3, 3, 13, dtype=torch.float64, requires_grad=True)
+    (g,) = torch.autograd.grad(compiled(x).sum(), x)
+    assert torch.allclose(compiled(x), tf(x))
+    with ctx.workprec(128):
+        for xi, gi in zip(x.detach().tolist(), g.tolist(), strict=True):
+            q = Fraction(xi)
+            want = act.derivative(arb(q.numerator) / q.denominator)
+            assert abs(gi - float(want.mid())) <= 1e-12 * (1 + abs(gi)), (spec, xi)
 
 
 def test_torch_twin_of_a_formula_compiles():

@@ -140,7 +140,9 @@ def test_the_costliest_leaf_stays_within_the_stated_bound(counted):
     assert 2 * taylor.highest_coefficient() < counted.quadratures <= QUADRATURES_PER_LEAF
     assert after["integrations"] - before["integrations"] <= INTEGRATIONS_PER_LEAF
     assert counted.evaluations <= INTEGRATIONS_PER_LEAF * limit
-    assert counted.evaluations == after["evaluations"] - before["evaluations"]
+    # every activation evaluation is an integrand evaluation (an ellipse too large to help
+    # the integrator is refused without evaluating the activation)
+    assert counted.evaluations <= after["evaluations"] - before["evaluations"]
 
 
 def test_a_precision_above_the_ceiling_is_refused_before_any_integration(counted):
@@ -219,9 +221,10 @@ def test_an_integration_at_its_limit_is_given_up_and_evaluates_no_more():
             (free.mid().man_exp(), free.rad().man_exp())
 
 
-def test_a_given_up_quadrature_is_remembered(counted):
+def test_a_given_up_quadrature_is_remembered(counted, monkeypatch):
     """Giving up at the evaluation limit is a count, the same every time: unlike one given
     up at a deadline, it is remembered and not computed again."""
+    monkeypatch.setattr(activation_claims, "EVALUATIONS_PER_BIT", 1)  # a limit it reaches
     act = parse_activation("mish")
     with ctx.workprec(64):
         a, v = interval_ball(Fraction(-10), Fraction(10)), interval_ball(Fraction(1), Fraction(100))

@@ -28,6 +28,8 @@ decimals.
 from __future__ import annotations
 
 import ast
+import math
+import operator
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
@@ -474,12 +476,18 @@ def _softplus(y: acb, an: bool) -> acb:
 
 
 def _asinh(y: acb, an: bool) -> acb:
-    # log(y + sqrt(y^2 + 1)) (principal branches; both cuts are asinh's, {i t : |t| >= 1},
-    # checked when asked), on -y for Re y < 0 (asinh is odd): no cancellation, and
-    # tighter on wide complex balls than acb.asinh
+    # on the integrator's balls (analytic): asinh's cuts {i t : |t| >= 1} checked on y itself,
+    # then log(y + sqrt(y^2 + 1)) with principal branches, an identity on the whole plane,
+    # enclosing asinh on the ball (the cut checks of sqrt and log on the wide balls of
+    # y^2 + 1 and of the sum would refuse balls far from asinh's cuts); on -y for Re y < 0
+    # (asinh is odd): no cancellation, and tighter on wide complex balls than acb.asinh
+    if not an:
+        return y.asinh()
+    if _imaginary_cut(y, an):
+        return _nan()
     if y.real.mid() < 0:
         return -_asinh(-y, an)
-    return (y + (y * y + 1).sqrt(analytic=an)).log(analytic=an)
+    return (y + (_power_wide(y, 2) + 1).sqrt()).log()
 
 
 def _log1p(y: acb, an: bool) -> acb:
@@ -498,7 +506,9 @@ _UNARY: dict[str, Callable[[acb, bool], acb]] = {
     "tanh": lambda y, an: y.tanh(),
     "sigmoid": lambda y, an: _sigmoid(y),
     "softplus": _softplus,
-    "erf": lambda y, an: y.erf(),
+    # erf = 1 - erfc on the whole plane; on the integrator's complex balls Arb's erfc is
+    # 2-10 times faster than its erf, with the same enclosure of the magnitude
+    "erf": lambda y, an: 1 - y.erfc() if an else y.erf(),
     "erfc": lambda y, an: y.erfc(),
     "atan": lambda y, an: _nan() if _imaginary_cut(y, an) else y.atan(),
     "asinh": _asinh,
@@ -509,10 +519,56 @@ _BINARY_BALL: dict[str, Callable[[acb, acb], acb]] = {
 }
 
 
-def _power(y: acb, k: int) -> acb:
-    out = acb(1)
-    for _ in range(abs(k)):
-        out = out * y  # by multiplication: ** is NaN on a ball reaching 0
+def _power_real(t: arb, k: int) -> arb:
+    """A ball containing ``{s^k : s in t}`` (``k >= 0``) from the ends of ``t``: ``s^k`` is
+    monotone in ``s`` for odd ``k`` and in ``|s|`` for even ``k`` (``t*t`` is
+    ``m^2 +/- (2|m|r + r^2)``, which for a wide ball reaches far below 0).
+    """
+    if k == 0:
+        return arb(1)
+    lo, hi = t.lower(), t.upper()
+    if k % 2 == 0:
+        if lo > 0:
+            pass
+        elif hi < 0:
+            lo, hi = -hi, -lo
+        else:
+            lo, hi = arb(0), (hi if hi > -lo else -lo)
+    return _pow_exact(lo, k).union(_pow_exact(hi, k))
+
+
+def _pow_exact(e: arb, k: int) -> arb:
+    out = arb(1)
+    for _ in range(k):
+        out = out * e
+    return out
+
+
+def _power_wide(y: acb, k: int) -> acb:
+    r"""A ball containing ``{w^k : w in y}``, ``k >= 2``, for the integrator's wide balls:
+    :math:`(p + iq)^k = \sum_j \binom{k}{j} p^{k-j} (iq)^j` with each real power by
+    :func:`_power_real` (the product ``y*y*...`` multiplies the dependency of every factor).
+    """
+    p, q = y.real, y.imag
+    re, im = arb(0), arb(0)
+    for j in range(k + 1):
+        term = math.comb(k, j) * _power_real(p, k - j) * _power_real(q, j)
+        if j % 2 == 0:
+            re += term if j % 4 == 0 else -term
+        else:
+            im += term if j % 4 == 1 else -term
+    return acb(re, im)
+
+
+def _power(y: acb, k: int, wide: bool = False) -> acb:
+    if wide and abs(k) >= 2:
+        out = _power_wide(y, abs(k))
+    else:
+        out = y
+        for _ in range(abs(k) - 1):
+            out = out * y  # by multiplication: ** is NaN on a ball reaching 0
+        if k == 0:
+            out = acb(1)
     return out if k >= 0 else 1 / out
 
 
@@ -524,50 +580,117 @@ def constant_ball(name: str) -> arb:
     return {"alpha_01": alpha, "lambda_01": lam}[name]
 
 
+#: one node compiled at one precision: ``(x, analytic, shared values) -> acb``
+_Step = Callable[[acb, bool, Any], acb]
+_OPERATOR = {"add": operator.add, "sub": operator.sub, "mul": operator.mul,
+             "div": operator.truediv}
+
+
 def compile_ball(n: Node) -> Fn:
-    """``(x: acb, analytic: bool) -> acb`` evaluating a switch-free tree, each repeated
-    subtree once (the :meth:`acb.integral` convention: non-finite where not holomorphic).
+    """``(x: acb, analytic: bool) -> acb`` evaluating a switch-free tree (the
+    :meth:`acb.integral` convention: non-finite where not holomorphic).
+
+    Compiled once per working precision (:func:`_compile`) into nested closures, one per
+    node: no dispatch on the node's type at call time, subtrees free of ``x`` folded into
+    their balls at that precision, and a subtree met more than once (derivative trees share
+    them) evaluated once per call.
     """
-    slots: dict[Node, int] = {}
-    steps: list[Callable[[list[acb], acb, bool], acb]] = []
-    constants: dict[int, list[acb]] = {}  # values of numbers and constants per precision
-    leaves: list[Node] = []
-
-    def visit(m: Node) -> int:
-        if m in slots:
-            return slots[m]
-        ids = [visit(c) for c in m.args]
-        if m.op == "x":
-            step = lambda r, x, an: x  # noqa: E731
-        elif m.op in ("num", "const"):
-            k = len(leaves)
-            leaves.append(m)
-            step = lambda r, x, an, k=k: _leaf_values()[k]  # noqa: E731
-        elif m.op == "pow":
-            step = lambda r, x, an, i=ids[0], e=m.value: _power(r[i], e)  # noqa: E731
-        elif m.op in _BINARY_BALL:
-            f2 = _BINARY_BALL[m.op]
-            step = lambda r, x, an, i=ids[0], j=ids[1], f=f2: f(r[i], r[j])  # noqa: E731
-        else:
-            f1 = _UNARY[m.op]  # a switch left here is a bug of the caller: KeyError
-            step = lambda r, x, an, i=ids[0], f=f1: f(r[i], an)  # noqa: E731
-        steps.append(step)
-        slots[m] = len(steps) - 1
-        return slots[m]
-
-    def _leaf_values() -> list[acb]:
-        got = constants.get(ctx.prec)
-        if got is None:
-            got = constants[ctx.prec] = [
-                acb(ball(m.value) if m.op == "num" else constant_ball(m.value)) for m in leaves]
-        return got
-
-    visit(n)
-    program = tuple(steps)
+    by_prec: dict[int, Fn] = {}
 
     def fn(x: acb, analytic: bool) -> acb:
-        r: list[acb] = []
-        for step in program:
-            r.append(step(r, x, analytic))
-        return r[-1]
+        run = by_prec.get(ctx.prec)
+        if run is None:
+            run = by_prec[ctx.prec] = _compile(n)
+        return run(x, analytic)
     return fn
+
+
+def _compile(n: Node) -> Fn:
+    """:func:`compile_ball`'s evaluator at the working precision."""
+    uses: dict[Node, int] = {}
+    has_x: dict[Node, bool] = {}
+
+    def count(m: Node) -> bool:
+        uses[m] = uses.get(m, 0) + 1
+        if m not in has_x:
+            has_x[m] = any([count(c) for c in m.args]) or m.op == "x"
+        return has_x[m]
+    count(n)
+    shared: list[_Step] = []  # evaluated first, in order (children before parents)
+    built: dict[Node, tuple[str, Any]] = {}  # node -> ("x", None), ("c", ball), ("f", step)
+
+    def build(m: Node) -> tuple[str, Any]:
+        got = built.get(m)
+        if got is None:
+            if not has_x[m]:
+                got = ("c", _constant(m))
+            elif m.op == "x":
+                got = ("x", None)
+            else:
+                step = _step(m, [build(c) for c in m.args])
+                if uses[m] > 1:
+                    shared.append(step)
+                    step = _read(len(shared) - 1)
+                got = ("f", step)
+            built[m] = got
+        return got
+
+    kind, root = build(n)
+    if kind == "c":
+        return lambda x, an: root
+    if kind == "x":
+        return lambda x, an: x
+    if not shared:
+        return lambda x, an: root(x, an, None)
+    steps = tuple(shared)
+
+    def run(x: acb, analytic: bool) -> acb:
+        s: list[acb] = []
+        for step in steps:
+            s.append(step(x, analytic, s))
+        return root(x, analytic, s)
+    return run
+
+
+def _read(i: int) -> _Step:
+    return lambda x, an, s: s[i]
+
+
+def _constant(m: Node) -> acb:
+    """The ball of a subtree free of ``x`` at the working precision."""
+    if m.op == "num":
+        return acb(ball(m.value))
+    if m.op == "const":
+        return acb(constant_ball(m.value))
+    args = [_constant(c) for c in m.args]
+    if m.op == "pow":
+        return _power(args[0], m.value)
+    if m.op in _BINARY_BALL:
+        return _BINARY_BALL[m.op](*args)
+    return _UNARY[m.op](args[0], False)  # a constant function is entire
+
+
+def _step(m: Node, kids: list[tuple[str, Any]]) -> _Step:
+    """The closure of one node depending on ``x``, its children compiled (``kids``)."""
+    if m.op in _OPERATOR:
+        op = _OPERATOR[m.op]
+        (ka, a), (kb, b) = kids
+        if ka == "f" and kb == "f":
+            return lambda x, an, s: op(a(x, an, s), b(x, an, s))
+        if ka == "f":
+            return (lambda x, an, s: op(a(x, an, s), x)) if kb == "x" else \
+                (lambda x, an, s: op(a(x, an, s), b))
+        if kb == "f":
+            return (lambda x, an, s: op(x, b(x, an, s))) if ka == "x" else \
+                (lambda x, an, s: op(a, b(x, an, s)))
+        if ka == "x" and kb == "x":
+            return lambda x, an, s: op(x, x)
+        return (lambda x, an, s: op(x, b)) if ka == "x" else (lambda x, an, s: op(a, x))
+    (kind, g), = kids
+    if m.op == "pow":
+        k = m.value
+        return (lambda x, an, s: _power(x, k, an)) if kind == "x" else \
+            (lambda x, an, s: _power(g(x, an, s), k, an))
+    f1 = _UNARY[m.op]  # a switch left here is a bug of the caller: KeyError
+    return (lambda x, an, s: f1(x, an)) if kind == "x" else \
+        (lambda x, an, s: f1(g(x, an, s), an))

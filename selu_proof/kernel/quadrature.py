@@ -306,26 +306,40 @@ def gaussian_expectation_complex(pieces: Sequence[tuple[Fraction | None, Fractio
     ca, inv2v = a, 1 / (2 * v)
     norm = 1 / (2 * arb.pi() * v).sqrt()
 
-    def weighted(fn: Fn) -> Callable[[acb, bool], acb]:
-        if weight == "density":
-            def integrand(x: acb, analytic: bool) -> acb:
-                d = x - ca
-                return fn(x, analytic) * (-(d * d) * inv2v).exp() * norm
-        elif weight == "d_mean":
-            def integrand(x: acb, analytic: bool) -> acb:
-                d = x - ca
-                return fn(x, analytic) * (-(d * d) * inv2v).exp() * norm * d / v
-        elif weight == "d_var":
-            def integrand(x: acb, analytic: bool) -> acb:
-                d = x - ca
-                d2 = d * d
-                return fn(x, analytic) * (-d2 * inv2v).exp() * norm * (d2 - v) * inv2v / v
-        else:
-            poly = acb_poly(weight_polynomial(weight, v))  # one Horner pass in C
+    neg_inv2v = acb(-inv2v)
+    # on the integrator's ellipses the density's modulus is bounded by _density_bound for the
+    # named weights (fewer evaluations: larger ellipses); the Taylor models' derivative
+    # orders keep ball arithmetic there, since their certificates record last digits that
+    # depend on the integrator's subdivision (proofs/theorem1_quadrature)
+    tight = isinstance(weight, str)
+    if weight == "density":
+        factor_of = None
+    elif weight == "d_mean":
+        inv_v = acb(1 / v)
 
-            def integrand(x: acb, analytic: bool) -> acb:
-                d = x - ca
-                return fn(x, analytic) * (-(d * d) * inv2v).exp() * norm * poly(d)
+        def factor_of(d: acb) -> acb:
+            return d * inv_v
+    elif weight == "d_var":
+        half_inv_v2, minus_v = acb(inv2v / v), acb(-v)
+
+        def factor_of(d: acb) -> acb:
+            return (d * d + minus_v) * half_inv_v2
+    else:
+        factor_of = acb_poly(weight_polynomial(weight, v))  # one Horner pass in C
+
+    def weighted(fn: Fn) -> Callable[[acb, bool], acb]:
+        def integrand(x: acb, analytic: bool) -> acb:
+            d = x - ca
+            if analytic and tight:
+                bound = _density_bound(d, inv2v, norm)
+                if bound is None:
+                    return _indeterminate()
+                out = fn(x, True) * bound
+            elif analytic:
+                out = fn(x, True) * ((d * d) * neg_inv2v).exp() * norm
+            else:
+                out = fn(x, False) * ((d * d) * neg_inv2v).exp() * norm
+            return out if factor_of is None else out * factor_of(d)
         if stop is None:
             return integrand
 
@@ -344,6 +358,32 @@ def gaussian_expectation_complex(pieces: Sequence[tuple[Fraction | None, Fractio
         total += _integral(weighted(fn), ball(lo_), ball(hi_), goal, eval_limit)
     err = arb(0, tail.upper())
     return total + acb(err, err)
+
+
+#: an ellipse on which the density may reach ``e^LIMIT`` times its peak is too large to help
+#: the integrator (:func:`_density_bound`)
+_ELLIPSE_LIMIT = 1000
+
+
+def _density_bound(d: acb, inv2v: arb, norm: arb) -> acb | None:
+    r"""A ball containing :math:`\varphi = \mathrm{norm}\,e^{-D^2/(2v)}` for every ``D`` in the
+    complex ball ``d`` (and every ``v`` with ``1/(2v)`` in ``inv2v``), centred at 0; ``None``
+    when that bound exceeds ``e^LIMIT`` times ``norm``.
+
+    With ``D = p + iq``, :math:`|e^{-D^2/(2v)}| = e^{(q^2 - p^2)/(2v)} \le
+    e^{(Q^2 - P^2)/(2v)}`, ``Q`` an upper bound of ``|q|`` and ``P >= 0`` a lower bound of
+    ``|p|`` on the ball.  Ball arithmetic on ``d*d`` instead loses ``2|p| r`` in ``Re D^2``
+    (the dependency of ``p*p``), which the integrator pays in a smaller ellipse.
+    """
+    p = abs(d.real).lower()
+    if not p > 0:
+        p = arb(0)
+    q = abs(d.imag).upper()
+    e = (q * q - p * p) * inv2v
+    if not e < _ELLIPSE_LIMIT:
+        return None
+    m = (e.exp() * norm).upper()
+    return acb(arb(0, m), arb(0, m))
 
 
 #: work done by :func:`_integral` in this process (:func:`work_done`)
