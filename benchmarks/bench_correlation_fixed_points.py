@@ -19,6 +19,7 @@ from flint import arb, ctx
 
 from selu_proof.kernel.activations import CATALOGUE, parse_activation
 from selu_proof.meanfield.activation import HOMOGENEOUS, _scaled, correlation_fixed_points
+from selu_proof.meanfield.correlation import parity_options
 
 
 def main() -> None:
@@ -37,7 +38,8 @@ def main() -> None:
                     t0 = time.perf_counter()
                     r = correlation_fixed_points(
                         sc, arb(0), arb(1), centred, args.digits, max_boxes=args.max_boxes,
-                        zero_mean=normalize is not None or sc.act.zero_mean, odd=sc.act.odd,
+                        zero_mean=normalize is not None or sc.act.zero_mean,
+                        **parity_options(sc.act, normalize == "affine"),
                         homogeneous=normalize is None and name in HOMOGENEOUS, cache=shared)
                     dt = time.perf_counter() - t0
                     other = [p["c"] for p in r["fixed_points"] if p["status"] != "exact"]

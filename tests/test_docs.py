@@ -255,8 +255,8 @@ def test_api_pages_read_right(site):
     own = page[start:page.index('<dl class="py ', start)]
     fields = {name: unescape(re.sub(r"<[^>]+>", "", kind)) for name, kind in
               re.findall(r"<li><p><strong>(\w+)</strong> \((.*?)\) –", own, flags=re.S)}
-    assert list(fields) == ["name", "params", "pieces", "growth", "derivative_growth", "odd",
-                            "spec", "formula", "tree"], fields
+    assert list(fields) == ["name", "params", "pieces", "growth", "derivative_growth",
+                            "centre", "spec", "formula", "tree"], fields
     assert fields["growth"] == fields["derivative_growth"] == "Growth"
     assert fields["spec"] == "str" and fields["params"] == "Mapping[str, Fraction | str]"
     assert ">Parameters<" not in own  # the constructor's arguments are these fields

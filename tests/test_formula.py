@@ -429,3 +429,30 @@ def test_constants_are_folded_at_each_precision():
         high = fn(acb(1), False)
         assert high.real.rad() < arb(2) ** -250
         assert high.real.overlaps(low.real) and high.real.overlaps((2 / arb.pi()).sqrt())
+@pytest.mark.parametrize("formula, centre", [
+    ("sigmoid", Fraction(1, 2)), ("hardsigmoid", Fraction(1, 2)), ("tanh", Fraction(0)),
+    ("erfc(-x/sqrt(2))/2", Fraction(1, 2)), ("1 - sigmoid(x)", Fraction(1, 2)),
+    ("3*tanh(x) + 2", Fraction(2)), ("2 - sigmoid(-2*x)/4", Fraction(15, 8)),
+    ("sigmoid(x)*2 - 1", Fraction(0)), ("max(-0.5, min(1.5, 2*x + 1/2))", Fraction(1, 2)),
+    ("min(6, max(0, x + 3))/6", Fraction(1, 2)), ("max(min(x + 1, 3), -1)", Fraction(1)),
+    ("x**3 + x", Fraction(0)), ("x/(1 + x**2)", Fraction(0)), ("-erfc(x) + 4", Fraction(3)),
+    ("relu6", None), ("max(min(x + 1, 3), 0)", None), ("max(min(x + 1, 0), -2)", None),
+    ("tanh(x + 1)", None), ("x*sigmoid(x)", None), ("sigmoid(x)*sigmoid(x)", None),
+    ("x*tanh(x)", None), ("abs(x)", None), ("softplus(x)", None), ("gelu", None),
+    ("sigmoid(x) + x**2", None), ("exp(x)", None),
+])
+def test_a_function_odd_about_a_centre_is_proved_from_its_tree(formula, centre):
+    """``f(x) + f(-x) = 2k`` exactly (``f`` odd about ``k``), from rules on the tree:
+    sigmoid is odd about 1/2, erfc about 1, sums and rational multiples move the centre,
+    and a clamp ``[lo, hi]`` of a function odd about ``(lo + hi)/2`` keeps it (hardsigmoid is
+    ``min(max(x + 3, 0), 6)/6``).  Odd is odd about 0; nothing else is claimed."""
+    act = parse_activation(formula)
+    assert act.centre == centre
+    assert act.odd is (centre == 0)
+    if centre is not None:  # checked at points
+        for x in (Fraction(1, 3), Fraction(7, 5), Fraction(5), Fraction(-2)):
+            assert (act.value(ball(x)) + act.value(ball(-x))).overlaps(2 * ball(centre))
+    else:  # a rule that claimed one would be wrong here: no centre fits two points
+        k1, k2 = ((act.value(ball(x)) + act.value(ball(-x))) / 2
+                  for x in (Fraction(1, 2), Fraction(3)))
+        assert formula in ("x*tanh(x)", "abs(x)") or not k1.overlaps(k2)

@@ -121,9 +121,10 @@ class CatalogueActivation:
         Ordered, covering the real line; consecutive pieces meet at a kink.
     growth, derivative_growth : Growth
         Proved bounds on ``|f|`` and ``|f'|``.
-    odd : bool
-        ``f(-x) = -f(x)`` exactly (so ``E f(z) = 0`` for ``z ~ N(0, v)``), proved from the
-        formula's syntax (:func:`_parity`).
+    centre : Fraction or None
+        An exact rational ``k`` with ``f(x) + f(-x) = 2k`` for every real ``x`` (``f`` is
+        odd about ``k``: ``f - k`` is odd, so ``E f(z) = k`` for ``z ~ N(0, v)``), proved
+        from the formula's syntax (:func:`_symmetry`); ``None`` when no rule proves one.
     spec : str
         ``NAME:key=value,...`` with every parameter, or ``FORMULA; key=value, ...``, as
         :func:`parse_activation` reads it.
@@ -138,10 +139,17 @@ class CatalogueActivation:
     pieces: tuple[Piece, ...]
     growth: Growth
     derivative_growth: Growth
-    odd: bool = False
+    centre: Fraction | None = None
     spec: str = field(default="", compare=False)
     formula: str = field(default="", compare=False)
     tree: Node | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def odd(self) -> bool:
+        """``f(-x) = -f(x)`` exactly (odd about 0, :attr:`centre`), so ``E f(z) = 0`` for
+        ``z ~ N(0, v)``.
+        """
+        return self.centre == 0
 
     @property
     def zero_mean(self) -> bool:
@@ -180,27 +188,122 @@ class CatalogueActivation:
 # ---------------------------------------------------------------------------------------
 # formulas to activations
 
-_ODD_FUNCTIONS = ("tanh", "erf", "atan", "asinh")
+#: functions odd about a centre ``m``: ``phi(t) + phi(-t) = 2m`` for every real ``t``
+_ODD_FUNCTIONS = {
+    "tanh": Fraction(0), "erf": Fraction(0), "atan": Fraction(0), "asinh": Fraction(0),
+    # 1/(1 + e^-t) + 1/(1 + e^t) = 1/(1 + e^-t) + e^-t/(e^-t + 1) = 1
+    "sigmoid": Fraction(1, 2),
+    # erfc(t) + erfc(-t) = (1 - erf(t)) + (1 + erf(t)) = 2 (erf is odd)
+    "erfc": Fraction(1),
+}
 
 
-def _clamp_of_odd(n: Node) -> bool:
-    """``max(-c, min(c, g))`` or ``min(c, max(-c, g))`` (either argument order) with ``g``
-    odd and ``c >= 0`` a number: odd, since with ``h(x) = max(-c, min(c, x))``,
-    ``h(-x) = max(-c, -max(-c, x)) = -min(c, max(-c, x)) = -h(x)`` (for ``-c <= c`` the two
-    orders of clamping agree).
+@dataclass(frozen=True)
+class Symmetry:
+    """What the rules of :func:`_symmetry` prove about a tree ``g`` under ``x -> -x``.
+
+    ``centre``: an exact rational ``k`` with ``g(x) + g(-x) = 2k`` for every real ``x``
+    (``g`` is *odd about* ``k``: ``g - k`` is odd; odd is odd about 0), or ``None``;
+    ``even``: ``g(-x) = g(x)``.  Both at once say ``g`` is the constant ``k``.
+    """
+
+    centre: Fraction | None = None
+    even: bool = False
+
+    @property
+    def constant(self) -> Fraction | None:
+        """``k`` when ``g`` is the constant ``k`` (odd about ``k`` and even)."""
+        return self.centre if self.even else None
+
+
+_UNKNOWN = Symmetry()
+
+
+def _symmetry(n: Node) -> Symmetry:
+    """The symmetry of a tree under ``x -> -x`` proved from its syntax (see
+    :class:`Symmetry`); each rule's proof is beside it.  ``g``, ``h`` are the arguments
+    with ``g(x) + g(-x) = 2k``, ``h(x) + h(-x) = 2m``.
+    """
+    if n.op == "x":
+        return Symmetry(Fraction(0))  # -x = -(x)
+    if n.op == "num":
+        return Symmetry(n.value, True)  # c + c = 2c, and c does not depend on x
+    if n.op == "const":
+        return Symmetry(None, True)  # not a rational: even only
+    if n.op in ("max", "min"):
+        clamp = _clamp(n)
+        if clamp is not None:
+            return clamp
+    args = [_symmetry(c) for c in n.args]
+    even = all(s.even for s in args)  # a function of even arguments is even
+    if n.op in ("max", "min", "where"):
+        return Symmetry(None, even and n.op != "where")
+    g = args[0]
+    k = g.centre
+    if n.op in ("add", "sub"):
+        h = args[1]
+        # g(x) +- h(x) + g(-x) +- h(-x) = 2(k +- m)
+        centre = None if k is None or h.centre is None else \
+            k + h.centre if n.op == "add" else k - h.centre
+        return Symmetry(centre, even)
+    if n.op == "neg":
+        return Symmetry(None if k is None else -k, g.even)  # -g(x) - g(-x) = -2k
+    if n.op in ("mul", "div"):
+        h = args[1]
+        m = h.centre
+        # odd*odd, odd/odd and even*even, even/even are even
+        even = even or (k == 0 and m == 0)
+        centre = None
+        if (k == 0 and h.even) or (g.even and m == 0):
+            centre = Fraction(0)  # odd*even, odd/even, even/odd are odd
+        elif n.op == "mul" and g.constant is not None and m is not None:
+            centre = g.constant * m  # c h(x) + c h(-x) = 2cm
+        elif n.op == "mul" and h.constant is not None and k is not None:
+            centre = h.constant * k
+        elif n.op == "div" and h.constant and k is not None:
+            centre = k / h.constant  # g(x)/c + g(-x)/c = 2k/c
+        return Symmetry(centre, even)
+    if n.op == "pow":
+        if g.constant is not None and not (g.constant == 0 and n.value < 0):
+            return Symmetry(g.constant ** n.value, True)
+        if k == 0:  # (-g)^n = (-1)^n g^n
+            return Symmetry(Fraction(0), False) if n.value % 2 else Symmetry(None, True)
+        return Symmetry(None, g.even)
+    if n.op == "abs":
+        if g.constant is not None:
+            return Symmetry(abs(g.constant), True)
+        return Symmetry(None, g.even or k == 0)  # |-g| = |g|
+    if g.even:
+        return Symmetry(None, True)  # phi(g(-x)) = phi(g(x)) for even g
+    m = _ODD_FUNCTIONS.get(n.op)
+    if k == 0 and m is not None:
+        return Symmetry(m)  # phi(g(-x)) = phi(-g(x)) = 2m - phi(g(x))
+    return _UNKNOWN
+
+
+def _clamp(n: Node) -> Symmetry | None:
+    """``min(max(g, lo), hi)`` or ``max(min(g, hi), lo)`` (either argument order), ``lo``
+    and ``hi`` numbers with ``lo <= hi``, ``g`` odd about ``k`` and ``lo + hi = 2k``: odd
+    about ``k``.  With ``d = (hi - lo)/2 >= 0`` both orders of clamping are
+    ``k + c(g - k)``, ``c(t) = min(max(t, -d), d)``, and ``c`` is odd:
+    ``c(-t) = min(-min(t, d), d) = -max(min(t, d), -d) = -c(t)`` (the two orders agree for
+    ``-d <= d``), so ``k + c(g(x) - k) + k + c(g(-x) - k) = 2k``.
     """
     outer = n.op
     inner = "min" if outer == "max" else "max"
-    for k in (0, 1):
-        c, rest = _number(n.args[k]), n.args[1 - k]
+    for i in (0, 1):
+        c, rest = _number(n.args[i]), n.args[1 - i]
         if c is None or rest.op != inner:
             continue
         for j in (0, 1):
             c2, g = _number(rest.args[j]), rest.args[1 - j]
-            if c2 is not None and c == -c2 and (c <= 0 if outer == "max" else c >= 0) \
-                    and _parity(g) == 1:
-                return True
-    return False
+            if c2 is None:
+                continue
+            lo, hi = (c, c2) if outer == "max" else (c2, c)
+            k = _symmetry(g).centre
+            if lo <= hi and k is not None and lo + hi == 2 * k:
+                return Symmetry(k)
+    return None
 
 
 def _number(n: Node) -> Fraction | None:
@@ -210,30 +313,6 @@ def _number(n: Node) -> Fraction | None:
     if n.op == "neg" and n.args[0].op == "num":
         return -n.args[0].value
     return None
-
-
-def _parity(n: Node) -> int:
-    """``1`` if the tree is provably odd in ``x``, ``2`` if even, ``0`` if unknown."""
-    if n.op == "x":
-        return 1
-    if n.op in ("num", "const"):
-        return 2
-    if n.op in ("max", "min") and _clamp_of_odd(n):
-        return 1
-    ps = [_parity(c) for c in n.args]
-    if 0 in ps or n.op in ("max", "min", "where"):
-        return 0
-    if n.op in ("add", "sub"):
-        return ps[0] if ps[0] == ps[1] else 0
-    if n.op in ("mul", "div"):
-        return 2 if ps[0] == ps[1] else 1  # odd*odd and even*even are even
-    if n.op == "neg":
-        return ps[0]
-    if n.op == "pow":
-        return 1 if ps[0] == 1 and n.value % 2 else 2
-    if n.op == "abs" or ps[0] == 2:
-        return 2  # f(g(-x)) = f(g(x)) for even g
-    return 1 if n.op in _ODD_FUNCTIONS else 0
 
 
 _RATIONAL_OPS = {"add": lambda a, b: a + b, "sub": lambda a, b: a - b,
@@ -329,7 +408,7 @@ def _build(formula: str, params: tuple[tuple[str, Fraction | str], ...], name: s
     out = tuple(Piece(lo, hi, fn(t), fn(d)) for ((lo, hi), t), (_, d) in zip(pieces, derivs))
     return CatalogueActivation(
         name, dict(params), out, Growth(Fraction(0), *grow), Growth(Fraction(0), *dgrow),
-        _parity(bound) == 1, spec, formula_text(tree), bound)
+        _symmetry(bound).centre, spec, formula_text(tree), bound)
 
 
 def _show(v: Fraction | str) -> str:

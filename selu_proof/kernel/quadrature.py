@@ -51,7 +51,7 @@ from selu_proof.kernel.give_up import give_up_time, passed
 __all__ = ["gaussian_tail_bound", "gaussian_expectation", "gaussian_expectation_complex",
            "expectation", "moments", "joint_integrand", "MAX_ORDER",
            "moment_gradients", "derivative_moments", "pair_expectation", "INTEGRANDS",
-           "WEIGHTS", "density_derivative", "weight_polynomial"]
+           "WEIGHTS", "density_derivative", "weight_polynomial", "polynomial_growth"]
 
 #: the weights multiplying ``h`` (the density and its first and second derivatives in
 #: ``a`` and ``v``)
@@ -553,15 +553,26 @@ def _pair_conditional(act: CatalogueActivation, h: str, a: arb, v: arb, c: arb) 
     ``G`` is entire in ``z`` (the Gaussian kernel is entire in its mean), so the outer
     integrand is holomorphic on each piece of ``h``; on the outer ellipses ``m(z)`` is
     complex and the inner tails carry the factor :math:`e^{(\mathrm{Im}\,m)^2/(2v(1-c^2))}`
-    (:func:`gaussian_expectation_complex`).  Outer tails: for real ``z`` and
-    ``|h(w)| <= c_0 + c_1|w|``, :math:`|G(z)| \le c_0 + c_1 E|m(z) + s u|
-    \le c_0 + c_1(|a||1 - c| + s) + c_1|c||z|` (``s^2 = v(1 - c^2)``, ``E|u| <= 1``).
+    (:func:`gaussian_expectation_complex`).
+
+    Bounds, from the growth bound ``|h(w)| <= P(|w|) = sum_k c_k |w|^k`` on the whole line
+    (:func:`polynomial_growth`), ``s^2 = v(1 - c^2)``, ``u ~ N(0, 1)``:
+
+    * on the ellipses (complex ``m``), for real ``w``,
+      :math:`|h(w)\varphi(w; m, s^2)| \le P(|w|)\,e^{(\mathrm{Im}\,m)^2/(2s^2)}
+      \varphi(w; \mathrm{Re}\,m, s^2)`, so :math:`|G| \le e^{(\mathrm{Im}\,m)^2/(2s^2)}
+      E\,P(|\mathrm{Re}\,m + s u|)`, and with ``|Re m + s u| <= |Re m| + s|u|`` and ``P``
+      nondecreasing, :math:`E\,P \le \sum_k c_k \sum_{j \le k} \binom{k}{j}
+      |\mathrm{Re}\,m|^{k-j} s^j\,E|u|^j` (:func:`_shifted_moments`);
+    * the outer growth: for real ``z``, ``|m(z)| <= |a||1 - c| + |c||z|``, so the same sum
+      with ``|Re m|`` replaced by ``|a||1 - c| + |c||z|`` is a polynomial in ``|z|``
+      bounding ``|G(z)|``, and ``P`` times it bounds the outer integrand.
     """
     s2 = v * (1 - c * c)
     if not s2 > 0:
         raise ValueError("pair expectation needs |c| < 1 certainly")
     pieces, growth = _integrand(act, h)
-    c0, c1 = linear_growth(growth)
+    coeffs = polynomial_growth(growth)
     ac, cc = acb(a), acb(c)
 
     s = s2.sqrt()
@@ -570,12 +581,10 @@ def _pair_conditional(act: CatalogueActivation, h: str, a: arb, v: arb, c: arb) 
         m = ac + cc * (z - ac)
         if not m.is_finite():
             return acb("nan")  # the outer integrator subdivides
-        if analytic:
-            # on the integrator's ellipses a bound is all it needs: for real w,
-            # |h(w) phi(w; m, s^2)| <= (c0 + c1|w|) e^{(Im m)^2/(2 s^2)} phi(w; Re m, s^2)
-            # and E|w| <= |Re m| + s for w ~ N(Re m, s^2)
+        if analytic:  # on the integrator's ellipses a bound is all it needs (docstring)
             im = m.imag
-            b = (ball(c0) + ball(c1) * (abs(m.real) + s)) * (im * im / (2 * s2)).exp()
+            b = _growth_mean(coeffs, _shifted_moments(abs(m.real), s, len(coeffs) - 1)) \
+                * (im * im / (2 * s2)).exp()
             rad = arb(0, b.upper())
             return acb(rad, rad)
         try:
@@ -583,7 +592,18 @@ def _pair_conditional(act: CatalogueActivation, h: str, a: arb, v: arb, c: arb) 
         except ValueError:  # a mean ball too wide to truncate: subdivide
             return acb("nan")
 
-    bound = [ball(c0) + ball(c1) * (abs(a) * abs(1 - c) + s), ball(c1) * abs(c)]
+    # |G(z)| <= sum_k c_k sum_j C(k, j) s^j E|u|^j (A + B|z|)^(k - j), A = |a||1 - c|, B = |c|
+    line = [abs(a) * abs(1 - c), abs(c)]
+    bound = [arb(0)]
+    for k, ck in enumerate(coeffs):
+        term = [arb(0)]
+        for j in range(k + 1):
+            power = [arb(1)]
+            for _ in range(k - j):
+                power = _convolve(power, line)
+            weight = _binomial(k, j) * _pow(s, j) * ball(_abs_moment(j))
+            term = _padd(term, [weight * p for p in power])
+        bound = _padd(bound, [ball(ck) * t for t in term])
     g_growth = Growth(Fraction(0), tuple(_upper(x) for x in bound))
 
     def outer(fn: Fn) -> Fn:
@@ -593,6 +613,34 @@ def _pair_conditional(act: CatalogueActivation, h: str, a: arb, v: arb, c: arb) 
 
     return gaussian_expectation([(lo, hi, outer(fn)) for lo, hi, fn in pieces],
                                 growth.times(g_growth), a, v)
+
+
+def _abs_moment(j: int) -> Fraction:
+    """An exact rational upper bound of ``E|u|^j``, ``u ~ N(0, 1)``: ``(j - 1)!!``, the exact
+    value for even ``j``; for odd ``j`` the exact value is ``sqrt(2/pi) (j - 1)!!``, below it.
+    """
+    return Fraction(math.prod(range(j - 1, 0, -2)))
+
+
+def _shifted_moments(t: arb, s: arb, k_max: int) -> list[arb]:
+    r"""Upper bounds of :math:`E(t + s|u|)^k`, ``k = 0..k_max``, ``u ~ N(0, 1)``, ``t, s >= 0``:
+    :math:`\sum_{j \le k} \binom{k}{j} t^{k-j} s^j\,E|u|^j` (binomial expansion,
+    :func:`_abs_moment`); also bounds of :math:`E|x|^k` for ``x ~ N(mu, s^2)``, ``|mu| <= t``.
+    """
+    return [sum((_binomial(k, j) * _pow(t, k - j) * _pow(s, j) * ball(_abs_moment(j))
+                 for j in range(k + 1)), arb(0)) for k in range(k_max + 1)]
+
+
+def _growth_mean(coeffs: Sequence[Fraction], moments: Sequence[arb]) -> arb:
+    """``sum_k c_k m_k``: a bound of ``E P(|x|)`` from bounds ``m_k`` of ``E|x|^k``."""
+    return sum((ball(ck) * m for ck, m in zip(coeffs, moments)), arb(0))
+
+
+def _padd(p: Sequence[arb], q: Sequence[arb]) -> list[arb]:
+    """The sum of two coefficient lists."""
+    n = max(len(p), len(q))
+    return [(p[i] if i < len(p) else arb(0)) + (q[i] if i < len(q) else arb(0))
+            for i in range(n)]
 
 
 def _pair_midpoint(act: CatalogueActivation, h: str, a: arb, v: arb, c: arb) -> arb:
@@ -612,10 +660,23 @@ def _pair_midpoint(act: CatalogueActivation, h: str, a: arb, v: arb, c: arb) -> 
     Gaussian on its own scale ``b`` (a conditional variance ``v(1 - c^2)`` instead forces
     an outer step of size ``~sqrt(1 - c)``).
 
-    Bounds, from ``|h(w)| <= c_0 + c_1|w|`` on the whole line: the outer growth
-    ``|K_r(x)| <= (c_0 + c_1 r + c_1|x|)^2``; the inner truncation, added to the radius,
-    ``E_x \int_{|y|>r} (p + c_1|y|)^2 \varphi_b(y) dy`` with ``p = c_0 + c_1|x|``,
-    ``E p <= c_0 + c_1(|a| + s_x)``, ``E p^2 <= c_0^2 + 2c_0c_1(|a| + s_x) + c_1^2(a^2 + s_x^2)``.
+    Bounds, from the growth bound ``|h(w)| <= P(|w|) = sum_k c_k |w|^k`` on the whole line
+    (:func:`polynomial_growth`; ``P`` is nondecreasing on ``[0, inf)``, and
+    ``|x +- y| <= |x| + |y|``):
+
+    * the outer growth: for ``|y| <= r``, ``|h(x + y)h(x - y)| <= P(|x| + r)^2``, and the
+      density of ``y`` integrates to at most 1, so ``|K_r(x)| <= P(|x| + r)^2``, a polynomial
+      in ``|x|`` with exact rational coefficients (``r`` is rational);
+    * the inner truncation, added to the radius: the part of the double integral with
+      ``|y| > r`` is at most :math:`E_x \int_{|y|>r} P(|x| + |y|)^2 \varphi_b(y)\,dy`.
+      Written as :math:`P(|x| + |y|)^2 = \sum_n q_n(|x|)\,|y|^n` (binomial expansion; the
+      ``q_n`` have non-negative coefficients), it is at most
+      :math:`\sum_n E_x[q_n(|x|)] \int_{|y|>r} |y|^n \varphi_b(y)\,dy` (the tails of
+      :func:`gaussian_tail_bound`), with ``E_x q_n(|x|)`` from the moments of ``|x|``,
+      ``x ~ N(a, s_x^2)``: exact for even powers,
+      :math:`E x^{2i} = \sum_{j} \binom{2i}{2j} a^{2i-2j} s_x^{2j} (2j-1)!!`, and for odd
+      ones :math:`E|x|^k \le E(|a| + s_x|u|)^k` (:func:`_shifted_moments`).
+
     On the outer integrator's ellipses a bound is all it needs: ``|K_r(x)|`` is at most the
     sum over segments of the segment's length times the integrand's magnitude on it.
     """
@@ -623,7 +684,7 @@ def _pair_midpoint(act: CatalogueActivation, h: str, a: arb, v: arb, c: arb) -> 
     if not (b2 > 0 and vx > 0):
         raise ValueError("pair expectation needs |c| < 1 certainly")
     pieces, growth = _integrand(act, h)
-    c0, c1 = linear_growth(growth)
+    coeffs = polynomial_growth(growth)
     # one formula for consecutive pieces that share it (splits that are no kink of h, e.g.
     # tanh's at 0 or gelu's at -2 and 2): fewer outer pieces
     merged: list[tuple[Fraction | None, Fn]] = []  # (upper end, formula)
@@ -636,11 +697,10 @@ def _pair_midpoint(act: CatalogueActivation, h: str, a: arb, v: arb, c: arb) -> 
     fns = [fn for _, fn in merged]
     goal = arb(2) ** -ctx.prec
     stop = give_up_time()
-    sx = vx.sqrt()
-    m1x, m2x = abs(a) + sx, a * a + vx  # bounds of E|x|, E x^2
-    ep = ball(c0) + ball(c1) * m1x
-    ep2 = ball(c0 * c0) + 2 * ball(c0 * c1) * m1x + ball(c1 * c1) * m2x
-    r, inner_tail = _inner_radius([ep2, 2 * ball(c1) * ep, ball(c1 * c1)], b2, goal)
+    # P(|x| + |y|)^2 = sum_n q_n(|x|) |y|^n, each q_n's mean over x from moments of |x|
+    moments_x = _abs_moments(a, vx, 2 * (len(coeffs) - 1))
+    r, inner_tail = _inner_radius([_growth_mean(q, moments_x) for q in _square_split(coeffs)],
+                                  b2, goal)
     norm = 1 / (2 * arb.pi() * b2).sqrt()
     inv2b2 = 1 / (2 * b2)
 
@@ -692,9 +752,21 @@ def _pair_midpoint(act: CatalogueActivation, h: str, a: arb, v: arb, c: arb) -> 
         [points[-1] + 1] if points else [Fraction(0)]
     bounds = [None, *points, None]
     outer = [(lo, hi, outer_piece(x0)) for lo, hi, x0 in zip(bounds, bounds[1:], reps)]
-    k_growth = Growth(Fraction(0), ((c0 + c1 * r) ** 2, 2 * c1 * (c0 + c1 * r), c1 * c1))
+    shifted = Growth(Fraction(0), _shift(coeffs, r))  # |K_r(x)| <= P(|x| + r)^2
+    k_growth = shifted.times(shifted)
     total = gaussian_expectation(outer, k_growth, a, vx)
     return total + arb(0, inner_tail.upper())
+
+
+def polynomial_growth(growth: Growth, needed_by: str = "pair expectation"
+                      ) -> tuple[Fraction, ...]:
+    """``(c_0, c_1, ...)`` of a growth bound ``sum_k c_k |x|^k`` valid on the whole line, or
+    ``ValueError`` naming what ``needed_by`` it (a threshold or an exponential factor).
+    """
+    if growth.threshold != 0 or growth.rate != 0:
+        raise ValueError(f"{needed_by} needs a polynomial growth bound valid on the whole "
+                         "line (no exponential factor)")
+    return growth.coeffs or (Fraction(0),)
 
 
 def linear_growth(growth: Growth, needed_by: str = "pair expectation"
@@ -707,6 +779,45 @@ def linear_growth(growth: Growth, needed_by: str = "pair expectation"
         raise ValueError(f"{needed_by} needs a growth bound A + B|x| valid on the whole line")
     c0, c1 = (list(growth.coeffs) + [Fraction(0)])[:2]
     return c0, c1
+
+
+def _shift(coeffs: Sequence[Fraction], r: Fraction) -> tuple[Fraction, ...]:
+    """The coefficients of ``P(t + r)`` in ``t``:
+    ``sum_k c_k sum_i C(k, i) r^(k - i) t^i``.
+    """
+    return tuple(sum((ck * _binomial(k, i) * r ** (k - i) for k, ck in enumerate(coeffs)
+                      if k >= i), Fraction(0)) for i in range(len(coeffs)))
+
+
+def _square_split(coeffs: Sequence[Fraction]) -> list[list[Fraction]]:
+    """``q_n`` (coefficients in ``t``) with ``P(t + y)^2 = sum_n q_n(t) y^n``: from
+    ``P(t + y) = sum_i p_i(t) y^i``, ``p_i(t) = sum_k c_k C(k, i) t^(k - i)``, ``q_n`` is
+    ``sum_{i + l = n} p_i p_l``.
+    """
+    d = len(coeffs) - 1
+    p = [[ck * _binomial(k, i) for k, ck in enumerate(coeffs) if k >= i] for i in range(d + 1)]
+    out = [[Fraction(0)] * (2 * d + 1 - n) for n in range(2 * d + 1)]
+    for i in range(d + 1):
+        for j in range(d + 1):
+            for e, x in enumerate(p[i]):
+                for f, y in enumerate(p[j]):
+                    out[i + j][e + f] += x * y
+    return out
+
+
+def _abs_moments(a: arb, v: arb, k_max: int) -> list[arb]:
+    """Bounds of ``E|x|^k``, ``x ~ N(a, v)``, ``k = 0..k_max`` (see :func:`_pair_midpoint`):
+    exact for even ``k``, :func:`_shifted_moments` for odd ``k``.
+    """
+    up = _shifted_moments(abs(a), v.sqrt(), k_max)
+    out = []
+    for k in range(k_max + 1):
+        if k % 2:
+            out.append(up[k])
+        else:
+            out.append(sum((_binomial(k, j) * _pow(a, k - j) * _pow(v, j // 2)
+                            * ball(_abs_moment(j)) for j in range(0, k + 1, 2)), arb(0)))
+    return out
 
 
 def _inner_radius(coeffs: Sequence[arb], b2: arb, goal: arb) -> tuple[Fraction, arb]:

@@ -54,7 +54,12 @@ from selu_proof.meanfield.core import (
     slopes,
     spectral,
 )
-from selu_proof.meanfield.correlation import MAX_BOXES, METHOD, fixed_point_records
+from selu_proof.meanfield.correlation import (
+    MAX_BOXES,
+    METHOD,
+    fixed_point_records,
+    parity_options,
+)
 
 __all__ = ["CENTRED", "IID", "Scaled", "AffineInput", "MomentModel", "spectral",
            "activation_mean_field",
@@ -132,6 +137,7 @@ def _cmap(sc: Scaled, a: arb, v: arb, c: arb, centred: bool) -> tuple[arb, arb]:
 def correlation_fixed_points(sc: Scaled, a: arb, v: arb, centred: bool, digits: int, *,
                              seeds: int = 2, max_boxes: int = MAX_BOXES,
                              zero_mean: bool = False, odd: bool = False,
+                             symmetric: bool = False,
                              homogeneous: bool = False, factor: arb | None = None,
                              step: Callable[[], None] | None = None,
                              cache: dict[Any, arb] | None = None) -> dict[str, Any]:
@@ -143,7 +149,7 @@ def correlation_fixed_points(sc: Scaled, a: arb, v: arb, centred: bool, digits: 
     rounded outward; ``status`` ``"exact"`` (an identity) or ``"unique"`` (certified alone in
     its interval); ``stable`` from the slope (``|slope| < 1``: ``True``, ``> 1``: ``False``,
     else ``None``).  ``complete``: nothing undecided, so these are all the fixed points.
-    ``zero_mean``, ``odd``, ``homogeneous``, ``factor``, ``cache``: as for
+    ``zero_mean``, ``odd``, ``symmetric``, ``homogeneous``, ``factor``, ``cache``: as for
     :class:`~selu_proof.meanfield.correlation.CorrelationMap`.
 
     >>> from selu_proof.kernel.activations import parse_activation
@@ -154,7 +160,8 @@ def correlation_fixed_points(sc: Scaled, a: arb, v: arb, centred: bool, digits: 
     """
     return fixed_point_records(sc, a, v, centred, digits, interval, seeds=seeds,
                                max_boxes=max_boxes, factor=factor, zero_mean=zero_mean,
-                               odd=odd, homogeneous=homogeneous, step=step, cache=cache)
+                               odd=odd, symmetric=symmetric, homogeneous=homogeneous,
+                               step=step, cache=cache)
 
 
 # --------------------------------------------------------------------------- the summary
@@ -370,8 +377,9 @@ def _mean_field(spec: str | CatalogueActivation, normalize: str | None, omega: s
                                           "slope": interval(q * qdprod / qm2, digits),
                                           "certified": True}
             out["correlation_fixed_points"] = {"method": METHOD}
-            # an odd f has E f(z) = 0 at z ~ N(0, v), so beta = 0 and F is odd as well
-            odd, homogeneous = act.odd, normalize is None and act.name in HOMOGENEOUS
+            # f odd about k: F is odd about a centre, and odd once normalized (beta = k)
+            parity = parity_options(act, normalize == "affine")
+            homogeneous = normalize is None and act.name in HOMOGENEOUS
             # the same pre-activations in both conventions: the same integrals
             same = a.rad() == 0 and v.rad() == 0 and q.rad() == 0 and a == zero and v == q
             shared: dict[Any, arb] = {}
@@ -387,7 +395,7 @@ def _mean_field(spec: str | CatalogueActivation, normalize: str | None, omega: s
                     and ca.is_zero() and cv == 1 and cv.rad() == 0
                 out["correlation_fixed_points"][key] = correlation_fixed_points(
                     sc, ca, cv, centred, digits, seeds=search[0], max_boxes=search[1],
-                    zero_mean=zero_mean, odd=odd, homogeneous=homogeneous, step=tick,
+                    zero_mean=zero_mean, **parity, homogeneous=homogeneous, step=tick,
                     cache=shared if same else None)
         out["certified"] = certified
     return out

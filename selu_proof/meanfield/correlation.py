@@ -26,11 +26,13 @@ are square integrable for every catalogue activation).  Hence, exactly:
    enclosures on a box of ``[-1, 0]`` from values at its ends and their mirror points,
    with ``e(1) + o(1) = c~(1) = K`` where ``c~(-1)`` is not evaluated;
 3. ``c~(1) = K``; ``c~(0) = 0`` in the centred convention and ``K (E F)^2/E F^2`` in the
-   i.i.d. one; for an odd ``F`` at ``a = 0`` the map is odd, ``c~(-c) = -c~(c)``.
+   i.i.d. one; for an odd ``F`` at ``a = 0`` the map is odd, ``c~(-c) = -c~(c)``, and in
+   the centred convention already for an ``F`` odd about a centre ``k``
+   (``F(x) + F(-x) = 2k``): ``E F = k`` and the centred map is that of the odd ``F - k``.
 
 The fixed points that hold exactly (``c = 1`` when ``K = 1``; ``c = 0`` in the centred
-convention, and in the i.i.d. one where ``E F = 0`` exactly; ``c = -1`` for an odd ``F``
-at ``a = 0`` with ``K = 1``) are listed as exact intervals, each proved alone in its boxes
+convention, and in the i.i.d. one where ``E F = 0`` exactly; ``c = -1`` where the map is
+odd (item 3) and ``K = 1``) are listed as exact intervals, each proved alone in its boxes
 by a slope bound or the convexity chord.  Every other box of ``[-1, 1]`` is excluded
 (``h`` certified non-zero on it), or certified to hold exactly one fixed point (a sign
 change under convexity or monotonicity, or the Krawczyk test), which is then narrowed by
@@ -48,11 +50,12 @@ from typing import Any
 from flint import arb, ctx
 
 from selu_proof.fixedpoint.scaled import Scaled
+from selu_proof.kernel.activations import CatalogueActivation
 from selu_proof.kernel.exact import ball, ball_ends, interval_ball
 from selu_proof.kernel.give_up import give_up_time, passed
 
 __all__ = ["CorrelationMap", "FixedPointSearch", "search_fixed_points", "METHOD",
-           "MAX_BOXES", "fixed_point_records", "as_records"]
+           "MAX_BOXES", "fixed_point_records", "as_records", "parity_options"]
 
 METHOD = ("interval branch and bound over [-1, 1] on certified enclosures of c~ and its "
           "slope (convexity of c~ on [0, 1] and monotone even/odd parts on [-1, 0], from the "
@@ -84,7 +87,12 @@ class CorrelationMap:
         ``E F(z) = 0`` exactly (an identity the caller proves, e.g. the affine normalization
         at ``N(0, 1)``).
     odd : bool
-        ``F`` is odd and ``a = 0`` exactly, so the map is odd.
+        ``F`` is odd and ``a = 0`` exactly, so the map is odd (in both conventions).
+    symmetric : bool
+        ``F`` is odd about a centre (``F(x) + F(-x)`` is a constant ``k``) and ``a = 0``
+        exactly: then ``F - E F = F - k`` is odd, and the centred map, which is that of
+        ``F - k``, is odd (in the i.i.d. one only ``odd`` makes the map odd:
+        ``E[F(z)F(-z)]/E F^2 = (k^2 - E(F - k)^2)/(k^2 + E(F - k)^2)``).
     homogeneous : bool
         ``F(x) = x F'(x)`` with ``F'`` constant on each side of 0 (ReLU, leaky ReLU) and
         ``a = 0``: then ``z^2`` is independent of ``F'(z)^2``, ``E F^2 = v E F'^2``, and in
@@ -98,13 +106,15 @@ class CorrelationMap:
 
     def __init__(self, model: Scaled, a: arb, v: arb, centred: bool, *,
                  factor: arb | None = None, zero_mean: bool = False, odd: bool = False,
-                 homogeneous: bool = False, step: Callable[[], None] | None = None,
+                 symmetric: bool = False, homogeneous: bool = False,
+                 step: Callable[[], None] | None = None,
                  cache: dict[tuple[str, Fraction], arb] | None = None) -> None:
         self.model, self.a, self.v, self.centred = model, a, v, centred
         self.factor = arb(1) if factor is None else factor
         self.unit = factor is None  # K = 1 exactly
-        self.odd = odd and a.is_zero()
-        self.zero_mean = zero_mean or self.odd
+        self.odd = a.is_zero() and (odd or symmetric and centred)  # the map is odd
+        self.odd_f = odd and a.is_zero()  # F itself is odd
+        self.zero_mean = zero_mean or self.odd_f
         m1, m2 = model.moments(a, v)
         d1, d2 = model.derivative_moments(a, v)
         den = m2 - m1 * m1 if centred else m2
@@ -453,7 +463,8 @@ def search_fixed_points(cm: CorrelationMap, *, seeds: int = 2, max_boxes: int = 
     for e in exact:
         s = cm.slope(e)
         assert s is not None
-        found.append((e, e, s, "exact", _EXACT_HOW[int(e)]))
+        how = _EXACT_HOW[int(e)] if e != -1 or cm.odd_f else _EXACT_HOW_CENTRED
+        found.append((e, e, s, "exact", how))
     out.fixed_points = sorted(found, key=lambda r: r[0])
     out.undecided.sort()
     out.evaluations = cm.evaluations
@@ -463,6 +474,20 @@ def search_fixed_points(cm: CorrelationMap, *, seeds: int = 2, max_boxes: int = 
 _EXACT_HOW = {1: "exact: c~(1) = 1 (the same input twice)",
               0: "exact: c~(0) = 0 (z, z' independent; centred, or E F = 0)",
               -1: "exact: c~(-1) = -1 (odd F at mean 0: F(z') = -F(z))"}
+_EXACT_HOW_CENTRED = ("exact: c~(-1) = -1 (F odd about a centre k at mean 0, centred: "
+                      "F(z') - k = -(F(z) - k))")
+
+
+def parity_options(act: CatalogueActivation, affine: bool) -> dict[str, bool]:
+    """``odd`` and ``symmetric`` of :class:`CorrelationMap` for ``F = lambda*(f - beta)``.
+
+    ``f`` odd about ``k`` (:attr:`~selu_proof.kernel.activations.CatalogueActivation.centre`)
+    makes ``F`` odd about ``lambda*(k - beta)``: ``symmetric``.  ``F`` is odd when ``f`` is
+    (``F = f`` unnormalized), or under the affine normalization to mean 0 at ``N(0, 1)``
+    (``affine``), whose ``beta = E f(z) = k`` exactly: ``F = lambda*(f - k)``.
+    """
+    symmetric = act.centre is not None
+    return {"odd": act.odd or affine and symmetric, "symmetric": symmetric}
 
 
 def stability(slope: arb) -> bool | None:
