@@ -453,17 +453,22 @@ def main(argv: list[str] | None = None) -> None:
     if args.seconds <= 0:
         p.error("--seconds must be positive")
     if args.rows is not None or args.alpha_designs:
-        data = json.loads(RESULTS.read_text())
-        for name in [] if args.rows is None else args.rows.split(","):
+        names = [] if args.rows is None else args.rows.split(",")
+        for name in names:
             if name not in CATALOGUE:
                 p.error(f"unknown catalogue activation {name!r}")
-            key = "activations" if args.row_shape == SHAPE else "theorem1_activations"
-            row = activation_row(name, args.row_shape, seconds=args.seconds)
-            print(json.dumps(row), flush=True)
+        key = "activations" if args.row_shape == SHAPE else "theorem1_activations"
+        rows = []
+        for name in names:
+            rows.append(activation_row(name, args.row_shape, seconds=args.seconds))
+            print(json.dumps(rows[-1]), flush=True)
+        designs = alpha_designs(seconds=args.seconds) if args.alpha_designs else None
+        data = json.loads(RESULTS.read_text())  # read last: other runs may have merged rows
+        for row in rows:
             data[key] = [row if r["activation"] == row["activation"] else r
                          for r in data[key]]
-        if args.alpha_designs:
-            data["elu_alpha_designs"] = alpha_designs(seconds=args.seconds)
+        if designs is not None:
+            data["elu_alpha_designs"] = designs
         data["runs_by_outcome"] = outcome_counts(data)
         RESULTS.write_text(json.dumps(data, indent=1) + "\n")
         figure(data)
