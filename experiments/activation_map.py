@@ -87,7 +87,8 @@ def _domain(shape: dict, scale: Fraction) -> dict[str, list[str]]:
                            _widths(shape))
 
 
-def _extrema(model: str, domain: dict[str, list[str]]) -> dict[str, list[str] | None]:
+def _extrema(model: str, domain: dict[str, list[str]],
+             seconds: float = RUN_SECONDS) -> dict[str, list[str] | None]:
     """Certified brackets of max S(H), min chi1 and max chi1 on the designed domain."""
     raw = {"name": "extrema", "parameters": model_parameters(model),
            "domain": domain,
@@ -99,7 +100,7 @@ def _extrema(model: str, domain: dict[str, list[str]]) -> dict[str, list[str] | 
                       "tolerance": "1e-2"}]}
     with tempfile.TemporaryDirectory() as tmp:
         results = prove_spec(parse_spec(raw), out_dir=tmp, precision=64,
-                             max_seconds=RUN_SECONDS)
+                             max_seconds=seconds)
         cert = Path(tmp, "extrema.cert.json")
         ok = cert.exists() and check_certificate(json.loads(cert.read_text())).valid
         entries = json.loads(cert.read_text())["claims"] if ok else [None] * 3
@@ -186,6 +187,25 @@ def _refine(trials: list[Trial], model: str, widths: Widths | None,
     return out
 
 
+def _search(spec: str, shape: str, seconds: float, tol: Fraction, label: str):
+    """The design search of :func:`activation_row` for the activation ``spec`` (its model
+    key, result and every prover run, :func:`_refine` included).
+    """
+    model = activation_key(spec, Fraction(0), Fraction(1))
+    with tempfile.TemporaryDirectory() as tmp:
+        res = prove_design(model, Fraction(0), Fraction(1), Fraction(0), Fraction(1),
+                           out_dir=tmp, precision=64, max_seconds=seconds, tol=tol,
+                           shape=shape,
+                           progress=lambda t: print(f"  {label} {shape} scale "
+                                                    f"{fraction_str(t.value)}: {outcome(t)} "
+                                                    f"({t.boxes} boxes, {t.seconds:.1f} s)",
+                                                    file=sys.stderr, flush=True))
+    trials = list(res.trials)
+    if res.scale is not None:
+        trials += _refine(trials, model, _widths(res.shape), seconds, tol)
+    return model, res, trials
+
+
 def activation_row(name: str, shape: str = SHAPE, *, seconds: float = RUN_SECONDS,
                    tol: Fraction = TOL) -> dict:
     """The edge of Theorem 1's claims in the scale for one activation, as a bracket.
@@ -193,24 +213,13 @@ def activation_row(name: str, shape: str = SHAPE, *, seconds: float = RUN_SECOND
     The design search (``design --prove``: grow the scale from 1/16 by doubling steps, then
     bisect between the largest proved and the smallest refuted scale to ``tol``), then
     :func:`_refine` past a run ended by its budget; each prover run at 64 bits with a
-    budget of ``seconds``; every run is recorded with its
+    budget of ``seconds`` (recorded as ``run_seconds_budget``); every run is recorded with its
     :func:`outcome`, the edge with :func:`bracket`; and the certified extrema on the largest
     proved domain.
     """
     spec = parse_activation(name).spec
-    model = activation_key(spec, Fraction(0), Fraction(1))
     t0 = time.monotonic()
-    with tempfile.TemporaryDirectory() as tmp:
-        res = prove_design(model, Fraction(0), Fraction(1), Fraction(0), Fraction(1),
-                           out_dir=tmp, precision=64, max_seconds=seconds, tol=tol,
-                           shape=shape,
-                           progress=lambda t: print(f"  {name} {shape} scale "
-                                                    f"{fraction_str(t.value)}: {outcome(t)} "
-                                                    f"({t.boxes} boxes, {t.seconds:.1f} s)",
-                                                    file=sys.stderr, flush=True))
-    trials = list(res.trials)
-    if res.scale is not None:
-        trials += _refine(trials, model, _widths(res.shape), seconds, tol)
+    model, res, trials = _search(spec, shape, seconds, tol, name)
     refuted = [t for t in trials if t.status == "refuted"]
     first = min(refuted, key=lambda t: t.value) if refuted else None
     runs = [t.as_dict() | {"outcome": outcome(t)} for t in trials]
@@ -219,6 +228,7 @@ def activation_row(name: str, shape: str = SHAPE, *, seconds: float = RUN_SECOND
         res.domain = _domain(res.shape, scale)
     mf = activation_mean_field(spec, normalize="affine", digits=8)
     row = {"activation": spec, "status": res.status, "shape": res.shape,
+           "run_seconds_budget": seconds,
            "reason": res.reason if res.status == "unknown" else None,
            "proved_scale": None if scale is None else fraction_str(scale),
            "refuted_scale": None if first is None else fraction_str(first.value),
@@ -234,7 +244,7 @@ def activation_row(name: str, shape: str = SHAPE, *, seconds: float = RUN_SECOND
            "dmu_dnu_at_fixed_point": mf["jacobian"]["dmu_dnu"],
            "dnu_dnu_at_fixed_point": mf["jacobian"]["dnu_dnu"]}
     if scale is not None:
-        row.update(_extrema(model, res.domain))
+        row.update(_extrema(model, res.domain, seconds))
     row["seconds"] = round(time.monotonic() - t0, 1)
     return row
 
@@ -255,23 +265,24 @@ def alpha_sweep() -> list[dict]:
 DESIGN_ALPHAS = ["1", "1.25", "1.5", "1.75", "2", "2.5", "3"]
 
 
-def alpha_designs(shape: str = "theorem1") -> list[dict]:
-    """The design search of :func:`activation_row` for ELU at :data:`DESIGN_ALPHAS`."""
+def alpha_designs(shape: str = "theorem1", seconds: float = RUN_SECONDS) -> list[dict]:
+    """The design search of :func:`activation_row` (its growth, bisection and
+    :func:`_refine`, the map's budget per run) for ELU at :data:`DESIGN_ALPHAS`: the edge in
+    the scale as a :func:`bracket` for each ``alpha``.
+    """
     out = []
     for a in DESIGN_ALPHAS:
-        model = activation_key(f"elu:alpha={a}", Fraction(0), Fraction(1))
-        with tempfile.TemporaryDirectory() as tmp:
-            res = prove_design(model, Fraction(0), Fraction(1), Fraction(0), Fraction(1),
-                               out_dir=tmp, precision=64, max_seconds=ALPHA_RUN_SECONDS,
-                               shape=shape)
-        refuted = [t for t in res.trials if t.status == "refuted"]
+        _, res, trials = _search(f"elu:alpha={a}", shape, seconds, TOL, f"elu:alpha={a}")
+        runs = [t.as_dict() | {"outcome": outcome(t)} for t in trials]
+        refuted = [t for t in trials if t.status == "refuted"]
+        b = bracket(runs, TOL)
         out.append({"alpha": a, "shape": shape, "status": res.status,
-                    "proved_scale": None if res.scale is None else fraction_str(res.scale),
-                    "refuted_scale": None if not refuted else
-                    fraction_str(min(t.value for t in refuted)),
+                    "run_seconds_budget": seconds,
+                    "proved_scale": b["proved"], "refuted_scale": b["refuted"],
+                    "bracket": b, "runs": runs,
                     "failing_goal": None if not refuted else
                     min(refuted, key=lambda t: t.value).witness["goal"]})
-        print(json.dumps(out[-1]), flush=True)
+        print(json.dumps({k: v for k, v in out[-1].items() if k != "runs"}), flush=True)
     return out
 
 
@@ -426,7 +437,40 @@ def main(argv: list[str] | None = None) -> None:
                    help="domain shape of the alpha bracket (default theorem1)")
     p.add_argument("--rows-only", action="store_true",
                    help="only recompute the catalogue's rows; keep the ELU alpha results")
+    p.add_argument("--rows", metavar="NAME[,NAME...]", default=None,
+                   help="only recompute these catalogue rows (on --row-shape, with --seconds "
+                   "per prover run) and merge them into the results")
+    p.add_argument("--row-shape", choices=("theorem1", "activation"), default=SHAPE,
+                   help=f"domain shape of the rows of --rows (default {SHAPE})")
+    p.add_argument("--alpha-designs", action="store_true",
+                   help="only rerun ELU's design searches at DESIGN_ALPHAS (with --seconds) and "
+                   "merge them into the results")
+    p.add_argument("--seconds", type=float, default=RUN_SECONDS,
+                   help=f"wall-clock budget of one prover run (default {RUN_SECONDS:g})")
     args = p.parse_args(argv)
+    if args.seconds <= 0:
+        p.error("--seconds must be positive")
+    if args.rows is not None or args.alpha_designs:
+        names = [] if args.rows is None else args.rows.split(",")
+        for name in names:
+            if name not in CATALOGUE:
+                p.error(f"unknown catalogue activation {name!r}")
+        key = "activations" if args.row_shape == SHAPE else "theorem1_activations"
+        rows = []
+        for name in names:
+            rows.append(activation_row(name, args.row_shape, seconds=args.seconds))
+            print(json.dumps(rows[-1]), flush=True)
+        designs = alpha_designs(seconds=args.seconds) if args.alpha_designs else None
+        data = json.loads(RESULTS.read_text())  # read last: other runs may have merged rows
+        for row in rows:
+            data[key] = [row if r["activation"] == row["activation"] else r
+                         for r in data[key]]
+        if designs is not None:
+            data["elu_alpha_designs"] = designs
+        data["runs_by_outcome"] = outcome_counts(data)
+        RESULTS.write_text(json.dumps(data, indent=1) + "\n")
+        figure(data)
+        return
     if args.alpha_bracket is not None:
         unproved, proved = args.alpha_bracket.split(",")
         data = json.loads(RESULTS.read_text())
@@ -450,7 +494,8 @@ def main(argv: list[str] | None = None) -> None:
                                          "elu_alpha_bracket") if k in old})
         data["rows_seconds"] = round(time.monotonic() - t0, 1)
     else:
-        data.update({"elu_alpha_sweep": alpha_sweep(), "elu_alpha_designs": alpha_designs(),
+        data.update({"elu_alpha_sweep": alpha_sweep(),
+                     "elu_alpha_designs": alpha_designs(seconds=RUN_SECONDS),
                      "elu_alpha_bracket": alpha_bracket("1.5", "1.75", "0.001"),
                      "seconds": round(time.monotonic() - t0, 1)})
     data["runs_by_outcome"] = outcome_counts(data)
@@ -495,8 +540,12 @@ def markdown_table(data: dict, key: str = "activations") -> str:
         box = "-" if not r.get("proved_domain") else \
             " x ".join(f"[{', '.join(r['proved_domain'][k])}]" for k in ("mu", "nu"))
         shape = r.get("shape", {"kind": "theorem1"})["kind"]
+        edge = edge_text(r["bracket"])
+        budget = r.get("run_seconds_budget", data["run_seconds_budget"])
+        if budget != data["run_seconds_budget"]:
+            edge += f" ({budget:g} s per run)"
         lines.append(f"| `{r['activation']}` | {shape} | {r['proved_scale'] or '-'} | "
-                     f"{r['refuted_scale'] or '-'} | {edge_text(r['bracket'])} | {box} | "
+                     f"{r['refuted_scale'] or '-'} | {edge} | {box} | "
                      f"{fail} | {iv(r['spectral_radius_at_fixed_point'])} | "
                      f"{iv(r['chi1_at_fixed_point'])} | "
                      f"{iv(r.get('max_norm_H'))} | {chi} |")
