@@ -295,13 +295,19 @@ _AROUND_THE_MODEL = [
 ]
 
 
-def test_the_mean_field_and_the_design_search_take_a_model():
+def _grep(files: list[str], patterns: list[tuple[re.Pattern[str], str]]) -> list[str]:
+    """``file:line: what: text`` for every line of ``files`` a pattern matches."""
     hits = []
-    for rel in _MODEL_READERS:
+    for rel in files:
         for n, line in enumerate((ROOT / rel).read_text(encoding="utf-8").splitlines(), 1):
-            for pattern, what in _AROUND_THE_MODEL:
+            for pattern, what in patterns:
                 if pattern.search(line):
                     hits.append(f"{rel}:{n}: {what}: {line.strip()}")
+    return hits
+
+
+def test_the_mean_field_and_the_design_search_take_a_model():
+    hits = _grep(_MODEL_READERS, _AROUND_THE_MODEL)
     assert not hits, "\n".join(hits)
 
 
@@ -321,10 +327,5 @@ _BESIDE_THE_CORE = [
 
 def test_the_mean_field_asks_the_core_not_the_kind():
     assert "selu_proof/meanfield/selu.py" in _MEAN_FIELD
-    hits = []
-    for rel in _MEAN_FIELD:
-        for n, line in enumerate((ROOT / rel).read_text(encoding="utf-8").splitlines(), 1):
-            for pattern, what in _BESIDE_THE_CORE:
-                if pattern.search(line):
-                    hits.append(f"{rel}:{n}: {what}: {line.strip()}")
+    hits = _grep(_MEAN_FIELD, _BESIDE_THE_CORE)
     assert not hits, "\n".join(hits)
