@@ -186,6 +186,11 @@ def test_selu_fixed_point_is_the_cores_for_its_model():
         lo, hi = (Fraction(x) for x in fp["box"][name])
         rlo, rhi = (Fraction(x) for x in ref.box[name])
         assert lo <= rhi and rlo <= hi and hi - lo < Fraction(1, 10**15)
+    # far from (0, 1): Newton starts where a few dozen steps of g lead, as the solver's does
+    far = mean_field(omega="-0.5", tau="3", alpha="3", lam="0.9").fixed_point
+    ref = fixed_point("-0.5", "3", "3", "0.9", digits=10)
+    assert far["status"] == "unique" and (far["mean"], far["var"]) == (ref.values["mean"],
+                                                                       ref.values["var"])
 
 
 def test_alpha_dropout_multiplies_chi1_by_a_squared_q():

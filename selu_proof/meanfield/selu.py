@@ -63,6 +63,7 @@ from selu_proof.meanfield.core import (
     depth_scales,
     guarded,
     interval,
+    iterate_g,
     krawczyk_fixed_point,
     slopes,
 )
@@ -402,8 +403,9 @@ def _certified_fixed_point(model: SeluClosedForm, omega: Fraction, tau: Fraction
     """
     from selu_proof.fixedpoint.rounding import _bounds_strings, _round_certified
 
-    status, (mu, nu), how = guarded(krawczyk_fixed_point, model, ball(omega), ball(tau),
-                                    (arb(0), arb(1)))
+    om, ta = ball(omega), ball(tau)
+    status, (mu, nu), how = guarded(krawczyk_fixed_point, model, om, ta,
+                                    iterate_g(model, om, ta, (arb(0), arb(1))))
     values = {"mean": _round_certified(mu, digits), "var": _round_certified(nu, digits)}
     if status == "unknown" or None in values.values():
         why = how if status == "unknown" else f"{digits} digits not decided"
