@@ -170,6 +170,29 @@ def test_mean_field_at_the_papers_fixed_point():
     assert g100[0] < 1.0715749924557992**100 < g100[1]
 
 
+def test_selu_fixed_point_is_the_cores_for_its_model():
+    """SELU's fixed point is the core's Krawczyk test on SELU's closed-form model (as for any
+    model), and meets the enclosure of the closed-form solver.
+    """
+    from selu_proof.fixedpoint import fixed_point
+
+    res = mean_field(omega="0.1", tau="1.05", alpha="1.7", lam="1.02", digits=12)
+    fp = res.fixed_point
+    assert fp["status"] == "unique" and fp["how"] == "Krawczyk image strictly inside the box"
+    ref = fixed_point("0.1", "1.05", "1.7", "1.02", digits=12)
+    assert (fp["mean"], fp["var"]) == (ref.values["mean"], ref.values["var"])
+    assert fp["convention"] == ref.convention
+    for name in ("mean", "var"):
+        lo, hi = (Fraction(x) for x in fp["box"][name])
+        rlo, rhi = (Fraction(x) for x in ref.box[name])
+        assert lo <= rhi and rlo <= hi and hi - lo < Fraction(1, 10**15)
+    # far from (0, 1): Newton starts where a few dozen steps of g lead, as the solver's does
+    far = mean_field(omega="-0.5", tau="3", alpha="3", lam="0.9").fixed_point
+    ref = fixed_point("-0.5", "3", "3", "0.9", digits=10)
+    assert far["status"] == "unique" and (far["mean"], far["var"]) == (ref.values["mean"],
+                                                                       ref.values["var"])
+
+
 def test_alpha_dropout_multiplies_chi1_by_a_squared_q():
     from selu_proof.numeric.dropout import alpha_dropout_affine
 

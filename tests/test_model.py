@@ -295,11 +295,37 @@ _AROUND_THE_MODEL = [
 ]
 
 
-def test_the_mean_field_and_the_design_search_take_a_model():
+def _grep(files: list[str], patterns: list[tuple[re.Pattern[str], str]]) -> list[str]:
+    """``file:line: what: text`` for every line of ``files`` a pattern matches."""
     hits = []
-    for rel in _MODEL_READERS:
+    for rel in files:
         for n, line in enumerate((ROOT / rel).read_text(encoding="utf-8").splitlines(), 1):
-            for pattern, what in _AROUND_THE_MODEL:
+            for pattern, what in patterns:
                 if pattern.search(line):
                     hits.append(f"{rel}:{n}: {what}: {line.strip()}")
+    return hits
+
+
+def test_the_mean_field_and_the_design_search_take_a_model():
+    hits = _grep(_MODEL_READERS, _AROUND_THE_MODEL)
+    assert not hits, "\n".join(hits)
+
+
+#: the mean field's modules and its command: a model's fixed point, chi1 and chi_c come from
+#: the core (meanfield/core.py), whatever the model
+_MEAN_FIELD = ["selu_proof/cli/mean_field.py",
+               *sorted(p.relative_to(ROOT).as_posix()
+                       for p in (ROOT / "selu_proof" / "meanfield").glob("*.py"))]
+_BESIDE_THE_CORE = [
+    (re.compile(r"\bimport\b.*\bfixed_point\b"),
+     "a fixed-point solver of its own beside the core's Krawczyk test"),
+    (re.compile(r"\.startswith\(\s*CLOSED_FORM"), "a test of a model key's kind"),
+    (re.compile(r"isinstance\([^)]*(Scaled|AffineInput|Model)\b"),
+     "an isinstance test of a model's kind"),
+]
+
+
+def test_the_mean_field_asks_the_core_not_the_kind():
+    assert "selu_proof/meanfield/selu.py" in _MEAN_FIELD
+    hits = _grep(_MEAN_FIELD, _BESIDE_THE_CORE)
     assert not hits, "\n".join(hits)

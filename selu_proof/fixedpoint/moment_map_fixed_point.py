@@ -119,8 +119,19 @@ def fixed_point(omega: Number, tau: Number, alpha: Number | None = None,
     la = None if lam is None else _exact(lam, "lambda")
     _check_digits(digits)
     problem = _fixed_point_problem(w, t, al, la)
-    params = "alpha_01, lambda_01" if al is None and la is None else \
-        (f"alpha={'alpha_01' if al is None else _fmt_exact(al)}, "
-         f"lambda={'lambda_01' if la is None else _fmt_exact(la)}")
-    convention = f"weight statistics omega={_fmt_exact(w)}, tau={_fmt_exact(t)}; {params}"
-    return _solve(problem, _fixed_point_guess(problem, w, t, al, la), digits, convention)
+    return _solve(problem, _fixed_point_guess(problem, w, t, al, la), digits,
+                  fixed_point_convention(w, t, al, la))
+
+
+def fixed_point_convention(omega: Fraction, tau: Fraction, alpha: Fraction | None,
+                           lam: Fraction | None) -> str:
+    """The weight statistics and SELU parameters a fixed point of ``g`` refers to (``None``:
+    ``alpha_01``, ``lambda_01``).
+
+    >>> fixed_point_convention(Fraction(0), Fraction(1), None, Fraction("1.05"))
+    'weight statistics omega=0, tau=1; alpha=alpha_01, lambda=1.05'
+    """
+    params = "alpha_01, lambda_01" if alpha is None and lam is None else \
+        (f"alpha={'alpha_01' if alpha is None else _fmt_exact(alpha)}, "
+         f"lambda={'lambda_01' if lam is None else _fmt_exact(lam)}")
+    return f"weight statistics omega={_fmt_exact(omega)}, tau={_fmt_exact(tau)}; {params}"

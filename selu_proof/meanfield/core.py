@@ -33,7 +33,7 @@ from selu_proof.kernel.exact import ball_ends, decimal_down, decimal_up
 from selu_proof.kernel.model import MomentModel
 
 __all__ = ["interval", "depth_scale", "depth_scales", "moment_map", "slopes", "spectral",
-           "krawczyk_fixed_point", "krawczyk_q", "guarded"]
+           "krawczyk_fixed_point", "krawczyk_q", "guarded", "iterate_g"]
 
 
 def interval(x: arb, digits: int) -> list[str]:
@@ -132,6 +132,24 @@ def _solve2(m: list[list[arb]], r: list[arb]) -> list[arb]:
 
 def _mid(x: arb) -> arb:
     return x.mid()
+
+
+def iterate_g(model: MomentModel, omega: arb, tau: arb, start: tuple[arb, arb],
+              steps: int = 40) -> tuple[arb, arb]:
+    """``g`` iterated ``steps`` times from ``start`` at midpoints (a Newton start: ``g``
+    contracts near an attracting fixed point), or ``start`` itself when the iteration leaves
+    ``0 < nu <= 1e6`` or meets a state the moments refuse.
+    """
+    x = start
+    try:
+        for _ in range(steps):
+            g, _ = moment_map(model, x[0], x[1], omega, tau)
+            x = (_mid(g[0]), _mid(g[1]))
+            if not (x[0].is_finite() and x[1] > 0 and x[1] < 10**6):
+                return start
+    except (ValueError, ArithmeticError):
+        return start
+    return x
 
 
 def krawczyk_fixed_point(model: MomentModel, omega: arb, tau: arb, start: tuple[arb, arb]

@@ -19,10 +19,12 @@ the map for any parameters.
 
 What is certified and what is not:
 
-* ``chi1``, ``chi_c`` (SELU family: :func:`selu_proof.meanfield.core.slopes` of the closed
-  forms' :meth:`~selu_proof.kernel.model.SeluClosedForm.gaussian_moments`, as for any
-  model) are arb enclosures over the certified fixed-point box, as are the depth scales
-  and growth factors derived from them, and the alpha-dropout factors.
+* The fixed point ``(mu*, nu*)`` (:func:`selu_proof.meanfield.core.krawczyk_fixed_point`)
+  and ``chi1``, ``chi_c`` (:func:`selu_proof.meanfield.core.slopes`) are the core's, read
+  from the closed forms' :meth:`~selu_proof.kernel.model.SeluClosedForm.gaussian_moments`
+  as from any model; ``chi1``, ``chi_c`` are arb enclosures over the certified fixed-point
+  box, as are the depth scales and growth factors derived from them, and the
+  alpha-dropout factors.
 * The fixed points of the correlation map in ``[-1, 1]`` (SELU with exact ``alpha``,
   ``lambda``, and ReLU): every one certified, exact (``c = 0``, ``c = 1``) or unique in
   its interval, with the slope there, by the branch and bound of
@@ -57,7 +59,14 @@ from selu_proof import backends
 from selu_proof.kernel.arb_runtime import ipow
 from selu_proof.kernel.exact import ball, interval_ball
 from selu_proof.kernel.model import SeluClosedForm
-from selu_proof.meanfield.core import depth_scales, interval, slopes
+from selu_proof.meanfield.core import (
+    depth_scales,
+    guarded,
+    interval,
+    iterate_g,
+    krawczyk_fixed_point,
+    slopes,
+)
 from selu_proof.meanfield.correlation import MAX_BOXES
 
 __all__ = ["MeanFieldResult", "mean_field", "correlation_map", "correlation_slope",
@@ -385,11 +394,36 @@ class MeanFieldResult:
                 "correlation_search": self.correlation_search}
 
 
+def _certified_fixed_point(model: SeluClosedForm, omega: Fraction, tau: Fraction,
+                           convention: str, digits: int) -> tuple[dict[str, Any], arb, arb]:
+    """The fixed point of ``g`` for ``model`` by the core's Krawczyk test
+    (:func:`selu_proof.meanfield.core.krawczyk_fixed_point`, as for any model): its record
+    (``mean``, ``var`` correctly rounded to ``digits``, the enclosure ``box`` rounded
+    outward to ``digits + 5`` digits) and the balls ``(mu, nu)``.
+    """
+    from selu_proof.fixedpoint.rounding import _bounds_strings, _round_certified
+
+    om, ta = ball(omega), ball(tau)
+    status, (mu, nu), how = guarded(krawczyk_fixed_point, model, om, ta,
+                                    iterate_g(model, om, ta, (arb(0), arb(1))))
+    values = {"mean": _round_certified(mu, digits), "var": _round_certified(nu, digits)}
+    if status == "unknown" or None in values.values():
+        why = how if status == "unknown" else f"{digits} digits not decided"
+        raise ValueError(f"the fixed point of g is not certified: {why}")
+    fp = {**values, "status": status, "reason": "", "how": how, "convention": convention,
+          "digits": digits,
+          "box": {"mean": _bounds_strings(mu, digits + 5), "var": _bounds_strings(nu, digits + 5)}}
+    return fp, mu, nu
+
+
 def _selu_state(omega: str, tau: str, alpha: str | None, lam: str | None, mean: str | None,
                 var: str | None, digits: int) -> tuple[dict[str, Any], dict[str, Any],
-                                                       tuple[arb, arb, arb, arb, arb, arb]]:
-    """Fixed point and parameters as balls ``(mu, nu, omega, tau, alpha, lam)``."""
-    from selu_proof.fixedpoint import design_selu, fixed_point
+                                                       SeluClosedForm, tuple[arb, arb]]:
+    """Fixed point, parameters, the model (SELU's closed forms with its balls) and the fixed
+    point's balls ``(mu, nu)``.
+    """
+    from selu_proof.fixedpoint import design_selu
+    from selu_proof.fixedpoint.moment_map_fixed_point import fixed_point_convention
     from selu_proof.kernel.constants import constant_balls
 
     prec = ctx.prec
@@ -399,25 +433,22 @@ def _selu_state(omega: str, tau: str, alpha: str | None, lam: str | None, mean: 
         if not res.is_unique:
             raise ValueError(f"no certified SELU for the fixed point ({mean}, {var}): "
                              f"{res.reason}")
-        al = interval_ball(*(Fraction(x) for x in res.box["alpha"]))
-        la = interval_ball(*(Fraction(x) for x in res.box["lambda"]))
-        mu_b, nu_b = ball(Fraction(mean)), ball(Fraction(var))
+        model = SeluClosedForm.of_balls(
+            *(interval_ball(*(Fraction(x) for x in res.box[name])) for name in
+              ("alpha", "lambda")), prec)
         fp = {"mean": mean, "var": var, "status": "exact (designed)", "convention": res.convention}
         params = {"alpha": res.values["alpha"], "lambda": res.values["lambda"],
                   "alpha_interval": res.box["alpha"], "lambda_interval": res.box["lambda"]}
-    else:
-        res = fixed_point(omega, tau, alpha, lam, digits=digits)
-        if not res.is_unique:
-            raise ValueError(f"the fixed point of g is not certified: {res.reason}")
-        a01, l01 = constant_balls(prec)
-        al = a01 if alpha is None else ball(Fraction(alpha))
-        la = l01 if lam is None else ball(Fraction(lam))
-        mu_b = interval_ball(*(Fraction(x) for x in res.box["mean"]))
-        nu_b = interval_ball(*(Fraction(x) for x in res.box["var"]))
-        fp = res.as_dict()
-        params = {"alpha": "alpha_01" if alpha is None else alpha,
-                  "lambda": "lambda_01" if lam is None else lam}
-    return fp, params, (mu_b, nu_b, ball(om), ball(ta), al, la)
+        return fp, params, model, (ball(Fraction(mean)), ball(Fraction(var)))
+    a01, l01 = constant_balls(prec)
+    model = SeluClosedForm.of_balls(a01 if alpha is None else ball(Fraction(alpha)),
+                                    l01 if lam is None else ball(Fraction(lam)), prec)
+    params = {"alpha": "alpha_01" if alpha is None else alpha,
+              "lambda": "lambda_01" if lam is None else lam}
+    convention = fixed_point_convention(om, ta, *(None if x is None else Fraction(x)
+                                                  for x in (alpha, lam)))
+    fp, mu_b, nu_b = _certified_fixed_point(model, om, ta, convention, digits)
+    return fp, params, model, (mu_b, nu_b)
 
 
 def mean_field(*, activation: str = "selu", omega: str = "0", tau: str | None = None,
@@ -499,15 +530,15 @@ def _selu_family_result(activation, omega, tau, alpha, lam, mean, var, dropout_r
     grid, max_boxes = search_budget
     notes: list[str] = []
     if activation == "selu":
-        fp, params, (mu_b, nu_b, om_b, ta_b, al, la) = _selu_state(
-            omega, tau, alpha, lam, mean, var, digits)
+        fp, params, model, (mu_b, nu_b) = _selu_state(omega, tau, alpha, lam, mean, var,
+                                                      digits)
         convention = fp.get("convention", "")
     else:  # relu = SELU family with alpha = 0, lambda = 1
         mean_s, var_s = mean or "0", var or "1"
         if Fraction(var_s) <= 0:
             raise ValueError("var must be positive")
         mu_b, nu_b = ball(Fraction(mean_s)), ball(Fraction(var_s))
-        om_b, ta_b, al, la = ball(Fraction(omega)), ball(Fraction(tau)), arb(0), arb(1)
+        model = SeluClosedForm.of_balls(arb(0), arb(1), ctx.prec)
         fp = {"status": "none with nu > 0" if Fraction(omega) == 0 else "not computed",
               "mean": mean_s, "var": var_s,
               "convention": f"state mean={mean_s}, var={var_s}; weight statistics "
@@ -517,8 +548,10 @@ def _selu_family_result(activation, omega, tau, alpha, lam, mean, var, dropout_r
         notes.append("ReLU is positively homogeneous: chi1 = tau*P(z > 0) and the correlation "
                      "map do not depend on the variance; the variance map has no fixed point "
                      "with nu > 0 at omega = 0 (nu~ = nu*(1 - 1/pi) for tau = 2).")
+    om_b, ta_b = ball(Fraction(omega)), ball(Fraction(tau))
+    al, la = model.constants().values()  # SELU's (alpha, lambda): alpha dropout, the scan
     a_b, v_b = mu_b * om_b, nu_b * ta_b
-    c1, cc = chi_balls(a_b, v_b, al, la, ta_b)
+    c1, cc = slopes(model, a_b, v_b, ta_b)
     certified = True
     drop = None
     g1 = g2 = arb(1)
