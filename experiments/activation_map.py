@@ -40,6 +40,7 @@ import time
 from fractions import Fraction
 from pathlib import Path
 
+from selu_proof.files import write_marked_blocks
 from selu_proof.kernel.activations import CATALOGUE, parse_activation
 from selu_proof.kernel.checker import check_certificate
 from selu_proof.kernel.exact import decimal_down, decimal_up, fraction_str
@@ -425,6 +426,22 @@ def outcome_counts(data: dict) -> dict[str, int]:
     return dict(sorted(counts.items()))
 
 
+#: the page that shows the map (:func:`write_page`)
+PAGE = ROOT.parent / "docs" / "any_activation.md"
+
+
+def write_page(data: dict) -> None:
+    """Write the map's tables (:func:`markdown_table`), how its runs ended
+    (:func:`runs_text`), ELU's design searches
+    (:func:`designs_text`) and its ``alpha`` bracket (:func:`bracket_text`) into the marked
+    blocks of :data:`PAGE`.
+    """
+    write_marked_blocks(PAGE, {"map": markdown_table(data),
+                               "map-theorem1": markdown_table(data, "theorem1_activations"),
+                               "runs": runs_text(data), "designs": designs_text(data),
+                               "bracket": bracket_text(data)})
+
+
 def main(argv: list[str] | None = None) -> None:
     import argparse
 
@@ -447,7 +464,13 @@ def main(argv: list[str] | None = None) -> None:
                    "merge them into the results")
     p.add_argument("--seconds", type=float, default=RUN_SECONDS,
                    help=f"wall-clock budget of one prover run (default {RUN_SECONDS:g})")
+    p.add_argument("--write-page", action="store_true",
+                   help="only write the committed results' tables and sentences into "
+                   "docs/any_activation.md")
     args = p.parse_args(argv)
+    if args.write_page:
+        write_page(json.loads(RESULTS.read_text()))
+        return
     if args.seconds <= 0:
         p.error("--seconds must be positive")
     if args.rows is not None or args.alpha_designs:
@@ -504,9 +527,6 @@ def main(argv: list[str] | None = None) -> None:
     figure(data)
 
 
-if __name__ == "__main__":
-    main()
-
 
 def edge_text(b: dict) -> str:
     """The edge column of :func:`markdown_table` for a row's :func:`bracket`."""
@@ -552,6 +572,51 @@ def markdown_table(data: dict, key: str = "activations") -> str:
     return "\n".join(lines)
 
 
+def runs_text(data: dict) -> str:
+    """How the map's prover runs ended, and the rows run with a budget other than the map's,
+    as the sentence of docs/any_activation.md (tests/test_activation_map.py holds the page
+    to this).
+    """
+    counts = data["runs_by_outcome"]
+    parts = [f"{n} {'ended ' if i == 0 else ''}by "
+             f"{'a ' if k in ('proof', 'refutation') else ''}"
+             f"{k if k != 'budget' else 'their budget'}"
+             for i, (k, n) in enumerate(sorted(counts.items(), key=lambda kv: -kv[1]))]
+    ended = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    where = {"activation": "shaped", "theorem1": "on Theorem 1's proportions"}
+    other = [f"`{r['activation'].split(':')[0]}` {where[r['shape']['kind']]} "
+             f"({r['run_seconds_budget']:g} s)"
+             for r in data["activations"] + data["theorem1_activations"]
+             if r.get("run_seconds_budget", data["run_seconds_budget"])
+             != data["run_seconds_budget"]]
+    out = f"Of the map's {sum(counts.values())} prover runs, {ended}."
+    if other:
+        out += (f" Rerun with a larger budget per prover run (`--rows NAME --seconds S`): "
+                f"{', '.join(other)}.")
+    return out
+
+
+def designs_text(data: dict) -> str:
+    """ELU's design searches at :data:`DESIGN_ALPHAS` as the sentence of
+    docs/any_activation.md (tests/test_activation_map.py holds the page to this).
+    """
+    rows = data["elu_alpha_designs"]
+    refuted = [r for r in rows if r["bracket"]["edge"] == "refuted at the smallest scale"]
+    proved = [r for r in rows if r["proved_scale"] is not None]
+    budgets = sorted({r["run_seconds_budget"] for r in rows})
+
+    def edge(r: dict) -> str:
+        b = r["bracket"]
+        if b["edge"] == "bracketed":
+            return f"`alpha = {r['alpha']}` in `[{b['proved']}, {b['refuted']}]`"
+        return f"`alpha = {r['alpha']}` {edge_text(b)}"
+    return (f"On Theorem 1's proportions the design search refutes `alpha` = "
+            f"{', '.join(r['alpha'] for r in refuted)} at scale 1/16 and proves "
+            f"{', '.join(r['alpha'] for r in proved)}, each with the edge in the scale "
+            f"({', '.join(f'{b:g}' for b in budgets)} s per prover run): "
+            f"{'; '.join(edge(r) for r in proved)}.")
+
+
 def bracket_text(data: dict) -> str:
     """The ELU ``alpha`` bracket as the line of docs/any_activation.md
     (tests/test_activation_map.py holds the page to this).
@@ -566,3 +631,7 @@ def bracket_text(data: dict) -> str:
     return (f"`alpha` in `[{lo}, {hi}]`: {how}, proved at `alpha = {hi}`; first-order limit "
             f"(`dnu~/dnu = 0.8` at the fixed point, bisected on the certified slope) in "
             f"`[{f_lo}, {f_hi}]`")
+
+
+if __name__ == "__main__":
+    main()

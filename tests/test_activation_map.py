@@ -169,6 +169,22 @@ def test_page_states_the_committed_alpha_bracket():
     assert block.strip() == _script().bracket_text(DATA).strip()
 
 
+@pytest.mark.parametrize("marker, writer", [("designs", "designs_text"), ("runs", "runs_text")])
+def test_page_states_the_committed_sentences(marker, writer):
+    page = (ROOT / "docs" / "any_activation.md").read_text(encoding="utf-8")
+    block = page.split(f"<!-- {marker}:start -->", 1)[1].split(f"<!-- {marker}:end -->", 1)[0]
+    assert block.strip() == getattr(_script(), writer)(DATA)
+
+
+def test_alpha_designs_are_brackets_read_off_their_runs():
+    """ELU's design rows: each edge read off its own runs, every run at the recorded budget."""
+    script = _script()
+    for r in DATA["elu_alpha_designs"]:
+        assert r["bracket"] == script.bracket(r["runs"], Fraction(r["bracket"]["tolerance"]))
+        assert r["proved_scale"] == r["bracket"]["proved"]
+        assert all(run["seconds"] <= r["run_seconds_budget"] + 1 for run in r["runs"])
+
+
 def test_alpha_bracket_is_a_bisection_between_a_refutation_and_a_proof():
     """The ends are runs of the right status, the bracket is at most its width, it lies
     above the first-order limit and below SELU's alpha_01 (1.6733), and every run of the
