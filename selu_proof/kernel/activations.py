@@ -32,7 +32,7 @@ from functools import lru_cache
 
 from flint import acb, arb, ctx
 
-from selu_proof.kernel.exact import ball, fraction_str, parse_decimal
+from selu_proof.kernel.exact import ball, exact_str, fraction_str, parse_decimal
 from selu_proof.kernel.formula import (
     CONSTANTS,
     ActivationError,
@@ -364,17 +364,17 @@ def _check_continuous(pieces: list[tuple[tuple[Fraction | None, Fraction | None]
         if a is not None and b is not None:
             if a == b:
                 continue
-            raise ActivationError(f"formula: f jumps at x = {fraction_str(k)} (from "
-                                  f"{fraction_str(a)} to {fraction_str(b)}); only continuous "
+            raise ActivationError(f"formula: f jumps at x = {exact_str(k)} (from "
+                                  f"{exact_str(a)} to {exact_str(b)}); only continuous "
                                   "activations are supported")
         with ctx.workprec(256):
             ya, yb = (compile_ball(t)(acb(ball(k)), False) for t in (left, right))
         if ya.is_exact() and yb.is_exact() and ya == yb:
             continue
         if not ya.overlaps(yb):
-            raise ActivationError(f"formula: f jumps at x = {fraction_str(k)}; only "
+            raise ActivationError(f"formula: f jumps at x = {exact_str(k)}; only "
                                   "continuous activations are supported")
-        raise ActivationError(f"formula: f is not proved continuous at x = {fraction_str(k)} "
+        raise ActivationError(f"formula: f is not proved continuous at x = {exact_str(k)} "
                               f"({formula_text(left)} and {formula_text(right)} are not "
                               "proved equal there); only continuous activations are supported")
 

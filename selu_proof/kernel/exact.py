@@ -14,7 +14,7 @@ from flint import arb, ctx, fmpq
 __all__ = ["parse_decimal", "ball", "interval_ball", "upper_fraction", "lower_fraction",
            "ball_ends", "exp10", "round_sig",
            "decimal_up", "decimal_down", "fraction_str", "record_up", "MAX_RECORD_DIGITS",
-           "bracket_digits", "shown6",
+           "bracket_digits", "shown6", "exact_str",
            "ball_str"]
 
 
@@ -252,6 +252,19 @@ def fraction_str(q: Fraction) -> str:
     if k == 0:
         return sign + s
     return f"{sign}{s[:-k]}.{s[-k:]}"
+
+
+def exact_str(q: Fraction) -> str:
+    """``q`` exactly, for messages: its decimal (:func:`fraction_str`) where it has one,
+    else ``p/q``.
+
+    >>> exact_str(Fraction(3, 8)), exact_str(Fraction(-1, 3))
+    ('0.375', '-1/3')
+    """
+    try:
+        return fraction_str(q)
+    except ValueError:
+        return str(q)
 
 
 def shown6(q: Fraction) -> str:

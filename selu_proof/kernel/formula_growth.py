@@ -155,6 +155,21 @@ _BOUNDED = {  # (up, dn) for functions bounded on the real line whatever their a
 }
 
 
+def _real_constant(n: Node) -> acb:
+    """The ball of a subexpression without ``x``, refused unless it and every subexpression
+    of it is a finite real number: a real activation computes each step in the reals
+    (``sqrt(pi - 4)**2`` is real only through an imaginary step, which the float twins
+    compute as NaN).
+    """
+    for c in n.args:
+        _real_constant(c)
+    with ctx.workprec(64):
+        y = compile_ball(n)(acb(0), True)
+    if not (y.is_finite() and y.imag.is_zero()):
+        raise ActivationError(f"formula: {formula_text(n)} is not a finite real number")
+    return y
+
+
 @lru_cache(maxsize=4096)
 def bound(n: Node, region: Region) -> Bound:
     """The bounds of a switch-free tree ``n`` on ``region`` (raises
@@ -173,10 +188,7 @@ def bound(n: Node, region: Region) -> Bound:
         if op == "num":
             qlo = qhi = n.value
         else:
-            with ctx.workprec(64):
-                y = compile_ball(n)(acb(0), True)
-            if not (y.is_finite() and y.imag.is_zero()):
-                raise ActivationError(f"formula: {formula_text(n)} is not a finite real number")
+            y = _real_constant(n)
             qlo, qhi = _round(y.real, False, formula_text(n)), _round(y.real, True,
                                                                        formula_text(n))
         return _fill(((max(abs(qlo), abs(qhi)),), Fraction(0)), (qhi, Fraction(0)),
