@@ -5,6 +5,8 @@ the command line), as decimal kinks are.
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import pytest
 
 from selu_proof.kernel.activations import parse_activation
@@ -30,3 +32,13 @@ def test_the_command_line_refuses_it_in_one_line(capsys: pytest.CaptureFixture[s
     err = capsys.readouterr().err
     assert "jumps at x = " in err and "Traceback" not in err
     assert len(err.strip().splitlines()) == 1
+
+
+def test_a_clamp_times_a_smooth_function_is_continuous_at_its_kinks():
+    """``min(max(x, -0.5), 0.5)*sigmoid(x)``: at ``x = -0.5`` the left piece's ``-0.5`` is a
+    negated number and the right piece's ``x`` the number ``-0.5``; both are the same value.
+    """
+    act = parse_activation("min(max(x, -0.5), 0.5)*sigmoid(x)")
+    assert act.kinks == (Fraction(-1, 2), Fraction(1, 2))
+    with pytest.raises(ActivationError, match="jumps at x = -0.5"):
+        parse_activation("min(max(x, -0.5), 0.5)*sigmoid(x) + where(x > -0.5, 1, 0)")

@@ -339,9 +339,13 @@ def _exact(n: Node, x: Fraction) -> Fraction | None:
 
 
 def _at(n: Node, x: Fraction) -> Node:
-    """The tree with the number ``x`` in place of the variable."""
-    if n.op == "x":
-        return Node("num", (), x)
+    """The tree with the number ``x`` in place of the variable, each part with an exact
+    rational value (:func:`_exact`) folded into that number, so that ``-0.5`` written as a
+    negated number and the kink ``-0.5`` put for ``x`` compare equal.
+    """
+    q = _exact(n, x)
+    if q is not None:
+        return Node("num", (), q)
     return Node(n.op, tuple(_at(c, x) for c in n.args), n.value) if n.args else n
 
 
