@@ -189,8 +189,9 @@ def _refine(trials: list[Trial], model: str, widths: Widths | None,
 
 
 def _search(spec: str, shape: str, seconds: float, tol: Fraction, label: str):
-    """The design search of :func:`activation_row` for the activation ``spec`` (its model
-    key, result and every prover run, :func:`_refine` included).
+    """The design search of :func:`activation_row` for the activation ``spec``: its model
+    key, result, every prover run (:func:`_refine` included) as trials and as records with
+    their :func:`outcome`, and the refuted run of the smallest scale (``None``: none).
     """
     model = activation_key(spec, Fraction(0), Fraction(1))
     with tempfile.TemporaryDirectory() as tmp:
@@ -204,7 +205,9 @@ def _search(spec: str, shape: str, seconds: float, tol: Fraction, label: str):
     trials = list(res.trials)
     if res.scale is not None:
         trials += _refine(trials, model, _widths(res.shape), seconds, tol)
-    return model, res, trials
+    runs = [t.as_dict() | {"outcome": outcome(t)} for t in trials]
+    refuted = [t for t in trials if t.status == "refuted"]
+    return model, res, trials, runs, min(refuted, key=lambda t: t.value) if refuted else None
 
 
 def activation_row(name: str, shape: str = SHAPE, *, seconds: float = RUN_SECONDS,
@@ -220,10 +223,7 @@ def activation_row(name: str, shape: str = SHAPE, *, seconds: float = RUN_SECOND
     """
     spec = parse_activation(name).spec
     t0 = time.monotonic()
-    model, res, trials = _search(spec, shape, seconds, tol, name)
-    refuted = [t for t in trials if t.status == "refuted"]
-    first = min(refuted, key=lambda t: t.value) if refuted else None
-    runs = [t.as_dict() | {"outcome": outcome(t)} for t in trials]
+    model, res, trials, runs, first = _search(spec, shape, seconds, tol, name)
     scale = max((t.value for t in trials if t.status == "proved"), default=None)
     if scale is not None:
         res.domain = _domain(res.shape, scale)
@@ -273,16 +273,14 @@ def alpha_designs(shape: str = "theorem1", seconds: float = RUN_SECONDS) -> list
     """
     out = []
     for a in DESIGN_ALPHAS:
-        _, res, trials = _search(f"elu:alpha={a}", shape, seconds, TOL, f"elu:alpha={a}")
-        runs = [t.as_dict() | {"outcome": outcome(t)} for t in trials]
-        refuted = [t for t in trials if t.status == "refuted"]
+        _, res, _, runs, first = _search(f"elu:alpha={a}", shape, seconds, TOL,
+                                         f"elu:alpha={a}")
         b = bracket(runs, TOL)
         out.append({"alpha": a, "shape": shape, "status": res.status,
                     "run_seconds_budget": seconds,
                     "proved_scale": b["proved"], "refuted_scale": b["refuted"],
                     "bracket": b, "runs": runs,
-                    "failing_goal": None if not refuted else
-                    min(refuted, key=lambda t: t.value).witness["goal"]})
+                    "failing_goal": None if first is None else first.witness["goal"]})
         print(json.dumps({k: v for k, v in out[-1].items() if k != "runs"}), flush=True)
     return out
 

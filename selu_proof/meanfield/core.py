@@ -134,6 +134,12 @@ def _mid(x: arb) -> arb:
     return x.mid()
 
 
+def _minus_identity(h: list[list[arb]], at_mid: bool) -> list[list[arb]]:
+    """``H - I`` (the Jacobian of ``g(x) - x``), at ``H``'s midpoints when ``at_mid``."""
+    f = _mid if at_mid else (lambda y: y)
+    return [[f(h[0][0]) - 1, f(h[0][1])], [f(h[1][0]), f(h[1][1]) - 1]]
+
+
 def iterate_g(model: MomentModel, omega: arb, tau: arb, start: tuple[arb, arb],
               steps: int = 40) -> tuple[arb, arb]:
     """``g`` iterated ``steps`` times from ``start`` at midpoints (a Newton start: ``g``
@@ -162,8 +168,7 @@ def krawczyk_fixed_point(model: MomentModel, omega: arb, tau: arb, start: tuple[
     for _ in range(40):
         g, h = moment_map(model, x[0], x[1], omega, tau)
         f = [g[0] - x[0], g[1] - x[1]]
-        j = [[_mid(h[0][0]) - 1, _mid(h[0][1])], [_mid(h[1][0]), _mid(h[1][1]) - 1]]
-        step = _solve2(j, [_mid(f[0]), _mid(f[1])])
+        step = _solve2(_minus_identity(h, True), [_mid(f[0]), _mid(f[1])])
         if not all(s.is_finite() for s in step):
             return "unknown", (x[0], x[1]), "Newton step not finite (singular Jacobian)"
         x = [_mid(x[0] - step[0]), _mid(x[1] - step[1])]
@@ -176,9 +181,8 @@ def krawczyk_fixed_point(model: MomentModel, omega: arb, tau: arb, start: tuple[
     if not box[1] > arb(2) ** -30:
         return "unknown", (x[0], x[1]), "Newton went to nu -> 0"
     g0, h0 = moment_map(model, x[0], x[1], omega, tau)
-    j0 = [[_mid(h0[0][0]) - 1, _mid(h0[0][1])], [_mid(h0[1][0]), _mid(h0[1][1]) - 1]]
-    _, hb = moment_map(model, box[0], box[1], omega, tau)
-    jb = [[hb[0][0] - 1, hb[0][1]], [hb[1][0], hb[1][1] - 1]]
+    j0 = _minus_identity(h0, True)
+    jb = _minus_identity(moment_map(model, box[0], box[1], omega, tau)[1], False)
     det = j0[0][0] * j0[1][1] - j0[0][1] * j0[1][0]
     y = [[j0[1][1] / det, -j0[0][1] / det], [-j0[1][0] / det, j0[0][0] / det]]
     f0 = [g0[0] - x[0], g0[1] - x[1]]
