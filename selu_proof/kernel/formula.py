@@ -514,8 +514,7 @@ _UNARY: dict[str, Callable[[acb, bool], acb]] = {
     "asinh": _asinh,
 }
 _BINARY_BALL: dict[str, Callable[[acb, acb], acb]] = {
-    "add": lambda a, b: a + b, "sub": lambda a, b: a - b,
-    "mul": lambda a, b: a * b, "div": lambda a, b: a / b,
+    "add": operator.add, "sub": operator.sub, "mul": operator.mul, "div": operator.truediv,
 }
 
 
@@ -582,8 +581,6 @@ def constant_ball(name: str) -> arb:
 
 #: one node compiled at one precision: ``(x, analytic, shared values) -> acb``
 _Step = Callable[[acb, bool, Any], acb]
-_OPERATOR = {"add": operator.add, "sub": operator.sub, "mul": operator.mul,
-             "div": operator.truediv}
 
 
 def compile_ball(n: Node) -> Fn:
@@ -672,8 +669,8 @@ def _constant(m: Node) -> acb:
 
 def _step(m: Node, kids: list[tuple[str, Any]]) -> _Step:
     """The closure of one node depending on ``x``, its children compiled (``kids``)."""
-    if m.op in _OPERATOR:
-        op = _OPERATOR[m.op]
+    if m.op in _BINARY_BALL:
+        op = _BINARY_BALL[m.op]
         (ka, a), (kb, b) = kids
         if ka == "f" and kb == "f":
             return lambda x, an, s: op(a(x, an, s), b(x, an, s))
