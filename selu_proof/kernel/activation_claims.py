@@ -43,6 +43,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
+from itertools import product
 from typing import Any, ClassVar
 
 from flint import acb, arb, ctx
@@ -388,6 +389,8 @@ class ActivationModel:
             if key == "S(H)":
                 two_m1 = 2 * self._m1(a, v)
                 j21, j22 = j21 - two_m1 * j11, j22 - two_m1 * j12
+            if not gradient:  # balls: the vertex bound of largest_singular_value
+                return _Dual(largest_singular_value(j11.x, j12.x, j21.x, j22.x))
             return largest_singular_value(j11, j12, j21, j22)
         raise KeyError(f"unknown goal expression {key!r}")
 
@@ -407,14 +410,48 @@ class ActivationModel:
 
 
 def largest_singular_value(a: Any, b: Any, c: Any, d: Any) -> Any:
-    """``(sqrt((a+d)^2 + (c-b)^2) + sqrt((a-d)^2 + (c+b)^2))/2`` (DESIGN.md), for balls or
-    the dual numbers of the gradient.
+    """``(sqrt((a+d)^2 + (c-b)^2) + sqrt((a-d)^2 + (c+b)^2))/2`` (DESIGN.md), the largest
+    singular value of ``[[a, b], [c, d]]``, for balls or the dual numbers of the gradient.
+
+    On balls, the upper end is the least of two bounds: the formula in ball arithmetic, and
+    the largest of its values at the 16 matrices whose entries are the balls' ends.  The
+    spectral norm is a norm, hence convex on matrices, so on the box of matrices the entry
+    balls span its maximum is attained at one of those vertices; the formula in ball
+    arithmetic instead treats ``a + d`` and ``a - d`` as independent, which on a box where
+    ``a`` and ``d`` both vary is first-order wide.  A square root whose argument (a sum of
+    squares, so truly non-negative) reaches below 0 in ball arithmetic is taken of the
+    non-negative part only, not NaN.  The lower end is the formula's.
     """
+    if not isinstance(a, arb):
+        return _singular_value_formula(a, b, c, d)
+    natural = _singular_value_formula(a, b, c, d)
+    if not all(x.is_finite() for x in (a, b, c, d)):
+        return natural
+    top = None
+    for ends in product(*((x.lower(), x.upper()) for x in (a, b, c, d))):
+        s = _singular_value_formula(*ends).upper()
+        top = s if top is None or s > top else top
+    if not natural.is_finite() or top < natural.upper():
+        return natural.lower().union(top) if natural.is_finite() else arb(0).union(top)
+    return natural
+
+
+def _singular_value_formula(a: Any, b: Any, c: Any, d: Any) -> Any:
+    """The closed form of :func:`largest_singular_value`, evaluated as written."""
     def sq(x: Any) -> Any:
         return x * x  # not x**2: python-flint's is NaN on a ball reaching 0
 
     half = arb(1) / 2
-    return half * ((sq(a + d) + sq(c - b)).sqrt() + (sq(a - d) + sq(c + b)).sqrt())
+    return half * (_root(sq(a + d) + sq(c - b)) + _root(sq(a - d) + sq(c + b)))
+
+
+def _root(x: Any) -> Any:
+    """``sqrt(x)`` of a quantity that is truly ``>= 0`` (a sum of squares): on a ball reaching
+    below 0 (ball arithmetic on ``y*y`` with ``y`` near 0), the root of ``[0, upper]``.
+    """
+    if not isinstance(x, arb) or not x.is_finite() or x >= 0:
+        return x.sqrt()
+    return arb(0).union(x.upper().sqrt())
 
 
 @lru_cache(maxsize=32)
