@@ -28,6 +28,7 @@ from typing import Any
 
 from flint import arb, ctx
 
+from selu_proof.fixedpoint.krawczyk_operator import krawczyk
 from selu_proof.kernel.activation_claims import largest_singular_value
 from selu_proof.kernel.exact import ball_ends, decimal_down, decimal_up
 from selu_proof.kernel.model import MomentModel
@@ -180,21 +181,17 @@ def krawczyk_fixed_point(model: MomentModel, omega: arb, tau: arb, start: tuple[
     box = [xi + arb(0, r.upper()) * (1 + abs(xi)) for xi in x]
     if not box[1] > arb(2) ** -30:
         return "unknown", (x[0], x[1]), "Newton went to nu -> 0"
-    g0, h0 = moment_map(model, x[0], x[1], omega, tau)
-    j0 = _minus_identity(h0, True)
-    jb = _minus_identity(moment_map(model, box[0], box[1], omega, tau)[1], False)
-    det = j0[0][0] * j0[1][1] - j0[0][1] * j0[1][0]
-    y = [[j0[1][1] / det, -j0[0][1] / det], [-j0[1][0] / det, j0[0][0] / det]]
-    f0 = [g0[0] - x[0], g0[1] - x[1]]
-    yf = [y[0][0] * f0[0] + y[0][1] * f0[1], y[1][0] * f0[0] + y[1][1] * f0[1]]
-    m = [[(1 if i == k else 0) - (y[i][0] * jb[0][k] + y[i][1] * jb[1][k]) for k in range(2)]
-         for i in range(2)]
-    dx = [box[0] - x[0], box[1] - x[1]]
-    kr = [x[i] - yf[i] + m[i][0] * dx[0] + m[i][1] * dx[1] for i in range(2)]
-    inside = all(kr[i].lower() > box[i].lower() and kr[i].upper() < box[i].upper()
-                 for i in range(2))
-    if inside:
-        return "unique", (kr[0], kr[1]), "Krawczyk image strictly inside the box"
+
+    def residual(y: list[arb]) -> list[arb]:
+        g, _ = moment_map(model, y[0], y[1], omega, tau)
+        return [g[0] - y[0], g[1] - y[1]]
+
+    def jacobian(y: list[arb]) -> list[list[arb]]:
+        return _minus_identity(moment_map(model, y[0], y[1], omega, tau)[1], False)
+
+    out = krawczyk(residual, jacobian, box, ctx.prec)
+    if out.status == "unique":
+        return "unique", out.image, "Krawczyk image strictly inside the box"
     return "unknown", (box[0], box[1]), "Krawczyk image not inside the box"
 
 
@@ -221,12 +218,10 @@ def krawczyk_q(model: MomentModel, tau: arb) -> tuple[str, arb, str]:
     box = q + arb(0, r.upper())
     if not box > arb(2) ** -30:
         return "unknown", arb(1), "Newton went to q -> 0"
-    p0, dp0 = p_and_dp(q)
-    _, dpb = p_and_dp(box)
-    y = 1 / dp0.mid()
-    k = q - y * p0 + (1 - y * dpb) * (box - q)
-    if k.lower() > box.lower() and k.upper() < box.upper():
-        return "unique", k, "Krawczyk image strictly inside the interval"
+    out = krawczyk(lambda y: [p_and_dp(y[0])[0]], lambda y: [[p_and_dp(y[0])[1]]], [box],
+                   ctx.prec)
+    if out.status == "unique":
+        return "unique", out.image[0], "Krawczyk image strictly inside the interval"
     return "unknown", box, "Krawczyk image not inside the interval"
 
 
