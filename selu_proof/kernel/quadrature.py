@@ -594,16 +594,16 @@ def _pair_conditional(act: CatalogueActivation, h: str, a: arb, v: arb, c: arb) 
 
     # |G(z)| <= sum_k c_k sum_j C(k, j) s^j E|u|^j (A + B|z|)^(k - j), A = |a||1 - c|, B = |c|
     line = [abs(a) * abs(1 - c), abs(c)]
+
+    def line_power(n: int) -> list[arb]:
+        power = [arb(1)]
+        for _ in range(n):
+            power = _convolve(power, line)
+        return power
+
     bound = [arb(0)]
     for k, ck in enumerate(coeffs):
-        term = [arb(0)]
-        for j in range(k + 1):
-            power = [arb(1)]
-            for _ in range(k - j):
-                power = _convolve(power, line)
-            weight = _binomial(k, j) * _pow(s, j) * ball(_abs_moment(j))
-            term = _padd(term, [weight * p for p in power])
-        bound = _padd(bound, [ball(ck) * t for t in term])
+        bound = _padd(bound, [ball(ck) * t for t in _binomial_sum(k, line_power, s)])
     g_growth = Growth(Fraction(0), tuple(_upper(x) for x in bound))
 
     def outer(fn: Fn) -> Fn:
@@ -627,8 +627,20 @@ def _shifted_moments(t: arb, s: arb, k_max: int) -> list[arb]:
     :math:`\sum_{j \le k} \binom{k}{j} t^{k-j} s^j\,E|u|^j` (binomial expansion,
     :func:`_abs_moment`); also bounds of :math:`E|x|^k` for ``x ~ N(mu, s^2)``, ``|mu| <= t``.
     """
-    return [sum((_binomial(k, j) * _pow(t, k - j) * _pow(s, j) * ball(_abs_moment(j))
-                 for j in range(k + 1)), arb(0)) for k in range(k_max + 1)]
+    return [_binomial_sum(k, lambda n: [_pow(t, n)], s)[0] for k in range(k_max + 1)]
+
+
+def _binomial_sum(k: int, t_power: Callable[[int], list[arb]], s: arb) -> list[arb]:
+    r"""Coefficients of :math:`\sum_{j \le k} \binom{k}{j} t^{k-j} s^j\,E|u|^j`, an upper
+    bound of :math:`E(t + s|u|)^k` for ``t, s >= 0``, with ``t^n`` given as the coefficient
+    list ``t_power(n)`` of a polynomial with non-negative coefficients (one number:
+    :func:`_shifted_moments`; a polynomial in ``|z|``: :func:`_pair_conditional`).
+    """
+    out = [arb(0)]
+    for j in range(k + 1):
+        out = _padd(out, [_binomial(k, j) * p * _pow(s, j) * ball(_abs_moment(j))
+                          for p in t_power(k - j)])
+    return out
 
 
 def _growth_mean(coeffs: Sequence[Fraction], moments: Sequence[arb]) -> arb:
