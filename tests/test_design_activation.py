@@ -69,3 +69,31 @@ def test_bound_and_explore_accept_activation_specs(tmp_path):
     data = json.loads(out.stdout)
     assert data["proved"] is not None
     assert check_file(tmp_path / "tanh_small_nu_hi.cert.json").valid
+
+
+def test_scale_limit_follows_the_shape():
+    """The search's largest scale keeps ``nu >= V/5``: 4 on Theorem 1's proportions, and on
+    affine tanh's shaped domain (``nu`` half-width 0.128 below per unit of scale) 6.25
+    rounded down to 6.1875, where the domain is still supported; past it ``nu`` would go
+    below ``V/5``.
+    """
+    from fractions import Fraction
+
+    from selu_proof.search.design_proof import (
+        activation_key,
+        design_shape,
+        designed_domain,
+        designed_spec,
+        scale_limit,
+    )
+
+    assert scale_limit(Fraction(1)) == 4
+    model = activation_key("tanh", Fraction(0), Fraction(1))
+    shaped = design_shape(model, Fraction(0), Fraction(1), Fraction(0), Fraction(1), 64)
+    limit = scale_limit(Fraction(1), shaped.widths)
+    assert Fraction(6) < limit <= Fraction(25, 4)
+    designed_spec(model, Fraction(0), Fraction(1), Fraction(0), Fraction(1), limit,
+                  shaped.widths)  # supported
+    nu_lo = Fraction(designed_domain(Fraction(0), Fraction(1), Fraction(0), Fraction(1),
+                                     limit, shaped.widths)["nu"][0])
+    assert Fraction(1, 5) <= nu_lo < Fraction(1, 5) + Fraction(1, 100)

@@ -20,6 +20,7 @@ from 1 (or shrunk, if 1 fails) by the same proof-vs-refutation bisection as
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -35,14 +36,15 @@ from selu_proof.search.domain_shape import ShapeResult, Widths, theorem1_widths
 from selu_proof.search.edges import Trial, run_trial, search_edge
 
 __all__ = ["designed_domain", "designed_spec", "activation_key", "selu_key", "DesignProof",
-           "prove_design", "design_shape", "weight_ranges", "SHAPES", "SCALE_LIMIT",
+           "prove_design", "design_shape", "weight_ranges", "SHAPES", "SCALE_LIMIT", "scale_limit",
            "SMALLEST_SCALE"]
 
 #: the domain shapes (Theorem 1's proportions, or widths from the Jacobian at the fixed point)
 SHAPES = ("activation", "theorem1")
 
-#: the scale stays below this (``nu`` keeps at least a fifth of ``V``)
-SCALE_LIMIT = Fraction(4)
+#: the scale stays below this whatever the shape (``omega`` within 0.8, ``tau`` from
+#: ``0.6 T``); Theorem 1's proportions stop at 4 already (:func:`scale_limit`)
+SCALE_LIMIT = Fraction(8)
 #: the smallest scale tried when Theorem 1's proportions fail
 SMALLEST_SCALE = Fraction(1, 16)
 #: why a trial past the search's time budget did not run
@@ -151,15 +153,33 @@ class DesignProof:
         return d
 
 
+def scale_limit(var: Fraction, widths: Widths | None = None) -> Fraction:
+    """The largest scale whose domain keeps ``nu`` at least a fifth of ``V``, at most
+    :data:`SCALE_LIMIT`: ``4`` for Theorem 1's proportions (``nu >= V(1 - s/5)``), and for
+    a shaped domain ``(4V/5)/w`` with ``w`` its ``nu`` half-width below ``V`` per unit of
+    scale, rounded down to a multiple of :data:`SMALLEST_SCALE`.
+
+    >>> scale_limit(Fraction(1))
+    Fraction(4, 1)
+    >>> scale_limit(Fraction(1), Widths((Fraction(1, 100),) * 2, (Fraction(1, 8), Fraction(1, 6))))
+    Fraction(51, 8)
+    """
+    below = (theorem1_widths(var) if widths is None else widths).nu[0]
+    if below <= 0:
+        return SCALE_LIMIT
+    room = var * Fraction(4, 5) / below  # rounded down to a multiple of SMALLEST_SCALE
+    return min(SCALE_LIMIT, SMALLEST_SCALE * math.floor(room / SMALLEST_SCALE))
+
+
 def _supported_limit(model: str, mean: Fraction, var: Fraction, omega: Fraction,
                      tau: Fraction, widths: Widths | None = None) -> Fraction:
-    """:data:`SCALE_LIMIT`, or the first of its halves whose domain is supported.
+    """:func:`scale_limit`, or the first of its halves whose domain is supported.
 
     The domain grows with the scale, so the scales below the returned one all
     give supported specifications (those down to :data:`SMALLEST_SCALE` at least,
     which the caller checks).
     """
-    s = SCALE_LIMIT
+    s = scale_limit(var, widths)
     while s > SMALLEST_SCALE:
         try:
             designed_spec(model, mean, var, omega, tau, s, widths)
