@@ -533,8 +533,8 @@ def edge_text(b: dict) -> str:
     if b["edge"] == "bracketed":
         return f"in [{b['proved']}, {b['refuted']}]"
     if b["edge"] == "open" and b["proved"] is not None:
-        return (f"in [{b['proved']}, {b['refuted']}], open: runs from {b['budget_from']} on "
-                "ended by their budget")
+        return (f"in [{b['proved']}, {b['refuted']}], open: the run at {b['budget_from']} "
+                "ended by its budget")
     return b["edge"]
 
 
