@@ -217,6 +217,109 @@ def test_designed_selu_for_its_own_fixed_point():
         mean_field(activation="tanh", dropout_rate="0.1")
 
 
+# ------------------------------------------------------- a designed SELU (ball alpha, lambda)
+
+#: ``(a, v, c)`` at which the SELU pair expectations are compared (``c = -1`` needs ``a = 0``)
+PAIR_POINTS = [(0, 1, "0.5"), (0, 1, "-0.3"), (0, 1, "-1"), (0, 1, "1"), ("0.1", "1.2", "0.9"),
+               ("-0.3", "0.5", "-0.7"), ("0.2", "2", "0.2")]
+
+
+@pytest.mark.parametrize("alpha, lam", [("1.6", "1.05"), ("1.3957824553", "1.1534674331")])
+def test_selu_balls_overlap_the_catalogue_selu(alpha, lam):
+    """For exact parameters the polarized pieces (``SeluBalls``) and the catalogue's ``selu``
+    (one certified integral of ``lambda*where(x > 0, x, alpha*expm1(x))``) enclose the same
+    pair expectations and moments; the pieces' balls stay below 1e-25 at 120 bits."""
+    from selu_proof.fixedpoint.scaled import Scaled, SeluBalls
+    from selu_proof.kernel.activations import make_activation
+
+    with ctx.workprec(120):
+        balls = SeluBalls(arb(alpha), arb(lam))
+        exact = Scaled(make_activation("selu", alpha=alpha, **{"lambda": lam}), arb(1), arb(0))
+        for a, v, c in PAIR_POINTS:
+            a, v, c = arb(a), arb(v), arb(c)
+            for name in ("pair_value", "pair_slope"):
+                mine, ref = getattr(balls, name)(a, v, c), getattr(exact, name)(a, v, c)
+                assert mine.overlaps(ref) and mine.rad() < 1e-25, (name, a, v, c, mine, ref)
+            for name in ("moments", "derivative_moments"):
+                for mine, ref in zip(getattr(balls, name)(a, v), getattr(exact, name)(a, v)):
+                    assert mine.overlaps(ref), (name, a, v, mine, ref)
+
+
+def test_selu_balls_over_an_interval_of_alpha_contain_both_ends():
+    """Ball parameters: the enclosure over ``alpha in [1.6, 1.61]``, ``lambda in
+    [1.05, 1.06]`` contains the exact SELU's pair expectations at both corners."""
+    from selu_proof.fixedpoint.scaled import Scaled, SeluBalls
+    from selu_proof.kernel.activations import make_activation
+    from selu_proof.kernel.exact import interval_ball
+
+    with ctx.workprec(100):
+        balls = SeluBalls(interval_ball(Fraction("1.6"), Fraction("1.61")),
+                          interval_ball(Fraction("1.05"), Fraction("1.06")))
+        a, v, c = arb("0.1"), arb("1.2"), arb("0.4")
+        wide = balls.pair_value(a, v, c), balls.pair_slope(a, v, c)
+        for al, la in (("1.6", "1.05"), ("1.61", "1.06")):
+            exact = Scaled(make_activation("selu", alpha=al, **{"lambda": la}), arb(1), arb(0))
+            assert wide[0].contains(exact.pair_value(a, v, c))
+            assert wide[1].contains(exact.pair_slope(a, v, c))
+
+
+def _designed_map(res, c):
+    """``c~(c) - c`` of the designed SELU at the midpoints of its ``alpha``, ``lambda``
+    intervals: mpmath tanh-sinh quadrature of the closed-form inner expectation (no arb)."""
+    al, la = (sum(mpmath.mpf(x) for x in res.parameters[k]) / 2
+              for k in ("alpha_interval", "lambda_interval"))
+    v = mpmath.mpf(res.fixed_point["var"])  # tau = 1, omega = 0: z ~ N(0, var)
+    return correlation_map(c, 0, v, al, la, dps=mpmath.mp.dps) - c
+
+
+def test_designed_selu_correlation_fixed_points_are_certified_and_complete():
+    """``--mean 0.1 --var 1.2``: alpha, lambda are intervals; the correlation fixed points
+    are certified by the branch and bound (not a float scan): exactly c = 0 and c = 1.  An
+    independent mpmath root of c~(c) - c (``findroot`` at 20 digits from -0.6 and 0.3, on
+    the mpmath map at the balls' midpoints) lies within 1e-12 of a certified fixed point,
+    and mpmath's c~(c) - c has the signs the search certified on both sides of 0 and just
+    below 1 (no root missed)."""
+    res = mean_field(mean="0.1", var="1.2", digits=10)
+    assert res.correlation_search is not None and res.correlation_search["complete"] is True
+    assert res.correlation_search["undecided"] == []
+    assert res.correlation_map_method.startswith("certified quadrature")
+    fps = res.correlation_fixed_points
+    assert [(p["c_interval"], p["status"], p["stable"]) for p in fps] == [
+        (["0", "0"], "exact", True), (["1", "1"], "exact", False)]
+    assert fps[0]["slope_certified"] == res.chi_c and fps[1]["slope_certified"] == res.chi1
+    certified = [[mpmath.mpf(x) for x in p["c_interval"]] for p in fps]
+    with mpmath.workdps(20):
+        for start in ("-0.6", "0.3"):
+            root = mpmath.findroot(lambda c: _designed_map(res, c), mpmath.mpf(start),
+                                   tol=mpmath.mpf(10) ** -18)
+            assert any(lo - 1e-12 <= root <= hi + 1e-12 for lo, hi in certified), root
+        for c in ("-0.9", "-0.4"):
+            assert _designed_map(res, mpmath.mpf(c)) > 0
+        for c in ("0.2", "0.6", "0.99"):
+            assert _designed_map(res, mpmath.mpf(c)) < 0
+
+
+def test_designed_selu_with_alpha_dropout_is_certified_too():
+    """With alpha dropout c = 1 is no longer fixed: c = 0 alone, certified complete."""
+    res = mean_field(mean="0.1", var="1.2", dropout_rate="0.1", digits=8)
+    assert res.correlation_search["complete"] is True
+    assert [(p["c_interval"], p["status"]) for p in res.correlation_fixed_points] == [
+        (["0", "0"], "exact")]
+
+
+def test_cli_designed_selu_reports_certified_fixed_points(capsys):
+    """Exit code 0 and "exactly these (certified)" for ``--mean 0.1 --var 1.2``; no float
+    scan in the text."""
+    from selu_proof.cli import main
+
+    assert main(["mean-field", "--mean", "0.1", "--var", "1.2"]) == 0
+    out = capsys.readouterr().out
+    assert "correlation fixed points in [-1, 1], exactly these (certified):" in out
+    assert "  c = 0  slope [0.9557817409, 0.955781741]  stable  (exact: " in out
+    assert "  c = 1  slope [1.071830838, 1.071830839]  unstable  (exact: " in out
+    assert "search: " in out and "not rigorous" not in out and "float64" not in out
+
+
 # -------------------------------------------------------------- claims and certificates
 
 

@@ -16,8 +16,6 @@ never torch, and the checker (``selu-proof check``) imports none of it.
 from selu_proof.meanfield.selu import (
     CHI1_WITNESSES,
     METHOD_GAUSS_HERMITE,
-    METHOD_MPMATH,
-    METHOD_QUADRATURE,
     MeanFieldResult,
     chi1_range_witnesses,
     chi_balls,
@@ -29,4 +27,4 @@ from selu_proof.meanfield.selu import (
 
 __all__ = ["MeanFieldResult", "mean_field", "correlation_map", "correlation_slope",
            "correlation_fixed_points", "chi_balls", "chi1_range_witnesses", "CHI1_WITNESSES",
-           "METHOD_QUADRATURE", "METHOD_MPMATH", "METHOD_GAUSS_HERMITE"]
+           "METHOD_GAUSS_HERMITE"]

@@ -25,18 +25,18 @@ What is certified and what is not:
   as from any model; ``chi1``, ``chi_c`` are arb enclosures over the certified fixed-point
   box, as are the depth scales and growth factors derived from them, and the
   alpha-dropout factors.
-* The fixed points of the correlation map in ``[-1, 1]`` (SELU with exact ``alpha``,
-  ``lambda``, and ReLU): every one certified, exact (``c = 0``, ``c = 1``) or unique in
-  its interval, with the slope there, by the branch and bound of
-  :mod:`selu_proof.meanfield.correlation` on the certified quadrature of the catalogue's
-  ``selu``; the list is complete, or the output names the undecided intervals.
+* The fixed points of the correlation map in ``[-1, 1]`` (SELU and ReLU): every one
+  certified, exact (``c = 0``, ``c = 1``) or unique in its interval, with the slope there,
+  by the branch and bound of :mod:`selu_proof.meanfield.correlation` on the certified
+  quadrature of the catalogue's ``selu`` with the exact ``alpha``, ``lambda``, or, for a
+  designed SELU (``--mean``/``--var``: ``alpha`` and ``lambda`` are intervals), of
+  :class:`~selu_proof.fixedpoint.scaled.SeluBalls` (three exact pieces combined by
+  polarization); the list is complete, or the output names the undecided intervals.
 * The correlation map at ``0 < |c| < 1`` (:func:`correlation_map`) is a one-dimensional
   integral of the closed-form inner expectation ``E[selu(z') | z]``
   (:func:`selu_proof.derive.symbolic.correlation_integrands`), evaluated by mpmath
-  quadrature (tanh-sinh): accurate, **not** rigorous.  For a designed SELU
-  (``--mean``/``--var``: ``alpha`` and ``lambda`` are intervals) the fixed points other
-  than 0 and 1 are found numerically on that map.  ``tanh`` (no closed form) uses
-  Gauss-Hermite quadrature in one and two dimensions.
+  quadrature (tanh-sinh): accurate, **not** rigorous; simulations and figures compare
+  with it.  ``tanh`` (no closed form) uses Gauss-Hermite quadrature in one and two dimensions.
 
 Alpha dropout of rate ``p = 1 - q`` after every SELU keeps the fixed point
 and multiplies ``chi1`` by ``A**2 q`` and the covariance of two different
@@ -71,15 +71,10 @@ from selu_proof.meanfield.correlation import MAX_BOXES
 
 __all__ = ["MeanFieldResult", "mean_field", "correlation_map", "correlation_slope",
            "correlation_fixed_points", "chi_balls", "chi1_range_witnesses", "CHI1_WITNESSES",
-           "METHOD_QUADRATURE", "METHOD_MPMATH", "METHOD_GAUSS_HERMITE"]
+           "METHOD_GAUSS_HERMITE"]
 
-METHOD_QUADRATURE = ("adaptive quadrature (scipy quad_vec, float64) of the closed-form inner "
-                     "expectation E[selu(z')|z] over z in one dimension; accurate to ~1e-13, "
-                     "not rigorous")
-METHOD_MPMATH = ("mpmath tanh-sinh quadrature of the closed-form inner expectation "
-                 "E[selu(z')|z] over z in one dimension; accurate, not rigorous")
 METHOD_GAUSS_HERMITE = "two-dimensional Gauss-Hermite quadrature (160 x 160 nodes); not rigorous"
-#: fewest grid intervals of the numerical scan (a designed SELU, tanh)
+#: fewest grid intervals of the numerical scan (tanh)
 SCAN_GRID = 40
 
 METHOD_CERTIFIED = ("certified quadrature (python-flint acb.integral with proved tail bounds) of "
@@ -88,26 +83,22 @@ FIXED_POINTS_CERTIFIED = ("every fixed point in [-1, 1] by interval branch and b
                           "(selu_proof.meanfield.correlation)")
 
 
-def _certified_fixed_points(activation: str, alpha: str | None, lam: str | None, a: arb,
-                            v: arb, factor: arb | None, digits: int, grid: int,
-                            max_boxes: int, callback: Callable[[], None] | None
+def _certified_fixed_points(pairs: Any, a: arb, v: arb, factor: arb | None, digits: int,
+                            grid: int, max_boxes: int, callback: Callable[[], None] | None
                             ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    """Every fixed point of the (centred) correlation map of SELU with exact ``alpha``,
-    ``lambda`` (or ReLU) at the pre-activations ``N(a, v)``, certified
+    """Every fixed point of the (centred) correlation map of ``pairs`` (a
+    :class:`~selu_proof.fixedpoint.scaled.Scaled` catalogue activation, or
+    :class:`~selu_proof.fixedpoint.scaled.SeluBalls` for ball parameters) at the
+    pre-activations ``N(a, v)``, certified
     (:func:`selu_proof.meanfield.correlation.fixed_point_records`; ``factor``: alpha
     dropout's covariance factor).  Each as ``{"c", "slope"}`` (midpoints, floats),
     ``"c_interval"``, ``"slope_certified"`` (``[lo, hi]``), ``"stable"``, ``"status"``,
     ``"how"``; and the search's ``complete``, ``undecided``, ``boxes``, ``evaluations``.
     """
-    from selu_proof.fixedpoint.scaled import Scaled
-    from selu_proof.kernel.activations import make_activation
     from selu_proof.meanfield.correlation import METHOD, fixed_point_records
 
-    act = make_activation("relu") if activation == "relu" else make_activation(
-        "selu", alpha=alpha or "alpha_01", **{"lambda": lam or "lambda_01"})
-    res = fixed_point_records(Scaled(act, arb(1), arb(0)), a, v, True, digits, interval,
-                              seeds=max(grid, 2), max_boxes=max_boxes, factor=factor,
-                              step=callback)
+    res = fixed_point_records(pairs, a, v, True, digits, interval, seeds=max(grid, 2),
+                              max_boxes=max_boxes, factor=factor, step=callback)
     fps = []
     for p in res.pop("fixed_points"):
         lo, hi = (Fraction(x) for x in p["c"])
@@ -118,17 +109,28 @@ def _certified_fixed_points(activation: str, alpha: str | None, lam: str | None,
     res["method"] = METHOD
     return fps, res
 
+
+def _pairs(activation: str, alpha: str | None, lam: str | None, model: SeluClosedForm,
+           designed: bool) -> Any:
+    """The pair expectations of the correlation search: the catalogue's ``relu``, or
+    ``selu`` with the exact ``alpha``, ``lambda``; a designed SELU (ball ``alpha``,
+    ``lambda``) by :class:`~selu_proof.fixedpoint.scaled.SeluBalls`.
+    """
+    from selu_proof.fixedpoint.scaled import Scaled, SeluBalls
+    from selu_proof.kernel.activations import make_activation
+
+    if designed:
+        return SeluBalls(*model.constants().values())
+    act = make_activation("relu") if activation == "relu" else make_activation(
+        "selu", alpha=alpha or "alpha_01", **{"lambda": lam or "lambda_01"})
+    return Scaled(act, arb(1), arb(0))
+
 #: corners of Theorem 1's domain where chi1 attains its minimum and maximum
 #: (``proofs/chi1_range.toml``), as ``(mu, omega, nu, tau)``
 CHI1_WITNESSES: dict[str, tuple[str, str, str, str]] = {
     "min": ("-0.1", "0.1", "1.5", "0.95"),
     "max": ("-0.1", "-0.1", "0.8", "1.1"),
 }
-
-
-def _mid(x: arb) -> mpmath.mpf:
-    m, e = x.mid().man_exp()
-    return mpmath.mpf((int(m), int(e)))
 
 
 def chi_balls(a: arb, v: arb, alpha: arb, lam: arb, tau: arb) -> tuple[arb, arb]:
@@ -483,8 +485,7 @@ def mean_field(*, activation: str = "selu", omega: str = "0", tau: str | None = 
         Significant digits of the certified intervals.
     grid : int
         Equal boxes of ``[-1, 1]`` that seed the certified search for the correlation fixed
-        points (it is complete for any value); with ``mean``/``var`` (a designed SELU,
-        ``alpha`` and ``lambda`` intervals) and for tanh, a numerical scan on at least
+        points (it is complete for any value); for tanh, a numerical scan on at least
         :data:`SCAN_GRID` grid intervals.
     max_boxes : int
         Boxes the certified search examines at most (then the rest is reported undecided).
@@ -569,35 +570,10 @@ def _selu_family_result(activation, omega, tau, alpha, lam, mean, var, dropout_r
         c1, cc = g1 * c1, g2 * cc
         notes.append("with alpha dropout, two different inputs get independent masks: "
                      "c = 1 is no longer a fixed point (c~(1) = A^2 q^2 < 1)")
-    search = None
-    if activation == "relu" or mean is None:  # alpha, lambda exact: certified quadrature
-        fps, search = _certified_fixed_points(activation, alpha, lam, a_b, v_b,
-                                              g2 if rate else None, digits, grid, max_boxes,
-                                              callback)
-        method = f"{METHOD_CERTIFIED}; {FIXED_POINTS_CERTIFIED}"
-    else:  # a designed SELU: alpha, lambda are intervals
-        method = METHOD_QUADRATURE
-        a_f, v_f = float(_mid(a_b)), float(_mid(v_b))
-        al_f, la_f = _mid(al), _mid(la)
-        gf2 = float(_mid(g2))
-
-        def cmap(c: float) -> tuple[float, float]:
-            m, s = _map_and_slope(c, a_f, v_f, al_f, la_f, 15, "scipy")
-            if rate and c == 1:
-                return gf2, gf2 * float(s)
-            return gf2 * float(m), gf2 * float(s)
-
-        fps = correlation_fixed_points(cmap, fixed_one=not rate, grid=max(grid, SCAN_GRID),
-                                       callback=callback)
-        for p in fps:
-            if p["c"] == 0.0:
-                p["slope_certified"] = interval(cc, digits)
-            if p["c"] == 1.0 and not rate:
-                p["slope_certified"] = interval(c1, digits)
-        for p in fps:  # at the fixed point v/nu~ = tau: the slopes at 0 and 1 are chi_c, chi1
-            if "slope_certified" in p:
-                ends = [float(x) for x in p["slope_certified"]]
-                p["stable"] = ends[1] < 1 if ends[0] > -1 else p["stable"]
+    pairs = _pairs(activation, alpha, lam, model, activation == "selu" and mean is not None)
+    fps, search = _certified_fixed_points(pairs, a_b, v_b, g2 if rate else None, digits, grid,
+                                          max_boxes, callback)
+    method = f"{METHOD_CERTIFIED}; {FIXED_POINTS_CERTIFIED}"
     stable = [p["c"] for p in fps if p["stable"]]
     c_star = stable[0] if len(stable) == 1 else (max(stable) if stable else None)
     slope0 = next(p["slope"] for p in fps if p["c"] == 0.0)
