@@ -18,8 +18,9 @@ import time
 from flint import arb, ctx
 
 from selu_proof.kernel.activations import CATALOGUE, parse_activation
-from selu_proof.meanfield.activation import HOMOGENEOUS, _scaled, correlation_fixed_points
+from selu_proof.meanfield.activation import HOMOGENEOUS, correlation_fixed_points
 from selu_proof.meanfield.correlation import parity_options
+from selu_proof.meanfield.report import scaled_activation
 
 
 def main() -> None:
@@ -32,7 +33,7 @@ def main() -> None:
     for normalize in (None, "affine"):
         for name in CATALOGUE:
             with ctx.workprec(int(args.digits * 3.33) + 40):
-                sc, _ = _scaled(parse_activation(name), normalize, args.digits)
+                sc, _ = scaled_activation(parse_activation(name), normalize, args.digits)
                 shared: dict = {}
                 for centred in (True, False):
                     t0 = time.perf_counter()

@@ -184,16 +184,16 @@ def test_grid_seeds_the_correlation_fixed_point_search_of_the_catalogue_path(cap
     """``--grid`` and ``--max-boxes`` reach the certified search of the correlation fixed
     points (``--grid`` was ignored with ``--activation``), and are range-checked there as on
     the SELU path."""
-    import selu_proof.meanfield.activation as amf
+    import selu_proof.meanfield.report as report
 
     seen = []
-    real = amf.correlation_fixed_points
+    real = report.fixed_point_records
 
     def spy(*args, **kwargs):
         seen.append((kwargs["seeds"], kwargs["max_boxes"]))
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(amf, "correlation_fixed_points", spy)
+    monkeypatch.setattr(report, "fixed_point_records", spy)
     assert main(["mean-field", "--activation", "tanh", "--normalize", "affine",
                  "--correlation", "0.5", "--grid", "12", "--max-boxes", "50", "--json"]) == 0
     assert seen == [(12, 50), (12, 50)]

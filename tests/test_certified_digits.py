@@ -139,16 +139,16 @@ def test_mean_field_encloses_every_certified_field(capsys, digits, design):
         _, _, mean, var, chi1, chi_c = _mean_field_truth(*target)
         _encloses(out["chi1"], chi1, "chi1")
         _encloses(out["chi_c"], chi_c, "chi_c")
-        for p in out["correlation_fixed_points"]:
-            _encloses(p["slope_certified"], chi_c if p["c"] == 0 else chi1, f"slope at {p['c']}")
+        for p in out["correlation_fixed_points"]["centred"]["fixed_points"]:
+            _encloses(p["slope"], chi_c if p["c"] == ["0", "0"] else chi1, f"slope at {p['c']}")
         _encloses(out["depth_scales"]["correlation_xi_c"], -1 / mpmath.log(chi_c), "xi_c")
         _encloses(out["depth_scales"]["gradient_layers_per_e"], 1 / abs(mpmath.log(chi1)),
                   "1/|ln chi1|")
         for n, iv in out["gradient_growth"].items():
             _encloses(iv, chi1 ** int(n), f"chi1^{n}")
         if not design:
-            _encloses(out["fixed_point"]["box"]["mean"], mpmath.mpf(mean), "mean")
-            _encloses(out["fixed_point"]["box"]["var"], mpmath.mpf(var), "var")
+            _encloses(out["fixed_point"]["mean"], mpmath.mpf(mean), "mean")
+            _encloses(out["fixed_point"]["var"], mpmath.mpf(var), "var")
 
 
 @pytest.mark.parametrize("digits", MEAN_FIELD_DIGITS)

@@ -19,11 +19,11 @@ from selu_proof.meanfield.activation import (
     HOMOGENEOUS,
     MAX_BOXES,
     Scaled,
-    _scaled,
     activation_mean_field,
     correlation_fixed_points,
 )
 from selu_proof.meanfield.correlation import parity_options
+from selu_proof.meanfield.report import scaled_activation
 
 
 def _contains(interval: list[str], x: float | str | Fraction | mpmath.mpf) -> bool:
@@ -157,7 +157,7 @@ def test_every_catalogue_activation_affine_both_conventions_certified_complete(n
     assert set(_FORMULAS) == set(CATALOGUE) and NOT_COMPLETE <= set(CATALOGUE)
     digits = 4
     with ctx.workprec(int(digits * 3.33) + 40):
-        sc, _ = _scaled(parse_activation(name), "affine", digits)
+        sc, _ = scaled_activation(parse_activation(name), "affine", digits)
         shared: dict = {}
         parts = [correlation_fixed_points(sc, arb(0), arb(1), centred, digits, zero_mean=True,
                                           **parity_options(sc.act, True), cache=shared)

@@ -24,7 +24,9 @@ from selu_proof.meanfield import (
     correlation_map,
     correlation_slope,
     mean_field,
+    selu_model,
 )
+from selu_proof.meanfield.report import catalogue_model
 from selu_proof.search.prover import prove_spec
 
 # -------------------------------------------------------------- direct quadrature references
@@ -83,8 +85,9 @@ def test_relu_with_he_init_has_chi1_exactly_one():
     c1, cc = chi_balls(arb(0), arb("1.37"), arb(0), arb(1), arb(2))
     assert c1.is_exact() and c1 == 1
     assert cc.is_exact() and cc == arb("0.5")
-    res = mean_field(activation="relu", grid=4)
-    assert res.chi1 == ["1", "1"] and res.depth_scales["gradient_direction"].startswith("pres")
+    res = mean_field(catalogue_model("relu"), tau="2", grid=4)  # by quadrature: a ball
+    assert Fraction(res["chi1"][0]) <= 1 <= Fraction(res["chi1"][1])
+    assert Fraction(res["chi1"][1]) - Fraction(res["chi1"][0]) <= Fraction(2, 10**9)
 
 
 # -------------------------------------------------------------- the correlation map
@@ -156,17 +159,18 @@ def test_correlation_map_endpoints_and_slopes():
 
 def test_mean_field_at_the_papers_fixed_point():
     res = mean_field()
-    lo, hi = (Fraction(x) for x in res.chi1)
+    lo, hi = (Fraction(x) for x in res["chi1"])
     assert lo < Fraction("1.07157499245") < hi and hi - lo <= Fraction(1, 10**9)
-    assert Fraction(res.chi_c[0]) < Fraction("0.97068035230071") < Fraction(res.chi_c[1])
-    assert res.c_star == 0.0 and res.certified
-    assert [p["c"] for p in res.correlation_fixed_points] == [0.0, 1.0]
-    assert [p["stable"] for p in res.correlation_fixed_points] == [True, False]
-    assert [p["status"] for p in res.correlation_fixed_points] == ["exact", "exact"]
-    assert res.correlation_search["complete"]  # certified: no other fixed point in [-1, 1]
-    xi = [float(x) for x in res.depth_scales["correlation_xi_c"]]
+    assert Fraction(res["chi_c"][0]) < Fraction("0.97068035230071") < Fraction(res["chi_c"][1])
+    assert res["certified"] and res["attracting"] is True
+    for key in ("centred", "iid"):  # q* = 1: both conventions are the same map here
+        part = res["correlation_fixed_points"][key]
+        assert [(p["c"], p["stable"], p["status"]) for p in part["fixed_points"]] == [
+            (["0", "0"], True, "exact"), (["1", "1"], False, "exact")]
+        assert part["complete"]  # certified: no other fixed point in [-1, 1]
+    xi = [float(x) for x in res["depth_scales"]["correlation_xi_c"]]
     assert xi[0] < -1 / np.log(0.9706803523) < xi[1]
-    g100 = [float(x) for x in res.gradient_growth["100"]]
+    g100 = [float(x) for x in res["gradient_growth"]["100"]]
     assert g100[0] < 1.0715749924557992**100 < g100[1]
 
 
@@ -176,21 +180,26 @@ def test_selu_fixed_point_is_the_cores_for_its_model():
     """
     from selu_proof.fixedpoint import fixed_point
 
-    res = mean_field(omega="0.1", tau="1.05", alpha="1.7", lam="1.02", digits=12)
-    fp = res.fixed_point
+    def model(omega, tau, alpha, lam):
+        return selu_model(omega=omega, tau=tau, alpha=alpha, lam=lam, digits=12)
+
+    res = mean_field(model("0.1", "1.05", "1.7", "1.02"), omega="0.1", tau="1.05", digits=12)
+    fp = res["fixed_point"]
     assert fp["status"] == "unique" and fp["how"] == "Krawczyk image strictly inside the box"
     ref = fixed_point("0.1", "1.05", "1.7", "1.02", digits=12)
-    assert (fp["mean"], fp["var"]) == (ref.values["mean"], ref.values["var"])
-    assert fp["convention"] == ref.convention
     for name in ("mean", "var"):
-        lo, hi = (Fraction(x) for x in fp["box"][name])
+        lo, hi = (Fraction(x) for x in fp[name])
         rlo, rhi = (Fraction(x) for x in ref.box[name])
-        assert lo <= rhi and rlo <= hi and hi - lo < Fraction(1, 10**15)
+        assert lo <= rhi and rlo <= hi and hi - lo < Fraction(1, 10**10)
+        assert lo <= Fraction(ref.values[name]) <= hi or hi - lo < Fraction(1, 10**11)
     # far from (0, 1): Newton starts where a few dozen steps of g lead, as the solver's does
-    far = mean_field(omega="-0.5", tau="3", alpha="3", lam="0.9").fixed_point
+    far = mean_field(model("-0.5", "3", "3", "0.9"), omega="-0.5", tau="3")["fixed_point"]
     ref = fixed_point("-0.5", "3", "3", "0.9", digits=10)
-    assert far["status"] == "unique" and (far["mean"], far["var"]) == (ref.values["mean"],
-                                                                       ref.values["var"])
+    assert far["status"] == "unique"
+    for name in ("mean", "var"):
+        lo, hi = (Fraction(x) for x in far[name])
+        rlo, rhi = (Fraction(x) for x in ref.box[name])
+        assert lo <= rhi and rlo <= hi
 
 
 def test_alpha_dropout_multiplies_chi1_by_a_squared_q():
@@ -198,23 +207,156 @@ def test_alpha_dropout_multiplies_chi1_by_a_squared_q():
 
     res = mean_field(dropout_rate="0.1")
     a, _ = alpha_dropout_affine(0.1)
-    g1 = [float(x) for x in res.dropout["gradient_factor"]]
-    g2 = [float(x) for x in res.dropout["covariance_factor"]]
+    g1 = [float(x) for x in res["dropout"]["gradient_factor"]]
+    g2 = [float(x) for x in res["dropout"]["covariance_factor"]]
     assert g1[0] <= a * a * 0.9 * (1 + 1e-12) and a * a * 0.9 <= g1[1] * (1 + 1e-12)
     assert abs(g2[0] - a * a * 0.81) < 1e-9
-    chi = float(res.chi1[0])
+    chi = float(res["chi1"][0])
     assert abs(chi - a * a * 0.9 * 1.0715749924557992) < 1e-9 and chi < 1
-    assert [p["c"] for p in res.correlation_fixed_points] == [0.0]  # c = 1 is not fixed
-    assert res.correlation_search["complete"]
+    part = res["correlation_fixed_points"]["centred"]
+    assert [p["c"] for p in part["fixed_points"]] == [["0", "0"]]  # c = 1 is not fixed
+    assert part["complete"]
 
 
 def test_designed_selu_for_its_own_fixed_point():
-    res = mean_field(mean="0", var="1", grid=4, digits=8)
-    assert Fraction(res.chi1[0]) < Fraction("1.07157499245") < Fraction(res.chi1[1])
+    res = mean_field(selu_model(mean="0", var="1", digits=8), grid=4, digits=8)
+    assert Fraction(res["chi1"][0]) < Fraction("1.07157499245") < Fraction(res["chi1"][1])
     with pytest.raises(ValueError):
-        mean_field(mean="0", var="1", alpha="1.6")
-    with pytest.raises(ValueError):
-        mean_field(activation="tanh", dropout_rate="0.1")
+        selu_model(mean="0", var="1", alpha="1.6")
+    with pytest.raises(ValueError, match="saturation"):
+        mean_field(catalogue_model("tanh"), dropout_rate="0.1")
+
+
+# ------------------------------------------------------- a designed SELU (ball alpha, lambda)
+
+#: ``(a, v, c)`` at which the SELU pair expectations are compared (``c = -1`` needs ``a = 0``)
+PAIR_POINTS = [(0, 1, "0.5"), (0, 1, "-0.3"), (0, 1, "-1"), (0, 1, "1"), ("0.1", "1.2", "0.9"),
+               ("-0.3", "0.5", "-0.7"), ("0.2", "2", "0.2")]
+
+
+@pytest.mark.parametrize("alpha, lam", [("1.6", "1.05"), ("1.3957824553", "1.1534674331")])
+def test_selu_balls_overlap_the_catalogue_selu(alpha, lam):
+    """For exact parameters the polarized pieces (``SeluBalls``) and the catalogue's ``selu``
+    (one certified integral of ``lambda*where(x > 0, x, alpha*expm1(x))``) enclose the same
+    pair expectations and moments; the pieces' balls stay below 1e-25 at 120 bits."""
+    from selu_proof.fixedpoint.scaled import Scaled, SeluBalls
+    from selu_proof.kernel.activations import make_activation
+
+    with ctx.workprec(120):
+        balls = SeluBalls(arb(alpha), arb(lam))
+        exact = Scaled(make_activation("selu", alpha=alpha, **{"lambda": lam}), arb(1), arb(0))
+        for a, v, c in PAIR_POINTS:
+            a, v, c = arb(a), arb(v), arb(c)
+            for name in ("pair_value", "pair_slope"):
+                mine, ref = getattr(balls, name)(a, v, c), getattr(exact, name)(a, v, c)
+                assert mine.overlaps(ref) and mine.rad() < 1e-25, (name, a, v, c, mine, ref)
+            for name in ("moments", "derivative_moments"):
+                for mine, ref in zip(getattr(balls, name)(a, v), getattr(exact, name)(a, v)):
+                    assert mine.overlaps(ref), (name, a, v, mine, ref)
+
+
+def test_selu_balls_over_an_interval_of_alpha_contain_both_ends():
+    """Ball parameters: the enclosure over ``alpha in [1.6, 1.61]``, ``lambda in
+    [1.05, 1.06]`` contains the exact SELU's pair expectations at both corners."""
+    from selu_proof.fixedpoint.scaled import Scaled, SeluBalls
+    from selu_proof.kernel.activations import make_activation
+    from selu_proof.kernel.exact import interval_ball
+
+    with ctx.workprec(100):
+        balls = SeluBalls(interval_ball(Fraction("1.6"), Fraction("1.61")),
+                          interval_ball(Fraction("1.05"), Fraction("1.06")))
+        a, v, c = arb("0.1"), arb("1.2"), arb("0.4")
+        wide = balls.pair_value(a, v, c), balls.pair_slope(a, v, c)
+        for al, la in (("1.6", "1.05"), ("1.61", "1.06")):
+            exact = Scaled(make_activation("selu", alpha=al, **{"lambda": la}), arb(1), arb(0))
+            assert wide[0].contains(exact.pair_value(a, v, c))
+            assert wide[1].contains(exact.pair_slope(a, v, c))
+
+
+def _designed_map(res, c):
+    """``c~(c) - c`` of the designed SELU at the midpoints of its ``alpha``, ``lambda``
+    intervals: mpmath tanh-sinh quadrature of the closed-form inner expectation (no arb)."""
+    al, la = (sum(mpmath.mpf(x) for x in res["parameters"][k]) / 2
+              for k in ("alpha", "lambda"))
+    v = mpmath.mpf(res["parameters"]["designed_for"]["var"])  # tau = 1, omega = 0: N(0, var)
+    return correlation_map(c, 0, v, al, la, dps=mpmath.mp.dps) - c
+
+
+def test_designed_selu_correlation_fixed_points_are_certified_and_complete():
+    """``--mean 0.1 --var 1.2``: alpha, lambda are intervals; the correlation fixed points
+    are certified by the branch and bound (not a float scan): exactly c = 0 and c = 1.  An
+    independent mpmath root of c~(c) - c (``findroot`` at 20 digits from -0.6 and 0.3, on
+    the mpmath map at the balls' midpoints) lies within 1e-12 of a certified fixed point,
+    and mpmath's c~(c) - c has the signs the search certified on both sides of 0 and just
+    below 1 (no root missed)."""
+    res = mean_field(selu_model(mean="0.1", var="1.2"))
+    part = res["correlation_fixed_points"]["centred"]
+    assert part["complete"] is True and part["undecided"] == []
+    fps = part["fixed_points"]
+    assert [(p["c"], p["status"], p["stable"]) for p in fps] == [
+        (["0", "0"], "exact", True), (["1", "1"], "exact", False)]
+    assert fps[0]["slope"] == res["chi_c"] and fps[1]["slope"] == res["chi1"]
+    certified = [[mpmath.mpf(x) for x in p["c"]] for p in fps]
+    with mpmath.workdps(20):
+        for start in ("-0.6", "0.3"):
+            root = mpmath.findroot(lambda c: _designed_map(res, c), mpmath.mpf(start),
+                                   tol=mpmath.mpf(10) ** -18)
+            assert any(lo - 1e-12 <= root <= hi + 1e-12 for lo, hi in certified), root
+        for c in ("-0.9", "-0.4"):
+            assert _designed_map(res, mpmath.mpf(c)) > 0
+        for c in ("0.2", "0.6", "0.99"):
+            assert _designed_map(res, mpmath.mpf(c)) < 0
+
+
+def test_designed_selu_iid_fixed_point_contains_the_mpmath_root():
+    """The i.i.d.-weights convention of the same designed SELU has a fixed point besides
+    c = 1, certified unique in an interval of width 1e-10 at 10 digits (the narrowing once
+    stopped at 8e-4: a secant step landed where the sign of c~ - c is not certified); the
+    root of an independent mpmath computation at the balls' midpoints (c~ = E[F F']/E F^2
+    at N(0, q*) from the centred mpmath map and the closed-form moments, 20 digits) lies in
+    it within 1e-13."""
+    from selu_proof import backends
+
+    res = mean_field(selu_model(mean="0.1", var="1.2"))
+    part = res["correlation_fixed_points"]["iid"]
+    assert part["complete"] is True
+    (root, one) = part["fixed_points"]
+    assert root["status"] == "unique" and root["stable"] is True and one["c"] == ["1", "1"]
+    assert Fraction(root["c"][1]) - Fraction(root["c"][0]) <= Fraction(1, 10**10)
+    lo, hi = (mpmath.mpf(x) for x in root["c"])
+    with mpmath.workdps(20):
+        al, la, q = (sum(mpmath.mpf(x) for x in iv) / 2 for iv in (
+            res["parameters"]["alpha"], res["parameters"]["lambda"],
+            res["iid_kernel"]["q_star"]))
+        m, _, var = backends.compiled("moments", "mpmath")(0, q, al, la)
+
+        def h(c):
+            centred = correlation_map(c, 0, q, al, la, dps=20)
+            return (centred * var + m * m) / (var + m * m) - c
+
+        found = mpmath.findroot(h, mpmath.mpf("0.19"), tol=mpmath.mpf(10) ** -18)
+    assert lo - 1e-13 <= found <= hi + 1e-13, (found, root["c"])
+
+
+def test_designed_selu_with_alpha_dropout_is_certified_too():
+    """With alpha dropout c = 1 is no longer fixed: c = 0 alone, certified complete."""
+    res = mean_field(selu_model(mean="0.1", var="1.2", digits=8), dropout_rate="0.1", digits=8)
+    part = res["correlation_fixed_points"]["centred"]
+    assert part["complete"] is True
+    assert [(p["c"], p["status"]) for p in part["fixed_points"]] == [(["0", "0"], "exact")]
+
+
+def test_cli_designed_selu_reports_certified_fixed_points(capsys):
+    """Exit code 0 and "exactly these (certified)" for ``--mean 0.1 --var 1.2``; no float
+    scan in the text."""
+    from selu_proof.cli import main
+
+    assert main(["mean-field", "--mean", "0.1", "--var", "1.2"]) == 0
+    out = capsys.readouterr().out
+    assert ("correlation fixed points in [-1, 1], centred: exactly these: c = 0 (exact, slope "
+            "[0.9557817409, 0.955781741], stable), c = 1 (exact, slope [1.071830838, "
+            "1.071830839], unstable) [") in out
+    assert "not rigorous" not in out and "float64" not in out
 
 
 # -------------------------------------------------------------- claims and certificates
@@ -334,18 +476,46 @@ def test_cli_mean_field_json_and_errors(capsys):
 
     assert main(["mean-field", "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
-    assert set(out) >= {"fixed_point", "chi1", "chi_c", "c_star", "correlation_fixed_points",
-                        "depth_scales", "gradient_growth", "correlation_map_method",
-                        "correlation_search"}
-    assert out["correlation_map_method"].startswith("certified quadrature")
-    assert out["correlation_search"]["complete"] is True
+    assert set(out) >= {"fixed_point", "jacobian", "chi1", "chi_c", "depth_scales",
+                        "gradient_growth", "dropout", "iid_kernel", "correlation_fixed_points",
+                        "parameters", "certified"}
+    assert out["correlation_fixed_points"]["method"].startswith("interval branch and bound")
+    assert out["correlation_fixed_points"]["centred"]["complete"] is True
     assert main(["mean-field", "--activation", "tanh", "--grid", "4", "--json"]) == 1
     capsys.readouterr()
     for bad in (["--tau", "0"], ["--dropout-rate", "1"], ["--omega", "nan"],
-                ["--activation", "relu", "--alpha", "1"]):
+                ["--activation", "relu", "--alpha", "1"],
+                ["--activation", "gelu", "--dropout-rate", "0.1"],
+                ["--activation", "selu", "--normalize", "affine", "--mean", "0", "--var", "1"]):
         assert main(["mean-field", "--grid", "4", *bad]) == 2
         err = capsys.readouterr().err
         assert err.startswith("selu-proof: error: ") and err.count("\n") == 1
+
+
+def test_one_report_and_one_schema_for_every_model(capsys):
+    """SELU's closed forms, a designed SELU and a catalogue activation answer with the same
+    JSON keys: the Jacobian, the i.i.d. kernel, the gradient growth chi1^L (meeting the
+    powers of chi1's printed ends) and the correlation fixed points in both conventions."""
+    from selu_proof.cli import main
+
+    keys = None
+    for args in ([], ["--mean", "0.1", "--var", "1.2"],
+                 ["--activation", "gelu", "--normalize", "affine"]):
+        assert main(["mean-field", "--digits", "8", *args, "--json"]) == 0, args
+        out = json.loads(capsys.readouterr().out)
+        keys = keys or set(out)
+        assert set(out) == keys, args
+        assert set(out["jacobian"]) >= {"spectral_norm", "spectral_radius"}
+        assert out["iid_kernel"]["status"] != "unknown"
+        lo, hi = (Fraction(x) for x in out["chi1"])
+        for n in (10, 100, 1000):
+            glo, ghi = (Fraction(x) for x in out["gradient_growth"][str(n)])
+            assert glo <= hi ** n and lo ** n <= ghi, (args, n)  # both enclose chi1^n
+        for key in ("centred", "iid"):
+            assert out["correlation_fixed_points"][key]["complete"] is True, (args, key)
+    assert {"activation", "parameters", "weights", "fixed_point", "jacobian", "attracting",
+            "chi1", "chi_c", "depth_scales", "gradient_growth", "dropout", "iid_kernel",
+            "correlation_fixed_points", "certified", "notes"} <= keys
 
 
 def test_cli_simulate_gradients_and_pairs(capsys):

@@ -281,7 +281,7 @@ _MODEL_READERS = ["selu_proof/meanfield/core.py", "selu_proof/meanfield/activati
                   "selu_proof/search/domain_shape.py", "selu_proof/search/extremum.py",
                   "selu_proof/search/edges.py", "selu_proof/cli/design.py",
                   "selu_proof/cli/bound.py", "selu_proof/cli/explore.py",
-                  "selu_proof/cli/mean_field.py"]
+                  "selu_proof/cli/mean_field.py", "selu_proof/meanfield/report.py"]
 #: what they did instead before: moments read around the model, a SELU's (alpha, lambda)
 #: or an activation's parameters passed as separate arguments
 _AROUND_THE_MODEL = [
@@ -320,12 +320,19 @@ _BESIDE_THE_CORE = [
     (re.compile(r"\bimport\b.*\bfixed_point\b"),
      "a fixed-point solver of its own beside the core's Krawczyk test"),
     (re.compile(r"\.startswith\(\s*CLOSED_FORM"), "a test of a model key's kind"),
-    (re.compile(r"isinstance\([^)]*(Scaled|AffineInput|Model)\b"),
+    (re.compile(r"isinstance\([^)]*(Scaled|AffineInput|Model|SeluBalls)\b"),
      "an isinstance test of a model's kind"),
+    (re.compile(r"""[!=]=\s*["'](selu|relu|tanh|elu|gelu|leaky_relu)["']"""),
+     "a branch on the kind of model by its name (models are built from tables)"),
+    (re.compile(r"""\bactivation\s*[!=]=|[!=]=\s*(args\.)?activation\b|\.name\s*[!=]="""),
+     "a branch on the activation's name"),
 ]
 
 
 def test_the_mean_field_asks_the_core_not_the_kind():
+    """Nor does it branch on the kind of model: ``mean-field`` builds a model from tables
+    (:data:`selu_proof.cli.mean_field.CLOSED_FORMS`) and the one report reads it."""
     assert "selu_proof/meanfield/selu.py" in _MEAN_FIELD
+    assert "selu_proof/meanfield/report.py" in _MEAN_FIELD
     hits = _grep(_MEAN_FIELD, _BESIDE_THE_CORE)
     assert not hits, "\n".join(hits)

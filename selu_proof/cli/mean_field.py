@@ -4,40 +4,41 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
+from typing import Any
 
 from selu_proof.cli.common import CLIError, check_supported, emit_json, parse_exact, progress
 
 _HELP = (
     "Mean-field analysis of one layer (Poole et al. 2016; Schoenholz et al. 2017) at the "
-    "fixed point of g: chi1 = tau*E[f'(z)^2], the per-layer growth factor of the mean "
-    "squared backpropagated gradient (and slope of the correlation map at c = 1); chi_c = "
-    "tau*E[f'(z)]^2, the slope at c = 0; the fixed points of the correlation map c -> c~ in "
-    "[-1, 1] with their stability; the depth scales -1/ln(chi_c) and 1/abs(ln(chi1)); and the "
-    "gradient growth over 10, 100, 1000 layers. For SELU, chi1 and chi_c are certified ball "
-    "enclosures over the certified fixed point ([lo, hi]); the correlation fixed points are "
-    "all certified by an interval branch and bound over [-1, 1] on certified quadrature: "
-    "'exactly these', each exact or unique in its interval with its certified slope (stable "
-    "when below 1 in absolute value), or the undecided intervals when --max-boxes is spent "
-    "(with --mean/--var, a designed SELU, located by a float scan instead; the output says "
-    "which method). --dropout-rate adds alpha dropout after every SELU. "
-    "Any other catalogue activation (NAME[:key=value,...], e.g. gelu, silu:beta=1.5, "
-    "elu:alpha=1), --normalize affine or --correlation C use certified quadrature instead "
-    "(python-flint acb.integral with proved tail bounds): the fixed point (Krawczyk), chi1, "
-    "chi_c, depth scales, the Jacobian H of (mu, nu) -> (mu~, nu~) with its spectral norm "
-    "and radius and whether the fixed point is attracting (null when undecided), and, with "
-    "--correlation, c~(C), its slope and every fixed point of the correlation map, all as "
-    "certified [lo, hi] enclosures, in two "
-    "conventions, each named: the paper's centred map (fixed per-unit omega) and the "
-    "mean-field kernel of i.i.d. zero-mean Gaussian weights (Poole et al. 2016; He-init "
-    "ReLU, the default for --activation relu with tau = 2, is this one). Where no fixed "
-    "point is certified the output says what is proved instead: the fixed point at variance "
-    "0 with the map's slope there, and 'no fixed point in (0, 100]' (or for every positive "
-    "variance) where the sign of the variance map minus the identity is certified there; "
-    "otherwise unknown, with the reason. Exit code 0 when a fixed point with positive "
-    "variance and the numbers at it were certified, and the correlation fixed points are "
-    "complete; 1 otherwise (no such fixed point, proved or not, undecided intervals left "
-    "by the correlation fixed-point search, or --max-seconds spent); 2 for bad input."
+    "fixed point of g, one report for every model: SELU's closed forms (--activation selu, "
+    "the default, with --alpha/--lambda, or designed for a fixed point with --mean/--var: "
+    "alpha and lambda are then the design's certified intervals) or any catalogue "
+    "activation or formula (NAME[:key=value,...], e.g. gelu, silu:beta=1.5, elu:alpha=1; "
+    "--normalize affine) by certified quadrature (python-flint acb.integral with proved "
+    "tail bounds). Reported, all as certified [lo, hi] enclosures rounded outward: the "
+    "fixed point (Krawczyk, or exact by construction), the Jacobian H of (mu, nu) -> "
+    "(mu~, nu~) with its spectral norm and radius and whether the fixed point is "
+    "attracting (null when undecided); chi1 = tau*E[f'(z)^2], the per-layer growth factor "
+    "of the mean squared backpropagated gradient (and slope of the correlation map at "
+    "c = 1); chi_c = tau*E[f'(z)]^2, the slope at c = 0; the depth scales -1/ln(chi_c) and "
+    "1/abs(ln(chi1)); the gradient growth chi1^L over 10, 100, 1000 layers; and every "
+    "fixed point of the correlation map c -> c~ in [-1, 1] (at a certified fixed point; "
+    "with --correlation also at a state that is not one), by an interval branch and "
+    "bound: 'exactly these', each exact or unique in its interval with its certified slope "
+    "(stable when below 1 in absolute value), or the undecided intervals when --max-boxes "
+    "is spent. The correlation map comes in two conventions, each named: the paper's "
+    "centred map (fixed per-unit omega) and the mean-field kernel of i.i.d. zero-mean "
+    "Gaussian weights (Poole et al. 2016; He-init ReLU, the default for --activation relu "
+    "with tau = 2, is this one); --correlation C adds c~(C) and its slope in both. "
+    "--dropout-rate adds alpha dropout after every unit (SELU, whose saturation value is "
+    "-lambda*alpha). Where no fixed point is certified the output says what is proved "
+    "instead: the fixed point at variance 0 with the map's slope there, and 'no fixed "
+    "point in (0, 100]' (or for every positive variance) where the sign of the variance "
+    "map minus the identity is certified there; otherwise unknown, with the reason. Exit "
+    "code 0 when a fixed point with positive variance and the numbers at it were "
+    "certified, and the correlation fixed points are complete; 1 otherwise (no such fixed "
+    "point, proved or not, undecided intervals left by the correlation fixed-point search, "
+    "or --max-seconds spent); 2 for bad input."
 )
 
 
@@ -55,9 +56,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("mean-field", help="gradient growth chi1 and the correlation map",
                        description=_HELP)
     p.add_argument("--activation", default="selu", metavar="NAME[:key=value,...]",
-                   help="selu (closed forms, default) or any catalogue activation: "
-                   "selu, elu, celu, relu, leaky_relu, gelu, silu (swish), mish, tanh, "
-                   "softplus, with exact decimal parameters")
+                   help="selu (closed forms, default) or any catalogue activation or formula "
+                   "(selu-proof activations), with exact decimal parameters")
     p.add_argument("--normalize", choices=("affine",), default=None,
                    help="use lambda*(f - beta) with the certified affine constants "
                    "(selu-proof normalize), whose fixed point at omega = 0, tau = 1 is (0, 1)")
@@ -71,11 +71,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--lambda", dest="lam", default=None, metavar="L",
                    help="SELU lambda (default lambda_01)")
     p.add_argument("--mean", default=None, metavar="M",
-                   help="design the SELU for the fixed point (M, V) instead (with --var); for "
-                   "relu/tanh: the state at which the maps are evaluated")
+                   help="design the SELU for the fixed point (M, V) instead (with --var)")
     p.add_argument("--var", default=None, metavar="V", help="see --mean")
     p.add_argument("--dropout-rate", default=None, metavar="P",
-                   help="alpha dropout of rate P after every SELU (keeps the fixed point)")
+                   help="alpha dropout of rate P after every SELU (keeps the fixed point; "
+                   "selu only)")
     p.add_argument("--digits", type=int, default=10, metavar="N",
                    help="significant digits of the certified intervals (default 10)")
     p.add_argument("--grid", type=int, default=2, metavar="K",
@@ -94,35 +94,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def _check_common(args: argparse.Namespace) -> None:
-    for name in ("omega", "tau"):
-        text = getattr(args, name)
-        if text is not None:
-            parse_exact(text, "--" + name)
-    if args.tau is not None and parse_exact(args.tau, "--tau") <= 0:
-        raise CLIError(f"--tau must be positive, got {args.tau}")
-    check_supported("--omega/--tau", 0, parse_exact(args.omega or "0", "--omega"), 1,
-                    parse_exact(args.tau or "1", "--tau"))
-    if not 1 <= args.digits <= 60:
-        raise CLIError("--digits must be in [1, 60]")
-    _check_search(args)
-    _check_seconds(args)
-
-
-def _check_search(args: argparse.Namespace) -> None:
-    if not GRID[0] <= args.grid <= GRID[1]:
-        raise CLIError(f"--grid must be in [{GRID[0]}, {GRID[1]}]")
-    if not 1 <= args.max_boxes <= 100000:
-        raise CLIError("--max-boxes must be in [1, 100000]")
-
-
-def _check_seconds(args: argparse.Namespace) -> None:
-    if not args.max_seconds > 0:  # also NaN
-        raise CLIError("--max-seconds must be positive")
-
-
 def _check(args: argparse.Namespace) -> None:
-    for name in ("omega", "tau", "alpha", "lam", "mean", "var", "dropout_rate"):
+    for name in ("omega", "tau", "alpha", "lam", "mean", "var", "dropout_rate", "correlation"):
         text = getattr(args, name)
         if text is not None:
             parse_exact(text, "--" + name.replace("lam", "lambda").replace("_", "-"))
@@ -137,6 +110,9 @@ def _check(args: argparse.Namespace) -> None:
     if args.dropout_rate is not None and not 0 <= parse_exact(args.dropout_rate,
                                                               "--dropout-rate") < 1:
         raise CLIError(f"--dropout-rate must be in [0, 1), got {args.dropout_rate}")
+    if args.correlation is not None and not -1 <= parse_exact(args.correlation,
+                                                              "--correlation") <= 1:
+        raise CLIError(f"--correlation must be in [-1, 1], got {args.correlation}")
     value = {name: parse_exact(getattr(args, name), name) if getattr(args, name) else None
              for name in ("mean", "var", "omega", "tau")}
     check_supported("--mean/--var/--omega/--tau", value["mean"] or 0, value["omega"] or 0,
@@ -144,35 +120,57 @@ def _check(args: argparse.Namespace) -> None:
                     1 if value["tau"] is None else value["tau"])
     if not 1 <= args.digits <= 60:
         raise CLIError("--digits must be in [1, 60]")
-    _check_search(args)
-    _check_seconds(args)
+    if not GRID[0] <= args.grid <= GRID[1]:
+        raise CLIError(f"--grid must be in [{GRID[0]}, {GRID[1]}]")
+    if not 1 <= args.max_boxes <= 100000:
+        raise CLIError("--max-boxes must be in [1, 100000]")
+    if not args.max_seconds > 0:  # also NaN
+        raise CLIError("--max-seconds must be positive")
 
 
-def _any_activation(args: argparse.Namespace) -> bool:
-    """The certified-quadrature path: any activation but plain selu/relu/tanh, or the new
-    options (the closed-form SELU path and its outputs stay as they were).
+#: ``--activation`` names with closed forms (without ``--normalize``): their model builder
+CLOSED_FORMS = {"selu": "selu_model"}
+
+#: ``--tau`` by default (without ``--normalize``; else 1): He initialization for ReLU
+DEFAULT_TAU = {"relu": "2"}
+
+
+def _model(args: argparse.Namespace, tau: str) -> Any:
+    """The model the arguments name (:mod:`selu_proof.meanfield.report`): plain ``selu``
+    (with ``--alpha``/``--lambda`` or a ``--mean``/``--var`` design) is SELU's closed forms;
+    any other ``NAME[:key=value]``, a formula or ``--normalize`` the catalogue model by
+    certified quadrature.
     """
-    return args.activation != "selu" or args.normalize is not None or \
-        args.correlation is not None
+    from selu_proof.meanfield import report
 
-
-def _run_any(args: argparse.Namespace) -> int:
-    from selu_proof.cli.normalize import parse_activation_arg
-    from selu_proof.meanfield.activation import activation_mean_field
-
+    builder = CLOSED_FORMS.get(args.activation) if args.normalize is None else None
+    if builder is not None:
+        return getattr(report, builder)(omega=args.omega, tau=tau, alpha=args.alpha,
+                                        lam=args.lam, mean=args.mean, var=args.var,
+                                        digits=args.digits)
     for opt, name in (("alpha", "--alpha"), ("lam", "--lambda"), ("mean", "--mean"),
-                      ("var", "--var"), ("dropout_rate", "--dropout-rate")):
+                      ("var", "--var")):
         if getattr(args, opt) is not None:
-            raise CLIError(f"{name} applies to the closed-form selu path; give parameters as "
-                           "NAME:key=value (e.g. selu:alpha=1.6,lambda=1.05)")
-    parse_activation_arg(args.activation)
-    if args.correlation is not None:
-        c = parse_exact(args.correlation, "--correlation")
-        if not -1 <= c <= 1:
-            raise CLIError(f"--correlation must be in [-1, 1], got {args.correlation}")
-    from selu_proof.fixedpoint.normalization import NormalizationError
-    from selu_proof.meanfield.activation import TimeBudgetError
+            raise CLIError(f"{name} applies to SELU's closed forms (--activation selu without "
+                           "--normalize); give parameters as NAME:key=value (e.g. "
+                           "selu:alpha=1.6,lambda=1.05)")
+    from selu_proof.cli.normalize import parse_activation_arg
 
+    parse_activation_arg(args.activation)
+    return report.catalogue_model(args.activation, args.normalize, digits=args.digits)
+
+
+def _default_tau(args: argparse.Namespace) -> str:
+    """:data:`DEFAULT_TAU` (``2`` for plain ReLU, He initialization), else ``1``."""
+    return DEFAULT_TAU.get(args.activation, "1") if args.normalize is None else "1"
+
+
+def run(args: argparse.Namespace) -> int:
+    from selu_proof.fixedpoint.normalization import NormalizationError
+    from selu_proof.meanfield.report import TimeBudgetError, mean_field
+
+    _check(args)
+    tau = args.tau or _default_tau(args)
     bar = progress(None, "mean field", not args.json and sys.stderr.isatty())
 
     def stage(name: str) -> None:
@@ -180,41 +178,52 @@ def _run_any(args: argparse.Namespace) -> int:
         bar.update(1)
 
     try:
-        res = activation_mean_field(args.activation, normalize=args.normalize,
-                                    omega=args.omega, tau=args.tau or _default_tau(args),
-                                    correlation=args.correlation, digits=args.digits,
-                                    grid=args.grid, max_boxes=args.max_boxes,
-                                    max_seconds=args.max_seconds,
-                                    progress=stage)
+        model = _model(args, tau)
+        res = mean_field(model, omega=args.omega, tau=tau, correlation=args.correlation,
+                         dropout_rate=args.dropout_rate, digits=args.digits, grid=args.grid,
+                         max_boxes=args.max_boxes, max_seconds=args.max_seconds,
+                         progress=stage)
     except TimeBudgetError as exc:
         return _spent(str(exc))
-    except NormalizationError as exc:
-        raise CLIError(str(exc)) from None
-    except (ValueError, ArithmeticError) as exc:
+    except (NormalizationError, ValueError, ArithmeticError) as exc:
         raise CLIError(str(exc)) from None
     finally:
         bar.close()
     if args.json:
         emit_json(res)
     else:
-        _print_any(res)
-    searches = res.get("correlation_fixed_points", {})
-    complete = all(searches[k]["complete"] for k in ("centred", "iid") if k in searches)
+        _print(res)
+    searches = res["correlation_fixed_points"]
+    complete = all(searches[k] is not None and searches[k]["complete"]
+                   for k in ("centred", "iid"))
     return 0 if res["certified"] and complete else 1
 
 
-def _default_tau(args: argparse.Namespace) -> str:
-    """``2`` for plain ReLU (He initialization), else ``1``."""
-    return "2" if args.activation == "relu" and args.normalize is None else "1"
+def _growth(v: list[str] | None) -> str:
+    from selu_proof.meanfield.report import GROWTH_RANGE
+
+    if v is None:
+        return f"beyond 2^(+-{GROWTH_RANGE})"
+    return _iv(v) if v[0] == v[1] else v[0] + ".." + v[1]
 
 
-def _print_any(res: dict) -> None:
+def _parameter(name: str, value: Any) -> str:
+    if isinstance(value, dict):  # a design's target
+        return f"designed for the fixed point mean {value['mean']}, var {value['var']}"
+    if isinstance(value, list):
+        return f"{name} {_iv(value)}" if value[0] == value[1] else f"{name} in {_iv(value)}"
+    return f"{name} {value}" if name != "normalization" else f"({value})"
+
+
+def _print(res: dict) -> None:
     tag = "certified" if res["certified"] else "certified at the state, not a fixed point"
     print(f"activation: {res['activation']}  (omega {res['weights']['omega']}, "
           f"tau {res['weights']['tau']})")
-    if res["normalization"]:
-        n = res["normalization"]
-        print(f"normalized: lambda in {_iv(n['lambda'])}, beta in {_iv(n['beta'])}")
+    if res["parameters"]:
+        print("parameters: " + ", ".join(_parameter(k, v) for k, v in res["parameters"].items()
+                                         if k != "normalization")
+              + ("" if "normalization" not in res["parameters"] else
+                 f" ({res['parameters']['normalization']})"))
     fp = res["fixed_point"]
     _print_fixed("fixed point", "", fp,
                  f"  maps below evaluated at the state (mean {_iv(fp['mean'])}, var "
@@ -226,12 +235,18 @@ def _print_any(res: dict) -> None:
           f"[{_iv(j['dnu_dmu'])}, {_iv(j['dnu_dnu'])}]]")
     print(f"  spectral norm {_iv(j['spectral_norm'])}, spectral radius "
           f"{_iv(j['spectral_radius'])}, attracting: {res['attracting']}")
+    if res["dropout"]:
+        d = res["dropout"]
+        print(f"alpha dropout rate {d['rate']}: chi1 x {_iv(d['gradient_factor'])}, "
+              f"covariance x {_iv(d['covariance_factor'])}")
     print(f"chi1  = {_iv(res['chi1'])}  ({tag}; gradient "
           f"{res['depth_scales']['gradient_direction']})")
     print(f"chi_c = {_iv(res['chi_c'])}  ({tag})")
     s = res["depth_scales"]
     print(f"depth scales: correlations xi_c = {_iv(s['correlation_xi_c'])} layers; "
           f"gradients 1/|ln chi1| = {_iv(s['gradient_layers_per_e'])} layers per factor e")
+    print("gradient growth chi1^L: " + ", ".join(
+        f"L={n}: {_growth(v)}" for n, v in res["gradient_growth"].items()))
     print(f"centred convention: {res['correlation_convention']}")
     k = res["iid_kernel"]
     print(f"i.i.d.-weights convention: {k['convention']}")
@@ -240,21 +255,25 @@ def _print_any(res: dict) -> None:
                  f"chi_c = {_iv(k['chi_c'])}",
                  f"  q* = {_iv(k['q_star'])} ({k['status']}: {k['how']}); chi1 = "
                  f"{_iv(k['chi1'])}, chi_c = {_iv(k['chi_c'])}")
-    fps = res.get("correlation_fixed_points")
-    if fps:
-        for key, name in (("centred", "centred"), ("iid", "i.i.d.")):
-            print(f"correlation fixed points in [-1, 1], {name}: {_fixed_points_line(fps[key])}")
+    fps = res["correlation_fixed_points"]
+    for key, name in (("centred", "centred"), ("iid", "i.i.d.")):
+        print(f"correlation fixed points in [-1, 1], {name}: {_fixed_points_line(fps[key])}")
     for key, name in (("correlation_map", "centred"), ("correlation_map_iid", "i.i.d.")):
         if key in res:
             m = res[key]
             print(f"correlation map ({name}) at c = {m['c']}: c~ = {_iv(m['value'])}, "
                   f"slope {_iv(m['slope'])} (certified)")
+    for note in res["notes"]:
+        print(f"note: {note}")
 
 
-def _fixed_points_line(part: dict) -> str:
+def _fixed_points_line(part: dict | None) -> str:
     """``exactly these: ...`` when the search is complete, else the fixed points found and the
-    undecided intervals.
+    undecided intervals; ``not searched`` without a certified fixed point.
     """
+    if part is None:
+        return "not searched (the state is not a certified fixed point; --correlation C " \
+            "searches there)"
     word = {True: "stable", False: "unstable", None: "stability undecided"}
     found = ", ".join(f"c = {_iv(p['c'])} ({p['status']}, slope {_iv(p['slope'])}, "
                       f"{word[p['stable']]})" for p in part["fixed_points"])
@@ -263,43 +282,6 @@ def _fixed_points_line(part: dict) -> str:
         return f"exactly these: {found or 'none'} {work}"
     open_ = ", ".join(f"{_iv(u['c'])} (width {u['width']})" for u in part["undecided"])
     return f"{found or 'none certified'}; undecided in {open_} {work}"
-
-
-def run(args: argparse.Namespace) -> int:
-    from selu_proof.meanfield.selu import mean_field
-
-    if _any_activation(args):
-        _check_common(args)
-        return _run_any(args)
-    _check(args)
-    bar = progress(None, "correlation fixed points (integrals)", enabled=not args.json and
-                   sys.stderr.isatty())
-    deadline = time.monotonic() + args.max_seconds
-
-    def tick() -> None:
-        bar.update(1)
-        if time.monotonic() > deadline:
-            raise TimeoutError(f"time budget of {args.max_seconds:g} s spent (--max-seconds) "
-                               "before the mean field was certified")
-
-    try:
-        res = mean_field(activation=args.activation, omega=args.omega, tau=args.tau,
-                         alpha=args.alpha, lam=args.lam, mean=args.mean, var=args.var,
-                         dropout_rate=args.dropout_rate, digits=args.digits, grid=args.grid,
-                         max_boxes=args.max_boxes,
-                         callback=tick)
-    except TimeoutError as exc:
-        return _spent(str(exc))
-    except (ValueError, ArithmeticError) as exc:
-        raise CLIError(str(exc)) from None
-    finally:
-        bar.close()
-    if args.json:
-        emit_json(res.as_dict())
-    else:
-        _print(res)
-    complete = res.correlation_search is None or res.correlation_search["complete"]
-    return 0 if res.certified and complete else 1
 
 
 def _print_fixed(head: str, indent: str, part: dict, state: str, certified: str) -> None:
@@ -323,47 +305,3 @@ def _iv(x: list[str] | None) -> str:
     if x is None or not isinstance(x, list):
         return "-" if x is None else str(x)
     return x[0] if x[0] == x[1] else f"[{x[0]}, {x[1]}]"
-
-
-def _print(res) -> None:  # noqa: ANN001 - MeanFieldResult
-    tag = "certified" if res.certified else "numerical, not certified"
-    print(f"{res.activation}: {res.convention}")
-    fp = res.fixed_point
-    if res.activation == "selu":
-        print(f"fixed point: mean {fp['mean']}, var {fp['var']} ({fp['status']})")
-    if res.dropout:
-        d = res.dropout
-        print(f"alpha dropout rate {d['rate']}: chi1 x {_iv(d['gradient_factor'])}, "
-              f"covariance x {_iv(d['covariance_factor'])}")
-    print(f"chi1  = {_iv(res.chi1)}  ({tag}; gradient {res.depth_scales['gradient_direction']})")
-    print(f"chi_c = {_iv(res.chi_c)}  ({tag})")
-    search = res.correlation_search
-    print("correlation fixed points" + ("" if search is None else
-                                         " in [-1, 1], exactly these (certified)"
-                                         if search["complete"] else
-                                         " in [-1, 1] (certified; the search is incomplete)")
-          + ":")
-    word = {True: "stable", False: "unstable", None: "stability undecided"}
-    for p in res.correlation_fixed_points:
-        slope = _iv(p["slope_certified"]) if p.get("slope_certified") else f"{p['slope']:.10g}"
-        where = f"c = {p['c']:+.10g}" if "c_interval" not in p else \
-            f"c = {_iv(p['c_interval'])}" if p["status"] == "exact" else \
-            f"c in {_iv(p['c_interval'])}"
-        print(f"  {where}  slope {slope}  {word[p['stable']]}  ({p['how']})")
-    if search is not None:
-        for u in search["undecided"]:
-            print(f"  undecided in {_iv(u['c'])} (width {u['width']})")
-        print(f"  search: {search['boxes']} boxes, {search['evaluations']} integrals")
-    print(f"attracting correlation c* = {res.c_star}")
-    s = res.depth_scales
-    xi, ge = s["correlation_xi_c"], s["gradient_layers_per_e"]
-    xi = _iv(xi) if isinstance(xi, list) else xi
-    ge = _iv(ge) if isinstance(ge, list) else ge
-    print(f"depth scales: correlations xi_c = {xi} layers; gradients 1/|ln chi1| = {ge} "
-          "layers per factor e")
-    print("gradient growth chi1^L: " + ", ".join(
-        f"L={n}: {_iv(v) if v[0] == v[1] else v[0] + '..' + v[1]}"
-        for n, v in res.gradient_growth.items()))
-    print(f"correlation map: {res.correlation_map_method}")
-    for note in res.notes:
-        print(f"note: {note}")

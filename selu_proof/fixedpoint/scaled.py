@@ -1,7 +1,9 @@
 """A scaled activation ``lambda*(f - beta)`` and its certified Gaussian expectations.
 
-:class:`AffineInput` composes one with an affine map of its input, ``F(s*x + b)`` (the
-DKS / TAT form ``S*(f(alpha*x + b) + o)``), by a change of variables.
+:class:`SeluBalls` is SELU with ball parameters (a designed SELU): its pair expectations
+from three exact catalogue pieces by polarization.  :class:`AffineInput` composes one with
+an affine map of its input, ``F(s*x + b)`` (the DKS / TAT form ``S*(f(alpha*x + b) + o)``),
+by a change of variables.
 
 The object the mean field (:mod:`selu_proof.meanfield.activation`), the variance map
 near 0 (:mod:`selu_proof.meanfield.variance_map`) and the kernel maps evaluate: the
@@ -16,10 +18,11 @@ as it reads SELU's closed forms.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
-from flint import arb
+from flint import arb, ctx
 
-from selu_proof.kernel.activations import CatalogueActivation
+from selu_proof.kernel.activations import CatalogueActivation, make_activation, parse_activation
 from selu_proof.kernel.moments import MOMENTS, Moments
 from selu_proof.kernel.quadrature import (
     derivative_moments,
@@ -30,7 +33,7 @@ from selu_proof.kernel.quadrature import (
     pair_expectation,
 )
 
-__all__ = ["Scaled", "AffineInput"]
+__all__ = ["Scaled", "SeluBalls", "AffineInput"]
 
 
 @dataclass(frozen=True)
@@ -113,6 +116,100 @@ class Scaled:
         if c == -1:
             return lam2 * _reflected(self.act, a, v, "df")
         return lam2 * pair_expectation(self.act, "df", a, v, c)
+
+
+#: the negative part ``q`` of ELU with ``alpha = 1`` (:class:`SeluBalls`), as a formula
+SELU_NEGATIVE_PIECE = "expm1(min(x, 0))"
+
+
+@cache
+def _selu_pieces() -> tuple[Scaled, Scaled, Scaled]:
+    """``p = max(x, 0)`` (catalogue ``relu``), ``q = expm1(min(x, 0))`` and ``s = p + q``
+    (catalogue ``elu`` with ``alpha = 1``), each unscaled.
+    """
+    one, zero = arb(1), arb(0)
+    return tuple(Scaled(f, one, zero) for f in (  # type: ignore[return-value]
+        make_activation("relu"), parse_activation(SELU_NEGATIVE_PIECE),
+        make_activation("elu", alpha="1")))
+
+
+@dataclass(frozen=True)
+class SeluBalls:
+    r"""SELU ``F = lambda*(p + alpha*q)`` whose ``alpha``, ``lambda`` are balls (a designed
+    SELU), answering what :class:`~selu_proof.meanfield.correlation.CorrelationMap` asks
+    of a :class:`Scaled`: ``moments``, ``derivative_moments``, ``pair_value``,
+    ``pair_slope``.
+
+    The pieces are exact (no ball parameter): ``p = max(x, 0)``, ``q = expm1(min(x, 0))``
+    and ``s = p + q``, ELU with ``alpha = 1``.  ``p q = 0`` and ``p' q' = 0`` pointwise
+    (almost everywhere for the derivatives: one vanishes for ``x > 0``, the other for
+    ``x < 0``), so
+
+    .. math:: E F = \lambda (E p + \alpha E q), \qquad
+              E F^2 = \lambda^2 (E p^2 + \alpha^2 E q^2),
+
+    and the same with ``F'``, ``p'``, ``q'``; these are SELU's closed forms
+    (:meth:`~selu_proof.kernel.model.SeluClosedForm.gaussian_moments` on the balls).  For
+    jointly Gaussian ``z, z'`` and pieces ``h, k`` write ``P_hk = E[h(z) k(z')]``.  The
+    cross terms of ``E[F(z) F(z')] = lambda^2 (P_pp + alpha (P_pq + P_qp) + alpha^2 P_qq)``
+    follow by polarization, ``P_ss = P_pp + P_pq + P_qp + P_qq``:
+
+    .. math:: E[F(z)F(z')] = \lambda^2 \bigl(P_{pp}
+              + \alpha\,(P_{ss} - P_{pp} - P_{qq}) + \alpha^2 P_{qq}\bigr),
+
+    where each ``P_hh`` is one certified pair integral of an exact catalogue activation
+    (:meth:`Scaled.pair_value`), and the same for ``E[F'(z)F'(z')]`` with
+    :meth:`Scaled.pair_slope`.  At ``c = 1`` the pair expectations are ``E F^2`` and
+    ``E F'^2``; ``c = -1`` (``z' = -z``, mean ``a = 0`` only) goes through each piece's
+    reflected integral, as for :class:`Scaled`.
+
+    >>> from selu_proof.kernel.activations import make_activation
+    >>> balls = SeluBalls(arb("1.6"), arb("1.05"))
+    >>> exact = Scaled(make_activation("selu", alpha="1.6", **{"lambda": "1.05"}),
+    ...                arb(1), arb(0))
+    >>> c = arb("0.5")
+    >>> balls.pair_value(arb(0), arb(1), c).overlaps(exact.pair_value(arb(0), arb(1), c))
+    True
+    """
+
+    alpha: arb
+    lam: arb
+
+    def gaussian_moments(self, a: arb, v: arb, which: tuple[str, ...] = MOMENTS,
+                         partials: str = "av") -> Moments:
+        """SELU's closed forms on the balls
+        (:meth:`~selu_proof.kernel.model.SeluClosedForm.gaussian_moments`).
+        """
+        from selu_proof.kernel.model import SeluClosedForm
+
+        return SeluClosedForm.of_balls(self.alpha, self.lam, ctx.prec).gaussian_moments(
+            a, v, which, partials)
+
+    def moments(self, a: arb, v: arb) -> tuple[arb, arb]:
+        """``(E F, E F^2)``."""
+        m = self.gaussian_moments(a, v, ("f", "f2"), "")
+        return m.f[0], m.f2[0]
+
+    def derivative_moments(self, a: arb, v: arb) -> tuple[arb, arb]:
+        """``(E F', E F'^2)``."""
+        m = self.gaussian_moments(a, v, ("df", "df2"), "")
+        return m.df[0], m.df2[0]
+
+    def _polarized(self, pp: arb, qq: arb, ss: arb) -> arb:
+        al = self.alpha
+        return self.lam * self.lam * (pp + al * (ss - pp - qq) + al * al * qq)
+
+    def pair_value(self, a: arb, v: arb, c: arb) -> arb:
+        """``E[F(z)F(z')]`` at correlation ``c`` (``-1 <= c <= 1``)."""
+        if c == 1:
+            return self.moments(a, v)[1]
+        return self._polarized(*(h.pair_value(a, v, c) for h in _selu_pieces()))
+
+    def pair_slope(self, a: arb, v: arb, c: arb) -> arb:
+        """``E[F'(z)F'(z')]`` at correlation ``c`` (``-1 <= c <= 1``)."""
+        if c == 1:
+            return self.derivative_moments(a, v)[1]
+        return self._polarized(*(h.pair_slope(a, v, c) for h in _selu_pieces()))
 
 
 @dataclass(frozen=True)

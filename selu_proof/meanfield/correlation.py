@@ -360,10 +360,14 @@ def _narrow(cm: CorrelationMap, lo: Fraction, hi: Fraction, tol: Fraction,
 
     While the signs of ``h`` at the ends are certified opposite: secant steps, each new
     point replacing the end of its sign (the root stays inside), and once the steps are
-    below ``tol``, two points ``tol/4`` either side of the last one.  Otherwise Krawczyk
-    steps, each intersecting the box with ``K`` (every root in the box lies in ``K``).
+    below ``tol`` (or a step lands where the sign of ``h`` is not certified), two points
+    ``tol/4`` either side of the last one, spread four times wider while neither sign is
+    certified there (the secant of a convex ``h`` moves one end only; the probes move the
+    other).  Otherwise Krawczyk steps, each intersecting the
+    box with ``K`` (every root in the box lies in ``K``).
     """
     prev: list[Fraction] = []
+    spread = tol / 4
     for _ in range(40):
         if hi - lo <= tol:
             break
@@ -374,18 +378,21 @@ def _narrow(cm: CorrelationMap, lo: Fraction, hi: Fraction, tol: Fraction,
             x0, x1 = (prev[-2], prev[-1]) if len(prev) >= 2 else (lo, hi)
             f0, f1 = cm.h(x0, True), cm.h(x1, True)
             x = _point(ball(x1) - f1 * ball(x1 - x0) / (f1 - f0), lo, hi)  # type: ignore
-            probes = [x]
-            if prev and abs(x - prev[-1]) < tol / 4:
-                probes = [p for p in (x - tol / 4, x + tol / 4) if lo < p < hi]
-            moved = False
-            for p in probes:
-                sp = _sign(cm.h(p, True))
-                if sp is None:
-                    continue
-                lo, hi = (p, hi) if sp == sl else (lo, p)
-                moved = True
+            sx = _sign(cm.h(x, True))
+            if sx is not None and not (prev and abs(x - prev[-1]) < spread):
+                lo, hi = (x, hi) if sx == sl else (lo, x)
+                prev.append(x)
+                continue
+            moved = False  # x is (nearly) the root: bracket it, farther out until certified
+            while not moved and spread < hi - lo:
+                for p in (x - spread, x + spread):
+                    sp = _sign(cm.h(p, True)) if lo < p < hi else None
+                    if sp is not None:
+                        lo, hi = (p, hi) if sp == sl else (lo, p)
+                        moved = True
+                spread *= 1 if moved else 4
             if not moved:
-                break  # h is not resolved from 0 there: the interval is as narrow as it gets
+                break  # h is not resolved from 0 near x: the interval is as narrow as it gets
             prev.append(x)
             continue
         if not -1 < lo or not hi < 1:

@@ -30,9 +30,9 @@ def affine_rows(digits: int = 6) -> list[dict[str, Any]]:
 
     rows = []
     for name in CATALOGUE:
-        r = activation_mean_field(name, normalize="affine", digits=digits)
+        r = activation_mean_field(name, normalize="affine", digits=digits, search=False)
         rows.append({"activation": r["activation"],
-                     "lambda": r["normalization"]["lambda"], "beta": r["normalization"]["beta"],
+                     "lambda": r["parameters"]["lambda"], "beta": r["parameters"]["beta"],
                      "chi1": r["chi1"], "chi_c": r["chi_c"],
                      "xi_c": r["depth_scales"]["correlation_xi_c"],
                      "radius": r["jacobian"]["spectral_radius"],

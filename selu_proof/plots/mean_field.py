@@ -53,29 +53,32 @@ def plot_correlation_map(ax: Any = None, *, points: int = 41,
     SELU (``alpha_01, lambda_01``, ``omega = 0, tau = 1``, fixed point ``(0, 1)``)
     by quadrature of the closed-form inner expectation; ReLU with He
     initialization (``tau = 2``, zero-sum weights, centred correlation); tanh at
-    ``tau = 1`` and ``nu = 1``.  The diagonal and the fixed points (filled:
-    stable, open: unstable) are drawn.
+    ``tau = 1`` and ``nu = 1``.  The diagonal and the fixed points, certified by
+    :func:`selu_proof.meanfield.report.mean_field` (filled: stable, open: unstable), are
+    drawn.
     """
     import numpy as np
 
-    from selu_proof.meanfield.selu import mean_field
+    from selu_proof.meanfield.report import catalogue_model, mean_field, selu_model
 
     fig, ax = _new_axes(ax, (5.6, 4.6))
     c = np.linspace(-1, 1, points)
-    runs = {"SELU": {}, "ReLU (He)": {"activation": "relu"}, "tanh (τ = 1, ν = 1)":
-            {"activation": "tanh"}}
+    selu = selu_model(digits=8)
+    runs = {"SELU": (selu, {}), "ReLU (He)": (catalogue_model("relu", digits=8), {"tau": "2"}),
+            "tanh (τ = 1, ν = 1)": (catalogue_model("tanh", digits=8), {})}
     if dropout_rate:
-        runs[f"SELU + alpha dropout {dropout_rate}"] = {"dropout_rate": dropout_rate}
+        runs[f"SELU + alpha dropout {dropout_rate}"] = (selu, {"dropout_rate": dropout_rate})
     colours = dict(zip(runs, ("tab:blue", "tab:gray", "tab:green", "tab:purple")))
     curves, fixed = {}, {}
-    for name, kw in runs.items():
-        res = mean_field(digits=8, **kw)
-        cmap = _map_of(res, kw)
+    for name, (model, kw) in runs.items():
+        res = mean_field(model, digits=8, search=True, **kw)  # at the states too
+        cmap = _map_of(res)
         values = [cmap(float(t)) for t in c]
         curves[name] = (c, np.array(values))
-        fixed[name] = res.correlation_fixed_points
+        fixed[name] = [_midpoints(p) for p in
+                       res["correlation_fixed_points"]["centred"]["fixed_points"]]
         ax.plot(c, values, color=colours[name], lw=1.8, label=name)
-        for p in res.correlation_fixed_points:
+        for p in fixed[name]:
             y = cmap(p["c"])
             ax.plot([p["c"]], [y], "o", color=colours[name], ms=6,
                     mfc=colours[name] if p["stable"] else "white")
@@ -87,21 +90,37 @@ def plot_correlation_map(ax: Any = None, *, points: int = 41,
     return CorrelationMapPlot(fig, c, curves, fixed)
 
 
-def _map_of(res: Any, kw: dict[str, Any]) -> Any:
-    """The float correlation map of a :class:`~selu_proof.meanfield.MeanFieldResult`."""
+def _midpoints(p: dict[str, Any]) -> dict[str, Any]:
+    """A certified fixed point (``c``, ``slope`` as ``[lo, hi]``) at its midpoints, floats."""
+    from fractions import Fraction
+
+    def mid(iv: list[str]) -> float:
+        return float((Fraction(iv[0]) + Fraction(iv[1])) / 2)
+
+    return {"c": mid(p["c"]), "slope": mid(p["slope"]), "stable": p["stable"]}
+
+
+def _map_of(res: dict[str, Any]) -> Any:
+    """The float correlation map (centred) of a mean-field report at its pre-activations
+    (the fixed point, or the state the report evaluated at), times alpha dropout's
+    covariance factor.
+    """
+    from fractions import Fraction
+
     from selu_proof.meanfield.selu import _tanh_pair, correlation_map
     from selu_proof.numeric.activations import get_activation
 
-    act = get_activation(res.activation)
-    if res.activation == "tanh":
-        return lambda t: 1.0 if t == 1 else _tanh_pair(t, 0.0, 1.0)[0]
+    act = get_activation(res["activation"])
+    fp, w = res["fixed_point"], res["weights"]
+    a, v = (float(sum(Fraction(x) for x in fp[k]) / 2 * Fraction(w[m]))
+            for k, m in (("mean", "omega"), ("var", "tau")))
+    if act.selu_params is None:
+        return lambda t: 1.0 if t == 1 else _tanh_pair(t, a, v)[0]
     alpha, lam = act.selu_params
-    v = float(res.fixed_point.get("var", 1)) * (2.0 if res.activation == "relu" else 1.0)
-    factor = float(res.dropout["covariance_factor"][0]) if res.dropout else 1.0
+    factor = float(res["dropout"]["covariance_factor"][0]) if res["dropout"] else 1.0
 
     def cmap(t: float) -> float:
-        value = float(correlation_map(t, 0.0, v, alpha, lam, method="scipy"))
-        return factor * value
+        return factor * float(correlation_map(t, a, v, alpha, lam, method="scipy"))
 
     return cmap
 
